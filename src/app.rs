@@ -1,0 +1,164 @@
+use std::{path::Path, sync::Arc};
+
+use async_trait::async_trait;
+use axum::Router as AxumRouter;
+use loco_rs::{
+    app::{AppContext, Hooks, Initializer},
+    bgworker::{BackgroundWorker, Queue},
+    boot::{create_app, BootResult, StartMode},
+    config::Config,
+    controller::AppRoutes,
+    db::truncate_table,
+    environment::Environment,
+    task::Tasks,
+    Result,
+};
+use migration::Migrator;
+
+use crate::{
+    controllers::{self, middleware::web_session, throttle::AuthThrottle},
+    initializers,
+    models::_entities::{sessions, users},
+    settings::Settings,
+    workers::mail_delivery::MailDeliveryWorker,
+};
+
+pub struct App;
+
+/// SQLite will not create the folder of its database file; the default
+/// setup keeps it in `./data/`, so make that on first start.
+fn ensure_sqlite_folder(config: &Config) -> Result<()> {
+    if let Some(file) = config.database.uri.strip_prefix("sqlite://") {
+        let file = file.split('?').next().unwrap_or_default();
+        if let Some(folder) = Path::new(file).parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder)?;
+        }
+    }
+    Ok(())
+}
+
+/// Where the self-hosted setup keeps the secret it generated on first start.
+const GENERATED_SECRET_FILE: &str = "data/secret_key";
+const MIN_SECRET_CHARS: usize = 32;
+
+/// The secret that signs API and CSRF tokens. A shared default would let
+/// anyone forge tokens, so when none is configured a random one is made once
+/// and kept beside the database. Production must configure its own.
+fn ensure_secret(config: &mut Config, environment: &Environment) -> Result<()> {
+    let Some(jwt) = config.auth.as_mut().and_then(|auth| auth.jwt.as_mut()) else {
+        return Err(loco_rs::Error::string("config: auth.jwt is missing"));
+    };
+    if jwt.secret.trim().is_empty() {
+        if *environment == Environment::Production {
+            return Err(loco_rs::Error::string("SECRET_KEY must be set in production"));
+        }
+        let file = Path::new(GENERATED_SECRET_FILE);
+        jwt.secret = match std::fs::read_to_string(file) {
+            Ok(secret) => secret.trim().to_string(),
+            Err(_) => {
+                // 64 hex digits: valid base64, as the token signer wants.
+                let secret = crate::models::secrets::digest(&crate::models::secrets::new_token());
+                if let Some(folder) = file.parent() {
+                    std::fs::create_dir_all(folder)?;
+                }
+                std::fs::write(file, &secret)?;
+                secret
+            }
+        };
+    }
+    let signs = loco_rs::auth::jwt::JWT::new(&jwt.secret)
+        .generate_token(60, "boot-check".to_string(), serde_json::Map::new())
+        .is_ok();
+    if jwt.secret.chars().count() < MIN_SECRET_CHARS || !signs {
+        return Err(loco_rs::Error::string(&format!(
+            "config: the secret key (auth.jwt.secret / SECRET_KEY) must be base64 of at least {MIN_SECRET_CHARS} characters, e.g. `openssl rand -base64 48`"
+        )));
+    }
+    Ok(())
+}
+
+#[async_trait]
+impl Hooks for App {
+    fn app_name() -> &'static str {
+        env!("CARGO_CRATE_NAME")
+    }
+
+    fn app_version() -> String {
+        format!(
+            "{} ({})",
+            env!("CARGO_PKG_VERSION"),
+            option_env!("BUILD_SHA").unwrap_or("dev")
+        )
+    }
+
+    async fn load_config(environment: &Environment) -> Result<Config> {
+        let mut config = environment.load()?;
+        ensure_secret(&mut config, environment)?;
+        Ok(config)
+    }
+
+    async fn boot(
+        mode: StartMode,
+        environment: &Environment,
+        config: Config,
+    ) -> Result<BootResult> {
+        ensure_sqlite_folder(&config)?;
+        create_app::<Self, Migrator>(mode, environment, config).await
+    }
+
+    /// Parse our settings once, and build the rate limiter they configure.
+    async fn after_context(ctx: AppContext) -> Result<AppContext> {
+        let settings = Settings::from_config(&ctx.config)?;
+        ctx.shared_store
+            .insert(Arc::new(AuthThrottle::new(&settings.rate_limits)));
+        ctx.shared_store.insert(Arc::new(settings));
+        Ok(ctx)
+    }
+
+    async fn initializers(_ctx: &AppContext) -> Result<Vec<Box<dyn Initializer>>> {
+        Ok(vec![Box::new(
+            initializers::view_engine::ViewEngineInitializer,
+        )])
+    }
+
+    fn routes(ctx: &AppContext) -> AppRoutes {
+        let routes = AppRoutes::with_default_routes()
+            .add_route(controllers::home::routes())
+            .add_route(controllers::account::routes())
+            .add_route(controllers::auth::routes());
+        if ctx.environment == Environment::Development {
+            routes.add_route(controllers::dev_mailbox::routes())
+        } else {
+            routes
+        }
+    }
+
+    async fn after_routes(router: AxumRouter, ctx: &AppContext) -> Result<AxumRouter> {
+        Ok(router
+            .fallback(controllers::not_found)
+            .layer(axum::middleware::from_fn_with_state(
+                ctx.clone(),
+                web_session::layer,
+            )))
+    }
+
+    async fn connect_workers(ctx: &AppContext, queue: &Queue) -> Result<()> {
+        queue.register(MailDeliveryWorker::build(ctx)).await?;
+        Ok(())
+    }
+
+    #[allow(unused_variables)]
+    fn register_tasks(tasks: &mut Tasks) {
+        // tasks-inject (do not remove)
+    }
+
+    async fn truncate(ctx: &AppContext) -> Result<()> {
+        truncate_table(&ctx.db, sessions::Entity).await?;
+        truncate_table(&ctx.db, users::Entity).await?;
+        Ok(())
+    }
+
+    async fn seed(_ctx: &AppContext, _base: &Path) -> Result<()> {
+        Ok(())
+    }
+}

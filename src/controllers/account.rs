@@ -1,0 +1,625 @@
+//! Account pages: signup, login, logout, email verification, password
+//! reset, and the account settings page (password, email, sessions, delete).
+
+use axum::http::{header, StatusCode};
+use axum_extra::extract::cookie::Cookie;
+use loco_rs::prelude::*;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{
+    middleware::web_session::{self, SignedIn, Visitor},
+    throttle::{AuthThrottle, Throttled},
+};
+use crate::{
+    mailers::auth::AuthMailer,
+    models::{
+        secrets,
+        sessions::{self, Origin},
+        users::{self, LoginParams, RegisterParams},
+        validation::FieldErrors,
+    },
+    settings::Settings,
+    views::page::SessionRow,
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginForm {
+    pub email: String,
+    pub password: String,
+    /// Where to go after login (only paths on this site are followed).
+    pub next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NextQuery {
+    pub next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EmailForm {
+    pub email: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordForm {
+    pub password: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ChangePasswordForm {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ChangeEmailForm {
+    pub current_password: String,
+    pub new_email: String,
+}
+
+/// Renders a page template with the `page` object merged into `data`.
+fn page(
+    v: &TeraView,
+    visitor: &Visitor,
+    status: StatusCode,
+    template: &str,
+    mut data: Value,
+) -> Result<Response> {
+    if let Value::Object(map) = &mut data {
+        map.insert("page".to_string(), serde_json::to_value(visitor.page())?);
+        // Templates read `form.x` and `errors.x`; both must exist.
+        map.entry("form").or_insert_with(|| json!({}));
+        map.entry("errors").or_insert_with(|| json!({}));
+    }
+    format::render().status(status).view(v, template, data)
+}
+
+/// Re-renders a form with its field errors when `err` carries them, and
+/// fails the request otherwise.
+fn form_errors(
+    v: &TeraView,
+    visitor: &Visitor,
+    template: &str,
+    form: Value,
+    err: Error,
+) -> Result<Response> {
+    match FieldErrors::from_error(&err) {
+        Some(errors) => page(
+            v,
+            visitor,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            template,
+            json!({ "form": form, "errors": errors }),
+        ),
+        None => Err(err),
+    }
+}
+
+fn throttled_page(
+    v: &TeraView,
+    visitor: &Visitor,
+    template: &str,
+    form: Value,
+    throttled: &Throttled,
+) -> Result<Response> {
+    let (status, retry_after) = throttled.status_and_header();
+    let mut response = page(
+        v,
+        visitor,
+        status,
+        template,
+        json!({ "form": form, "alert": throttled.message() }),
+    )?;
+    if let Ok(value) = retry_after.parse() {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    Ok(response)
+}
+
+/// A redirect that shows `message` on the next page.
+fn redirect_with(
+    to: &str,
+    kind: &str,
+    message: &str,
+    settings: &Settings,
+    extra: &[Cookie<'_>],
+) -> Result<Response> {
+    let mut cookies = vec![web_session::flash_cookie(kind, message, settings)];
+    cookies.extend(extra.iter().cloned());
+    format::render().cookies(&cookies)?.redirect(to)
+}
+
+/// Only local paths are followed after login, never another site.
+fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/"
+    }
+}
+
+fn origin(headers: &axum::http::HeaderMap, ip: &RemoteIP) -> Origin {
+    Origin {
+        ip: match ip {
+            RemoteIP::Forwarded(ip) | RemoteIP::Socket(ip) => Some(ip.to_string()),
+            RemoteIP::None => None,
+        },
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(String::from),
+    }
+}
+
+/// Opens a fresh session (a new id at every login) and sends the browser on.
+async fn sign_in(
+    ctx: &AppContext,
+    visitor: &Visitor,
+    user: &users::Model,
+    origin: &Origin,
+    to: &str,
+) -> Result<Response> {
+    let settings = Settings::get(ctx)?;
+    if let Some(previous) = &visitor.signed_in {
+        previous.session.clone().end(&ctx.db).await?;
+    }
+    let (_, token) = sessions::Model::start(&ctx.db, user, origin, &settings.sessions).await?;
+    format::render()
+        .cookies(&[web_session::session_cookie(token, &settings)])?
+        .redirect(to)
+}
+
+#[debug_handler]
+async fn signup_form(ViewEngine(v): ViewEngine<TeraView>, visitor: Visitor) -> Result<Response> {
+    page(&v, &visitor, StatusCode::OK, "auth/signup.html", json!({ "form": {} }))
+}
+
+#[debug_handler]
+async fn signup(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    ip: RemoteIP,
+    headers: axum::http::HeaderMap,
+    Form(params): Form<RegisterParams>,
+) -> Result<Response> {
+    let form = json!({ "name": params.name, "email": params.email });
+    let account = format!("register:{}", users::normalize_email(&params.email));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled_page(&v, &visitor, "auth/signup.html", form, &throttled);
+    }
+    let (user, token) = match users::Model::register(&ctx.db, &params).await {
+        Ok(created) => created,
+        Err(err) => return form_errors(&v, &visitor, "auth/signup.html", form, err),
+    };
+    AuthMailer::send_verification(&ctx, &user, &token).await?;
+    let settings = Settings::get(&ctx)?;
+    if settings.require_verified_email {
+        return redirect_with(
+            "/login",
+            "notice",
+            &format!("Almost there: we sent a confirmation link to {}.", user.email),
+            &settings,
+            &[],
+        );
+    }
+    sign_in(&ctx, &visitor, &user, &origin(&headers, &ip), "/").await
+}
+
+#[debug_handler]
+async fn login_form(
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    Query(query): Query<NextQuery>,
+) -> Result<Response> {
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "auth/login.html",
+        json!({ "form": { "next": safe_next(&query.next) } }),
+    )
+}
+
+#[debug_handler]
+async fn login(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    ip: RemoteIP,
+    headers: axum::http::HeaderMap,
+    Form(params): Form<LoginForm>,
+) -> Result<Response> {
+    let form = json!({ "email": params.email, "next": safe_next(&params.next) });
+    let account = format!("login:{}", users::normalize_email(&params.email));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled_page(&v, &visitor, "auth/login.html", form, &throttled);
+    }
+    let credentials = LoginParams {
+        email: params.email.clone(),
+        password: params.password.clone(),
+    };
+    let Some(user) =
+        users::Model::authenticate(&ctx.db, &credentials.email, &credentials.password).await?
+    else {
+        return page(
+            &v,
+            &visitor,
+            StatusCode::UNAUTHORIZED,
+            "auth/login.html",
+            json!({ "form": form, "alert": "Email or password is incorrect." }),
+        );
+    };
+    if Settings::get(&ctx)?.require_verified_email && !user.is_verified() {
+        return page(
+            &v,
+            &visitor,
+            StatusCode::FORBIDDEN,
+            "auth/login.html",
+            json!({ "form": form, "alert": "Confirm your email address first: open the link we mailed you, or reset your password to get a new one." }),
+        );
+    }
+    sign_in(&ctx, &visitor, &user, &origin(&headers, &ip), safe_next(&params.next)).await
+}
+
+#[debug_handler]
+async fn logout(State(ctx): State<AppContext>, visitor: Visitor) -> Result<Response> {
+    if let Some(signed_in) = visitor.signed_in {
+        signed_in.session.end(&ctx.db).await?;
+    }
+    let settings = Settings::get(&ctx)?;
+    redirect_with(
+        "/login",
+        "notice",
+        "You are logged out.",
+        &settings,
+        &[web_session::session_removal()],
+    )
+}
+
+/// Ends every session of the account, this one included.
+#[debug_handler]
+async fn logout_everywhere(State(ctx): State<AppContext>, me: SignedIn) -> Result<Response> {
+    let ended = sessions::Model::end_all_for_user(&ctx.db, me.user.id, None).await?;
+    let settings = Settings::get(&ctx)?;
+    redirect_with(
+        "/login",
+        "notice",
+        &format!("Logged out of {ended} session(s) on all devices."),
+        &settings,
+        &[web_session::session_removal()],
+    )
+}
+
+#[debug_handler]
+async fn verify(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    ip: RemoteIP,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let account = format!("verify:{}", secrets::digest(&token));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled_page(&v, &visitor, "auth/verified.html", json!({}), &throttled);
+    }
+    let Ok(user) = users::Model::find_by_verification_token(&ctx.db, &token).await else {
+        return page(
+            &v,
+            &visitor,
+            StatusCode::NOT_FOUND,
+            "auth/verified.html",
+            json!({ "alert": "This confirmation link is invalid, expired or already used. Log in and ask for a new one from your account page." }),
+        );
+    };
+    match user.into_active_model().confirm_email(&ctx.db).await {
+        Ok(user) => page(
+            &v,
+            &visitor,
+            StatusCode::OK,
+            "auth/verified.html",
+            json!({ "email": user.email }),
+        ),
+        Err(err) => match FieldErrors::from_error(&err) {
+            Some(_) => page(
+                &v,
+                &visitor,
+                StatusCode::CONFLICT,
+                "auth/verified.html",
+                json!({ "alert": "That address now belongs to another account, so it cannot be used." }),
+            ),
+            None => Err(err),
+        },
+    }
+}
+
+#[debug_handler]
+async fn forgot_form(ViewEngine(v): ViewEngine<TeraView>, visitor: Visitor) -> Result<Response> {
+    page(&v, &visitor, StatusCode::OK, "auth/forgot.html", json!({ "form": {} }))
+}
+
+/// Answers the same whether or not the address has an account.
+#[debug_handler]
+async fn forgot(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    ip: RemoteIP,
+    Form(params): Form<EmailForm>,
+) -> Result<Response> {
+    let form = json!({ "email": params.email });
+    let account = format!("reset:{}", users::normalize_email(&params.email));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled_page(&v, &visitor, "auth/forgot.html", form, &throttled);
+    }
+    let mut errors = FieldErrors::new();
+    if users::normalize_email(&params.email).is_empty() {
+        errors.add("email", "can't be blank");
+    }
+    if let Err(err) = errors.into_result() {
+        return form_errors(&v, &visitor, "auth/forgot.html", form, err);
+    }
+    if let Ok(user) = users::Model::find_by_email(&ctx.db, &params.email).await {
+        let (user, token) = user.into_active_model().start_password_reset(&ctx.db).await?;
+        AuthMailer::send_password_reset(&ctx, &user, &token).await?;
+    }
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "auth/forgot.html",
+        json!({ "form": {}, "sent_to": users::normalize_email(&params.email) }),
+    )
+}
+
+#[debug_handler]
+async fn reset_form(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let valid = users::Model::find_by_reset_token(&ctx.db, &token).await.is_ok();
+    let status = if valid { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    page(
+        &v,
+        &visitor,
+        status,
+        "auth/reset.html",
+        json!({ "token": token, "invalid": !valid }),
+    )
+}
+
+#[debug_handler]
+async fn reset(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    ip: RemoteIP,
+    Path(token): Path<String>,
+    Form(params): Form<PasswordForm>,
+) -> Result<Response> {
+    let account = format!("reset-token:{}", secrets::digest(&token));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled_page(&v, &visitor, "auth/reset.html", json!({ "token": token }), &throttled);
+    }
+    let Ok(user) = users::Model::find_by_reset_token(&ctx.db, &token).await else {
+        return page(
+            &v,
+            &visitor,
+            StatusCode::NOT_FOUND,
+            "auth/reset.html",
+            json!({ "token": token, "invalid": true }),
+        );
+    };
+    let user = match user
+        .into_active_model()
+        .finish_password_reset(&ctx.db, &params.password)
+        .await
+    {
+        Ok(user) => user,
+        Err(err) => {
+            return form_errors(&v, &visitor, "auth/reset.html", json!({ "token": token }), err)
+        }
+    };
+    // Whoever knew the old password is out.
+    sessions::Model::end_all_for_user(&ctx.db, user.id, None).await?;
+    let settings = Settings::get(&ctx)?;
+    redirect_with(
+        "/login",
+        "notice",
+        "Your password is changed. Log in with the new one.",
+        &settings,
+        &[web_session::session_removal()],
+    )
+}
+
+async fn settings_page(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    me: &SignedIn,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let sessions: Vec<SessionRow> = sessions::Model::list_for_user(&ctx.db, me.user.id)
+        .await?
+        .iter()
+        .map(|s| SessionRow::new(s, me.session.id))
+        .collect();
+    let mut data = json!({
+        "account": crate::views::auth::UserResponse::from(&me.user),
+        "sessions": sessions,
+    });
+    if let (Value::Object(data), Value::Object(extra)) = (&mut data, extra) {
+        data.extend(extra);
+    }
+    page(v, visitor, status, "account/settings.html", data)
+}
+
+#[debug_handler]
+async fn settings(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+) -> Result<Response> {
+    settings_page(&ctx, &v, &visitor, &me, StatusCode::OK, json!({})).await
+}
+
+/// Re-renders the settings page with the errors of one of its forms.
+async fn settings_errors(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    me: &SignedIn,
+    form: &str,
+    err: Error,
+) -> Result<Response> {
+    match FieldErrors::from_error(&err) {
+        Some(errors) => {
+            settings_page(
+                ctx,
+                v,
+                visitor,
+                me,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "errors": { form: errors } }),
+            )
+            .await
+        }
+        None => Err(err),
+    }
+}
+
+/// Changes the password and ends every other session.
+#[debug_handler]
+async fn change_password(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+    Form(params): Form<ChangePasswordForm>,
+) -> Result<Response> {
+    let changed = me
+        .user
+        .clone()
+        .into_active_model()
+        .change_password(&ctx.db, &params.current_password, &params.new_password)
+        .await;
+    let user = match changed {
+        Ok(user) => user,
+        Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "password", err).await,
+    };
+    sessions::Model::end_all_for_user(&ctx.db, user.id, Some(me.session.id)).await?;
+    let settings = Settings::get(&ctx)?;
+    redirect_with(
+        "/account",
+        "notice",
+        "Password changed. Your other sessions were logged out.",
+        &settings,
+        &[],
+    )
+}
+
+#[debug_handler]
+async fn change_email(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+    Form(params): Form<ChangeEmailForm>,
+) -> Result<Response> {
+    let requested = me
+        .user
+        .clone()
+        .into_active_model()
+        .request_email_change(&ctx.db, &params.current_password, &params.new_email)
+        .await;
+    let (user, token) = match requested {
+        Ok(requested) => requested,
+        Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "email", err).await,
+    };
+    let new_email = user.pending_email.clone().unwrap_or_default();
+    AuthMailer::send_email_change(&ctx, &user, &new_email, &token).await?;
+    let settings = Settings::get(&ctx)?;
+    redirect_with(
+        "/account",
+        "notice",
+        &format!("We sent a link to {new_email}. Your address changes when you open it."),
+        &settings,
+        &[],
+    )
+}
+
+#[debug_handler]
+async fn resend_verification(State(ctx): State<AppContext>, me: SignedIn) -> Result<Response> {
+    let settings = Settings::get(&ctx)?;
+    if me.user.is_verified() && me.user.pending_email.is_none() {
+        return redirect_with("/account", "notice", "Your address is already confirmed.", &settings, &[]);
+    }
+    let (user, token) = me.user.into_active_model().renew_verification(&ctx.db).await?;
+    let to = user.pending_email.clone().unwrap_or_else(|| user.email.clone());
+    if to == user.email {
+        AuthMailer::send_verification(&ctx, &user, &token).await?;
+    } else {
+        AuthMailer::send_email_change(&ctx, &user, &to, &token).await?;
+    }
+    redirect_with(
+        "/account",
+        "notice",
+        &format!("We sent a new confirmation link to {to}."),
+        &settings,
+        &[],
+    )
+}
+
+#[debug_handler]
+async fn delete_account(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+    Form(params): Form<PasswordForm>,
+) -> Result<Response> {
+    if let Err(err) = me
+        .user
+        .clone()
+        .into_active_model()
+        .delete_account(&ctx.db, &params.password)
+        .await
+    {
+        return settings_errors(&ctx, &v, &visitor, &me, "delete", err).await;
+    }
+    let settings = Settings::get(&ctx)?;
+    redirect_with(
+        "/",
+        "notice",
+        "Your account and its data are deleted.",
+        &settings,
+        &[web_session::session_removal()],
+    )
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .add("/signup", get(signup_form).post(signup))
+        .add("/login", get(login_form).post(login))
+        .add("/logout", post(logout))
+        .add("/verify/{token}", get(verify))
+        .add("/forgot-password", get(forgot_form).post(forgot))
+        .add("/reset-password/{token}", get(reset_form).post(reset))
+        .add("/account", get(settings))
+        .add("/account/password", post(change_password))
+        .add("/account/email", post(change_email))
+        .add("/account/verification", post(resend_verification))
+        .add("/account/logout-everywhere", post(logout_everywhere))
+        .add("/account/delete", post(delete_account))
+}

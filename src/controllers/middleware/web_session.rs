@@ -1,0 +1,355 @@
+//! Browser sessions for the HTML pages: one layer that
+//! - resumes the server-side session named by the `se_session` cookie,
+//! - checks the CSRF token of every state-changing request (form field
+//!   `_csrf` or header `X-CSRF-Token`, which htmx sends), answering 403
+//!   before the handler runs when it is missing or wrong,
+//! - carries a one-shot flash message across a redirect,
+//! - turns JSON error bodies into a styled page for people.
+//!
+//! The JSON API (`/api/...`) authenticates with bearer tokens, not cookies,
+//! so it is left alone, and so are static files and the health probes.
+
+use std::sync::Arc;
+
+use axum::{
+    body::{to_bytes, Body},
+    extract::{FromRequestParts, Request, State},
+    http::{header, request::Parts, HeaderMap, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Redirect},
+};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use loco_rs::prelude::*;
+
+use crate::{
+    models::{secrets, sessions, users},
+    settings::Settings,
+    views::page::{Flash, NavUser, Page},
+};
+
+pub const SESSION_COOKIE: &str = "se_session";
+/// Binds the CSRF token of a signed-out visitor (login and signup forms).
+pub const VISITOR_COOKIE: &str = "se_visitor";
+pub const FLASH_COOKIE: &str = "se_flash";
+pub const CSRF_FIELD: &str = "_csrf";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+/// Form bodies are read whole to find the CSRF field; nothing bigger is a form.
+const FORM_BODY_LIMIT: usize = 1024 * 1024;
+
+/// The signed-in person behind a request.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub user: users::Model,
+    pub session: sessions::Model,
+}
+
+/// What the session layer learned about a page request.
+#[derive(Clone, Debug)]
+pub struct Visitor {
+    pub signed_in: Option<SignedIn>,
+    pub csrf_token: String,
+    pub flash: Option<Flash>,
+    pub dev_mailbox: bool,
+}
+
+impl Visitor {
+    /// The `page` object every template renders.
+    #[must_use]
+    pub fn page(&self) -> Page {
+        Page {
+            user: self.signed_in.as_ref().map(|s| NavUser::from(&s.user)),
+            csrf_token: self.csrf_token.clone(),
+            flash: self.flash.clone(),
+            dev_mailbox: self.dev_mailbox,
+        }
+    }
+}
+
+fn is_page_path(path: &str) -> bool {
+    !(path.starts_with("/api/")
+        || path == "/api"
+        || path.starts_with("/static/")
+        || path.starts_with("/webhooks/")
+        || matches!(path, "/_health" | "/_readiness" | "/_ping"))
+}
+
+/// The CSRF token for a session or a signed-out visitor: an HMAC of the
+/// binding under the app secret, so it needs no storage and dies with the
+/// session (a new login means a new token).
+fn csrf_token(secret: &str, binding: &str) -> String {
+    secrets::sign(secret, &format!("csrf:{binding}"))
+}
+
+pub async fn layer(State(ctx): State<AppContext>, req: Request, next: Next) -> Response {
+    if !is_page_path(req.uri().path()) {
+        return next.run(req).await;
+    }
+    match handle(&ctx, req, next).await {
+        Ok(response) => response,
+        Err(err) => error_page(&ctx, err.into_response()).await,
+    }
+}
+
+async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Response> {
+    let settings = Settings::get(ctx)?;
+    let secret = &ctx.config.get_jwt_config()?.secret;
+    let jar = CookieJar::from_headers(req.headers());
+    let mut set_cookies: Vec<Cookie<'static>> = Vec::new();
+
+    let session_cookie = jar.get(SESSION_COOKIE).map(|c| c.value().to_string());
+    let signed_in = match &session_cookie {
+        Some(token) => sessions::Model::resume(&ctx.db, token, &settings.sessions)
+            .await?
+            .map(|(session, user)| SignedIn { user, session }),
+        None => None,
+    };
+    if session_cookie.is_some() && signed_in.is_none() {
+        set_cookies.push(removal(SESSION_COOKIE));
+    }
+
+    let binding = if let Some(signed_in) = &signed_in {
+        format!("session:{}", signed_in.session.token_hash)
+    } else if let Some(visitor) = jar.get(VISITOR_COOKIE) {
+        format!("visitor:{}", visitor.value())
+    } else {
+        let visitor = secrets::new_token();
+        set_cookies.push(cookie(VISITOR_COOKIE, visitor.clone(), &settings));
+        format!("visitor:{visitor}")
+    };
+    let token = csrf_token(secret, &binding);
+
+    let flash = jar.get(FLASH_COOKIE).and_then(|c| decode_flash(c.value()));
+
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        let (checked, ok) = check_csrf(req, &token).await?;
+        if !ok {
+            let refusal = (
+                StatusCode::FORBIDDEN,
+                "This form has expired or did not come from this site. Reload the page and try again.",
+            );
+            return Ok(error_page(ctx, refusal.into_response()).await);
+        }
+        req = checked;
+    }
+
+    req.extensions_mut().insert(Visitor {
+        signed_in,
+        csrf_token: token,
+        flash: flash.clone(),
+        dev_mailbox: settings.mail.folder.is_some()
+            && ctx.environment == loco_rs::environment::Environment::Development,
+    });
+
+    let mut response = next.run(req).await;
+
+    // A flash is shown once: drop it after the page that displayed it.
+    let sets_flash = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|v| v.starts_with(FLASH_COOKIE)));
+    if flash.is_some() && !sets_flash && !response.status().is_redirection() {
+        set_cookies.push(removal(FLASH_COOKIE));
+    }
+    for cookie in set_cookies {
+        if let Ok(value) = cookie.encoded().to_string().parse() {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    Ok(error_page(ctx, response).await)
+}
+
+/// Reads the CSRF token from the header or the form body; returns the
+/// request (body restored) and whether the token matched.
+async fn check_csrf(req: Request, expected: &str) -> Result<(Request, bool)> {
+    if let Some(sent) = req.headers().get(CSRF_HEADER) {
+        let ok = sent.to_str().is_ok_and(|sent| secrets::same(sent, expected));
+        return Ok((req, ok));
+    }
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok((req, false));
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, FORM_BODY_LIMIT).await else {
+        return Ok((Request::from_parts(parts, Body::empty()), false));
+    };
+    let ok = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+        .ok()
+        .and_then(|fields| fields.into_iter().find(|(name, _)| name == CSRF_FIELD))
+        .is_some_and(|(_, sent)| secrets::same(&sent, expected));
+    Ok((Request::from_parts(parts, Body::from(bytes)), ok))
+}
+
+/// A cookie with the flags every cookie of ours carries.
+#[must_use]
+pub fn cookie(name: &'static str, value: String, settings: &Settings) -> Cookie<'static> {
+    Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(settings.is_https())
+        .build()
+}
+
+fn removal(name: &'static str) -> Cookie<'static> {
+    let mut cookie = Cookie::build((name, "")).path("/").build();
+    cookie.make_removal();
+    cookie
+}
+
+/// The cookies that sign a browser in: the session, with a lifetime no
+/// longer than the session's own.
+#[must_use]
+pub fn session_cookie(token: String, settings: &Settings) -> Cookie<'static> {
+    let mut cookie = cookie(SESSION_COOKIE, token, settings);
+    cookie.set_max_age(::cookie::time::Duration::hours(
+        settings.sessions.absolute_lifetime_hours,
+    ));
+    cookie
+}
+
+#[must_use]
+pub fn session_removal() -> Cookie<'static> {
+    removal(SESSION_COOKIE)
+}
+
+/// A flash message to show on the next page.
+#[must_use]
+pub fn flash_cookie(kind: &str, message: &str, settings: &Settings) -> Cookie<'static> {
+    let value = serde_urlencoded::to_string([("kind", kind), ("message", message)])
+        .unwrap_or_default();
+    cookie(FLASH_COOKIE, value, settings)
+}
+
+fn decode_flash(value: &str) -> Option<Flash> {
+    let fields: Vec<(String, String)> = serde_urlencoded::from_str(value).ok()?;
+    let get = |key: &str| {
+        fields
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, v)| v.clone())
+    };
+    let kind = get("kind")?;
+    if kind != "notice" && kind != "alert" {
+        return None;
+    }
+    Some(Flash {
+        kind,
+        message: get("message")?,
+    })
+}
+
+/// Replaces a JSON or plain error body with the styled error page, keeping
+/// the status and headers (such as `Retry-After`). Pages that render their
+/// own HTML, and htmx requests, are passed through.
+async fn error_page(ctx: &AppContext, response: Response) -> Response {
+    let status = response.status();
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if status.as_u16() < 400 || is_html {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let message = match status {
+        StatusCode::NOT_FOUND => "We could not find that page.".to_string(),
+        StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS => {
+            // These carry a message written for people.
+            body_message(body).await
+        }
+        StatusCode::UNAUTHORIZED => "Please log in to see this page.".to_string(),
+        s if s.is_server_error() => {
+            "Something went wrong on our side. It has been logged; please try again.".to_string()
+        }
+        _ => "That request could not be handled.".to_string(),
+    };
+    let html = render_error(ctx, status, &message);
+    let mut response = (status, axum::response::Html(html)).into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            response.headers_mut().append(name, value.clone());
+        }
+    }
+    response
+}
+
+/// The message of an error body written for people: plain text as is, or
+/// the `description` of a JSON error.
+async fn body_message(body: Body) -> String {
+    let fallback = "That request could not be handled.".to_string();
+    let Ok(bytes) = to_bytes(body, FORM_BODY_LIMIT).await else {
+        return fallback;
+    };
+    let text = String::from_utf8_lossy(&bytes).to_string();
+    if text.starts_with('{') {
+        serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v.get("description").and_then(|d| d.as_str()).map(String::from))
+            .unwrap_or(fallback)
+    } else if text.is_empty() {
+        fallback
+    } else {
+        text
+    }
+}
+
+fn render_error(ctx: &AppContext, status: StatusCode, message: &str) -> String {
+    let rendered = ctx
+        .shared_store
+        .get::<Arc<TeraView>>()
+        .ok_or_else(|| Error::string("view engine missing"))
+        .and_then(|views| {
+            views.render(
+                "errors/error.html",
+                serde_json::json!({
+                    "status": status.as_u16(),
+                    "reason": status.canonical_reason().unwrap_or("Error"),
+                    "message": message,
+                }),
+            )
+        });
+    rendered.unwrap_or_else(|err| {
+        tracing::error!(error = %err, "could not render the error page");
+        format!("<!doctype html><title>{status}</title><h1>{status}</h1><p>{message}</p>")
+    })
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Visitor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> std::result::Result<Self, Response> {
+        parts.extensions.get::<Self>().cloned().ok_or_else(|| {
+            tracing::error!("page handler reached without the session layer");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        })
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    /// Signed-out visitors are sent to the login page, and back here after.
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> std::result::Result<Self, Response> {
+        let visitor = Visitor::from_request_parts(parts, state).await?;
+        visitor
+            .signed_in
+            .ok_or_else(|| login_redirect(&parts.headers, parts.uri.path()))
+    }
+}
+
+fn login_redirect(headers: &HeaderMap, path: &str) -> Response {
+    let next = serde_urlencoded::to_string([("next", path)]).unwrap_or_default();
+    let target = format!("/login?{next}");
+    if headers.contains_key("hx-request") {
+        // htmx follows this header with a full page load.
+        return ([("hx-redirect", target)], StatusCode::UNAUTHORIZED).into_response();
+    }
+    Redirect::to(&target).into_response()
+}

@@ -1,0 +1,57 @@
+pub mod account;
+pub mod auth;
+pub mod dev_mailbox;
+pub mod home;
+pub mod middleware;
+pub mod throttle;
+
+use axum::{
+    extract::{rejection::JsonRejection, FromRequest, Request},
+    http::StatusCode,
+    response::IntoResponse,
+};
+use loco_rs::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::models::validation::FieldErrors;
+
+/// A JSON body for the API. Unlike a bare `Json`, a body that is not JSON or
+/// has a field of the wrong type answers 422 with `{"errors": {"body": [..]}}`
+/// naming the problem, the same shape as every other validation failure.
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> std::result::Result<Self, Response> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => {
+                let message = match &rejection {
+                    JsonRejection::MissingJsonContentType(_) => {
+                        "must be sent with Content-Type: application/json".to_string()
+                    }
+                    _ => rejection.body_text(),
+                };
+                Err(Error::from(FieldErrors::one("body", message)).into_response())
+            }
+        }
+    }
+}
+
+/// JSON 404 for unknown API routes, a styled page for everything else (the
+/// session layer renders it).
+pub async fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(serde_json::json!({
+            "error": "not_found",
+            "description": "No such route",
+        })),
+    )
+        .into_response()
+}

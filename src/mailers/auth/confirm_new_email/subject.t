@@ -1,0 +1,1 @@
+Confirm your new email address for SmartExpense

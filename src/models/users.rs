@@ -1,0 +1,395 @@
+use chrono::{Duration, Utc};
+use loco_rs::{auth::jwt, hash, prelude::*};
+use serde::Deserialize;
+use validator::ValidateEmail;
+
+pub use super::_entities::users::{self, ActiveModel, Entity, Model};
+use super::{secrets, validation::FieldErrors};
+
+/// How long an emailed password-reset link works.
+pub const RESET_TOKEN_TTL: Duration = Duration::minutes(30);
+/// How long an emailed verification link works.
+pub const VERIFICATION_TOKEN_TTL: Duration = Duration::hours(48);
+pub const PASSWORD_MIN_CHARS: usize = 10;
+/// Argon2 is fine with long inputs, but nobody needs more than this.
+pub const PASSWORD_MAX_CHARS: usize = 256;
+const NAME_MAX_CHARS: usize = 100;
+const EMAIL_MAX_CHARS: usize = 254;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RegisterParams {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginParams {
+    pub email: String,
+    pub password: String,
+}
+
+/// Emails are compared and stored trimmed and lower-cased, which makes them
+/// unique case-insensitively on SQLite and Postgres alike.
+#[must_use]
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Checks an email address typed by a person; returns it normalised.
+fn check_email(errors: &mut FieldErrors, field: &str, email: &str) -> String {
+    let email = normalize_email(email);
+    if email.is_empty() {
+        errors.add(field, "can't be blank");
+    } else if email.chars().count() > EMAIL_MAX_CHARS || !email.validate_email() {
+        errors.add(field, "is not a valid email address");
+    }
+    email
+}
+
+/// The password policy: long enough, not absurdly long, and not one of the
+/// passwords attackers try first (zxcvbn knows the common-password lists).
+fn check_password(errors: &mut FieldErrors, field: &str, password: &str, hints: &[&str]) {
+    let chars = password.chars().count();
+    if chars < PASSWORD_MIN_CHARS {
+        errors.add(
+            field,
+            format!("must be at least {PASSWORD_MIN_CHARS} characters long"),
+        );
+    } else if chars > PASSWORD_MAX_CHARS {
+        errors.add(
+            field,
+            format!("must be at most {PASSWORD_MAX_CHARS} characters long"),
+        );
+    } else if zxcvbn::zxcvbn(password, hints).score() < zxcvbn::Score::Two {
+        errors.add(
+            field,
+            "is too common or too easy to guess; try a few unrelated words",
+        );
+    }
+}
+
+fn check_name(errors: &mut FieldErrors, name: &str) -> String {
+    let name = name.trim().to_string();
+    if name.is_empty() {
+        errors.add("name", "can't be blank");
+    } else if name.chars().count() > NAME_MAX_CHARS {
+        errors.add(
+            "name",
+            format!("must be at most {NAME_MAX_CHARS} characters long"),
+        );
+    } else if name.chars().any(char::is_control) {
+        errors.add("name", "must not contain control characters");
+    }
+    name
+}
+
+fn is_fresh(sent_at: Option<DateTimeWithTimeZone>, ttl: Duration) -> bool {
+    sent_at.is_some_and(|sent| Utc::now() - sent.with_timezone(&Utc) < ttl)
+}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// # Errors
+    /// `EntityNotFound` when no account has this address.
+    pub async fn find_by_email(db: &DatabaseConnection, email: &str) -> ModelResult<Self> {
+        Entity::find()
+            .filter(users::Column::Email.eq(normalize_email(email)))
+            .one(db)
+            .await?
+            .ok_or(ModelError::EntityNotFound)
+    }
+
+    /// # Errors
+    /// `EntityNotFound` when the id is malformed or unknown.
+    pub async fn find_by_pid(db: &DatabaseConnection, pid: &str) -> ModelResult<Self> {
+        let pid = Uuid::parse_str(pid).map_err(|_| ModelError::EntityNotFound)?;
+        Entity::find()
+            .filter(users::Column::Pid.eq(pid))
+            .one(db)
+            .await?
+            .ok_or(ModelError::EntityNotFound)
+    }
+
+    /// The account whose emailed verification link carries `token`, while
+    /// the link is still valid.
+    ///
+    /// # Errors
+    /// `EntityNotFound` when the token is unknown, used or expired.
+    pub async fn find_by_verification_token(
+        db: &DatabaseConnection,
+        token: &str,
+    ) -> ModelResult<Self> {
+        Entity::find()
+            .filter(users::Column::VerificationTokenHash.eq(secrets::digest(token)))
+            .one(db)
+            .await?
+            .filter(|user| is_fresh(user.verification_sent_at, VERIFICATION_TOKEN_TTL))
+            .ok_or(ModelError::EntityNotFound)
+    }
+
+    /// The account whose emailed reset link carries `token`, while the link
+    /// is still valid. A used link is cleared, so it is not found again.
+    ///
+    /// # Errors
+    /// `EntityNotFound` when the token is unknown, used or expired.
+    pub async fn find_by_reset_token(db: &DatabaseConnection, token: &str) -> ModelResult<Self> {
+        Entity::find()
+            .filter(users::Column::ResetTokenHash.eq(secrets::digest(token)))
+            .one(db)
+            .await?
+            .filter(|user| is_fresh(user.reset_sent_at, RESET_TOKEN_TTL))
+            .ok_or(ModelError::EntityNotFound)
+    }
+
+    /// Creates an account. Returns it with the token of its verification link.
+    ///
+    /// # Errors
+    /// 422 field errors for bad input or an address already registered.
+    pub async fn register(
+        db: &DatabaseConnection,
+        params: &RegisterParams,
+    ) -> Result<(Self, String)> {
+        let mut errors = FieldErrors::new();
+        let name = check_name(&mut errors, &params.name);
+        let email = check_email(&mut errors, "email", &params.email);
+        check_password(&mut errors, "password", &params.password, &[&name, &email]);
+        errors.into_result()?;
+
+        let txn = db.begin().await?;
+        if Entity::find()
+            .filter(users::Column::Email.eq(&email))
+            .one(&txn)
+            .await?
+            .is_some()
+        {
+            return Err(FieldErrors::one("email", "is already registered").into());
+        }
+        let token = secrets::new_token();
+        let now = Utc::now();
+        let user = ActiveModel {
+            pid: Set(Uuid::new_v4()),
+            email: Set(email),
+            password: Set(hash::hash_password(&params.password)?),
+            name: Set(name),
+            verification_token_hash: Set(Some(secrets::digest(&token))),
+            verification_sent_at: Set(Some(now.into())),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(|err| match err.sql_err() {
+            // Two signups for one address raced past the check above.
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+                FieldErrors::one("email", "is already registered").into()
+            }
+            _ => Error::from(err),
+        })?;
+        txn.commit().await?;
+        Ok((user, token))
+    }
+
+    /// The account for these credentials, or `None`. Takes as long for an
+    /// unknown address as for a wrong password, so timing reveals nothing.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn authenticate(
+        db: &DatabaseConnection,
+        email: &str,
+        password: &str,
+    ) -> ModelResult<Option<Self>> {
+        match Self::find_by_email(db, email).await {
+            Ok(user) => Ok(user.verify_password(password).then_some(user)),
+            Err(ModelError::EntityNotFound) => {
+                // Burn the same argon2 work as a real check.
+                let _ = hash::verify_password(password, DUMMY_HASH);
+                Ok(None)
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    #[must_use]
+    pub fn verify_password(&self, password: &str) -> bool {
+        hash::verify_password(password, &self.password)
+    }
+
+    #[must_use]
+    pub fn is_verified(&self) -> bool {
+        self.email_verified_at.is_some()
+    }
+
+    /// A signed API token (JWT) carrying this user's public id.
+    ///
+    /// # Errors
+    /// When signing fails.
+    pub fn generate_jwt(&self, secret: &str, expiration: u64) -> ModelResult<String> {
+        Ok(jwt::JWT::new(secret).generate_token(expiration, self.pid.to_string(), Map::new())?)
+    }
+}
+
+type Map = serde_json::Map<String, serde_json::Value>;
+
+/// An argon2id hash of a random string, for [`Model::authenticate`].
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$6V6nG2K4b7b1Bq2u3f8FvY5cB0vU7rQqzK3t8p0gJ9s";
+
+impl ActiveModel {
+    fn password_matches(&self, password: &str) -> bool {
+        self.password
+            .try_as_ref()
+            .is_some_and(|hashed| hash::verify_password(password, hashed))
+    }
+
+    /// Words a password must not be built from: the account's name and address.
+    fn password_hints(&self) -> Vec<&str> {
+        [self.name.try_as_ref(), self.email.try_as_ref()]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// Marks the address as confirmed. A pending change of address takes
+    /// effect now, since the link was sent to the new address.
+    ///
+    /// # Errors
+    /// 422 when the new address was taken by another account meanwhile.
+    pub async fn confirm_email(mut self, db: &DatabaseConnection) -> Result<Model> {
+        if let Some(new_email) = self.pending_email.try_as_ref().cloned().flatten() {
+            let taken = Entity::find()
+                .filter(users::Column::Email.eq(&new_email))
+                .one(db)
+                .await?
+                .is_some();
+            if taken {
+                return Err(FieldErrors::one("email", "is already registered").into());
+            }
+            self.email = Set(new_email);
+        }
+        self.pending_email = Set(None);
+        self.email_verified_at = Set(Some(Utc::now().into()));
+        self.verification_token_hash = Set(None);
+        self.verification_sent_at = Set(None);
+        Ok(self.update(db).await?)
+    }
+
+    /// Starts a new verification link (the old one stops working).
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn renew_verification(mut self, db: &DatabaseConnection) -> Result<(Model, String)> {
+        let token = secrets::new_token();
+        self.verification_token_hash = Set(Some(secrets::digest(&token)));
+        self.verification_sent_at = Set(Some(Utc::now().into()));
+        Ok((self.update(db).await?, token))
+    }
+
+    /// Starts a password reset; returns the token for the emailed link.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn start_password_reset(
+        mut self,
+        db: &DatabaseConnection,
+    ) -> Result<(Model, String)> {
+        let token = secrets::new_token();
+        self.reset_token_hash = Set(Some(secrets::digest(&token)));
+        self.reset_sent_at = Set(Some(Utc::now().into()));
+        Ok((self.update(db).await?, token))
+    }
+
+    /// Sets a new password from a reset link and uses the link up. Following
+    /// the link also proves the address, so it counts as verified.
+    ///
+    /// # Errors
+    /// 422 when the password breaks the policy.
+    pub async fn finish_password_reset(
+        mut self,
+        db: &DatabaseConnection,
+        password: &str,
+    ) -> Result<Model> {
+        let mut errors = FieldErrors::new();
+        check_password(&mut errors, "password", password, &self.password_hints());
+        errors.into_result()?;
+        self.password = Set(hash::hash_password(password)?);
+        self.reset_token_hash = Set(None);
+        self.reset_sent_at = Set(None);
+        if self.email_verified_at.try_as_ref().is_none_or(Option::is_none) {
+            self.email_verified_at = Set(Some(Utc::now().into()));
+        }
+        Ok(self.update(db).await?)
+    }
+
+    /// Changes the password after checking the current one.
+    ///
+    /// # Errors
+    /// 422 when the current password is wrong or the new one breaks the policy.
+    pub async fn change_password(
+        mut self,
+        db: &DatabaseConnection,
+        current_password: &str,
+        new_password: &str,
+    ) -> Result<Model> {
+        let mut errors = FieldErrors::new();
+        if !self.password_matches(current_password) {
+            errors.add("current_password", "is not your current password");
+        }
+        check_password(&mut errors, "new_password", new_password, &self.password_hints());
+        errors.into_result()?;
+        self.password = Set(hash::hash_password(new_password)?);
+        Ok(self.update(db).await?)
+    }
+
+    /// Asks to move the account to another address. Nothing changes until
+    /// the link mailed to the new address is followed; returns its token.
+    ///
+    /// # Errors
+    /// 422 when the password is wrong or the address is invalid or taken.
+    pub async fn request_email_change(
+        mut self,
+        db: &DatabaseConnection,
+        current_password: &str,
+        new_email: &str,
+    ) -> Result<(Model, String)> {
+        let mut errors = FieldErrors::new();
+        if !self.password_matches(current_password) {
+            errors.add("current_password", "is not your current password");
+        }
+        let new_email = check_email(&mut errors, "new_email", new_email);
+        if errors.is_empty() {
+            if self.email.try_as_ref() == Some(&new_email) {
+                errors.add("new_email", "is already your address");
+            } else if Entity::find()
+                .filter(users::Column::Email.eq(&new_email))
+                .one(db)
+                .await?
+                .is_some()
+            {
+                errors.add("new_email", "is already registered");
+            }
+        }
+        errors.into_result()?;
+        let token = secrets::new_token();
+        self.pending_email = Set(Some(new_email));
+        self.verification_token_hash = Set(Some(secrets::digest(&token)));
+        self.verification_sent_at = Set(Some(Utc::now().into()));
+        Ok((self.update(db).await?, token))
+    }
+
+    /// Deletes the account after checking its password. Sessions go with it.
+    ///
+    /// # Errors
+    /// 422 when the password is wrong.
+    pub async fn delete_account(self, db: &DatabaseConnection, password: &str) -> Result<()> {
+        if !self.password_matches(password) {
+            return Err(FieldErrors::one("password", "is not your current password").into());
+        }
+        self.delete(db).await?;
+        Ok(())
+    }
+}

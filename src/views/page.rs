@@ -1,0 +1,62 @@
+//! What every page template gets as `page`: the signed-in user for the
+//! header, the CSRF token for forms and htmx, and a flash message.
+
+use serde::Serialize;
+
+use crate::models::_entities::users;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Flash {
+    /// `notice` or `alert`.
+    pub kind: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavUser {
+    pub name: String,
+    pub email: String,
+    pub email_verified: bool,
+}
+
+impl From<&users::Model> for NavUser {
+    fn from(user: &users::Model) -> Self {
+        Self {
+            name: user.name.clone(),
+            email: user.email.clone(),
+            email_verified: user.email_verified_at.is_some(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub user: Option<NavUser>,
+    pub csrf_token: String,
+    pub flash: Option<Flash>,
+    /// Show the link to the development mailbox.
+    pub dev_mailbox: bool,
+}
+
+/// A session as the "your sessions" list shows it.
+#[derive(Debug, Serialize)]
+pub struct SessionRow {
+    pub current: bool,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub started: String,
+    pub last_seen: String,
+}
+
+impl SessionRow {
+    #[must_use]
+    pub fn new(session: &crate::models::sessions::Model, current_id: i64) -> Self {
+        Self {
+            current: session.id == current_id,
+            ip: session.ip.clone(),
+            user_agent: session.user_agent.clone(),
+            started: session.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            last_seen: session.last_seen_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        }
+    }
+}

@@ -1,0 +1,5 @@
+mod models;
+mod requests;
+mod tasks;
+mod views;
+mod workers;
