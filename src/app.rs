@@ -7,7 +7,10 @@ use loco_rs::{
     bgworker::{BackgroundWorker, Queue},
     boot::{create_app, BootResult, StartMode},
     config::Config,
-    controller::AppRoutes,
+    controller::{
+        middleware::{self, MiddlewareLayer},
+        AppRoutes,
+    },
     db::truncate_table,
     environment::Environment,
     task::Tasks,
@@ -133,13 +136,19 @@ impl Hooks for App {
         }
     }
 
-    async fn after_routes(router: AxumRouter, ctx: &AppContext) -> Result<AxumRouter> {
-        Ok(router
-            .fallback(controllers::not_found)
-            .layer(axum::middleware::from_fn_with_state(
-                ctx.clone(),
-                web_session::layer,
-            )))
+    /// The fallback is set on the initial router so that the middleware
+    /// stack (security headers, request id, sessions) wraps it too.
+    async fn before_routes(_ctx: &AppContext) -> Result<AxumRouter<AppContext>> {
+        Ok(AxumRouter::new().fallback(controllers::not_found))
+    }
+
+    /// Loco's stack, with the browser-session layer innermost (closest to
+    /// the handlers, inside request ids, logging and security headers).
+    fn middlewares(ctx: &AppContext) -> Vec<Box<dyn MiddlewareLayer>> {
+        let mut stack: Vec<Box<dyn MiddlewareLayer>> =
+            vec![Box::new(web_session::WebSessionLayer::new(ctx))];
+        stack.extend(middleware::default_middleware_stack(ctx));
+        stack
     }
 
     async fn connect_workers(ctx: &AppContext, queue: &Queue) -> Result<()> {

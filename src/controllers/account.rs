@@ -81,23 +81,22 @@ fn page(
     format::render().status(status).view(v, template, data)
 }
 
-/// Re-renders a form with its field errors when `err` carries them, and
-/// fails the request otherwise.
+/// Re-renders a page (`data` as for [`page`]) with the field errors `err`
+/// carries, or fails the request when it carries none.
 fn form_errors(
     v: &TeraView,
     visitor: &Visitor,
     template: &str,
-    form: Value,
+    mut data: Value,
     err: Error,
 ) -> Result<Response> {
     match FieldErrors::from_error(&err) {
-        Some(errors) => page(
-            v,
-            visitor,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            template,
-            json!({ "form": form, "errors": errors }),
-        ),
+        Some(errors) => {
+            if let Value::Object(map) = &mut data {
+                map.insert("errors".to_string(), errors);
+            }
+            page(v, visitor, StatusCode::UNPROCESSABLE_ENTITY, template, data)
+        }
         None => Err(err),
     }
 }
@@ -197,7 +196,9 @@ async fn signup(
     }
     let (user, token) = match users::Model::register(&ctx.db, &params).await {
         Ok(created) => created,
-        Err(err) => return form_errors(&v, &visitor, "auth/signup.html", form, err),
+        Err(err) => {
+            return form_errors(&v, &visitor, "auth/signup.html", json!({ "form": form }), err)
+        }
     };
     AuthMailer::send_verification(&ctx, &user, &token).await?;
     let settings = Settings::get(&ctx)?;
@@ -364,7 +365,7 @@ async fn forgot(
         errors.add("email", "can't be blank");
     }
     if let Err(err) = errors.into_result() {
-        return form_errors(&v, &visitor, "auth/forgot.html", form, err);
+        return form_errors(&v, &visitor, "auth/forgot.html", json!({ "form": form }), err);
     }
     if let Ok(user) = users::Model::find_by_email(&ctx.db, &params.email).await {
         let (user, token) = user.into_active_model().start_password_reset(&ctx.db).await?;

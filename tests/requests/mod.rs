@@ -1,3 +1,3 @@
-mod auth;
-mod page;
-mod prepare_data;
+mod account_pages;
+mod auth_api;
+mod security;

@@ -19,7 +19,9 @@ use axum::{
     response::{IntoResponse, Redirect},
 };
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use loco_rs::prelude::*;
+use loco_rs::{controller::middleware::MiddlewareLayer, prelude::*};
+
+type AXRouter<S> = axum::Router<S>;
 
 use crate::{
     models::{secrets, sessions, users},
@@ -78,6 +80,35 @@ fn is_page_path(path: &str) -> bool {
 /// session (a new login means a new token).
 fn csrf_token(secret: &str, binding: &str) -> String {
     secrets::sign(secret, &format!("csrf:{binding}"))
+}
+
+/// The layer as a Loco middleware, so it sits inside Loco's stack.
+pub struct WebSessionLayer {
+    ctx: AppContext,
+}
+
+impl WebSessionLayer {
+    #[must_use]
+    pub fn new(ctx: &AppContext) -> Self {
+        Self { ctx: ctx.clone() }
+    }
+}
+
+impl MiddlewareLayer for WebSessionLayer {
+    fn name(&self) -> &'static str {
+        "web_session"
+    }
+
+    fn config(&self) -> serde_json::Result<serde_json::Value> {
+        Ok(serde_json::json!({}))
+    }
+
+    fn apply(&self, app: AXRouter<AppContext>) -> Result<AXRouter<AppContext>> {
+        Ok(app.layer(axum::middleware::from_fn_with_state(
+            self.ctx.clone(),
+            layer,
+        )))
+    }
 }
 
 pub async fn layer(State(ctx): State<AppContext>, req: Request, next: Next) -> Response {

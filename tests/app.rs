@@ -1,0 +1,3 @@
+//! The test suite: one crate, so the app is compiled once for all tests.
+mod requests;
+mod support;

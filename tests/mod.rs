@@ -1,5 +1,0 @@
-mod models;
-mod requests;
-mod tasks;
-mod views;
-mod workers;

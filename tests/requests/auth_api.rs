@@ -1,0 +1,376 @@
+use chrono::{Duration, Utc};
+use loco_rs::prelude::*;
+use serde_json::{json, Value};
+use smartexpense::models::{sessions, users};
+
+use crate::support::{TestApp, PASSWORD};
+
+async fn user_count(app: &TestApp) -> u64 {
+    users::Entity::find().count(&app.ctx.db).await.unwrap()
+}
+
+#[tokio::test]
+async fn register_sends_a_verification_mail_over_smtp_whose_link_verifies() {
+    let app = TestApp::start().await;
+    let response = app
+        .server
+        .post("/api/auth/register")
+        .json(&json!({ "name": "Ann", "email": "Ann@Example.com", "password": PASSWORD }))
+        .await;
+    assert_eq!(response.status_code(), 201);
+    let body: Value = response.json();
+    assert_eq!(body["email"], "ann@example.com");
+    assert_eq!(body["email_verified"], false);
+    assert!(body.get("password").is_none());
+
+    let mail = app.mail.last_to("ann@example.com");
+    assert_eq!(mail.subject(), "Confirm your email address for SmartExpense");
+    let link = mail.link_path();
+    let token = link.strip_prefix("/verify/").expect("verify link");
+
+    let verified = app
+        .server
+        .post("/api/auth/verify")
+        .json(&json!({ "token": token }))
+        .await;
+    assert_eq!(verified.status_code(), 200);
+    assert_eq!(verified.json::<Value>()["email_verified"], true);
+
+    // The link works once.
+    let again = app
+        .server
+        .post("/api/auth/verify")
+        .json(&json!({ "token": token }))
+        .await;
+    assert_eq!(again.status_code(), 422);
+    assert!(again.json::<Value>()["errors"]["token"].is_array());
+}
+
+#[tokio::test]
+async fn register_rejects_bad_input_naming_each_field_and_writes_nothing() {
+    let app = TestApp::start().await;
+    let response = app
+        .server
+        .post("/api/auth/register")
+        .json(&json!({ "name": "  ", "email": "not-an-email", "password": "short" }))
+        .await;
+    assert_eq!(response.status_code(), 422);
+    let errors = &response.json::<Value>()["errors"];
+    assert_eq!(errors["name"][0], "can't be blank");
+    assert_eq!(errors["email"][0], "is not a valid email address");
+    assert_eq!(errors["password"][0], "must be at least 10 characters long");
+
+    let common = app
+        .server
+        .post("/api/auth/register")
+        .json(&json!({ "name": "Ann", "email": "ann@example.com", "password": "password123" }))
+        .await;
+    assert_eq!(common.status_code(), 422);
+    assert!(common.json::<Value>()["errors"]["password"][0]
+        .as_str()
+        .unwrap()
+        .contains("too common"));
+
+    let missing = app.server.post("/api/auth/register").json(&json!({})).await;
+    assert_eq!(missing.status_code(), 422);
+    assert_eq!(missing.json::<Value>()["errors"]["email"][0], "can't be blank");
+
+    assert_eq!(user_count(&app).await, 0);
+    assert!(app.mail.received().is_empty());
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_gets_422_naming_the_problem() {
+    let app = TestApp::start().await;
+    let wrong_type = app
+        .server
+        .post("/api/auth/register")
+        .json(&json!({ "name": 5, "email": "a@b.co", "password": PASSWORD }))
+        .await;
+    assert_eq!(wrong_type.status_code(), 422);
+    let message = wrong_type.json::<Value>()["errors"]["body"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(message.contains("name"), "{message}");
+
+    let not_json = app.server.post("/api/auth/login").text("email=a").await;
+    assert_eq!(not_json.status_code(), 422);
+    assert!(not_json.json::<Value>()["errors"]["body"][0]
+        .as_str()
+        .unwrap()
+        .contains("application/json"));
+}
+
+#[tokio::test]
+async fn the_same_email_in_another_case_cannot_register_twice() {
+    let app = TestApp::start().await;
+    app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    let response = app
+        .server
+        .post("/api/auth/register")
+        .json(&json!({ "name": "Other Ann", "email": " ANN@Example.COM ", "password": PASSWORD }))
+        .await;
+    assert_eq!(response.status_code(), 422);
+    assert_eq!(
+        response.json::<Value>()["errors"]["email"][0],
+        "is already registered"
+    );
+    assert_eq!(user_count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn login_gives_a_token_that_current_accepts() {
+    let app = TestApp::start().await;
+    app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    let token = app.api_login("ANN@example.com", PASSWORD).await;
+
+    let current = app
+        .server
+        .get("/api/auth/current")
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(current.status_code(), 200);
+    assert_eq!(current.json::<Value>()["name"], "Ann");
+
+    let anonymous = app.server.get("/api/auth/current").await;
+    assert_eq!(anonymous.status_code(), 401);
+    let forged = app
+        .server
+        .get("/api/auth/current")
+        .authorization_bearer("not.a.token")
+        .await;
+    assert_eq!(forged.status_code(), 401);
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_email_get_the_same_401() {
+    let app = TestApp::start().await;
+    app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    for (email, password) in [
+        ("ann@example.com", "wrong password here"),
+        ("nobody@example.com", PASSWORD),
+    ] {
+        let response = app
+            .server
+            .post("/api/auth/login")
+            .json(&json!({ "email": email, "password": password }))
+            .await;
+        assert_eq!(response.status_code(), 401);
+        assert!(response.json::<Value>().get("token").is_none());
+    }
+}
+
+#[tokio::test]
+async fn login_waits_for_verification_when_the_setting_is_on() {
+    let app = TestApp::start_with_setting("require_verified_email", json!(true)).await;
+    app.server
+        .post("/api/auth/register")
+        .json(&json!({ "name": "Ann", "email": "ann@example.com", "password": PASSWORD }))
+        .await;
+    let refused = app
+        .server
+        .post("/api/auth/login")
+        .json(&json!({ "email": "ann@example.com", "password": PASSWORD }))
+        .await;
+    assert_eq!(refused.status_code(), 403);
+    assert_eq!(refused.json::<Value>()["error"], "email_not_verified");
+
+    let link = app.mail.last_to("ann@example.com").link_path();
+    app.server.get(&link).await.assert_status_ok();
+    app.api_login("ann@example.com", PASSWORD).await;
+}
+
+#[tokio::test]
+async fn password_reset_by_emailed_link_works_once() {
+    let app = TestApp::start().await;
+    app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    let forgot = app
+        .server
+        .post("/api/auth/forgot")
+        .json(&json!({ "email": "Ann@example.com" }))
+        .await;
+    assert_eq!(forgot.status_code(), 202);
+    let mail = app.mail.last_to("ann@example.com");
+    assert_eq!(mail.subject(), "Reset your SmartExpense password");
+    let token = mail
+        .link_path()
+        .strip_prefix("/reset-password/")
+        .expect("reset link")
+        .to_string();
+
+    let new_password = "a brand new passphrase";
+    let reset = app
+        .server
+        .post("/api/auth/reset")
+        .json(&json!({ "token": token, "password": new_password }))
+        .await;
+    assert_eq!(reset.status_code(), 200);
+    app.api_login("ann@example.com", new_password).await;
+    let old = app
+        .server
+        .post("/api/auth/login")
+        .json(&json!({ "email": "ann@example.com", "password": PASSWORD }))
+        .await;
+    assert_eq!(old.status_code(), 401);
+
+    let reused = app
+        .server
+        .post("/api/auth/reset")
+        .json(&json!({ "token": token, "password": "yet another passphrase" }))
+        .await;
+    assert_eq!(reused.status_code(), 422);
+    app.api_login("ann@example.com", new_password).await;
+}
+
+#[tokio::test]
+async fn an_expired_reset_link_is_refused() {
+    let app = TestApp::start().await;
+    app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    app.server
+        .post("/api/auth/forgot")
+        .json(&json!({ "email": "ann@example.com" }))
+        .await;
+    let token = app.mail.last_to("ann@example.com").link_path()["/reset-password/".len()..]
+        .to_string();
+    let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
+        .await
+        .unwrap();
+    let mut active = user.into_active_model();
+    active.reset_sent_at = Set(Some((Utc::now() - Duration::minutes(31)).into()));
+    active.update(&app.ctx.db).await.unwrap();
+
+    let reset = app
+        .server
+        .post("/api/auth/reset")
+        .json(&json!({ "token": token, "password": "a brand new passphrase" }))
+        .await;
+    assert_eq!(reset.status_code(), 422);
+    app.api_login("ann@example.com", PASSWORD).await;
+}
+
+#[tokio::test]
+async fn an_expired_verification_link_is_refused() {
+    let app = TestApp::start().await;
+    app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    let token = app.mail.last_to("ann@example.com").link_path()["/verify/".len()..].to_string();
+    let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
+        .await
+        .unwrap();
+    let mut active = user.into_active_model();
+    active.verification_sent_at = Set(Some((Utc::now() - Duration::hours(49)).into()));
+    active.update(&app.ctx.db).await.unwrap();
+    let response = app
+        .server
+        .post("/api/auth/verify")
+        .json(&json!({ "token": token }))
+        .await;
+    assert_eq!(response.status_code(), 422);
+    let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
+        .await
+        .unwrap();
+    assert!(!user.is_verified());
+}
+
+#[tokio::test]
+async fn forgot_for_an_unknown_address_answers_the_same_and_sends_nothing() {
+    let app = TestApp::start().await;
+    let response = app
+        .server
+        .post("/api/auth/forgot")
+        .json(&json!({ "email": "nobody@example.com" }))
+        .await;
+    assert_eq!(response.status_code(), 202);
+    assert!(app.mail.received().is_empty());
+}
+
+#[tokio::test]
+async fn a_password_reset_ends_every_browser_session() {
+    let app = TestApp::start().await;
+    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
+    app.server.get("/account").await.assert_status_ok();
+    app.server
+        .post("/api/auth/forgot")
+        .json(&json!({ "email": "ann@example.com" }))
+        .await;
+    let token = app.mail.last_to("ann@example.com").link_path()["/reset-password/".len()..]
+        .to_string();
+    app.server
+        .post("/api/auth/reset")
+        .json(&json!({ "token": token, "password": "a brand new passphrase" }))
+        .await
+        .assert_status_ok();
+    assert_eq!(sessions::Entity::find().count(&app.ctx.db).await.unwrap(), 0);
+    assert_eq!(app.server.get("/account").await.status_code(), 303);
+}
+
+#[tokio::test]
+async fn login_attempts_on_one_account_are_limited_with_retry_after() {
+    let app = TestApp::start().await;
+    app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    // api_user spent one attempt of the account's five.
+    for _ in 0..4 {
+        let response = app
+            .server
+            .post("/api/auth/login")
+            .json(&json!({ "email": "ann@example.com", "password": "wrong password here" }))
+            .await;
+        assert_eq!(response.status_code(), 401);
+    }
+    let limited = app
+        .server
+        .post("/api/auth/login")
+        .json(&json!({ "email": "Ann@Example.com", "password": PASSWORD }))
+        .await;
+    assert_eq!(limited.status_code(), 429);
+    let retry_after: u64 = limited.header("retry-after").to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    assert_eq!(limited.json::<Value>()["error"], "too_many_requests");
+
+    // Another account from the same client still gets its own budget.
+    app.api_user("Bob", "bob@example.com", PASSWORD).await;
+}
+
+#[tokio::test]
+async fn one_client_ip_is_limited_across_accounts_and_forged_forwarding_headers_do_not_help() {
+    let app = TestApp::start_with_setting("rate_limits.per_ip_per_minute", json!(3)).await;
+    for n in 0..3 {
+        let response = app
+            .server
+            .post("/api/auth/login")
+            .add_header("x-forwarded-for", format!("10.0.0.{n}"))
+            .json(&json!({ "email": format!("user{n}@example.com"), "password": PASSWORD }))
+            .await;
+        assert_eq!(response.status_code(), 401);
+    }
+    let limited = app
+        .server
+        .post("/api/auth/register")
+        .add_header("x-forwarded-for", "10.0.0.99")
+        .json(&json!({ "name": "Zed", "email": "zed@example.com", "password": PASSWORD }))
+        .await;
+    assert_eq!(limited.status_code(), 429);
+    assert_eq!(user_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_client_ip_is_limited() {
+    let app = TestApp::start_with(|config| {
+        config.settings.as_mut().unwrap()["rate_limits"]["per_ip_per_minute"] = json!(2);
+        if let Some(remote_ip) = config.server.middlewares.remote_ip.as_mut() {
+            remote_ip.source = "RightmostXForwardedFor".parse().expect("source");
+        }
+    })
+    .await;
+    let attempt = |ip: &'static str, n: usize| {
+        app.server
+            .post("/api/auth/login")
+            .add_header("x-forwarded-for", ip)
+            .json(&json!({ "email": format!("u{n}@example.com"), "password": PASSWORD }))
+    };
+    assert_eq!(attempt("203.0.113.1", 1).await.status_code(), 401);
+    assert_eq!(attempt("203.0.113.1", 2).await.status_code(), 401);
+    assert_eq!(attempt("203.0.113.1", 3).await.status_code(), 429);
+    // A different client behind the same proxy has its own budget.
+    assert_eq!(attempt("203.0.113.2", 4).await.status_code(), 401);
+}

@@ -1,0 +1,229 @@
+//! Test harness: every test gets the real app booted on a database of its
+//! own (Postgres or SQLite, chosen by `DATABASE_URL`), an SMTP listener on
+//! loopback for its mail, and an HTTP client that keeps cookies like a
+//! browser. Tests therefore run in parallel without sharing state.
+
+#![allow(dead_code)]
+
+pub mod smtp;
+
+use std::net::SocketAddr;
+
+use axum_test::{TestServer, TestServerConfig};
+use loco_rs::{
+    app::{AppContext, Hooks},
+    boot::StartMode,
+    config::Config,
+    environment::Environment,
+};
+use sea_orm::{ConnectionTrait, Database};
+use smartexpense::app::App;
+
+pub use smtp::SmtpSink;
+
+/// The database a test runs on; dropped with the test.
+enum TestDatabase {
+    Postgres { root_url: String, name: String },
+    Sqlite { path: std::path::PathBuf },
+}
+
+impl TestDatabase {
+    async fn create(base_url: &str) -> (Self, String) {
+        let unique = uuid::Uuid::new_v4().simple().to_string();
+        if base_url.starts_with("postgres") {
+            let mut url = url::Url::parse(base_url).expect("DATABASE_URL");
+            let name = format!("se_test_{unique}");
+            url.set_path("/postgres");
+            let root_url = url.to_string();
+            let root = Database::connect(&root_url).await.expect("connect to postgres");
+            root.execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            root.close().await.ok();
+            url.set_path(&format!("/{name}"));
+            (Self::Postgres { root_url, name }, url.to_string())
+        } else {
+            let path = std::env::temp_dir().join(format!("smartexpense-test-{unique}.sqlite"));
+            let url = format!("sqlite://{}?mode=rwc", path.display());
+            (Self::Sqlite { path }, url)
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        match self {
+            Self::Postgres { root_url, name } => {
+                let (root_url, name) = (root_url.clone(), name.clone());
+                // Drop runs outside async; use a runtime of our own.
+                std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .expect("runtime");
+                    rt.block_on(async {
+                        if let Ok(root) = Database::connect(&root_url).await {
+                            let _ = root
+                                .execute_unprepared(&format!(
+                                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                                ))
+                                .await;
+                        }
+                    });
+                })
+                .join()
+                .ok();
+            }
+            Self::Sqlite { path } => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+        }
+    }
+}
+
+pub struct TestApp {
+    pub server: TestServer,
+    router: axum::Router,
+    pub ctx: AppContext,
+    pub mail: SmtpSink,
+    _db: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn start() -> Self {
+        Self::start_with(|_| {}).await
+    }
+
+    /// Boots the app after `adjust` has changed its test configuration.
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let mut config = App::load_config(&Environment::Test).await.expect("config");
+        let (db, url) = TestDatabase::create(&config.database.uri).await;
+        config.database.uri = url;
+        let mail = SmtpSink::start().await;
+        if let Some(smtp) = config.mailer.as_mut().and_then(|m| m.smtp.as_mut()) {
+            smtp.port = mail.port;
+        }
+        adjust(&mut config);
+        let boot = App::boot(StartMode::ServerOnly, &Environment::Test, config)
+            .await
+            .expect("boot");
+        let router = boot.router.clone().expect("router");
+        Self {
+            server: browser(&router),
+            router,
+            ctx: boot.app_context.clone(),
+            mail,
+            _db: db,
+        }
+    }
+
+    /// Boots with one entry of `settings:` replaced.
+    pub async fn start_with_setting(key: &str, value: serde_json::Value) -> Self {
+        let key = key.to_string();
+        Self::start_with(move |config| {
+            let settings = config.settings.as_mut().expect("settings");
+            let mut target = settings;
+            let parts: Vec<&str> = key.split('.').collect();
+            for part in &parts[..parts.len() - 1] {
+                target = target.get_mut(*part).expect("settings key");
+            }
+            target[parts[parts.len() - 1]] = value;
+        })
+        .await
+    }
+
+    /// A second, independent browser on the same app.
+    pub fn another_browser(&self) -> TestServer {
+        browser(&self.router)
+    }
+
+    /// The CSRF token of the page at `path` (which also sets the cookies
+    /// it is bound to).
+    pub async fn csrf(&self, path: &str) -> String {
+        let html = self.server.get(path).await.text();
+        csrf_in(&html)
+    }
+
+    /// Posts a form the way a browser does, with the page's CSRF token.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> axum_test::TestResponse {
+        post_form_as(&self.server, path, fields).await
+    }
+
+    /// Signs up through the HTML form; the client is then signed in.
+    pub async fn sign_up(&self, name: &str, email: &str, password: &str) {
+        let response = self
+            .post_form(
+                "/signup",
+                &[("name", name), ("email", email), ("password", password)],
+            )
+            .await;
+        assert_eq!(response.status_code(), 303, "{}", response.text());
+    }
+
+    /// Registers through the API and returns a bearer token.
+    pub async fn api_user(&self, name: &str, email: &str, password: &str) -> String {
+        let response = self
+            .server
+            .post("/api/auth/register")
+            .json(&serde_json::json!({ "name": name, "email": email, "password": password }))
+            .await;
+        assert_eq!(response.status_code(), 201, "{}", response.text());
+        self.api_login(email, password).await
+    }
+
+    pub async fn api_login(&self, email: &str, password: &str) -> String {
+        let response = self
+            .server
+            .post("/api/auth/login")
+            .json(&serde_json::json!({ "email": email, "password": password }))
+            .await;
+        assert_eq!(response.status_code(), 200, "{}", response.text());
+        response.json::<serde_json::Value>()["token"]
+            .as_str()
+            .expect("token")
+            .to_string()
+    }
+}
+
+/// A client that keeps cookies, talking to the app with a peer address.
+fn browser(router: &axum::Router) -> TestServer {
+    TestServer::new_with_config(
+        router
+            .clone()
+            .into_make_service_with_connect_info::<SocketAddr>(),
+        TestServerConfig {
+            save_cookies: true,
+            ..Default::default()
+        },
+    )
+    .expect("test server")
+}
+
+/// Posts a form from `client` with the CSRF token of its current page.
+pub async fn post_form_as(
+    client: &TestServer,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> axum_test::TestResponse {
+    let token = csrf_in(&client.get("/").await.text());
+    let mut fields: Vec<(&str, &str)> = fields.to_vec();
+    fields.push(("_csrf", &token));
+    client.post(path).form(&fields).await
+}
+
+/// The CSRF token in a rendered page.
+pub fn csrf_in(html: &str) -> String {
+    // Every page carries it for htmx on <body>; forms carry it too.
+    let re = regex::Regex::new(r#"X-CSRF-Token": "([0-9a-f]+)""#).expect("regex");
+    re.captures(html)
+        .map(|c| c[1].to_string())
+        .unwrap_or_else(|| panic!("no CSRF token in page: {html}"))
+}
+
+pub const PASSWORD: &str = "correct horse battery staple";

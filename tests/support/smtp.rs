@@ -1,0 +1,161 @@
+//! A real SMTP listener on loopback that keeps what it receives, so tests
+//! see mail exactly as a mail server would.
+
+use std::sync::{Arc, Mutex};
+
+use tokio::{
+    io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
+    net::{TcpListener, TcpStream},
+};
+
+#[derive(Debug, Clone)]
+pub struct ReceivedMail {
+    pub from: String,
+    pub to: Vec<String>,
+    /// The message as sent: headers and MIME body.
+    pub raw: Vec<u8>,
+}
+
+impl ReceivedMail {
+    pub fn parsed(&self) -> mailparse::ParsedMail<'_> {
+        mailparse::parse_mail(&self.raw).expect("a well-formed mail")
+    }
+
+    pub fn subject(&self) -> String {
+        self.parsed()
+            .headers
+            .iter()
+            .find(|h| h.get_key().eq_ignore_ascii_case("subject"))
+            .map(mailparse::MailHeader::get_value)
+            .unwrap_or_default()
+    }
+
+    /// The decoded text/plain part.
+    pub fn text(&self) -> String {
+        let mail = self.parsed();
+        std::iter::once(&mail)
+            .chain(mail.subparts.iter())
+            .find(|part| part.ctype.mimetype == "text/plain")
+            .and_then(|part| part.get_body().ok())
+            .unwrap_or_default()
+    }
+
+    /// The path of the first link to this app in the text part.
+    pub fn link_path(&self) -> String {
+        let text = self.text();
+        let re = regex::Regex::new(r"http://localhost:5150(/\S+)").expect("regex");
+        re.captures(&text)
+            .map(|c| c[1].to_string())
+            .unwrap_or_else(|| panic!("no link in mail: {text}"))
+    }
+}
+
+#[derive(Clone, Default)]
+pub struct SmtpSink {
+    pub port: u16,
+    received: Arc<Mutex<Vec<ReceivedMail>>>,
+}
+
+impl SmtpSink {
+    pub async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind smtp");
+        let port = listener.local_addr().expect("addr").port();
+        let sink = Self {
+            port,
+            received: Arc::default(),
+        };
+        let received = sink.received.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(serve(stream, received.clone()));
+            }
+        });
+        sink
+    }
+
+    pub fn received(&self) -> Vec<ReceivedMail> {
+        self.received.lock().expect("lock").clone()
+    }
+
+    /// Mails to one address, oldest first.
+    pub fn to(&self, address: &str) -> Vec<ReceivedMail> {
+        self.received()
+            .into_iter()
+            .filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(address)))
+            .collect()
+    }
+
+    /// The newest mail to one address; panics if there is none.
+    pub fn last_to(&self, address: &str) -> ReceivedMail {
+        self.to(address)
+            .pop()
+            .unwrap_or_else(|| panic!("no mail to {address}"))
+    }
+}
+
+fn address(arg: &str) -> String {
+    arg.split_once(':')
+        .map(|(_, rest)| rest)
+        .unwrap_or(arg)
+        .trim()
+        .trim_start_matches('<')
+        .split('>')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn serve(stream: TcpStream, received: Arc<Mutex<Vec<ReceivedMail>>>) {
+    let (read, mut write) = stream.into_split();
+    let mut lines = BufReader::new(read);
+    let _ = write.write_all(b"220 test-smtp ready\r\n").await;
+    let (mut from, mut to) = (String::new(), Vec::new());
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if lines.read_line(&mut line).await.unwrap_or(0) == 0 {
+            return;
+        }
+        let command = line.trim_end().to_string();
+        let upper = command.to_ascii_uppercase();
+        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+            b"250-test-smtp\r\n250 8BITMIME\r\n"
+        } else if upper.starts_with("MAIL FROM") {
+            from = address(&command);
+            to.clear();
+            b"250 OK\r\n"
+        } else if upper.starts_with("RCPT TO") {
+            to.push(address(&command));
+            b"250 OK\r\n"
+        } else if upper == "DATA" {
+            let _ = write.write_all(b"354 go ahead\r\n").await;
+            let mut raw = Vec::new();
+            loop {
+                line.clear();
+                if lines.read_line(&mut line).await.unwrap_or(0) == 0 {
+                    return;
+                }
+                if line == ".\r\n" {
+                    break;
+                }
+                // Undo dot-stuffing.
+                let content = line.strip_prefix('.').unwrap_or(&line);
+                raw.extend_from_slice(content.as_bytes());
+            }
+            received.lock().expect("lock").push(ReceivedMail {
+                from: from.clone(),
+                to: to.clone(),
+                raw,
+            });
+            b"250 queued\r\n"
+        } else if upper == "QUIT" {
+            let _ = write.write_all(b"221 bye\r\n").await;
+            return;
+        } else {
+            b"250 OK\r\n"
+        };
+        if write.write_all(reply).await.is_err() {
+            return;
+        }
+    }
+}
