@@ -33,7 +33,10 @@ pub struct App;
 fn ensure_sqlite_folder(config: &Config) -> Result<()> {
     if let Some(file) = config.database.uri.strip_prefix("sqlite://") {
         let file = file.split('?').next().unwrap_or_default();
-        if let Some(folder) = Path::new(file).parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Some(folder) = Path::new(file)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(folder)?;
         }
     }
@@ -53,7 +56,9 @@ fn ensure_secret(config: &mut Config, environment: &Environment) -> Result<()> {
     };
     if jwt.secret.trim().is_empty() {
         if *environment == Environment::Production {
-            return Err(loco_rs::Error::string("SECRET_KEY must be set in production"));
+            return Err(loco_rs::Error::string(
+                "SECRET_KEY must be set in production",
+            ));
         }
         let file = Path::new(GENERATED_SECRET_FILE);
         jwt.secret = match std::fs::read_to_string(file) {

@@ -177,7 +177,13 @@ async fn sign_in(
 
 #[debug_handler]
 async fn signup_form(ViewEngine(v): ViewEngine<TeraView>, visitor: Visitor) -> Result<Response> {
-    page(&v, &visitor, StatusCode::OK, "auth/signup.html", json!({ "form": {} }))
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "auth/signup.html",
+        json!({ "form": {} }),
+    )
 }
 
 #[debug_handler]
@@ -197,7 +203,13 @@ async fn signup(
     let (user, token) = match users::Model::register(&ctx.db, &params).await {
         Ok(created) => created,
         Err(err) => {
-            return form_errors(&v, &visitor, "auth/signup.html", json!({ "form": form }), err)
+            return form_errors(
+                &v,
+                &visitor,
+                "auth/signup.html",
+                json!({ "form": form }),
+                err,
+            )
         }
     };
     AuthMailer::send_verification(&ctx, &user, &token).await?;
@@ -206,7 +218,10 @@ async fn signup(
         return redirect_with(
             "/login",
             "notice",
-            &format!("Almost there: we sent a confirmation link to {}.", user.email),
+            &format!(
+                "Almost there: we sent a confirmation link to {}.",
+                user.email
+            ),
             &settings,
             &[],
         );
@@ -267,7 +282,14 @@ async fn login(
             json!({ "form": form, "alert": "Confirm your email address first: open the link we mailed you, or reset your password to get a new one." }),
         );
     }
-    sign_in(&ctx, &visitor, &user, &origin(&headers, &ip), safe_next(&params.next)).await
+    sign_in(
+        &ctx,
+        &visitor,
+        &user,
+        &origin(&headers, &ip),
+        safe_next(&params.next),
+    )
+    .await
 }
 
 #[debug_handler]
@@ -343,7 +365,13 @@ async fn verify(
 
 #[debug_handler]
 async fn forgot_form(ViewEngine(v): ViewEngine<TeraView>, visitor: Visitor) -> Result<Response> {
-    page(&v, &visitor, StatusCode::OK, "auth/forgot.html", json!({ "form": {} }))
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "auth/forgot.html",
+        json!({ "form": {} }),
+    )
 }
 
 /// Answers the same whether or not the address has an account.
@@ -365,10 +393,19 @@ async fn forgot(
         errors.add("email", "can't be blank");
     }
     if let Err(err) = errors.into_result() {
-        return form_errors(&v, &visitor, "auth/forgot.html", json!({ "form": form }), err);
+        return form_errors(
+            &v,
+            &visitor,
+            "auth/forgot.html",
+            json!({ "form": form }),
+            err,
+        );
     }
     if let Ok(user) = users::Model::find_by_email(&ctx.db, &params.email).await {
-        let (user, token) = user.into_active_model().start_password_reset(&ctx.db).await?;
+        let (user, token) = user
+            .into_active_model()
+            .start_password_reset(&ctx.db)
+            .await?;
         AuthMailer::send_password_reset(&ctx, &user, &token).await?;
     }
     page(
@@ -387,8 +424,14 @@ async fn reset_form(
     visitor: Visitor,
     Path(token): Path<String>,
 ) -> Result<Response> {
-    let valid = users::Model::find_by_reset_token(&ctx.db, &token).await.is_ok();
-    let status = if valid { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    let valid = users::Model::find_by_reset_token(&ctx.db, &token)
+        .await
+        .is_ok();
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
     page(
         &v,
         &visitor,
@@ -409,7 +452,13 @@ async fn reset(
 ) -> Result<Response> {
     let account = format!("reset-token:{}", secrets::digest(&token));
     if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
-        return throttled_page(&v, &visitor, "auth/reset.html", json!({ "token": token }), &throttled);
+        return throttled_page(
+            &v,
+            &visitor,
+            "auth/reset.html",
+            json!({ "token": token }),
+            &throttled,
+        );
     }
     let Ok(user) = users::Model::find_by_reset_token(&ctx.db, &token).await else {
         return page(
@@ -427,7 +476,13 @@ async fn reset(
     {
         Ok(user) => user,
         Err(err) => {
-            return form_errors(&v, &visitor, "auth/reset.html", json!({ "token": token }), err)
+            return form_errors(
+                &v,
+                &visitor,
+                "auth/reset.html",
+                json!({ "token": token }),
+                err,
+            )
         }
     };
     // Whoever knew the old password is out.
@@ -564,10 +619,23 @@ async fn change_email(
 async fn resend_verification(State(ctx): State<AppContext>, me: SignedIn) -> Result<Response> {
     let settings = Settings::get(&ctx)?;
     if me.user.is_verified() && me.user.pending_email.is_none() {
-        return redirect_with("/account", "notice", "Your address is already confirmed.", &settings, &[]);
+        return redirect_with(
+            "/account",
+            "notice",
+            "Your address is already confirmed.",
+            &settings,
+            &[],
+        );
     }
-    let (user, token) = me.user.into_active_model().renew_verification(&ctx.db).await?;
-    let to = user.pending_email.clone().unwrap_or_else(|| user.email.clone());
+    let (user, token) = me
+        .user
+        .into_active_model()
+        .renew_verification(&ctx.db)
+        .await?;
+    let to = user
+        .pending_email
+        .clone()
+        .unwrap_or_else(|| user.email.clone());
     if to == user.email {
         AuthMailer::send_verification(&ctx, &user, &token).await?;
     } else {

@@ -119,13 +119,18 @@ async fn resend_verification(auth: auth::JWT, State(ctx): State<AppContext>) -> 
         return Err(FieldErrors::one("email", "is already confirmed").into());
     }
     let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
-    let to = user.pending_email.clone().unwrap_or_else(|| user.email.clone());
+    let to = user
+        .pending_email
+        .clone()
+        .unwrap_or_else(|| user.email.clone());
     if to == user.email {
         AuthMailer::send_verification(&ctx, &user, &token).await?;
     } else {
         AuthMailer::send_email_change(&ctx, &user, &to, &token).await?;
     }
-    format::render().status(StatusCode::ACCEPTED).json(serde_json::json!({}))
+    format::render()
+        .status(StatusCode::ACCEPTED)
+        .json(serde_json::json!({}))
 }
 
 /// Always 202, whether or not the address has an account, so the answer
@@ -141,10 +146,15 @@ async fn forgot(
         return throttled.json();
     }
     if let Ok(user) = users::Model::find_by_email(&ctx.db, &params.email).await {
-        let (user, token) = user.into_active_model().start_password_reset(&ctx.db).await?;
+        let (user, token) = user
+            .into_active_model()
+            .start_password_reset(&ctx.db)
+            .await?;
         AuthMailer::send_password_reset(&ctx, &user, &token).await?;
     }
-    format::render().status(StatusCode::ACCEPTED).json(serde_json::json!({}))
+    format::render()
+        .status(StatusCode::ACCEPTED)
+        .json(serde_json::json!({}))
 }
 
 /// Sets a new password from an emailed link and ends every session.

@@ -71,7 +71,7 @@ async fn list(
                 .collect()
         })
         .unwrap_or_default();
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     let mails: Vec<MailSummary> = files
         .iter()
         .take(200)

@@ -4,10 +4,7 @@
 use loco_rs::prelude::*;
 use serde_json::json;
 
-use crate::{
-    models::users, settings::Settings,
-    workers::mail_delivery::MailDeliveryWorker,
-};
+use crate::{models::users, settings::Settings, workers::mail_delivery::MailDeliveryWorker};
 
 static verify_email: Dir<'_> = include_dir!("src/mailers/auth/verify_email");
 static reset_password: Dir<'_> = include_dir!("src/mailers/auth/reset_password");

@@ -319,7 +319,11 @@ impl ActiveModel {
         self.password = Set(hash::hash_password(password)?);
         self.reset_token_hash = Set(None);
         self.reset_sent_at = Set(None);
-        if self.email_verified_at.try_as_ref().is_none_or(Option::is_none) {
+        if self
+            .email_verified_at
+            .try_as_ref()
+            .is_none_or(Option::is_none)
+        {
             self.email_verified_at = Set(Some(Utc::now().into()));
         }
         Ok(self.update(db).await?)
@@ -339,7 +343,12 @@ impl ActiveModel {
         if !self.password_matches(current_password) {
             errors.add("current_password", "is not your current password");
         }
-        check_password(&mut errors, "new_password", new_password, &self.password_hints());
+        check_password(
+            &mut errors,
+            "new_password",
+            new_password,
+            &self.password_hints(),
+        );
         errors.into_result()?;
         self.password = Set(hash::hash_password(new_password)?);
         Ok(self.update(db).await?)

@@ -56,7 +56,10 @@ impl SessionRow {
             ip: session.ip.clone(),
             user_agent: session.user_agent.clone(),
             started: session.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            last_seen: session.last_seen_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            last_seen: session
+                .last_seen_at
+                .format("%Y-%m-%d %H:%M UTC")
+                .to_string(),
         }
     }
 }

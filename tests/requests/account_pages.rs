@@ -25,7 +25,12 @@ async fn signing_up_in_the_browser_signs_in_and_mails_a_working_link() {
     let confirmed = app.server.get(&link).await;
     confirmed.assert_status_ok();
     assert!(confirmed.text().contains("is confirmed"));
-    assert!(app.server.get("/account").await.text().contains("(confirmed)"));
+    assert!(app
+        .server
+        .get("/account")
+        .await
+        .text()
+        .contains("(confirmed)"));
 
     let reused = app.server.get(&link).await;
     assert_eq!(reused.status_code(), 404);
@@ -57,7 +62,10 @@ async fn logging_in_and_out_in_the_browser() {
     let wrong = app
         .post_form(
             "/login",
-            &[("email", "ann@example.com"), ("password", "wrong password here")],
+            &[
+                ("email", "ann@example.com"),
+                ("password", "wrong password here"),
+            ],
         )
         .await;
     assert_eq!(wrong.status_code(), 401);
@@ -66,7 +74,11 @@ async fn logging_in_and_out_in_the_browser() {
     let ok = app
         .post_form(
             "/login",
-            &[("email", "ANN@example.com"), ("password", PASSWORD), ("next", "/account")],
+            &[
+                ("email", "ANN@example.com"),
+                ("password", PASSWORD),
+                ("next", "/account"),
+            ],
         )
         .await;
     assert_eq!(ok.status_code(), 303);
@@ -77,7 +89,11 @@ async fn logging_in_and_out_in_the_browser() {
     assert!(!cookie.secure().unwrap_or(false), "plain http here");
     assert_eq!(cookie.value().len(), 43);
     // Only a digest of the cookie is stored.
-    let stored = sessions::Entity::find().one(&app.ctx.db).await.unwrap().unwrap();
+    let stored = sessions::Entity::find()
+        .one(&app.ctx.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_ne!(stored.token_hash, cookie.value());
 
     app.server.get("/account").await.assert_status_ok();
@@ -96,7 +112,11 @@ async fn login_follows_only_local_next_paths() {
     let response = app
         .post_form(
             "/login",
-            &[("email", "ann@example.com"), ("password", PASSWORD), ("next", "//evil.example/x")],
+            &[
+                ("email", "ann@example.com"),
+                ("password", PASSWORD),
+                ("next", "//evil.example/x"),
+            ],
         )
         .await;
     assert_eq!(response.header("location"), "/");
@@ -106,10 +126,17 @@ async fn login_follows_only_local_next_paths() {
 async fn login_rotates_the_session_id() {
     let app = TestApp::start().await;
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
-    let first = sessions::Entity::find().one(&app.ctx.db).await.unwrap().unwrap();
-    app.post_form("/login", &[("email", "ann@example.com"), ("password", PASSWORD)])
+    let first = sessions::Entity::find()
+        .one(&app.ctx.db)
         .await
-        .assert_status(axum::http::StatusCode::SEE_OTHER);
+        .unwrap()
+        .unwrap();
+    app.post_form(
+        "/login",
+        &[("email", "ann@example.com"), ("password", PASSWORD)],
+    )
+    .await
+    .assert_status(axum::http::StatusCode::SEE_OTHER);
     let all = sessions::Entity::find().all(&app.ctx.db).await.unwrap();
     assert_eq!(all.len(), 1, "the old session ended");
     assert_ne!(all[0].token_hash, first.token_hash);
@@ -120,7 +147,12 @@ async fn log_out_everywhere_ends_every_session_of_the_account() {
     let app = TestApp::start().await;
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
     let phone = app.another_browser();
-    post_form_as(&phone, "/login", &[("email", "ann@example.com"), ("password", PASSWORD)]).await;
+    post_form_as(
+        &phone,
+        "/login",
+        &[("email", "ann@example.com"), ("password", PASSWORD)],
+    )
+    .await;
     phone.get("/account").await.assert_status_ok();
     assert_eq!(session_count(&app).await, 2);
 
@@ -135,28 +167,42 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let app = TestApp::start().await;
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
     let phone = app.another_browser();
-    post_form_as(&phone, "/login", &[("email", "ann@example.com"), ("password", PASSWORD)]).await;
+    post_form_as(
+        &phone,
+        "/login",
+        &[("email", "ann@example.com"), ("password", PASSWORD)],
+    )
+    .await;
 
     let wrong = app
         .post_form(
             "/account/password",
-            &[("current_password", "not my password"), ("new_password", "a brand new passphrase")],
+            &[
+                ("current_password", "not my password"),
+                ("new_password", "a brand new passphrase"),
+            ],
         )
         .await;
     assert_eq!(wrong.status_code(), 422);
-    assert!(wrong.text().contains("Current password is not your current password."));
+    assert!(wrong
+        .text()
+        .contains("Current password is not your current password."));
     assert_eq!(session_count(&app).await, 2);
 
     let changed = app
         .post_form(
             "/account/password",
-            &[("current_password", PASSWORD), ("new_password", "a brand new passphrase")],
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "a brand new passphrase"),
+            ],
         )
         .await;
     assert_eq!(changed.status_code(), 303);
     app.server.get("/account").await.assert_status_ok();
     assert_eq!(phone.get("/account").await.status_code(), 303);
-    app.api_login("ann@example.com", "a brand new passphrase").await;
+    app.api_login("ann@example.com", "a brand new passphrase")
+        .await;
 }
 
 #[tokio::test]
@@ -168,7 +214,10 @@ async fn changing_the_email_waits_for_the_link_sent_to_the_new_address() {
     let taken = app
         .post_form(
             "/account/email",
-            &[("current_password", PASSWORD), ("new_email", "BOB@example.com")],
+            &[
+                ("current_password", PASSWORD),
+                ("new_email", "BOB@example.com"),
+            ],
         )
         .await;
     assert_eq!(taken.status_code(), 422);
@@ -177,7 +226,10 @@ async fn changing_the_email_waits_for_the_link_sent_to_the_new_address() {
     let no_password = app
         .post_form(
             "/account/email",
-            &[("current_password", "nope nope nope"), ("new_email", "ann@new.example")],
+            &[
+                ("current_password", "nope nope nope"),
+                ("new_email", "ann@new.example"),
+            ],
         )
         .await;
     assert_eq!(no_password.status_code(), 422);
@@ -185,17 +237,27 @@ async fn changing_the_email_waits_for_the_link_sent_to_the_new_address() {
     let asked = app
         .post_form(
             "/account/email",
-            &[("current_password", PASSWORD), ("new_email", "Ann@New.example")],
+            &[
+                ("current_password", PASSWORD),
+                ("new_email", "Ann@New.example"),
+            ],
         )
         .await;
     assert_eq!(asked.status_code(), 303);
-    let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com").await.unwrap();
+    let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
+        .await
+        .unwrap();
     assert_eq!(user.pending_email.as_deref(), Some("ann@new.example"));
 
     let mail = app.mail.last_to("ann@new.example");
-    assert_eq!(mail.subject(), "Confirm your new email address for SmartExpense");
+    assert_eq!(
+        mail.subject(),
+        "Confirm your new email address for SmartExpense"
+    );
     app.server.get(&mail.link_path()).await.assert_status_ok();
-    let user = users::Model::find_by_email(&app.ctx.db, "ann@new.example").await.unwrap();
+    let user = users::Model::find_by_email(&app.ctx.db, "ann@new.example")
+        .await
+        .unwrap();
     assert!(user.pending_email.is_none());
     assert!(user.is_verified());
 }
@@ -204,11 +266,15 @@ async fn changing_the_email_waits_for_the_link_sent_to_the_new_address() {
 async fn deleting_the_account_needs_the_password() {
     let app = TestApp::start().await;
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
-    let wrong = app.post_form("/account/delete", &[("password", "not my password")]).await;
+    let wrong = app
+        .post_form("/account/delete", &[("password", "not my password")])
+        .await;
     assert_eq!(wrong.status_code(), 422);
     assert_eq!(users::Entity::find().count(&app.ctx.db).await.unwrap(), 1);
 
-    let deleted = app.post_form("/account/delete", &[("password", PASSWORD)]).await;
+    let deleted = app
+        .post_form("/account/delete", &[("password", PASSWORD)])
+        .await;
     assert_eq!(deleted.status_code(), 303);
     assert_eq!(users::Entity::find().count(&app.ctx.db).await.unwrap(), 0);
     assert_eq!(session_count(&app).await, 0);
@@ -222,7 +288,9 @@ async fn deleting_the_account_needs_the_password() {
 async fn reset_password_through_the_pages() {
     let app = TestApp::start().await;
     app.api_user("Ann", "ann@example.com", PASSWORD).await;
-    let sent = app.post_form("/forgot-password", &[("email", "ann@example.com")]).await;
+    let sent = app
+        .post_form("/forgot-password", &[("email", "ann@example.com")])
+        .await;
     sent.assert_status_ok();
     assert!(sent.text().contains("a reset link is on its way"));
     let link = app.mail.last_to("ann@example.com").link_path();
@@ -230,27 +298,42 @@ async fn reset_password_through_the_pages() {
 
     let weak = app.post_form(&link, &[("password", "123")]).await;
     assert_eq!(weak.status_code(), 422);
-    let done = app.post_form(&link, &[("password", "a brand new passphrase")]).await;
+    let done = app
+        .post_form(&link, &[("password", "a brand new passphrase")])
+        .await;
     assert_eq!(done.status_code(), 303);
     let reused = app.server.get(&link).await;
     assert_eq!(reused.status_code(), 404);
     assert!(reused.text().contains("invalid, expired or already used"));
-    app.api_login("ann@example.com", "a brand new passphrase").await;
+    app.api_login("ann@example.com", "a brand new passphrase")
+        .await;
 }
 
 #[tokio::test]
 async fn idle_and_expired_sessions_end() {
     let app = TestApp::start().await;
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
-    let session = sessions::Entity::find().one(&app.ctx.db).await.unwrap().unwrap();
+    let session = sessions::Entity::find()
+        .one(&app.ctx.db)
+        .await
+        .unwrap()
+        .unwrap();
     let mut idle = session.clone().into_active_model();
     idle.last_seen_at = Set((Utc::now() - Duration::days(8)).into());
     idle.update(&app.ctx.db).await.unwrap();
     assert_eq!(app.server.get("/account").await.status_code(), 303);
     assert_eq!(session_count(&app).await, 0, "deleted on sight");
 
-    app.post_form("/login", &[("email", "ann@example.com"), ("password", PASSWORD)]).await;
-    let session = sessions::Entity::find().one(&app.ctx.db).await.unwrap().unwrap();
+    app.post_form(
+        "/login",
+        &[("email", "ann@example.com"), ("password", PASSWORD)],
+    )
+    .await;
+    let session = sessions::Entity::find()
+        .one(&app.ctx.db)
+        .await
+        .unwrap()
+        .unwrap();
     let mut expired = session.into_active_model();
     expired.expires_at = Set((Utc::now() - Duration::minutes(1)).into());
     expired.update(&app.ctx.db).await.unwrap();
@@ -261,11 +344,17 @@ async fn idle_and_expired_sessions_end() {
 async fn page_logins_are_rate_limited_too() {
     let app = TestApp::start().await;
     for _ in 0..5 {
-        app.post_form("/login", &[("email", "ann@example.com"), ("password", "wrong password")])
-            .await;
+        app.post_form(
+            "/login",
+            &[("email", "ann@example.com"), ("password", "wrong password")],
+        )
+        .await;
     }
     let limited = app
-        .post_form("/login", &[("email", "ann@example.com"), ("password", "wrong password")])
+        .post_form(
+            "/login",
+            &[("email", "ann@example.com"), ("password", "wrong password")],
+        )
         .await;
     assert_eq!(limited.status_code(), 429);
     assert!(limited.maybe_header("retry-after").is_some());

@@ -24,7 +24,10 @@ async fn register_sends_a_verification_mail_over_smtp_whose_link_verifies() {
     assert!(body.get("password").is_none());
 
     let mail = app.mail.last_to("ann@example.com");
-    assert_eq!(mail.subject(), "Confirm your email address for SmartExpense");
+    assert_eq!(
+        mail.subject(),
+        "Confirm your email address for SmartExpense"
+    );
     let link = mail.link_path();
     let token = link.strip_prefix("/verify/").expect("verify link");
 
@@ -73,7 +76,10 @@ async fn register_rejects_bad_input_naming_each_field_and_writes_nothing() {
 
     let missing = app.server.post("/api/auth/register").json(&json!({})).await;
     assert_eq!(missing.status_code(), 422);
-    assert_eq!(missing.json::<Value>()["errors"]["email"][0], "can't be blank");
+    assert_eq!(
+        missing.json::<Value>()["errors"]["email"][0],
+        "can't be blank"
+    );
 
     assert_eq!(user_count(&app).await, 0);
     assert!(app.mail.received().is_empty());
@@ -231,8 +237,8 @@ async fn an_expired_reset_link_is_refused() {
         .post("/api/auth/forgot")
         .json(&json!({ "email": "ann@example.com" }))
         .await;
-    let token = app.mail.last_to("ann@example.com").link_path()["/reset-password/".len()..]
-        .to_string();
+    let token =
+        app.mail.last_to("ann@example.com").link_path()["/reset-password/".len()..].to_string();
     let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
         .await
         .unwrap();
@@ -293,14 +299,17 @@ async fn a_password_reset_ends_every_browser_session() {
         .post("/api/auth/forgot")
         .json(&json!({ "email": "ann@example.com" }))
         .await;
-    let token = app.mail.last_to("ann@example.com").link_path()["/reset-password/".len()..]
-        .to_string();
+    let token =
+        app.mail.last_to("ann@example.com").link_path()["/reset-password/".len()..].to_string();
     app.server
         .post("/api/auth/reset")
         .json(&json!({ "token": token, "password": "a brand new passphrase" }))
         .await
         .assert_status_ok();
-    assert_eq!(sessions::Entity::find().count(&app.ctx.db).await.unwrap(), 0);
+    assert_eq!(
+        sessions::Entity::find().count(&app.ctx.db).await.unwrap(),
+        0
+    );
     assert_eq!(app.server.get("/account").await.status_code(), 303);
 }
 
@@ -323,7 +332,12 @@ async fn login_attempts_on_one_account_are_limited_with_retry_after() {
         .json(&json!({ "email": "Ann@Example.com", "password": PASSWORD }))
         .await;
     assert_eq!(limited.status_code(), 429);
-    let retry_after: u64 = limited.header("retry-after").to_str().unwrap().parse().unwrap();
+    let retry_after: u64 = limited
+        .header("retry-after")
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((1..=60).contains(&retry_after), "{retry_after}");
     assert_eq!(limited.json::<Value>()["error"], "too_many_requests");
 

@@ -7,7 +7,11 @@ use crate::support::{TestApp, PASSWORD};
 #[tokio::test]
 async fn a_form_without_a_valid_csrf_token_is_refused_and_changes_nothing() {
     let app = TestApp::start().await;
-    let fields = [("name", "Ann"), ("email", "ann@example.com"), ("password", PASSWORD)];
+    let fields = [
+        ("name", "Ann"),
+        ("email", "ann@example.com"),
+        ("password", PASSWORD),
+    ];
 
     let missing = app.server.post("/signup").form(&fields).await;
     assert_eq!(missing.status_code(), 403);
@@ -16,7 +20,10 @@ async fn a_form_without_a_valid_csrf_token_is_refused_and_changes_nothing() {
     app.server.get("/signup").await;
     let mut forged = fields.to_vec();
     forged.push(("_csrf", "0000"));
-    assert_eq!(app.server.post("/signup").form(&forged).await.status_code(), 403);
+    assert_eq!(
+        app.server.post("/signup").form(&forged).await.status_code(),
+        403
+    );
 
     let header = app
         .server
@@ -45,7 +52,10 @@ async fn a_signed_in_form_without_csrf_cannot_change_the_password() {
     let response = app
         .server
         .post("/account/password")
-        .form(&[("current_password", PASSWORD), ("new_password", "a brand new passphrase")])
+        .form(&[
+            ("current_password", PASSWORD),
+            ("new_password", "a brand new passphrase"),
+        ])
         .await;
     assert_eq!(response.status_code(), 403);
     app.api_login("ann@example.com", PASSWORD).await;
@@ -60,7 +70,12 @@ async fn the_csrf_token_of_one_session_does_not_work_in_another() {
     other.get("/").await;
     let response = other
         .post("/signup")
-        .form(&[("name", "Bob"), ("email", "bob@example.com"), ("password", PASSWORD), ("_csrf", &anns_token)])
+        .form(&[
+            ("name", "Bob"),
+            ("email", "bob@example.com"),
+            ("password", PASSWORD),
+            ("_csrf", &anns_token),
+        ])
         .await;
     assert_eq!(response.status_code(), 403);
 }
@@ -76,8 +91,14 @@ async fn every_response_carries_the_security_headers() {
         assert!(csp.contains("frame-ancestors 'none'"), "{path}");
         assert!(!csp.contains("unsafe-inline"), "{path}");
         assert_eq!(response.header("x-content-type-options"), "nosniff");
-        assert_eq!(response.header("referrer-policy"), "strict-origin-when-cross-origin");
-        assert!(response.maybe_header("strict-transport-security").is_none(), "plain http");
+        assert_eq!(
+            response.header("referrer-policy"),
+            "strict-origin-when-cross-origin"
+        );
+        assert!(
+            response.maybe_header("strict-transport-security").is_none(),
+            "plain http"
+        );
         assert!(response.maybe_header("x-request-id").is_some());
     }
 }
@@ -96,8 +117,7 @@ async fn pages_contain_no_inline_script_and_load_vendored_htmx() {
 
 #[tokio::test]
 async fn cookies_are_secure_when_the_app_is_served_over_https() {
-    let app =
-        TestApp::start_with_setting("base_url", json!("https://expenses.example.com")).await;
+    let app = TestApp::start_with_setting("base_url", json!("https://expenses.example.com")).await;
     let page = app.server.get("/login").await;
     let cookie = page.cookie("se_visitor");
     assert!(cookie.secure().unwrap_or(false));
@@ -109,7 +129,11 @@ async fn unknown_routes_get_a_styled_page_or_json_under_the_api() {
     let app = TestApp::start().await;
     let page = app.server.get("/no/such/page").await;
     assert_eq!(page.status_code(), 404);
-    assert!(page.header("content-type").to_str().unwrap().starts_with("text/html"));
+    assert!(page
+        .header("content-type")
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
     assert!(page.text().contains("We could not find that page."));
     assert!(page.text().contains("/static/css/app.css"));
 
@@ -147,7 +171,11 @@ async fn the_verification_mail_can_be_sent_again() {
 async fn no_response_leaks_internals() {
     let app = TestApp::start().await;
     let token = app.api_user("Ann", "ann@example.com", PASSWORD).await;
-    let current = app.server.get("/api/auth/current").authorization_bearer(&token).await;
+    let current = app
+        .server
+        .get("/api/auth/current")
+        .authorization_bearer(&token)
+        .await;
     let text = current.text();
     assert!(!text.contains("argon2"));
     assert!(!text.contains("token_hash"));

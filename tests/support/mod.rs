@@ -35,7 +35,9 @@ impl TestDatabase {
             let name = format!("se_test_{unique}");
             url.set_path("/postgres");
             let root_url = url.to_string();
-            let root = Database::connect(&root_url).await.expect("connect to postgres");
+            let root = Database::connect(&root_url)
+                .await
+                .expect("connect to postgres");
             root.execute_unprepared(&format!("CREATE DATABASE {name}"))
                 .await
                 .expect("create test database");
@@ -147,11 +149,7 @@ impl TestApp {
     }
 
     /// Posts a form the way a browser does, with the page's CSRF token.
-    pub async fn post_form(
-        &self,
-        path: &str,
-        fields: &[(&str, &str)],
-    ) -> axum_test::TestResponse {
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> axum_test::TestResponse {
         post_form_as(&self.server, path, fields).await
     }
 

@@ -194,7 +194,9 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
 /// request (body restored) and whether the token matched.
 async fn check_csrf(req: Request, expected: &str) -> Result<(Request, bool)> {
     if let Some(sent) = req.headers().get(CSRF_HEADER) {
-        let ok = sent.to_str().is_ok_and(|sent| secrets::same(sent, expected));
+        let ok = sent
+            .to_str()
+            .is_ok_and(|sent| secrets::same(sent, expected));
         return Ok((req, ok));
     }
     let is_form = req
@@ -252,8 +254,8 @@ pub fn session_removal() -> Cookie<'static> {
 /// A flash message to show on the next page.
 #[must_use]
 pub fn flash_cookie(kind: &str, message: &str, settings: &Settings) -> Cookie<'static> {
-    let value = serde_urlencoded::to_string([("kind", kind), ("message", message)])
-        .unwrap_or_default();
+    let value =
+        serde_urlencoded::to_string([("kind", kind), ("message", message)]).unwrap_or_default();
     cookie(FLASH_COOKIE, value, settings)
 }
 
@@ -322,7 +324,11 @@ async fn body_message(body: Body) -> String {
     if text.starts_with('{') {
         serde_json::from_str::<serde_json::Value>(&text)
             .ok()
-            .and_then(|v| v.get("description").and_then(|d| d.as_str()).map(String::from))
+            .and_then(|v| {
+                v.get("description")
+                    .and_then(|d| d.as_str())
+                    .map(String::from)
+            })
             .unwrap_or(fallback)
     } else if text.is_empty() {
         fallback
@@ -367,7 +373,10 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
     type Rejection = Response;
 
     /// Signed-out visitors are sent to the login page, and back here after.
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> std::result::Result<Self, Response> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &S,
+    ) -> std::result::Result<Self, Response> {
         let visitor = Visitor::from_request_parts(parts, state).await?;
         visitor
             .signed_in
