@@ -388,3 +388,29 @@ async fn behind_a_trusted_proxy_the_forwarded_client_ip_is_limited() {
     // A different client behind the same proxy has its own budget.
     assert_eq!(attempt("203.0.113.2", 4).await.status_code(), 401);
 }
+
+#[tokio::test]
+async fn the_api_sends_a_new_verification_link_until_the_address_is_confirmed() {
+    let app = TestApp::start().await;
+    let token = app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    let first = app.mail.last_to("ann@example.com").link_path();
+    let resent = app
+        .server
+        .post("/api/auth/resend-verification")
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(resent.status_code(), 202);
+    let second = app.mail.last_to("ann@example.com").link_path();
+    assert_ne!(first, second);
+    app.server.get(&second).await.assert_status_ok();
+
+    let done = app
+        .server
+        .post("/api/auth/resend-verification")
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(done.status_code(), 422);
+    assert_eq!(app.mail.to("ann@example.com").len(), 2);
+    let anonymous = app.server.post("/api/auth/resend-verification").await;
+    assert_eq!(anonymous.status_code(), 401);
+}

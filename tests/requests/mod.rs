@@ -1,3 +1,4 @@
 mod account_pages;
 mod auth_api;
+mod dev_mailbox;
 mod security;

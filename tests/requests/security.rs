@@ -122,6 +122,15 @@ async fn cookies_are_secure_when_the_app_is_served_over_https() {
     let cookie = page.cookie("se_visitor");
     assert!(cookie.secure().unwrap_or(false));
     assert!(cookie.http_only().unwrap_or(false));
+    // HSTS goes with https, on pages and the API alike.
+    for path in ["/login", "/api/auth/current"] {
+        let hsts = app
+            .server
+            .get(path)
+            .await
+            .header("strict-transport-security");
+        assert!(hsts.to_str().unwrap().starts_with("max-age="), "{path}");
+    }
 }
 
 #[tokio::test]

@@ -100,6 +100,12 @@ impl TestApp {
 
     /// Boots the app after `adjust` has changed its test configuration.
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        Self::start_as(Environment::Test, adjust).await
+    }
+
+    /// Boots the test configuration as if in `environment` (which decides,
+    /// for example, whether development-only routes exist).
+    pub async fn start_as(environment: Environment, adjust: impl FnOnce(&mut Config)) -> Self {
         let mut config = App::load_config(&Environment::Test).await.expect("config");
         let (db, url) = TestDatabase::create(&config.database.uri).await;
         config.database.uri = url;
@@ -108,7 +114,7 @@ impl TestApp {
             smtp.port = mail.port;
         }
         adjust(&mut config);
-        let boot = App::boot(StartMode::ServerOnly, &Environment::Test, config)
+        let boot = App::boot(StartMode::ServerOnly, &environment, config)
             .await
             .expect("boot");
         let router = boot.router.clone().expect("router");

@@ -4,7 +4,8 @@
 //!   `_csrf` or header `X-CSRF-Token`, which htmx sends), answering 403
 //!   before the handler runs when it is missing or wrong,
 //! - carries a one-shot flash message across a redirect,
-//! - turns JSON error bodies into a styled page for people.
+//! - turns JSON error bodies into a styled page for people,
+//! - and, when the app is served over https, sends HSTS on every response.
 //!
 //! The JSON API (`/api/...`) authenticates with bearer tokens, not cookies,
 //! so it is left alone, and so are static files and the health probes.
@@ -14,12 +15,13 @@ use std::sync::Arc;
 use axum::{
     body::{to_bytes, Body},
     extract::{FromRequestParts, Request, State},
-    http::{header, request::Parts, HeaderMap, Method, StatusCode},
+    http::{header, request::Parts, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Redirect},
 };
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use loco_rs::{controller::middleware::MiddlewareLayer, prelude::*};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 type AXRouter<S> = axum::Router<S>;
 
@@ -29,6 +31,8 @@ use crate::{
     views::page::{Flash, NavUser, Page},
 };
 
+/// Two years, subdomains included: the browser will only use https.
+const HSTS: &str = "max-age=63072000; includeSubDomains";
 pub const SESSION_COOKIE: &str = "se_session";
 /// Binds the CSRF token of a signed-out visitor (login and signup forms).
 pub const VISITOR_COOKIE: &str = "se_visitor";
@@ -103,11 +107,19 @@ impl MiddlewareLayer for WebSessionLayer {
         Ok(serde_json::json!({}))
     }
 
+    /// Also sends HSTS on every response when the app is served over https.
     fn apply(&self, app: AXRouter<AppContext>) -> Result<AXRouter<AppContext>> {
-        Ok(app.layer(axum::middleware::from_fn_with_state(
+        let app = app.layer(axum::middleware::from_fn_with_state(
             self.ctx.clone(),
             layer,
-        )))
+        ));
+        if Settings::get(&self.ctx)?.is_https() {
+            return Ok(app.layer(SetResponseHeaderLayer::if_not_present(
+                header::STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static(HSTS),
+            )));
+        }
+        Ok(app)
     }
 }
 
