@@ -618,7 +618,7 @@ async fn change_email(
 #[debug_handler]
 async fn resend_verification(State(ctx): State<AppContext>, me: SignedIn) -> Result<Response> {
     let settings = Settings::get(&ctx)?;
-    if me.user.is_verified() && me.user.pending_email.is_none() {
+    if !me.user.awaits_confirmation() {
         return redirect_with(
             "/account",
             "notice",
@@ -632,15 +632,8 @@ async fn resend_verification(State(ctx): State<AppContext>, me: SignedIn) -> Res
         .into_active_model()
         .renew_verification(&ctx.db)
         .await?;
-    let to = user
-        .pending_email
-        .clone()
-        .unwrap_or_else(|| user.email.clone());
-    if to == user.email {
-        AuthMailer::send_verification(&ctx, &user, &token).await?;
-    } else {
-        AuthMailer::send_email_change(&ctx, &user, &to, &token).await?;
-    }
+    let to = user.address_to_confirm().to_string();
+    AuthMailer::send_confirmation(&ctx, &user, &token).await?;
     redirect_with(
         "/account",
         "notice",

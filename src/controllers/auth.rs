@@ -115,19 +115,11 @@ async fn verify(
 #[debug_handler]
 async fn resend_verification(auth: auth::JWT, State(ctx): State<AppContext>) -> Result<Response> {
     let user = users::Model::find_by_pid(&ctx.db, &auth.claims.pid).await?;
-    if user.is_verified() && user.pending_email.is_none() {
+    if !user.awaits_confirmation() {
         return Err(FieldErrors::one("email", "is already confirmed").into());
     }
     let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
-    let to = user
-        .pending_email
-        .clone()
-        .unwrap_or_else(|| user.email.clone());
-    if to == user.email {
-        AuthMailer::send_verification(&ctx, &user, &token).await?;
-    } else {
-        AuthMailer::send_email_change(&ctx, &user, &to, &token).await?;
-    }
+    AuthMailer::send_confirmation(&ctx, &user, &token).await?;
     format::render()
         .status(StatusCode::ACCEPTED)
         .json(serde_json::json!({}))

@@ -62,6 +62,21 @@ impl AuthMailer {
         .await
     }
 
+    /// A fresh confirmation link for whichever address awaits one.
+    ///
+    /// # Errors
+    /// When the mail cannot be queued.
+    pub async fn send_confirmation(
+        ctx: &AppContext,
+        user: &users::Model,
+        token: &str,
+    ) -> Result<()> {
+        match &user.pending_email {
+            Some(new_email) => Self::send_email_change(ctx, user, new_email, token).await,
+            None => Self::send_verification(ctx, user, token).await,
+        }
+    }
+
     /// The password reset link.
     ///
     /// # Errors

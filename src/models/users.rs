@@ -223,6 +223,19 @@ impl Model {
         self.email_verified_at.is_some()
     }
 
+    /// An address of this account still waits for its confirmation link:
+    /// the first one after signup, or a new one after a change of address.
+    #[must_use]
+    pub fn awaits_confirmation(&self) -> bool {
+        !self.is_verified() || self.pending_email.is_some()
+    }
+
+    /// Where the confirmation link goes: the new address during a change.
+    #[must_use]
+    pub fn address_to_confirm(&self) -> &str {
+        self.pending_email.as_deref().unwrap_or(&self.email)
+    }
+
     /// A signed API token (JWT) carrying this user's public id.
     ///
     /// # Errors
