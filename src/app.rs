@@ -22,8 +22,9 @@ use crate::{
     controllers::{self, middleware::web_session, throttle::AuthThrottle},
     initializers,
     models::_entities::{sessions, users},
+    policies::Policies,
     settings::Settings,
-    workers::mail_delivery::MailDeliveryWorker,
+    workers::{mail_delivery::MailDeliveryWorker, workspace_purge::WorkspacePurgeWorker},
 };
 
 pub struct App;
@@ -123,6 +124,13 @@ impl Hooks for App {
         Ok(ctx)
     }
 
+    /// Runs after migrations: the authorization rules live in the database.
+    async fn before_run(ctx: &AppContext) -> Result<()> {
+        ctx.shared_store
+            .insert(Arc::new(Policies::load(&ctx.db).await?));
+        Ok(())
+    }
+
     async fn initializers(_ctx: &AppContext) -> Result<Vec<Box<dyn Initializer>>> {
         Ok(vec![Box::new(
             initializers::view_engine::ViewEngineInitializer,
@@ -133,7 +141,8 @@ impl Hooks for App {
         let routes = AppRoutes::with_default_routes()
             .add_route(controllers::home::routes())
             .add_route(controllers::account::routes())
-            .add_route(controllers::auth::routes());
+            .add_route(controllers::auth::routes())
+            .add_route(controllers::workspaces_api::routes());
         if ctx.environment == Environment::Development {
             routes.add_route(controllers::dev_mailbox::routes())
         } else {
@@ -158,6 +167,7 @@ impl Hooks for App {
 
     async fn connect_workers(ctx: &AppContext, queue: &Queue) -> Result<()> {
         queue.register(MailDeliveryWorker::build(ctx)).await?;
+        queue.register(WorkspacePurgeWorker::build(ctx)).await?;
         Ok(())
     }
 

@@ -3,6 +3,7 @@ pub mod controllers;
 pub mod initializers;
 pub mod mailers;
 pub mod models;
+pub mod policies;
 pub mod settings;
 pub mod tasks;
 pub mod views;

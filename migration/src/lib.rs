@@ -3,6 +3,8 @@
 pub use sea_orm_migration::prelude::*;
 mod m20260101_000001_users;
 mod m20260101_000002_sessions;
+mod m20260102_000001_workspaces;
+mod m20260102_000002_casbin_rules;
 
 pub struct Migrator;
 
@@ -12,6 +14,8 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20260101_000001_users::Migration),
             Box::new(m20260101_000002_sessions::Migration),
+            Box::new(m20260102_000001_workspaces::Migration),
+            Box::new(m20260102_000002_casbin_rules::Migration),
             // inject-above (do not remove this comment)
         ]
     }

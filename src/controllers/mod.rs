@@ -1,9 +1,11 @@
+pub mod access;
 pub mod account;
 pub mod auth;
 pub mod dev_mailbox;
 pub mod home;
 pub mod middleware;
 pub mod throttle;
+pub mod workspaces_api;
 
 use axum::{
     extract::{rejection::JsonRejection, FromRequest, Request},

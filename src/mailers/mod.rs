@@ -4,3 +4,4 @@
 //! to `settings.mail.folder`.
 
 pub mod auth;
+pub mod workspaces;

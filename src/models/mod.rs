@@ -1,5 +1,10 @@
 pub mod _entities;
+pub mod audit_events;
+pub mod casbin_rules;
+pub mod invitations;
+pub mod memberships;
 pub mod secrets;
 pub mod sessions;
 pub mod users;
 pub mod validation;
+pub mod workspaces;

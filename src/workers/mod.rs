@@ -1,1 +1,2 @@
 pub mod mail_delivery;
+pub mod workspace_purge;

@@ -396,7 +396,8 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
     }
 }
 
-fn login_redirect(headers: &HeaderMap, path: &str) -> Response {
+/// Sends a signed-out visitor to the login page, and back to `path` after.
+pub fn login_redirect(headers: &HeaderMap, path: &str) -> Response {
     let next = serde_urlencoded::to_string([("next", path)]).unwrap_or_default();
     let target = format!("/login?{next}");
     if headers.contains_key("hx-request") {

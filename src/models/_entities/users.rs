@@ -28,6 +28,14 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(has_many = "super::sessions::Entity")]
     Sessions,
+    #[sea_orm(has_many = "super::memberships::Entity")]
+    Memberships,
+}
+
+impl Related<super::memberships::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Memberships.def()
+    }
 }
 
 impl Related<super::sessions::Entity> for Entity {

@@ -1,0 +1,212 @@
+//! Who is calling, and what they may do in a workspace.
+//!
+//! Every route under `/w/{workspace_id}` and `/api/v1/workspaces/{workspace_id}`
+//! takes a [`Member`], which resolves the workspace from the caller's own
+//! membership (never from the URL alone) and checks the permission the route
+//! declared with [`requires`]. A route that declares none fails closed.
+//! Another workspace answers 404, exactly like one that does not exist.
+
+use axum::{
+    extract::{FromRequestParts, RawPathParams},
+    http::{header, request::Parts, StatusCode},
+    response::IntoResponse,
+    routing::MethodRouter,
+    Extension,
+};
+use loco_rs::{auth::jwt::JWT, controller::ErrorDetail, prelude::*};
+
+use super::middleware::web_session::{self, Visitor};
+use crate::{
+    models::{
+        audit_events::Actor,
+        memberships::{self, Role},
+        users, workspaces,
+    },
+    policies::{Permission, Policies},
+};
+
+/// Declares the permission a workspace route needs.
+pub fn requires(
+    permission: Permission,
+    route: MethodRouter<AppContext>,
+) -> MethodRouter<AppContext> {
+    route.layer(Extension(permission))
+}
+
+/// The signed-in user behind a request: a bearer token on the API, the
+/// browser session on pages.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user: users::Model,
+    pub ip: Option<String>,
+}
+
+impl Caller {
+    #[must_use]
+    pub fn actor(&self) -> Actor {
+        Actor::user(&self.user, self.ip.clone())
+    }
+}
+
+fn is_api(parts: &Parts) -> bool {
+    parts.uri.path().starts_with("/api/")
+}
+
+fn unauthorized_response(parts: &Parts) -> Response {
+    if is_api(parts) {
+        Error::Unauthorized("sign in first".to_string()).into_response()
+    } else {
+        web_session::login_redirect(&parts.headers, parts.uri.path())
+    }
+}
+
+async fn client_ip(parts: &mut Parts, ctx: &AppContext) -> Option<String> {
+    match RemoteIP::from_request_parts(parts, ctx).await {
+        Ok(RemoteIP::Forwarded(ip) | RemoteIP::Socket(ip)) => Some(ip.to_string()),
+        _ => None,
+    }
+}
+
+impl FromRequestParts<AppContext> for Caller {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        ctx: &AppContext,
+    ) -> std::result::Result<Self, Response> {
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::to_string);
+        let user = if let Some(token) = bearer {
+            let secret = ctx
+                .config
+                .get_jwt_config()
+                .map_err(IntoResponse::into_response)?
+                .secret
+                .clone();
+            let Ok(claims) = JWT::new(&secret).validate(&token) else {
+                return Err(unauthorized_response(parts));
+            };
+            users::Model::find_by_pid(&ctx.db, &claims.claims.pid)
+                .await
+                .map_err(|_| unauthorized_response(parts))?
+        } else {
+            let visitor = parts.extensions.get::<Visitor>().cloned();
+            match visitor.and_then(|v| v.signed_in) {
+                Some(signed_in) => signed_in.user,
+                None => return Err(unauthorized_response(parts)),
+            }
+        };
+        let ip = client_ip(parts, ctx).await;
+        Ok(Self { user, ip })
+    }
+}
+
+/// A member of the workspace named in the path, allowed what the route
+/// requires.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub caller: Caller,
+    pub workspace: workspaces::Model,
+    pub membership: memberships::Model,
+}
+
+impl Member {
+    #[must_use]
+    pub fn role(&self) -> Role {
+        self.membership.role()
+    }
+
+    #[must_use]
+    pub fn user(&self) -> &users::Model {
+        &self.caller.user
+    }
+
+    #[must_use]
+    pub fn actor(&self) -> Actor {
+        self.caller.actor()
+    }
+
+    /// May this member do `permission` here? For choices inside a handler
+    /// (what to show, or a second check that depends on the target).
+    ///
+    /// # Errors
+    /// When the policy check fails.
+    pub async fn may(&self, ctx: &AppContext, permission: Permission) -> Result<bool> {
+        Policies::get(ctx)?
+            .allows(
+                &self.user().pid,
+                &self.workspace.pid,
+                self.role(),
+                permission,
+            )
+            .await
+    }
+
+    /// Like [`Member::may`], answering 403 when not allowed.
+    ///
+    /// # Errors
+    /// 403 when the role does not allow `permission`.
+    pub async fn ensure(&self, ctx: &AppContext, permission: Permission) -> Result<()> {
+        if self.may(ctx, permission).await? {
+            Ok(())
+        } else {
+            Err(forbidden(self.role()))
+        }
+    }
+}
+
+fn forbidden(role: Role) -> Error {
+    Error::CustomError(
+        StatusCode::FORBIDDEN,
+        ErrorDetail::new(
+            "forbidden",
+            format!("As {role} in this workspace you cannot do that."),
+        ),
+    )
+}
+
+impl FromRequestParts<AppContext> for Member {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        ctx: &AppContext,
+    ) -> std::result::Result<Self, Response> {
+        let caller = Caller::from_request_parts(parts, ctx).await?;
+        let not_found = || Error::NotFound.into_response();
+        let params = RawPathParams::from_request_parts(parts, ctx)
+            .await
+            .map_err(|_| not_found())?;
+        let workspace_pid = params
+            .iter()
+            .find(|(name, _)| *name == "workspace_id")
+            .and_then(|(_, value)| Uuid::parse_str(value).ok())
+            .ok_or_else(not_found)?;
+        let (membership, workspace) =
+            memberships::Model::find_for_user(&ctx.db, &workspace_pid, caller.user.id)
+                .await
+                .map_err(|err| Error::from(err).into_response())?
+                .ok_or_else(not_found)?;
+        let Some(permission) = parts.extensions.get::<Permission>().copied() else {
+            tracing::error!(
+                path = parts.uri.path(),
+                "workspace route declares no permission"
+            );
+            return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
+        };
+        let member = Self {
+            caller,
+            workspace,
+            membership,
+        };
+        member
+            .ensure(ctx, permission)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(member)
+    }
+}

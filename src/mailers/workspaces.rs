@@ -1,0 +1,55 @@
+// The statics are named after their template folders, as Loco's mailers are.
+#![allow(non_upper_case_globals)]
+
+use loco_rs::prelude::*;
+use serde_json::json;
+
+use crate::{
+    models::{invitations, workspaces},
+    settings::Settings,
+    workers::mail_delivery::MailDeliveryWorker,
+};
+
+static invitation: Dir<'_> = include_dir!("src/mailers/workspaces/invitation");
+
+pub struct WorkspaceMailer {}
+
+#[async_trait]
+impl Mailer for WorkspaceMailer {
+    async fn mail(ctx: &AppContext, email: &mailer::Email) -> Result<()> {
+        MailDeliveryWorker::perform_later(ctx, email.clone()).await?;
+        Ok(())
+    }
+}
+
+impl WorkspaceMailer {
+    /// The invitation link, to the invited address.
+    ///
+    /// # Errors
+    /// When the mail cannot be queued.
+    pub async fn send_invitation(
+        ctx: &AppContext,
+        workspace: &workspaces::Model,
+        invite: &invitations::Model,
+        token: &str,
+    ) -> Result<()> {
+        let settings = Settings::get(ctx)?;
+        Self::mail_template(
+            ctx,
+            &invitation,
+            mailer::Args {
+                from: Some(settings.mail.from.clone()),
+                to: invite.email.clone(),
+                locals: json!({
+                    "inviter": invite.invited_by_name,
+                    "workspace": workspace.name,
+                    "role": invite.role,
+                    "email": invite.email,
+                    "link": format!("{}/invitations/{token}", settings.base_url),
+                }),
+                ..Default::default()
+            },
+        )
+        .await
+    }
+}

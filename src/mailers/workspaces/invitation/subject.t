@@ -1,0 +1,1 @@
+{{ inviter }} invited you to {{ workspace }} on SmartExpense

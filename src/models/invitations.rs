@@ -1,0 +1,295 @@
+use chrono::{Duration, Utc};
+use loco_rs::prelude::*;
+use serde::Deserialize;
+use serde_json::json;
+use validator::ValidateEmail;
+
+pub use super::_entities::invitations::{self, ActiveModel, Entity, Model};
+use super::{
+    _entities::{users, workspaces},
+    audit_events::{self, Actor, Event},
+    memberships::{self, Role},
+    secrets,
+    users::normalize_email,
+    validation::FieldErrors,
+};
+
+/// How long an invitation link works.
+pub const INVITATION_TTL: Duration = Duration::days(7);
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct InviteParams {
+    pub email: String,
+    pub role: String,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl TenantEntity for Entity {
+    type TenantId = i64;
+
+    fn tenant_column() -> invitations::Column {
+        invitations::Column::WorkspaceId
+    }
+}
+
+/// Why an invitation link cannot be used, in words for the person holding it.
+fn unusable(message: &str) -> Error {
+    FieldErrors::one("token", message).into()
+}
+
+impl Model {
+    #[must_use]
+    pub fn is_pending(&self) -> bool {
+        self.accepted_at.is_none()
+            && self.revoked_at.is_none()
+            && self.expires_at.with_timezone(&Utc) > Utc::now()
+    }
+
+    #[must_use]
+    pub fn role(&self) -> Role {
+        self.role.parse().unwrap_or(Role::Viewer)
+    }
+
+    /// Pending invitations of a workspace, newest first.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn pending<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Vec<Self>> {
+        Ok(Entity::find()
+            .in_tenant(workspace_id)
+            .filter(invitations::Column::AcceptedAt.is_null())
+            .filter(invitations::Column::RevokedAt.is_null())
+            .filter(invitations::Column::ExpiresAt.gt(Utc::now()))
+            .order_by_desc(invitations::Column::Id)
+            .all(db)
+            .await?)
+    }
+
+    /// One invitation of a workspace by its public id.
+    ///
+    /// # Errors
+    /// `EntityNotFound` when the workspace has no such invitation.
+    pub async fn find_in<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        pid: &str,
+    ) -> ModelResult<Self> {
+        let pid = Uuid::parse_str(pid).map_err(|_| ModelError::EntityNotFound)?;
+        Entity::find()
+            .in_tenant(workspace_id)
+            .filter(invitations::Column::Pid.eq(pid))
+            .one(db)
+            .await?
+            .ok_or(ModelError::EntityNotFound)
+    }
+
+    /// The invitation an emailed link names, with its workspace, however
+    /// stale; [`Model::accept`] says why a stale one cannot be used.
+    ///
+    /// # Errors
+    /// `EntityNotFound` for an unknown token.
+    pub async fn find_by_token(
+        db: &DatabaseConnection,
+        token: &str,
+    ) -> ModelResult<(Self, workspaces::Model)> {
+        Entity::find()
+            .filter(invitations::Column::TokenHash.eq(secrets::digest(token)))
+            .find_also_related(workspaces::Entity)
+            .one(db)
+            .await?
+            .and_then(|(invitation, workspace)| {
+                Some((invitation, workspace.filter(|w| w.deleting_at.is_none())?))
+            })
+            .ok_or(ModelError::EntityNotFound)
+    }
+
+    /// Invites an address into a workspace. Returns the invitation and the
+    /// token for its emailed link.
+    ///
+    /// # Errors
+    /// 422 for a bad address or role, an existing member, or an invitation
+    /// already pending for the address.
+    pub async fn create(
+        db: &DatabaseConnection,
+        workspace: &workspaces::Model,
+        actor: &Actor,
+        params: &InviteParams,
+    ) -> Result<(Self, String)> {
+        let mut errors = FieldErrors::new();
+        let email = normalize_email(&params.email);
+        if email.is_empty() {
+            errors.add("email", "can't be blank");
+        } else if !email.validate_email() {
+            errors.add("email", "is not a valid email address");
+        }
+        match params.role.parse::<Role>() {
+            Ok(role) if Role::GRANTABLE.contains(&role) => {}
+            _ => errors.add("role", "must be one of admin, member, viewer"),
+        }
+        errors.into_result()?;
+
+        let txn = db.begin().await?;
+        let already_member = memberships::Entity::find()
+            .in_tenant(workspace.id)
+            .inner_join(users::Entity)
+            .filter(users::Column::Email.eq(&email))
+            .one(&txn)
+            .await?
+            .is_some();
+        if already_member {
+            return Err(FieldErrors::one("email", "is already a member of this workspace").into());
+        }
+        if Self::pending(&txn, workspace.id)
+            .await?
+            .iter()
+            .any(|i| i.email == email)
+        {
+            return Err(FieldErrors::one(
+                "email",
+                "already has a pending invitation; resend or revoke it",
+            )
+            .into());
+        }
+        let token = secrets::new_token();
+        let invitation = ActiveModel {
+            pid: Set(Uuid::new_v4()),
+            workspace_id: Set(workspace.id),
+            email: Set(email.clone()),
+            role: Set(params.role.trim().to_string()),
+            token_hash: Set(secrets::digest(&token)),
+            invited_by_name: Set(actor.name.clone()),
+            expires_at: Set((Utc::now() + INVITATION_TTL).into()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit_events::Model::record(
+            &txn,
+            workspace.id,
+            actor,
+            Event {
+                action: "invitation.created",
+                summary: format!("invited {email} as {}", invitation.role),
+                before: None,
+                after: Some(json!({ "email": email, "role": invitation.role })),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok((invitation, token))
+    }
+
+    /// A new link and seven more days; the old link stops working.
+    ///
+    /// # Errors
+    /// 422 when the invitation is no longer pending.
+    pub async fn resend(&self, db: &DatabaseConnection, actor: &Actor) -> Result<(Self, String)> {
+        if self.accepted_at.is_some() || self.revoked_at.is_some() {
+            return Err(unusable("this invitation was already used or revoked"));
+        }
+        let token = secrets::new_token();
+        let txn = db.begin().await?;
+        let mut active = self.clone().into_active_model();
+        active.token_hash = Set(secrets::digest(&token));
+        active.expires_at = Set((Utc::now() + INVITATION_TTL).into());
+        let renewed = active.update(&txn).await?;
+        audit_events::Model::record(
+            &txn,
+            self.workspace_id,
+            actor,
+            Event {
+                action: "invitation.resent",
+                summary: format!("resent the invitation to {}", self.email),
+                before: None,
+                after: None,
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok((renewed, token))
+    }
+
+    /// # Errors
+    /// 422 when the invitation is no longer pending.
+    pub async fn revoke(&self, db: &DatabaseConnection, actor: &Actor) -> Result<Self> {
+        if self.accepted_at.is_some() || self.revoked_at.is_some() {
+            return Err(unusable("this invitation was already used or revoked"));
+        }
+        let txn = db.begin().await?;
+        let mut active = self.clone().into_active_model();
+        active.revoked_at = Set(Some(Utc::now().into()));
+        let revoked = active.update(&txn).await?;
+        audit_events::Model::record(
+            &txn,
+            self.workspace_id,
+            actor,
+            Event {
+                action: "invitation.revoked",
+                summary: format!("revoked the invitation to {}", self.email),
+                before: Some(json!({ "email": self.email, "role": self.role })),
+                after: None,
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(revoked)
+    }
+
+    /// Joins `user` to the workspace with the invited role. The link is
+    /// bound to the invited address and works once.
+    ///
+    /// # Errors
+    /// 422 naming the reason: used, revoked, expired, another address, or
+    /// already a member.
+    pub async fn accept(
+        &self,
+        db: &DatabaseConnection,
+        user: &users::Model,
+        actor: &Actor,
+    ) -> Result<memberships::Model> {
+        if self.accepted_at.is_some() {
+            return Err(unusable("this invitation was already used"));
+        }
+        if self.revoked_at.is_some() {
+            return Err(unusable("this invitation was revoked"));
+        }
+        if self.expires_at.with_timezone(&Utc) <= Utc::now() {
+            return Err(unusable("this invitation has expired; ask for a new one"));
+        }
+        if user.email != self.email {
+            return Err(unusable(&format!(
+                "this invitation was sent to {}; log in with that address to accept it",
+                self.email
+            )));
+        }
+        let txn = db.begin().await?;
+        // Mark it used first: of two concurrent accepts only one updates.
+        let used = Entity::update_many()
+            .col_expr(invitations::Column::AcceptedAt, Expr::value(Utc::now()))
+            .filter(invitations::Column::Id.eq(self.id))
+            .filter(invitations::Column::AcceptedAt.is_null())
+            .exec(&txn)
+            .await?;
+        if used.rows_affected == 0 {
+            return Err(unusable("this invitation was already used"));
+        }
+        let membership =
+            memberships::Model::join(&txn, self.workspace_id, user, self.role()).await?;
+        audit_events::Model::record(
+            &txn,
+            self.workspace_id,
+            actor,
+            Event {
+                action: "member.joined",
+                summary: format!("{} joined as {}", user.email, self.role),
+                before: None,
+                after: Some(json!({ "email": user.email, "role": self.role })),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(membership)
+    }
+}

@@ -1,0 +1,271 @@
+use chrono::Utc;
+use loco_rs::prelude::*;
+use serde::Deserialize;
+use serde_json::json;
+
+pub use super::_entities::workspaces::{self, ActiveModel, Entity, Model};
+use super::{
+    _entities::users,
+    audit_events::{self, Actor, Event},
+    memberships::{self, Role},
+    validation::FieldErrors,
+};
+
+const NAME_MAX_CHARS: usize = 80;
+pub const KINDS: [&str; 2] = ["household", "team"];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CreateParams {
+    pub name: String,
+    pub kind: String,
+    pub currency: String,
+    /// IANA name, e.g. `Europe/Berlin`; UTC when left out.
+    pub time_zone: Option<String>,
+}
+
+/// A change of settings; fields left out stay as they are.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UpdateParams {
+    pub name: Option<String>,
+    pub kind: Option<String>,
+    pub currency: Option<String>,
+    pub time_zone: Option<String>,
+}
+
+fn check_name(errors: &mut FieldErrors, name: &str) -> String {
+    let name = name.trim().to_string();
+    if name.is_empty() {
+        errors.add("name", "can't be blank");
+    } else if name.chars().count() > NAME_MAX_CHARS {
+        errors.add(
+            "name",
+            format!("must be at most {NAME_MAX_CHARS} characters long"),
+        );
+    } else if name.chars().any(char::is_control) {
+        errors.add("name", "must not contain control characters");
+    }
+    name
+}
+
+fn check_kind(errors: &mut FieldErrors, kind: &str) -> String {
+    let kind = kind.trim().to_lowercase();
+    if !KINDS.contains(&kind.as_str()) {
+        errors.add("kind", "must be household or team");
+    }
+    kind
+}
+
+fn check_currency(errors: &mut FieldErrors, currency: &str) -> String {
+    let code = currency.trim().to_uppercase();
+    if iso_currency::Currency::from_code(&code).is_none() {
+        errors.add(
+            "currency",
+            "must be an ISO 4217 currency code, such as EUR or USD",
+        );
+    }
+    code
+}
+
+fn check_time_zone(errors: &mut FieldErrors, zone: &str) -> String {
+    let zone = zone.trim().to_string();
+    if zone.parse::<chrono_tz::Tz>().is_err() {
+        errors.add(
+            "time_zone",
+            "must be an IANA time zone, such as Europe/Berlin",
+        );
+    }
+    zone
+}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+/// A workspace with the caller's role in it.
+#[derive(Debug, Clone)]
+pub struct WithRole {
+    pub workspace: Model,
+    pub role: Role,
+}
+
+impl Model {
+    /// Creates a workspace owned by `owner`.
+    ///
+    /// # Errors
+    /// 422 field errors for bad input.
+    pub async fn create(
+        db: &DatabaseConnection,
+        owner: &users::Model,
+        actor: &Actor,
+        params: &CreateParams,
+    ) -> Result<WithRole> {
+        let mut errors = FieldErrors::new();
+        let name = check_name(&mut errors, &params.name);
+        let kind = check_kind(&mut errors, &params.kind);
+        let currency = check_currency(&mut errors, &params.currency);
+        let time_zone = check_time_zone(&mut errors, params.time_zone.as_deref().unwrap_or("UTC"));
+        errors.into_result()?;
+
+        let txn = db.begin().await?;
+        let workspace = ActiveModel {
+            pid: Set(Uuid::new_v4()),
+            name: Set(name),
+            kind: Set(kind),
+            currency: Set(currency),
+            time_zone: Set(time_zone),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        memberships::Model::join(&txn, workspace.id, owner, Role::Owner).await?;
+        audit_events::Model::record(
+            &txn,
+            workspace.id,
+            actor,
+            Event {
+                action: "workspace.created",
+                summary: format!("created {} \"{}\"", workspace.kind, workspace.name),
+                before: None,
+                after: Some(workspace.settings_json()),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(WithRole {
+            workspace,
+            role: Role::Owner,
+        })
+    }
+
+    /// The workspaces a user belongs to, by name, with their role in each.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn list_for_user(
+        db: &DatabaseConnection,
+        user_id: i64,
+    ) -> ModelResult<Vec<WithRole>> {
+        let mut list: Vec<WithRole> = memberships::Entity::find()
+            .filter(memberships::memberships::Column::UserId.eq(user_id))
+            .find_also_related(Entity)
+            .all(db)
+            .await?
+            .into_iter()
+            .filter_map(|(membership, workspace)| {
+                let workspace = workspace.filter(|w| w.deleting_at.is_none())?;
+                Some(WithRole {
+                    role: membership.role(),
+                    workspace,
+                })
+            })
+            .collect();
+        list.sort_by_key(|w| w.workspace.name.to_lowercase());
+        Ok(list)
+    }
+
+    /// The settings as the audit log records them.
+    #[must_use]
+    pub fn settings_json(&self) -> serde_json::Value {
+        json!({
+            "name": self.name,
+            "kind": self.kind,
+            "currency": self.currency,
+            "time_zone": self.time_zone,
+        })
+    }
+
+    /// Changes name, kind, base currency or time zone.
+    ///
+    /// # Errors
+    /// 422 field errors for bad input.
+    pub async fn update_settings(
+        &self,
+        db: &DatabaseConnection,
+        actor: &Actor,
+        params: &UpdateParams,
+    ) -> Result<Self> {
+        let mut errors = FieldErrors::new();
+        let mut active = self.clone().into_active_model();
+        if let Some(name) = &params.name {
+            active.name = Set(check_name(&mut errors, name));
+        }
+        if let Some(kind) = &params.kind {
+            active.kind = Set(check_kind(&mut errors, kind));
+        }
+        if let Some(currency) = &params.currency {
+            active.currency = Set(check_currency(&mut errors, currency));
+        }
+        if let Some(zone) = &params.time_zone {
+            active.time_zone = Set(check_time_zone(&mut errors, zone));
+        }
+        errors.into_result()?;
+        let txn = db.begin().await?;
+        let updated = active.update(&txn).await?;
+        if updated.settings_json() != self.settings_json() {
+            audit_events::Model::record(
+                &txn,
+                self.id,
+                actor,
+                Event {
+                    action: "workspace.settings_changed",
+                    summary: "changed the workspace settings".to_string(),
+                    before: Some(self.settings_json()),
+                    after: Some(updated.settings_json()),
+                },
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// Marks the workspace for deletion once its name is typed to confirm.
+    /// It disappears for everyone at once; a background job removes the data.
+    ///
+    /// # Errors
+    /// 422 when the confirmation does not match the name.
+    pub async fn request_deletion(
+        &self,
+        db: &DatabaseConnection,
+        actor: &Actor,
+        confirmation: &str,
+    ) -> Result<Self> {
+        if confirmation.trim() != self.name {
+            return Err(
+                FieldErrors::one("confirm", "must be the workspace's name, typed exactly").into(),
+            );
+        }
+        let txn = db.begin().await?;
+        let mut active = self.clone().into_active_model();
+        active.deleting_at = Set(Some(Utc::now().into()));
+        let marked = active.update(&txn).await?;
+        audit_events::Model::record(
+            &txn,
+            self.id,
+            actor,
+            Event {
+                action: "workspace.deletion_requested",
+                summary: format!("asked to delete \"{}\"", self.name),
+                before: Some(self.settings_json()),
+                after: None,
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(marked)
+    }
+
+    /// Removes a workspace marked for deletion and everything in it (tables
+    /// that reference it cascade).
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn purge(db: &DatabaseConnection, workspace_pid: &Uuid) -> ModelResult<bool> {
+        let deleted = Entity::delete_many()
+            .filter(workspaces::Column::Pid.eq(*workspace_pid))
+            .filter(workspaces::Column::DeletingAt.is_not_null())
+            .exec(db)
+            .await?;
+        Ok(deleted.rows_affected > 0)
+    }
+}
