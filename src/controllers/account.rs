@@ -2,14 +2,14 @@
 //! reset, and the account settings page (password, email, sessions, delete).
 
 use axum::http::{header, StatusCode};
-use axum_extra::extract::cookie::Cookie;
 use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{
     middleware::web_session::{self, SignedIn, Visitor},
-    throttle::{AuthThrottle, Throttled},
+    render::{form_errors, page, redirect_with, throttled_page},
+    throttle::AuthThrottle,
 };
 use crate::{
     mailers::auth::AuthMailer,
@@ -35,6 +35,17 @@ pub struct LoginForm {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct NextQuery {
+    pub next: String,
+    /// Prefills the address (links from invitations carry it).
+    pub email: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SignupForm {
+    pub name: String,
+    pub email: String,
+    pub password: String,
     pub next: String,
 }
 
@@ -62,77 +73,6 @@ pub struct ChangePasswordForm {
 pub struct ChangeEmailForm {
     pub current_password: String,
     pub new_email: String,
-}
-
-/// Renders a page template with the `page` object merged into `data`.
-fn page(
-    v: &TeraView,
-    visitor: &Visitor,
-    status: StatusCode,
-    template: &str,
-    mut data: Value,
-) -> Result<Response> {
-    if let Value::Object(map) = &mut data {
-        map.insert("page".to_string(), serde_json::to_value(visitor.page())?);
-        // Templates read `form.x` and `errors.x`; both must exist.
-        map.entry("form").or_insert_with(|| json!({}));
-        map.entry("errors").or_insert_with(|| json!({}));
-    }
-    format::render().status(status).view(v, template, data)
-}
-
-/// Re-renders a page (`data` as for [`page`]) with the field errors `err`
-/// carries, or fails the request when it carries none.
-fn form_errors(
-    v: &TeraView,
-    visitor: &Visitor,
-    template: &str,
-    mut data: Value,
-    err: Error,
-) -> Result<Response> {
-    match FieldErrors::from_error(&err) {
-        Some(errors) => {
-            if let Value::Object(map) = &mut data {
-                map.insert("errors".to_string(), errors);
-            }
-            page(v, visitor, StatusCode::UNPROCESSABLE_ENTITY, template, data)
-        }
-        None => Err(err),
-    }
-}
-
-fn throttled_page(
-    v: &TeraView,
-    visitor: &Visitor,
-    template: &str,
-    form: Value,
-    throttled: &Throttled,
-) -> Result<Response> {
-    let (status, retry_after) = throttled.status_and_header();
-    let mut response = page(
-        v,
-        visitor,
-        status,
-        template,
-        json!({ "form": form, "alert": throttled.message() }),
-    )?;
-    if let Ok(value) = retry_after.parse() {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
-    }
-    Ok(response)
-}
-
-/// A redirect that shows `message` on the next page.
-fn redirect_with(
-    to: &str,
-    kind: &str,
-    message: &str,
-    settings: &Settings,
-    extra: &[Cookie<'_>],
-) -> Result<Response> {
-    let mut cookies = vec![web_session::flash_cookie(kind, message, settings)];
-    cookies.extend(extra.iter().cloned());
-    format::render().cookies(&cookies)?.redirect(to)
 }
 
 /// Only local paths are followed after login, never another site.
@@ -176,13 +116,17 @@ async fn sign_in(
 }
 
 #[debug_handler]
-async fn signup_form(ViewEngine(v): ViewEngine<TeraView>, visitor: Visitor) -> Result<Response> {
+async fn signup_form(
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    Query(query): Query<NextQuery>,
+) -> Result<Response> {
     page(
         &v,
         &visitor,
         StatusCode::OK,
         "auth/signup.html",
-        json!({ "form": {} }),
+        json!({ "form": { "email": query.email, "next": safe_next(&query.next) } }),
     )
 }
 
@@ -193,9 +137,15 @@ async fn signup(
     visitor: Visitor,
     ip: RemoteIP,
     headers: axum::http::HeaderMap,
-    Form(params): Form<RegisterParams>,
+    Form(form): Form<SignupForm>,
 ) -> Result<Response> {
-    let form = json!({ "name": params.name, "email": params.email });
+    let next = safe_next(&form.next).to_string();
+    let params = RegisterParams {
+        name: form.name,
+        email: form.email,
+        password: form.password,
+    };
+    let form = json!({ "name": params.name, "email": params.email, "next": next });
     let account = format!("register:{}", users::normalize_email(&params.email));
     if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
         return throttled_page(&v, &visitor, "auth/signup.html", form, &throttled);
@@ -222,11 +172,11 @@ async fn signup(
                 "Almost there: we sent a confirmation link to {}.",
                 user.email
             ),
-            &settings,
+            &ctx,
             &[],
         );
     }
-    sign_in(&ctx, &visitor, &user, &origin(&headers, &ip), "/").await
+    sign_in(&ctx, &visitor, &user, &origin(&headers, &ip), &next).await
 }
 
 #[debug_handler]
@@ -297,12 +247,11 @@ async fn logout(State(ctx): State<AppContext>, visitor: Visitor) -> Result<Respo
     if let Some(signed_in) = visitor.signed_in {
         signed_in.session.end(&ctx.db).await?;
     }
-    let settings = Settings::get(&ctx)?;
     redirect_with(
         "/login",
         "notice",
         "You are logged out.",
-        &settings,
+        &ctx,
         &[web_session::session_removal()],
     )
 }
@@ -311,12 +260,11 @@ async fn logout(State(ctx): State<AppContext>, visitor: Visitor) -> Result<Respo
 #[debug_handler]
 async fn logout_everywhere(State(ctx): State<AppContext>, me: SignedIn) -> Result<Response> {
     let ended = sessions::Model::end_all_for_user(&ctx.db, me.user.id, None).await?;
-    let settings = Settings::get(&ctx)?;
     redirect_with(
         "/login",
         "notice",
         &format!("Logged out of {ended} session(s) on all devices."),
-        &settings,
+        &ctx,
         &[web_session::session_removal()],
     )
 }
@@ -487,12 +435,11 @@ async fn reset(
     };
     // Whoever knew the old password is out.
     sessions::Model::end_all_for_user(&ctx.db, user.id, None).await?;
-    let settings = Settings::get(&ctx)?;
     redirect_with(
         "/login",
         "notice",
         "Your password is changed. Log in with the new one.",
-        &settings,
+        &ctx,
         &[web_session::session_removal()],
     )
 }
@@ -575,12 +522,11 @@ async fn change_password(
         Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "password", err).await,
     };
     sessions::Model::end_all_for_user(&ctx.db, user.id, Some(me.session.id)).await?;
-    let settings = Settings::get(&ctx)?;
     redirect_with(
         "/account",
         "notice",
         "Password changed. Your other sessions were logged out.",
-        &settings,
+        &ctx,
         &[],
     )
 }
@@ -605,25 +551,23 @@ async fn change_email(
     };
     let new_email = user.pending_email.clone().unwrap_or_default();
     AuthMailer::send_email_change(&ctx, &user, &new_email, &token).await?;
-    let settings = Settings::get(&ctx)?;
     redirect_with(
         "/account",
         "notice",
         &format!("We sent a link to {new_email}. Your address changes when you open it."),
-        &settings,
+        &ctx,
         &[],
     )
 }
 
 #[debug_handler]
 async fn resend_verification(State(ctx): State<AppContext>, me: SignedIn) -> Result<Response> {
-    let settings = Settings::get(&ctx)?;
     if !me.user.awaits_confirmation() {
         return redirect_with(
             "/account",
             "notice",
             "Your address is already confirmed.",
-            &settings,
+            &ctx,
             &[],
         );
     }
@@ -638,7 +582,7 @@ async fn resend_verification(State(ctx): State<AppContext>, me: SignedIn) -> Res
         "/account",
         "notice",
         &format!("We sent a new confirmation link to {to}."),
-        &settings,
+        &ctx,
         &[],
     )
 }
@@ -660,12 +604,11 @@ async fn delete_account(
     {
         return settings_errors(&ctx, &v, &visitor, &me, "delete", err).await;
     }
-    let settings = Settings::get(&ctx)?;
     redirect_with(
         "/",
         "notice",
         "Your account and its data are deleted.",
-        &settings,
+        &ctx,
         &[web_session::session_removal()],
     )
 }

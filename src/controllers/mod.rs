@@ -4,7 +4,9 @@ pub mod auth;
 pub mod dev_mailbox;
 pub mod home;
 pub mod middleware;
+pub mod render;
 pub mod throttle;
+pub mod workspaces;
 pub mod workspaces_api;
 
 use axum::{

@@ -29,9 +29,21 @@ impl From<&users::Model> for NavUser {
     }
 }
 
+/// A workspace in the header's switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavWorkspace {
+    pub id: String,
+    pub name: String,
+    /// The page being shown belongs to it.
+    pub current: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Page {
     pub user: Option<NavUser>,
+    pub workspaces: Vec<NavWorkspace>,
+    /// Name of the workspace the page belongs to, if any.
+    pub current_workspace: Option<String>,
     pub csrf_token: String,
     pub flash: Option<Flash>,
     /// Show the link to the development mailbox.

@@ -1,5 +1,7 @@
 mod account_pages;
 mod auth_api;
 mod dev_mailbox;
+mod isolation;
 mod security;
+mod workspace_pages;
 mod workspaces_api;

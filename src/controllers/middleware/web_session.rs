@@ -26,9 +26,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 type AXRouter<S> = axum::Router<S>;
 
 use crate::{
+    models::workspaces,
     models::{secrets, sessions, users},
     settings::Settings,
-    views::page::{Flash, NavUser, Page},
+    views::page::{Flash, NavUser, NavWorkspace, Page},
 };
 
 /// Two years, subdomains included: the browser will only use https.
@@ -53,6 +54,8 @@ pub struct SignedIn {
 #[derive(Clone, Debug)]
 pub struct Visitor {
     pub signed_in: Option<SignedIn>,
+    /// The signed-in user's workspaces, for the header's switcher.
+    pub workspaces: Vec<NavWorkspace>,
     pub csrf_token: String,
     pub flash: Option<Flash>,
     pub dev_mailbox: bool,
@@ -64,6 +67,12 @@ impl Visitor {
     pub fn page(&self) -> Page {
         Page {
             user: self.signed_in.as_ref().map(|s| NavUser::from(&s.user)),
+            workspaces: self.workspaces.clone(),
+            current_workspace: self
+                .workspaces
+                .iter()
+                .find(|w| w.current)
+                .map(|w| w.name.clone()),
             csrf_token: self.csrf_token.clone(),
             flash: self.flash.clone(),
             dev_mailbox: self.dev_mailbox,
@@ -175,8 +184,13 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
         req = checked;
     }
 
+    let workspaces = match &signed_in {
+        Some(signed_in) => switcher(ctx, &signed_in.user, req.uri().path()).await?,
+        None => Vec::new(),
+    };
     req.extensions_mut().insert(Visitor {
         signed_in,
+        workspaces,
         csrf_token: token,
         flash: flash.clone(),
         dev_mailbox: settings.mail.folder.is_some()
@@ -200,6 +214,26 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
         }
     }
     Ok(error_page(ctx, response).await)
+}
+
+/// The header's workspace list; the one the page at `path` is in is current.
+async fn switcher(ctx: &AppContext, user: &users::Model, path: &str) -> Result<Vec<NavWorkspace>> {
+    let current = path
+        .strip_prefix("/w/")
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_default();
+    Ok(workspaces::Model::list_for_user(&ctx.db, user.id)
+        .await?
+        .into_iter()
+        .map(|w| {
+            let id = w.workspace.pid.to_string();
+            NavWorkspace {
+                current: id == current,
+                id,
+                name: w.workspace.name,
+            }
+        })
+        .collect())
 }
 
 /// Reads the CSRF token from the header or the form body; returns the

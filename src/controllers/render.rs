@@ -1,0 +1,105 @@
+//! Rendering pages: every template gets the `page` object (user, CSRF
+//! token, flash, workspace switcher) and always-present `form`/`errors`.
+
+use axum::http::{header, StatusCode};
+use axum_extra::extract::cookie::Cookie;
+use loco_rs::prelude::*;
+use serde_json::{json, Value};
+
+use super::{
+    middleware::web_session::{self, Visitor},
+    throttle::Throttled,
+};
+use crate::{models::validation::FieldErrors, settings::Settings};
+
+/// Renders a page template with the `page` object merged into `data`.
+pub fn page(
+    v: &TeraView,
+    visitor: &Visitor,
+    status: StatusCode,
+    template: &str,
+    mut data: Value,
+) -> Result<Response> {
+    if let Value::Object(map) = &mut data {
+        map.insert("page".to_string(), serde_json::to_value(visitor.page())?);
+        // Templates read `form.x` and `errors.x`; both must exist.
+        map.entry("form").or_insert_with(|| json!({}));
+        map.entry("errors").or_insert_with(|| json!({}));
+    }
+    format::render().status(status).view(v, template, data)
+}
+
+/// Re-renders a page (`data` as for [`page`]) with the field errors `err`
+/// carries, or fails the request when it carries none.
+pub fn form_errors(
+    v: &TeraView,
+    visitor: &Visitor,
+    template: &str,
+    mut data: Value,
+    err: Error,
+) -> Result<Response> {
+    match FieldErrors::from_error(&err) {
+        Some(errors) => {
+            if let Value::Object(map) = &mut data {
+                map.insert("errors".to_string(), errors);
+            }
+            page(v, visitor, StatusCode::UNPROCESSABLE_ENTITY, template, data)
+        }
+        None => Err(err),
+    }
+}
+
+pub fn throttled_page(
+    v: &TeraView,
+    visitor: &Visitor,
+    template: &str,
+    form: Value,
+    throttled: &Throttled,
+) -> Result<Response> {
+    let (status, retry_after) = throttled.status_and_header();
+    let mut response = page(
+        v,
+        visitor,
+        status,
+        template,
+        json!({ "form": form, "alert": throttled.message() }),
+    )?;
+    if let Ok(value) = retry_after.parse() {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    Ok(response)
+}
+
+/// A redirect that shows `message` on the next page.
+pub fn redirect_with(
+    to: &str,
+    kind: &str,
+    message: &str,
+    ctx: &AppContext,
+    extra: &[Cookie<'_>],
+) -> Result<Response> {
+    let settings = Settings::get(ctx)?;
+    let mut cookies = vec![web_session::flash_cookie(kind, message, &settings)];
+    cookies.extend(extra.iter().cloned());
+    format::render().cookies(&cookies)?.redirect(to)
+}
+
+/// The reason a refused action gives a person: the message of a validation
+/// error or of a 403. `None` for any other error.
+#[must_use]
+pub fn refusal(err: &Error) -> Option<String> {
+    if let Some(Value::Object(fields)) = FieldErrors::from_error(err) {
+        let message = fields
+            .values()
+            .filter_map(|messages| messages.get(0).and_then(Value::as_str))
+            .next()?;
+        let mut chars = message.chars();
+        return chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect::<String>() + ".");
+    }
+    match err {
+        Error::CustomError(StatusCode::FORBIDDEN, detail) => detail.description.clone(),
+        _ => None,
+    }
+}

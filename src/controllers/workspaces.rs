@@ -1,0 +1,595 @@
+//! Workspace pages: the list and switcher target (`/w`), a workspace's
+//! start page, settings, members and invitations, and the audit log.
+
+use axum::http::StatusCode;
+use loco_rs::prelude::*;
+use serde_json::{json, Value};
+
+use super::{
+    access::{requires, Caller, Member},
+    middleware::web_session::{SignedIn, Visitor},
+    render::{form_errors, page, redirect_with, refusal},
+    workspaces_api::{DeleteParams, RoleParams},
+};
+use crate::{
+    mailers::workspaces::WorkspaceMailer,
+    models::{
+        audit_events,
+        invitations::{self, InviteParams},
+        memberships::{self, MembershipChange, Role},
+        workspaces::{self, CreateParams, UpdateParams},
+    },
+    policies::{
+        AUDIT_READ, INVITATIONS_MANAGE, INVITATIONS_READ, MEMBERS_MANAGE, MEMBERS_READ,
+        WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
+    },
+    views::workspaces::{
+        AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse,
+    },
+    workers::workspace_purge::{PurgeArgs, WorkspacePurgeWorker},
+};
+
+fn base(member: &Member) -> String {
+    format!("/w/{}", member.workspace.pid)
+}
+
+/// Sends the browser back to `to` with the reason an action was refused, or
+/// fails the request when the error is not a refusal.
+fn back_with(ctx: &AppContext, to: &str, err: Error) -> Result<Response> {
+    let message = refusal(&err).ok_or(err)?;
+    redirect_with(to, "alert", &message, ctx, &[])
+}
+
+#[debug_handler]
+async fn index(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+) -> Result<Response> {
+    let list = workspaces::Model::list_for_user(&ctx.db, me.user.id).await?;
+    let list: Vec<WorkspaceResponse> = list.iter().map(WorkspaceResponse::from).collect();
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "workspaces/index.html",
+        json!({ "workspaces": list, "form": { "kind": "household", "currency": "EUR", "time_zone": "UTC" } }),
+    )
+}
+
+#[debug_handler]
+async fn create(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    caller: Caller,
+    Form(params): Form<CreateParams>,
+) -> Result<Response> {
+    match workspaces::Model::create(&ctx.db, &caller.user, &caller.actor(), &params).await {
+        Ok(created) => redirect_with(
+            &format!("/w/{}", created.workspace.pid),
+            "notice",
+            &format!("Welcome to {}.", created.workspace.name),
+            &ctx,
+            &[],
+        ),
+        Err(err) => {
+            let list = workspaces::Model::list_for_user(&ctx.db, caller.user.id).await?;
+            let list: Vec<WorkspaceResponse> = list.iter().map(WorkspaceResponse::from).collect();
+            let form = json!({
+                "name": params.name, "kind": params.kind,
+                "currency": params.currency, "time_zone": params.time_zone,
+            });
+            form_errors(
+                &v,
+                &visitor,
+                "workspaces/index.html",
+                json!({ "workspaces": list, "form": form }),
+                err,
+            )
+        }
+    }
+}
+
+/// What the member may do here, for showing only the actions that work.
+async fn abilities(ctx: &AppContext, member: &Member) -> Result<Value> {
+    Ok(json!({
+        "update": member.may(ctx, WORKSPACE_UPDATE).await?,
+        "delete": member.may(ctx, WORKSPACE_DELETE).await?,
+        "manage_members": member.may(ctx, MEMBERS_MANAGE).await?,
+        "invite": member.may(ctx, INVITATIONS_MANAGE).await?,
+        "audit": member.may(ctx, AUDIT_READ).await?,
+    }))
+}
+
+#[debug_handler]
+async fn show(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    let members = memberships::Model::list(&ctx.db, member.workspace.id).await?;
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "workspaces/show.html",
+        json!({
+            "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+            "member_count": members.len(),
+            "can": abilities(&ctx, &member).await?,
+        }),
+    )
+}
+
+async fn settings_page(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    member: &Member,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let mut data = json!({
+        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+        "form": WorkspaceResponse::new(&member.workspace, member.role()),
+        "can": abilities(ctx, member).await?,
+    });
+    if let (Value::Object(data), Value::Object(extra)) = (&mut data, extra) {
+        data.extend(extra);
+    }
+    page(v, visitor, status, "workspaces/settings.html", data)
+}
+
+#[debug_handler]
+async fn settings(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    settings_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+}
+
+#[debug_handler]
+async fn update(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Form(params): Form<UpdateParams>,
+) -> Result<Response> {
+    match member
+        .workspace
+        .update_settings(&ctx.db, &member.actor(), &params)
+        .await
+    {
+        Ok(_) => redirect_with(
+            &format!("{}/settings", base(&member)),
+            "notice",
+            "Settings saved.",
+            &ctx,
+            &[],
+        ),
+        Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
+            Some(errors) => {
+                let form = json!({
+                    "name": params.name, "kind": params.kind,
+                    "currency": params.currency, "time_zone": params.time_zone,
+                });
+                settings_page(
+                    &ctx,
+                    &v,
+                    &visitor,
+                    &member,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    json!({ "form": form, "errors": errors }),
+                )
+                .await
+            }
+            None => Err(err),
+        },
+    }
+}
+
+#[debug_handler]
+async fn destroy(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Form(params): Form<DeleteParams>,
+) -> Result<Response> {
+    match member
+        .workspace
+        .request_deletion(&ctx.db, &member.actor(), &params.confirm)
+        .await
+    {
+        Ok(marked) => {
+            WorkspacePurgeWorker::perform_later(
+                &ctx,
+                PurgeArgs {
+                    workspace_pid: marked.pid,
+                },
+            )
+            .await?;
+            redirect_with(
+                "/w",
+                "notice",
+                &format!("\"{}\" and everything in it is being deleted.", marked.name),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
+            Some(errors) => {
+                settings_page(
+                    &ctx,
+                    &v,
+                    &visitor,
+                    &member,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    json!({ "errors": { "delete": errors } }),
+                )
+                .await
+            }
+            None => Err(err),
+        },
+    }
+}
+
+async fn members_page(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    member: &Member,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let members = memberships::Model::list(&ctx.db, member.workspace.id).await?;
+    let members: Vec<Value> = members
+        .iter()
+        .map(|m| {
+            let mut row = json!(MemberResponse::from(m));
+            row["is_me"] = json!(m.membership.id == member.membership.id);
+            row
+        })
+        .collect();
+    let invitations = if member.may(ctx, INVITATIONS_READ).await? {
+        invitations::Model::pending(&ctx.db, member.workspace.id)
+            .await?
+            .iter()
+            .map(InvitationResponse::from)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let roles: Vec<&str> = Role::GRANTABLE.iter().map(|r| r.as_str()).collect();
+    let mut data = json!({
+        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+        "members": members,
+        "invitations": invitations,
+        "roles": roles,
+        "can": abilities(ctx, member).await?,
+        "form": { "role": "member" },
+    });
+    if let (Value::Object(data), Value::Object(extra)) = (&mut data, extra) {
+        data.extend(extra);
+    }
+    page(v, visitor, status, "workspaces/members.html", data)
+}
+
+#[debug_handler]
+async fn members(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    members_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+}
+
+#[debug_handler]
+async fn change_role(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, user_id)): Path<(String, String)>,
+    Form(params): Form<RoleParams>,
+) -> Result<Response> {
+    let to = format!("{}/members", base(&member));
+    let target = memberships::Model::find_member(&ctx.db, member.workspace.id, &user_id).await?;
+    let change = MembershipChange {
+        actor: &member.membership,
+        audit: &member.actor(),
+    };
+    match change.change_role(&ctx.db, &target, &params.role).await {
+        Ok(_) => redirect_with(
+            &to,
+            "notice",
+            &format!("{} is now {}.", target.user.name, params.role.trim()),
+            &ctx,
+            &[],
+        ),
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+/// Removes a member, or leaves when the target is the member themselves.
+#[debug_handler]
+async fn remove_member(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, user_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let to = format!("{}/members", base(&member));
+    let target = memberships::Model::find_member(&ctx.db, member.workspace.id, &user_id).await?;
+    let leaving = target.membership.id == member.membership.id;
+    let permission = if leaving {
+        crate::policies::MEMBERS_LEAVE
+    } else {
+        MEMBERS_MANAGE
+    };
+    if let Err(err) = member.ensure(&ctx, permission).await {
+        return back_with(&ctx, &to, err);
+    }
+    let change = MembershipChange {
+        actor: &member.membership,
+        audit: &member.actor(),
+    };
+    match change.remove(&ctx.db, &target).await {
+        Ok(()) if leaving => redirect_with(
+            "/w",
+            "notice",
+            &format!("You left {}.", member.workspace.name),
+            &ctx,
+            &[],
+        ),
+        Ok(()) => redirect_with(
+            &to,
+            "notice",
+            &format!("{} was removed.", target.user.name),
+            &ctx,
+            &[],
+        ),
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+#[debug_handler]
+async fn invite(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Form(params): Form<InviteParams>,
+) -> Result<Response> {
+    match invitations::Model::create(&ctx.db, &member.workspace, &member.actor(), &params).await {
+        Ok((invitation, token)) => {
+            WorkspaceMailer::send_invitation(&ctx, &member.workspace, &invitation, &token).await?;
+            redirect_with(
+                &format!("{}/members", base(&member)),
+                "notice",
+                &format!("Invitation sent to {}.", invitation.email),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
+            Some(errors) => members_page(
+                &ctx,
+                &v,
+                &visitor,
+                &member,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "errors": errors, "form": { "email": params.email, "role": params.role } }),
+            )
+            .await,
+            None => Err(err),
+        },
+    }
+}
+
+#[debug_handler]
+async fn resend_invitation(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, invitation_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let to = format!("{}/members", base(&member));
+    let invitation =
+        invitations::Model::find_in(&ctx.db, member.workspace.id, &invitation_id).await?;
+    match invitation.resend(&ctx.db, &member.actor()).await {
+        Ok((invitation, token)) => {
+            WorkspaceMailer::send_invitation(&ctx, &member.workspace, &invitation, &token).await?;
+            redirect_with(
+                &to,
+                "notice",
+                &format!("Sent a new invitation to {}.", invitation.email),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+#[debug_handler]
+async fn revoke_invitation(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, invitation_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let to = format!("{}/members", base(&member));
+    let invitation =
+        invitations::Model::find_in(&ctx.db, member.workspace.id, &invitation_id).await?;
+    match invitation.revoke(&ctx.db, &member.actor()).await {
+        Ok(revoked) => redirect_with(
+            &to,
+            "notice",
+            &format!("The invitation to {} is revoked.", revoked.email),
+            &ctx,
+            &[],
+        ),
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+#[debug_handler]
+async fn audit(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Query(query): Query<super::workspaces_api::AuditQuery>,
+) -> Result<Response> {
+    let limit = 50;
+    let events =
+        audit_events::Model::list(&ctx.db, member.workspace.id, query.before, limit).await?;
+    let older = (events.len() as u64 == limit)
+        .then(|| events.last().map(|e| e.id))
+        .flatten();
+    let events: Vec<AuditEventResponse> = events.iter().map(AuditEventResponse::from).collect();
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "workspaces/audit.html",
+        json!({
+            "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+            "events": events,
+            "older": older,
+            "can": abilities(&ctx, &member).await?,
+        }),
+    )
+}
+
+/// The page an emailed invitation link opens.
+#[debug_handler]
+async fn invitation(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let Ok((invitation, workspace)) = invitations::Model::find_by_token(&ctx.db, &token).await
+    else {
+        return page(
+            &v,
+            &visitor,
+            StatusCode::NOT_FOUND,
+            "invitations/show.html",
+            json!({ "alert": "This invitation link is not valid. Ask for a new one." }),
+        );
+    };
+    let signed_in_as = visitor.signed_in.as_ref().map(|s| s.user.email.clone());
+    let problem = if invitation.accepted_at.is_some() {
+        Some("This invitation was already used.")
+    } else if invitation.revoked_at.is_some() {
+        Some("This invitation was revoked.")
+    } else if !invitation.is_pending() {
+        Some("This invitation has expired; ask for a new one.")
+    } else {
+        None
+    };
+    page(
+        &v,
+        &visitor,
+        if problem.is_some() {
+            StatusCode::GONE
+        } else {
+            StatusCode::OK
+        },
+        "invitations/show.html",
+        json!({
+            "alert": problem,
+            "token": token,
+            "workspace": workspace.name,
+            "role": invitation.role,
+            "email": invitation.email,
+            "invited_by": invitation.invited_by_name,
+            "signed_in_as": signed_in_as,
+            "signup_link": format!(
+                "/signup?{}",
+                serde_urlencoded::to_string([
+                    ("next", format!("/invitations/{token}")),
+                    ("email", invitation.email.clone()),
+                ])
+                .unwrap_or_default()
+            ),
+            "wrong_account": signed_in_as.as_deref().is_some_and(|e| e != invitation.email),
+        }),
+    )
+}
+
+#[debug_handler]
+async fn accept(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let (invitation, workspace) = invitations::Model::find_by_token(&ctx.db, &token)
+        .await
+        .map_err(|_| Error::NotFound)?;
+    match invitation
+        .accept(&ctx.db, &caller.user, &caller.actor())
+        .await
+    {
+        Ok(_) => redirect_with(
+            &format!("/w/{}", workspace.pid),
+            "notice",
+            &format!("You joined {}.", workspace.name),
+            &ctx,
+            &[],
+        ),
+        Err(err) => back_with(&ctx, &format!("/invitations/{token}"), err),
+    }
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .add("/w", get(index))
+        .add("/w", post(create))
+        .add("/w/{workspace_id}", requires(WORKSPACE_READ, get(show)))
+        .add(
+            "/w/{workspace_id}/settings",
+            requires(WORKSPACE_UPDATE, get(settings)),
+        )
+        .add(
+            "/w/{workspace_id}/settings",
+            requires(WORKSPACE_UPDATE, post(update)),
+        )
+        .add(
+            "/w/{workspace_id}/delete",
+            requires(WORKSPACE_DELETE, post(destroy)),
+        )
+        .add(
+            "/w/{workspace_id}/members",
+            requires(MEMBERS_READ, get(members)),
+        )
+        .add(
+            "/w/{workspace_id}/members/{user_id}/role",
+            requires(MEMBERS_MANAGE, post(change_role)),
+        )
+        .add(
+            // Leaving needs only membership; removing others is checked inside.
+            "/w/{workspace_id}/members/{user_id}/remove",
+            requires(MEMBERS_READ, post(remove_member)),
+        )
+        .add(
+            "/w/{workspace_id}/invitations",
+            requires(INVITATIONS_MANAGE, post(invite)),
+        )
+        .add(
+            "/w/{workspace_id}/invitations/{invitation_id}/resend",
+            requires(INVITATIONS_MANAGE, post(resend_invitation)),
+        )
+        .add(
+            "/w/{workspace_id}/invitations/{invitation_id}/revoke",
+            requires(INVITATIONS_MANAGE, post(revoke_invitation)),
+        )
+        .add("/w/{workspace_id}/audit", requires(AUDIT_READ, get(audit)))
+        .add("/invitations/{token}", get(invitation))
+        .add("/invitations/{token}/accept", post(accept))
+}

@@ -1,0 +1,185 @@
+//! Tenant isolation, proven over every route the router serves: a member of
+//! one workspace can neither read, change nor delete another's data. The
+//! routes come from the app itself, so a new route is covered (or this test
+//! asks for a decision about it) without anyone updating a list.
+
+use loco_rs::{app::Hooks, prelude::*};
+use serde_json::{json, Value};
+use smartexpense::{
+    app::App,
+    models::{audit_events, invitations, memberships, workspaces},
+};
+
+use super::workspaces_api::{join_as, workspace_of};
+use crate::support::{csrf_in, TestApp, PASSWORD};
+
+/// Routes that are not inside a workspace, each for a reason.
+const OUTSIDE_WORKSPACES: &[&str] = &[
+    "/_ping",
+    "/_health",
+    "/_readiness",
+    "/",
+    "/signup",
+    "/login",
+    "/logout",
+    "/verify/{token}",
+    "/forgot-password",
+    "/reset-password/{token}",
+    "/account",
+    "/account/password",
+    "/account/email",
+    "/account/verification",
+    "/account/logout-everywhere",
+    "/account/delete",
+    "/api/auth/register",
+    "/api/auth/login",
+    "/api/auth/current",
+    "/api/auth/verify",
+    "/api/auth/resend-verification",
+    "/api/auth/forgot",
+    "/api/auth/reset",
+    // The caller's own list and creation; scoped by the caller, not a URL.
+    "/w",
+    "/api/v1/workspaces",
+    // Bound to the invited address by the token.
+    "/invitations/{token}",
+    "/invitations/{token}/accept",
+    "/api/v1/invitations/{token}/accept",
+];
+
+async fn snapshot(app: &TestApp, workspace_id: i64) -> Value {
+    let workspace = workspaces::Entity::find_by_id(workspace_id)
+        .one(&app.ctx.db)
+        .await
+        .unwrap();
+    json!({
+        "workspace": workspace.map(|w| (w.name, w.kind, w.currency, w.deleting_at.is_some())),
+        "members": memberships::Entity::find().in_tenant(workspace_id).all(&app.ctx.db).await.unwrap()
+            .into_iter().map(|m| (m.user_id, m.role)).collect::<Vec<_>>(),
+        "invitations": invitations::Entity::find().in_tenant(workspace_id).all(&app.ctx.db).await.unwrap()
+            .into_iter().map(|i| (i.email, i.revoked_at.is_some(), i.expires_at.to_string())).collect::<Vec<_>>(),
+        "audit": audit_events::Entity::find().in_tenant(workspace_id).count(&app.ctx.db).await.unwrap(),
+    })
+}
+
+#[tokio::test]
+async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
+    let app = TestApp::start().await;
+    // Workspace B, with a second member and a pending invitation.
+    let (b_owner, b_id) = workspace_of(&app, "Bea", "bea@example.com").await;
+    join_as(&app, &b_owner, &b_id, "bob@example.com", "member").await;
+    app.server
+        .post(&format!("/api/v1/workspaces/{b_id}/invitations"))
+        .authorization_bearer(&b_owner)
+        .json(&json!({ "email": "carl@example.com", "role": "viewer" }))
+        .await;
+    let b_members = app
+        .server
+        .get(&format!("/api/v1/workspaces/{b_id}/members"))
+        .authorization_bearer(&b_owner)
+        .await
+        .json::<Value>();
+    let b_user = b_members[1]["user_id"].as_str().unwrap().to_string();
+    let b_invitation = app
+        .server
+        .get(&format!("/api/v1/workspaces/{b_id}/invitations"))
+        .authorization_bearer(&b_owner)
+        .await
+        .json::<Value>()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let b_row = workspaces::Entity::find()
+        .filter(workspaces::workspaces::Column::Pid.eq(Uuid::parse_str(&b_id).unwrap()))
+        .one(&app.ctx.db)
+        .await
+        .unwrap()
+        .unwrap();
+
+    // Ann owns workspace A and is signed in both in the browser and on the API.
+    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
+    let ann = app.api_login("ann@example.com", PASSWORD).await;
+    app.server
+        .post("/api/v1/workspaces")
+        .authorization_bearer(&ann)
+        .json(&json!({ "name": "Ann's", "kind": "team", "currency": "USD" }))
+        .await;
+    let csrf = csrf_in(&app.server.get("/w").await.text());
+
+    let before = snapshot(&app, b_row.id).await;
+    let routes = App::routes(&app.ctx).collect();
+    let mut tenant_routes = 0;
+    for route in &routes {
+        if !route.uri.contains("{workspace_id}") {
+            assert!(
+                OUTSIDE_WORKSPACES.contains(&route.uri.as_str()),
+                "{} is neither inside a workspace nor listed as outside one: decide which",
+                route.uri
+            );
+            continue;
+        }
+        let path = route
+            .uri
+            .replace("{workspace_id}", &b_id)
+            .replace("{user_id}", &b_user)
+            .replace("{invitation_id}", &b_invitation);
+        for method in &route.actions {
+            tenant_routes += 1;
+            let api = path.starts_with("/api/");
+            let mut request = match method.as_str() {
+                "GET" => app.server.get(&path),
+                "POST" => app.server.post(&path),
+                "PATCH" => app.server.patch(&path),
+                "PUT" => app.server.put(&path),
+                "DELETE" => app.server.delete(&path),
+                other => panic!("untested method {other} on {path}"),
+            };
+            if api {
+                request = request.authorization_bearer(&ann).json(&json!({
+                    "name": "hijacked", "role": "viewer", "email": "evil@example.com", "confirm": "Bea's home"
+                }));
+            } else if method != "GET" {
+                request = request.add_header("x-csrf-token", csrf.clone()).form(&[
+                    ("name", "hijacked"),
+                    ("role", "viewer"),
+                    ("email", "evil@example.com"),
+                    ("confirm", "Bea's home"),
+                ]);
+            }
+            let response = request.await;
+            assert_eq!(
+                response.status_code(),
+                404,
+                "{method} {path} must answer 404 to a non-member: {}",
+                response.text()
+            );
+            assert!(
+                !response.text().contains("Bea"),
+                "{method} {path} leaked data"
+            );
+        }
+    }
+    assert!(
+        tenant_routes >= 20,
+        "only {tenant_routes} tenant routes found"
+    );
+    assert_eq!(
+        snapshot(&app, b_row.id).await,
+        before,
+        "workspace B changed"
+    );
+}
+
+#[tokio::test]
+async fn unknown_and_malformed_workspace_ids_answer_404() {
+    let app = TestApp::start().await;
+    let token = app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    for id in ["00000000-0000-0000-0000-000000000000", "not-a-uuid", "1"] {
+        let response = app
+            .server
+            .get(&format!("/api/v1/workspaces/{id}"))
+            .authorization_bearer(&token)
+            .await;
+        assert_eq!(response.status_code(), 404, "{id}");
+    }
+}
