@@ -5,6 +5,7 @@ mod m20260101_000001_users;
 mod m20260101_000002_sessions;
 mod m20260102_000001_workspaces;
 mod m20260102_000002_casbin_rules;
+mod m20260102_000003_row_level_security;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000002_sessions::Migration),
             Box::new(m20260102_000001_workspaces::Migration),
             Box::new(m20260102_000002_casbin_rules::Migration),
+            Box::new(m20260102_000003_row_level_security::Migration),
             // inject-above (do not remove this comment)
         ]
     }

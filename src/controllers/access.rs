@@ -14,12 +14,14 @@ use axum::{
     Extension,
 };
 use loco_rs::{auth::jwt::JWT, controller::ErrorDetail, prelude::*};
+use sea_orm::DatabaseTransaction;
 
 use super::middleware::web_session::{self, Visitor};
 use crate::{
     models::{
         audit_events::Actor,
         memberships::{self, Role},
+        tenancy::{self, Scope},
         users, workspaces,
     },
     policies::{Permission, Policies},
@@ -45,6 +47,21 @@ impl Caller {
     #[must_use]
     pub fn actor(&self) -> Actor {
         Actor::user(&self.user, self.ip.clone())
+    }
+
+    /// A transaction acting for this user (their own memberships only).
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn transaction(&self, ctx: &AppContext) -> Result<DatabaseTransaction> {
+        Ok(tenancy::begin(
+            &ctx.db,
+            Scope {
+                user_id: Some(self.user.id),
+                ..Scope::default()
+            },
+        )
+        .await?)
     }
 }
 
@@ -106,18 +123,29 @@ impl FromRequestParts<AppContext> for Caller {
 }
 
 /// A member of the workspace named in the path, allowed what the route
-/// requires.
-#[derive(Debug, Clone)]
+/// requires, with the request's transaction scoped to that workspace (row-
+/// level security on Postgres). Handlers that change data call
+/// [`Member::commit`]; otherwise the transaction rolls back when dropped.
 pub struct Member {
     pub caller: Caller,
     pub workspace: workspaces::Model,
     pub membership: memberships::Model,
+    pub db: DatabaseTransaction,
 }
 
 impl Member {
     #[must_use]
     pub fn role(&self) -> Role {
         self.membership.role()
+    }
+
+    /// Commits the request's changes.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn commit(self) -> Result<()> {
+        self.db.commit().await?;
+        Ok(())
     }
 
     #[must_use]
@@ -186,11 +214,16 @@ impl FromRequestParts<AppContext> for Member {
             .find(|(name, _)| *name == "workspace_id")
             .and_then(|(_, value)| Uuid::parse_str(value).ok())
             .ok_or_else(not_found)?;
+        let failed = |err: Error| err.into_response();
+        let db = caller.transaction(ctx).await.map_err(failed)?;
         let (membership, workspace) =
-            memberships::Model::find_for_user(&ctx.db, &workspace_pid, caller.user.id)
+            memberships::Model::find_for_user(&db, &workspace_pid, caller.user.id)
                 .await
-                .map_err(|err| Error::from(err).into_response())?
+                .map_err(|err| failed(err.into()))?
                 .ok_or_else(not_found)?;
+        tenancy::enter_workspace(&db, workspace.id)
+            .await
+            .map_err(|err| failed(err.into()))?;
         let Some(permission) = parts.extensions.get::<Permission>().copied() else {
             tracing::error!(
                 path = parts.uri.path(),
@@ -202,6 +235,7 @@ impl FromRequestParts<AppContext> for Member {
             caller,
             workspace,
             membership,
+            db,
         };
         member
             .ensure(ctx, permission)

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::{
     access::{requires, Caller, Member},
-    middleware::web_session::{SignedIn, Visitor},
+    middleware::web_session::Visitor,
     render::{form_errors, page, redirect_with, refusal},
     workspaces_api::{DeleteParams, RoleParams},
 };
@@ -45,9 +45,10 @@ async fn index(
     State(ctx): State<AppContext>,
     ViewEngine(v): ViewEngine<TeraView>,
     visitor: Visitor,
-    me: SignedIn,
+    caller: Caller,
 ) -> Result<Response> {
-    let list = workspaces::Model::list_for_user(&ctx.db, me.user.id).await?;
+    let db = caller.transaction(&ctx).await?;
+    let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
     let list: Vec<WorkspaceResponse> = list.iter().map(WorkspaceResponse::from).collect();
     page(
         &v,
@@ -66,16 +67,20 @@ async fn create(
     caller: Caller,
     Form(params): Form<CreateParams>,
 ) -> Result<Response> {
-    match workspaces::Model::create(&ctx.db, &caller.user, &caller.actor(), &params).await {
-        Ok(created) => redirect_with(
-            &format!("/w/{}", created.workspace.pid),
-            "notice",
-            &format!("Welcome to {}.", created.workspace.name),
-            &ctx,
-            &[],
-        ),
+    let db = caller.transaction(&ctx).await?;
+    match workspaces::Model::create(&db, &caller.user, &caller.actor(), &params).await {
+        Ok(created) => {
+            db.commit().await?;
+            redirect_with(
+                &format!("/w/{}", created.workspace.pid),
+                "notice",
+                &format!("Welcome to {}.", created.workspace.name),
+                &ctx,
+                &[],
+            )
+        }
         Err(err) => {
-            let list = workspaces::Model::list_for_user(&ctx.db, caller.user.id).await?;
+            let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
             let list: Vec<WorkspaceResponse> = list.iter().map(WorkspaceResponse::from).collect();
             let form = json!({
                 "name": params.name, "kind": params.kind,
@@ -110,7 +115,7 @@ async fn show(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    let members = memberships::Model::list(&ctx.db, member.workspace.id).await?;
+    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
     page(
         &v,
         &visitor,
@@ -163,16 +168,14 @@ async fn update(
 ) -> Result<Response> {
     match member
         .workspace
-        .update_settings(&ctx.db, &member.actor(), &params)
+        .update_settings(&member.db, &member.actor(), &params)
         .await
     {
-        Ok(_) => redirect_with(
-            &format!("{}/settings", base(&member)),
-            "notice",
-            "Settings saved.",
-            &ctx,
-            &[],
-        ),
+        Ok(_) => {
+            let to = format!("{}/settings", base(&member));
+            member.commit().await?;
+            redirect_with(&to, "notice", "Settings saved.", &ctx, &[])
+        }
         Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
             Some(errors) => {
                 let form = json!({
@@ -204,10 +207,11 @@ async fn destroy(
 ) -> Result<Response> {
     match member
         .workspace
-        .request_deletion(&ctx.db, &member.actor(), &params.confirm)
+        .request_deletion(&member.db, &member.actor(), &params.confirm)
         .await
     {
         Ok(marked) => {
+            member.commit().await?;
             WorkspacePurgeWorker::perform_later(
                 &ctx,
                 PurgeArgs {
@@ -248,7 +252,7 @@ async fn members_page(
     status: StatusCode,
     extra: Value,
 ) -> Result<Response> {
-    let members = memberships::Model::list(&ctx.db, member.workspace.id).await?;
+    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
     let members: Vec<Value> = members
         .iter()
         .map(|m| {
@@ -258,7 +262,7 @@ async fn members_page(
         })
         .collect();
     let invitations = if member.may(ctx, INVITATIONS_READ).await? {
-        invitations::Model::pending(&ctx.db, member.workspace.id)
+        invitations::Model::pending(&member.db, member.workspace.id)
             .await?
             .iter()
             .map(InvitationResponse::from)
@@ -299,19 +303,22 @@ async fn change_role(
     Form(params): Form<RoleParams>,
 ) -> Result<Response> {
     let to = format!("{}/members", base(&member));
-    let target = memberships::Model::find_member(&ctx.db, member.workspace.id, &user_id).await?;
+    let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
     let change = MembershipChange {
         actor: &member.membership,
         audit: &member.actor(),
     };
-    match change.change_role(&ctx.db, &target, &params.role).await {
-        Ok(_) => redirect_with(
-            &to,
-            "notice",
-            &format!("{} is now {}.", target.user.name, params.role.trim()),
-            &ctx,
-            &[],
-        ),
+    match change.change_role(&member.db, &target, &params.role).await {
+        Ok(_) => {
+            member.commit().await?;
+            redirect_with(
+                &to,
+                "notice",
+                &format!("{} is now {}.", target.user.name, params.role.trim()),
+                &ctx,
+                &[],
+            )
+        }
         Err(err) => back_with(&ctx, &to, err),
     }
 }
@@ -324,7 +331,7 @@ async fn remove_member(
     Path((_, user_id)): Path<(String, String)>,
 ) -> Result<Response> {
     let to = format!("{}/members", base(&member));
-    let target = memberships::Model::find_member(&ctx.db, member.workspace.id, &user_id).await?;
+    let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
     let leaving = target.membership.id == member.membership.id;
     let permission = if leaving {
         crate::policies::MEMBERS_LEAVE
@@ -338,21 +345,17 @@ async fn remove_member(
         actor: &member.membership,
         audit: &member.actor(),
     };
-    match change.remove(&ctx.db, &target).await {
-        Ok(()) if leaving => redirect_with(
-            "/w",
-            "notice",
-            &format!("You left {}.", member.workspace.name),
-            &ctx,
-            &[],
-        ),
-        Ok(()) => redirect_with(
-            &to,
-            "notice",
-            &format!("{} was removed.", target.user.name),
-            &ctx,
-            &[],
-        ),
+    match change.remove(&member.db, &target).await {
+        Ok(()) => {
+            let name = member.workspace.name.clone();
+            member.commit().await?;
+            if leaving {
+                redirect_with("/w", "notice", &format!("You left {name}."), &ctx, &[])
+            } else {
+                let message = format!("{} was removed.", target.user.name);
+                redirect_with(&to, "notice", &message, &ctx, &[])
+            }
+        }
         Err(err) => back_with(&ctx, &to, err),
     }
 }
@@ -365,11 +368,17 @@ async fn invite(
     member: Member,
     Form(params): Form<InviteParams>,
 ) -> Result<Response> {
-    match invitations::Model::create(&ctx.db, &member.workspace, &member.actor(), &params).await {
+    match invitations::Model::create(&member.db, &member.workspace, &member.actor(), &params).await
+    {
         Ok((invitation, token)) => {
-            WorkspaceMailer::send_invitation(&ctx, &member.workspace, &invitation, &token).await?;
+            let (workspace, to) = (
+                member.workspace.clone(),
+                format!("{}/members", base(&member)),
+            );
+            member.commit().await?;
+            WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
             redirect_with(
-                &format!("{}/members", base(&member)),
+                &to,
                 "notice",
                 &format!("Invitation sent to {}.", invitation.email),
                 &ctx,
@@ -399,10 +408,12 @@ async fn resend_invitation(
 ) -> Result<Response> {
     let to = format!("{}/members", base(&member));
     let invitation =
-        invitations::Model::find_in(&ctx.db, member.workspace.id, &invitation_id).await?;
-    match invitation.resend(&ctx.db, &member.actor()).await {
+        invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
+    match invitation.resend(&member.db, &member.actor()).await {
         Ok((invitation, token)) => {
-            WorkspaceMailer::send_invitation(&ctx, &member.workspace, &invitation, &token).await?;
+            let workspace = member.workspace.clone();
+            member.commit().await?;
+            WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
             redirect_with(
                 &to,
                 "notice",
@@ -423,15 +434,13 @@ async fn revoke_invitation(
 ) -> Result<Response> {
     let to = format!("{}/members", base(&member));
     let invitation =
-        invitations::Model::find_in(&ctx.db, member.workspace.id, &invitation_id).await?;
-    match invitation.revoke(&ctx.db, &member.actor()).await {
-        Ok(revoked) => redirect_with(
-            &to,
-            "notice",
-            &format!("The invitation to {} is revoked.", revoked.email),
-            &ctx,
-            &[],
-        ),
+        invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
+    match invitation.revoke(&member.db, &member.actor()).await {
+        Ok(revoked) => {
+            member.commit().await?;
+            let message = format!("The invitation to {} is revoked.", revoked.email);
+            redirect_with(&to, "notice", &message, &ctx, &[])
+        }
         Err(err) => back_with(&ctx, &to, err),
     }
 }
@@ -446,7 +455,7 @@ async fn audit(
 ) -> Result<Response> {
     let limit = 50;
     let events =
-        audit_events::Model::list(&ctx.db, member.workspace.id, query.before, limit).await?;
+        audit_events::Model::list(&member.db, member.workspace.id, query.before, limit).await?;
     let older = (events.len() as u64 == limit)
         .then(|| events.last().map(|e| e.id))
         .flatten();
@@ -473,8 +482,9 @@ async fn invitation(
     visitor: Visitor,
     Path(token): Path<String>,
 ) -> Result<Response> {
-    let Ok((invitation, workspace)) = invitations::Model::find_by_token(&ctx.db, &token).await
-    else {
+    let signed_in = visitor.signed_in.as_ref().map(|s| &s.user);
+    let db = invitations::Model::transaction_for_token(&ctx.db, signed_in, &token).await?;
+    let Ok((invitation, workspace)) = invitations::Model::find_by_token(&db, &token).await else {
         return page(
             &v,
             &visitor,
@@ -529,20 +539,21 @@ async fn accept(
     caller: Caller,
     Path(token): Path<String>,
 ) -> Result<Response> {
-    let (invitation, workspace) = invitations::Model::find_by_token(&ctx.db, &token)
+    let db = invitations::Model::transaction_for_token(&ctx.db, Some(&caller.user), &token).await?;
+    let (invitation, workspace) = invitations::Model::find_by_token(&db, &token)
         .await
         .map_err(|_| Error::NotFound)?;
-    match invitation
-        .accept(&ctx.db, &caller.user, &caller.actor())
-        .await
-    {
-        Ok(_) => redirect_with(
-            &format!("/w/{}", workspace.pid),
-            "notice",
-            &format!("You joined {}.", workspace.name),
-            &ctx,
-            &[],
-        ),
+    match invitation.accept(&db, &caller.user, &caller.actor()).await {
+        Ok(_) => {
+            db.commit().await?;
+            redirect_with(
+                &format!("/w/{}", workspace.pid),
+                "notice",
+                &format!("You joined {}.", workspace.name),
+                &ctx,
+                &[],
+            )
+        }
         Err(err) => back_with(&ctx, &format!("/invitations/{token}"), err),
     }
 }

@@ -52,8 +52,9 @@ async fn create(
     caller: Caller,
     ApiJson(params): ApiJson<CreateParams>,
 ) -> Result<Response> {
-    let created =
-        workspaces::Model::create(&ctx.db, &caller.user, &caller.actor(), &params).await?;
+    let db = caller.transaction(&ctx).await?;
+    let created = workspaces::Model::create(&db, &caller.user, &caller.actor(), &params).await?;
+    db.commit().await?;
     format::render()
         .status(StatusCode::CREATED)
         .json(WorkspaceResponse::from(&created))
@@ -61,7 +62,8 @@ async fn create(
 
 #[debug_handler]
 async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
-    let list = workspaces::Model::list_for_user(&ctx.db, caller.user.id).await?;
+    let db = caller.transaction(&ctx).await?;
+    let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
     format::json(list.iter().map(WorkspaceResponse::from).collect::<Vec<_>>())
 }
 
@@ -72,15 +74,17 @@ async fn show(State(_ctx): State<AppContext>, member: Member) -> Result<Response
 
 #[debug_handler]
 async fn update(
-    State(ctx): State<AppContext>,
+    State(_ctx): State<AppContext>,
     member: Member,
     ApiJson(params): ApiJson<UpdateParams>,
 ) -> Result<Response> {
     let updated = member
         .workspace
-        .update_settings(&ctx.db, &member.actor(), &params)
+        .update_settings(&member.db, &member.actor(), &params)
         .await?;
-    format::json(WorkspaceResponse::new(&updated, member.role()))
+    let response = WorkspaceResponse::new(&updated, member.role());
+    member.commit().await?;
+    format::json(response)
 }
 
 /// 202: the workspace is gone for everyone now; its data goes in a job.
@@ -92,8 +96,9 @@ async fn destroy(
 ) -> Result<Response> {
     let marked = member
         .workspace
-        .request_deletion(&ctx.db, &member.actor(), &params.confirm)
+        .request_deletion(&member.db, &member.actor(), &params.confirm)
         .await?;
+    member.commit().await?;
     WorkspacePurgeWorker::perform_later(
         &ctx,
         PurgeArgs {
@@ -107,25 +112,29 @@ async fn destroy(
 }
 
 #[debug_handler]
-async fn members(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
-    let list = memberships::Model::list(&ctx.db, member.workspace.id).await?;
+async fn members(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let list = memberships::Model::list(&member.db, member.workspace.id).await?;
     format::json(list.iter().map(MemberResponse::from).collect::<Vec<_>>())
 }
 
 #[debug_handler]
 async fn change_role(
-    State(ctx): State<AppContext>,
+    State(_ctx): State<AppContext>,
     member: Member,
     Path((_, user_id)): Path<(String, String)>,
     ApiJson(params): ApiJson<RoleParams>,
 ) -> Result<Response> {
-    let target = memberships::Model::find_member(&ctx.db, member.workspace.id, &user_id).await?;
+    let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
     let change = MembershipChange {
         actor: &member.membership,
         audit: &member.actor(),
     };
-    change.change_role(&ctx.db, &target, &params.role).await?;
-    let updated = memberships::Model::find_member(&ctx.db, member.workspace.id, &user_id).await?;
+    change
+        .change_role(&member.db, &target, &params.role)
+        .await?;
+    let updated =
+        memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
+    member.commit().await?;
     format::json(MemberResponse::from(&updated))
 }
 
@@ -136,7 +145,7 @@ async fn remove_member(
     member: Member,
     Path((_, user_id)): Path<(String, String)>,
 ) -> Result<Response> {
-    let target = memberships::Model::find_member(&ctx.db, member.workspace.id, &user_id).await?;
+    let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
     let leaving = target.membership.id == member.membership.id;
     member
         .ensure(
@@ -152,13 +161,14 @@ async fn remove_member(
         actor: &member.membership,
         audit: &member.actor(),
     };
-    change.remove(&ctx.db, &target).await?;
+    change.remove(&member.db, &target).await?;
+    member.commit().await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 
 #[debug_handler]
-async fn invitations(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
-    let list = invitations::Model::pending(&ctx.db, member.workspace.id).await?;
+async fn invitations(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let list = invitations::Model::pending(&member.db, member.workspace.id).await?;
     format::json(
         list.iter()
             .map(InvitationResponse::from)
@@ -173,8 +183,10 @@ async fn invite(
     ApiJson(params): ApiJson<InviteParams>,
 ) -> Result<Response> {
     let (invitation, token) =
-        invitations::Model::create(&ctx.db, &member.workspace, &member.actor(), &params).await?;
-    WorkspaceMailer::send_invitation(&ctx, &member.workspace, &invitation, &token).await?;
+        invitations::Model::create(&member.db, &member.workspace, &member.actor(), &params).await?;
+    let workspace = member.workspace.clone();
+    member.commit().await?;
+    WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
     format::render()
         .status(StatusCode::CREATED)
         .json(InvitationResponse::from(&invitation))
@@ -187,21 +199,24 @@ async fn resend_invitation(
     Path((_, invitation_id)): Path<(String, String)>,
 ) -> Result<Response> {
     let invitation =
-        invitations::Model::find_in(&ctx.db, member.workspace.id, &invitation_id).await?;
-    let (invitation, token) = invitation.resend(&ctx.db, &member.actor()).await?;
-    WorkspaceMailer::send_invitation(&ctx, &member.workspace, &invitation, &token).await?;
+        invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
+    let (invitation, token) = invitation.resend(&member.db, &member.actor()).await?;
+    let workspace = member.workspace.clone();
+    member.commit().await?;
+    WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
     format::json(InvitationResponse::from(&invitation))
 }
 
 #[debug_handler]
 async fn revoke_invitation(
-    State(ctx): State<AppContext>,
+    State(_ctx): State<AppContext>,
     member: Member,
     Path((_, invitation_id)): Path<(String, String)>,
 ) -> Result<Response> {
     let invitation =
-        invitations::Model::find_in(&ctx.db, member.workspace.id, &invitation_id).await?;
-    invitation.revoke(&ctx.db, &member.actor()).await?;
+        invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
+    invitation.revoke(&member.db, &member.actor()).await?;
+    member.commit().await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 
@@ -211,24 +226,26 @@ async fn accept_invitation(
     caller: Caller,
     Path(token): Path<String>,
 ) -> Result<Response> {
-    let (invitation, workspace) = invitations::Model::find_by_token(&ctx.db, &token)
+    let db = invitations::Model::transaction_for_token(&ctx.db, Some(&caller.user), &token).await?;
+    let (invitation, workspace) = invitations::Model::find_by_token(&db, &token)
         .await
         .map_err(|_| Error::NotFound)?;
     let membership = invitation
-        .accept(&ctx.db, &caller.user, &caller.actor())
+        .accept(&db, &caller.user, &caller.actor())
         .await?;
+    db.commit().await?;
     format::json(WorkspaceResponse::new(&workspace, membership.role()))
 }
 
 #[debug_handler]
 async fn audit(
-    State(ctx): State<AppContext>,
+    State(_ctx): State<AppContext>,
     member: Member,
     Query(query): Query<AuditQuery>,
 ) -> Result<Response> {
     let limit = query.limit.unwrap_or(50).clamp(1, 200);
     let events =
-        audit_events::Model::list(&ctx.db, member.workspace.id, query.before, limit).await?;
+        audit_events::Model::list(&member.db, member.workspace.id, query.before, limit).await?;
     format::json(
         events
             .iter()

@@ -1,5 +1,6 @@
 use chrono::{Duration, Utc};
 use loco_rs::prelude::*;
+use sea_orm::TransactionSession;
 use serde::Deserialize;
 use serde_json::json;
 use validator::ValidateEmail;
@@ -10,6 +11,7 @@ use super::{
     audit_events::{self, Actor, Event},
     memberships::{self, Role},
     secrets,
+    tenancy::{self, Scope},
     users::normalize_email,
     validation::FieldErrors,
 };
@@ -85,13 +87,35 @@ impl Model {
             .ok_or(ModelError::EntityNotFound)
     }
 
+    /// A transaction that may see the invitation named by `token` (and the
+    /// user's own memberships), for opening and accepting an emailed link.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn transaction_for_token(
+        db: &DatabaseConnection,
+        user: Option<&users::Model>,
+        token: &str,
+    ) -> ModelResult<sea_orm::DatabaseTransaction> {
+        let digest = secrets::digest(token);
+        tenancy::begin(
+            db,
+            Scope {
+                user_id: user.map(|u| u.id),
+                workspace_id: None,
+                invitation_token: Some(&digest),
+            },
+        )
+        .await
+    }
+
     /// The invitation an emailed link names, with its workspace, however
     /// stale; [`Model::accept`] says why a stale one cannot be used.
     ///
     /// # Errors
     /// `EntityNotFound` for an unknown token.
-    pub async fn find_by_token(
-        db: &DatabaseConnection,
+    pub async fn find_by_token<C: ConnectionTrait + TransactionTrait>(
+        db: &C,
         token: &str,
     ) -> ModelResult<(Self, workspaces::Model)> {
         Entity::find()
@@ -111,8 +135,8 @@ impl Model {
     /// # Errors
     /// 422 for a bad address or role, an existing member, or an invitation
     /// already pending for the address.
-    pub async fn create(
-        db: &DatabaseConnection,
+    pub async fn create<C: ConnectionTrait + TransactionTrait>(
+        db: &C,
         workspace: &workspaces::Model,
         actor: &Actor,
         params: &InviteParams,
@@ -185,7 +209,11 @@ impl Model {
     ///
     /// # Errors
     /// 422 when the invitation is no longer pending.
-    pub async fn resend(&self, db: &DatabaseConnection, actor: &Actor) -> Result<(Self, String)> {
+    pub async fn resend<C: ConnectionTrait + TransactionTrait>(
+        &self,
+        db: &C,
+        actor: &Actor,
+    ) -> Result<(Self, String)> {
         if self.accepted_at.is_some() || self.revoked_at.is_some() {
             return Err(unusable("this invitation was already used or revoked"));
         }
@@ -213,7 +241,11 @@ impl Model {
 
     /// # Errors
     /// 422 when the invitation is no longer pending.
-    pub async fn revoke(&self, db: &DatabaseConnection, actor: &Actor) -> Result<Self> {
+    pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
+        &self,
+        db: &C,
+        actor: &Actor,
+    ) -> Result<Self> {
         if self.accepted_at.is_some() || self.revoked_at.is_some() {
             return Err(unusable("this invitation was already used or revoked"));
         }
@@ -243,9 +275,9 @@ impl Model {
     /// # Errors
     /// 422 naming the reason: used, revoked, expired, another address, or
     /// already a member.
-    pub async fn accept(
+    pub async fn accept<C: ConnectionTrait + TransactionTrait>(
         &self,
-        db: &DatabaseConnection,
+        db: &C,
         user: &users::Model,
         actor: &Actor,
     ) -> Result<memberships::Model> {
@@ -275,6 +307,9 @@ impl Model {
         if used.rows_affected == 0 {
             return Err(unusable("this invitation was already used"));
         }
+        // Joining enters the workspace: the membership and the audit entry
+        // belong to it.
+        tenancy::enter_workspace(&txn, self.workspace_id).await?;
         let membership =
             memberships::Model::join(&txn, self.workspace_id, user, self.role()).await?;
         audit_events::Model::record(

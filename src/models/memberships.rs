@@ -1,6 +1,7 @@
 use std::{fmt, str::FromStr};
 
 use loco_rs::prelude::*;
+use sea_orm::TransactionSession;
 use serde_json::json;
 
 pub use super::_entities::memberships::{self, ActiveModel, Entity, Model};
@@ -211,9 +212,9 @@ impl MembershipChange<'_> {
     ///
     /// # Errors
     /// 422 for an unknown role or a change that would leave no single owner.
-    pub async fn change_role(
+    pub async fn change_role<C: ConnectionTrait + TransactionTrait>(
         &self,
-        db: &DatabaseConnection,
+        db: &C,
         target: &Member,
         role: &str,
     ) -> Result<Model> {
@@ -246,7 +247,11 @@ impl MembershipChange<'_> {
         Ok(updated)
     }
 
-    async fn transfer_ownership(&self, db: &DatabaseConnection, target: &Member) -> Result<Model> {
+    async fn transfer_ownership<C: ConnectionTrait + TransactionTrait>(
+        &self,
+        db: &C,
+        target: &Member,
+    ) -> Result<Model> {
         if self.actor.role() != Role::Owner {
             return Err(Error::CustomError(
                 axum::http::StatusCode::FORBIDDEN,
@@ -283,7 +288,11 @@ impl MembershipChange<'_> {
     ///
     /// # Errors
     /// 422 when the owner would leave or be removed.
-    pub async fn remove(&self, db: &DatabaseConnection, target: &Member) -> Result<()> {
+    pub async fn remove<C: ConnectionTrait + TransactionTrait>(
+        &self,
+        db: &C,
+        target: &Member,
+    ) -> Result<()> {
         let leaving = target.membership.id == self.actor.id;
         if leaving && self.actor.role() == Role::Owner {
             return Err(FieldErrors::one(

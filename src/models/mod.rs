@@ -5,6 +5,7 @@ pub mod invitations;
 pub mod memberships;
 pub mod secrets;
 pub mod sessions;
+pub mod tenancy;
 pub mod users;
 pub mod validation;
 pub mod workspaces;

@@ -1,5 +1,6 @@
 use chrono::Utc;
 use loco_rs::prelude::*;
+use sea_orm::TransactionSession;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -8,6 +9,7 @@ use super::{
     _entities::users,
     audit_events::{self, Actor, Event},
     memberships::{self, Role},
+    tenancy,
     validation::FieldErrors,
 };
 
@@ -93,8 +95,8 @@ impl Model {
     ///
     /// # Errors
     /// 422 field errors for bad input.
-    pub async fn create(
-        db: &DatabaseConnection,
+    pub async fn create<C: ConnectionTrait + TransactionTrait>(
+        db: &C,
         owner: &users::Model,
         actor: &Actor,
         params: &CreateParams,
@@ -117,6 +119,8 @@ impl Model {
         }
         .insert(&txn)
         .await?;
+        // The rest of the transaction acts inside the new workspace.
+        tenancy::enter_workspace(&txn, workspace.id).await?;
         memberships::Model::join(&txn, workspace.id, owner, Role::Owner).await?;
         audit_events::Model::record(
             &txn,
@@ -141,8 +145,8 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn list_for_user(
-        db: &DatabaseConnection,
+    pub async fn list_for_user<C: ConnectionTrait + TransactionTrait>(
+        db: &C,
         user_id: i64,
     ) -> ModelResult<Vec<WithRole>> {
         let mut list: Vec<WithRole> = memberships::Entity::find()
@@ -178,9 +182,9 @@ impl Model {
     ///
     /// # Errors
     /// 422 field errors for bad input.
-    pub async fn update_settings(
+    pub async fn update_settings<C: ConnectionTrait + TransactionTrait>(
         &self,
-        db: &DatabaseConnection,
+        db: &C,
         actor: &Actor,
         params: &UpdateParams,
     ) -> Result<Self> {
@@ -224,9 +228,9 @@ impl Model {
     ///
     /// # Errors
     /// 422 when the confirmation does not match the name.
-    pub async fn request_deletion(
+    pub async fn request_deletion<C: ConnectionTrait + TransactionTrait>(
         &self,
-        db: &DatabaseConnection,
+        db: &C,
         actor: &Actor,
         confirmation: &str,
     ) -> Result<Self> {
@@ -260,7 +264,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn purge(db: &DatabaseConnection, workspace_pid: &Uuid) -> ModelResult<bool> {
+    pub async fn purge<C: ConnectionTrait + TransactionTrait>(
+        db: &C,
+        workspace_pid: &Uuid,
+    ) -> ModelResult<bool> {
         let deleted = Entity::delete_many()
             .filter(workspaces::Column::Pid.eq(*workspace_pid))
             .filter(workspaces::Column::DeletingAt.is_not_null())

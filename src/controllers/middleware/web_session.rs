@@ -26,8 +26,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 type AXRouter<S> = axum::Router<S>;
 
 use crate::{
-    models::workspaces,
     models::{secrets, sessions, users},
+    models::{
+        tenancy::{self, Scope},
+        workspaces,
+    },
     settings::Settings,
     views::page::{Flash, NavUser, NavWorkspace, Page},
 };
@@ -222,7 +225,15 @@ async fn switcher(ctx: &AppContext, user: &users::Model, path: &str) -> Result<V
         .strip_prefix("/w/")
         .and_then(|rest| rest.split('/').next())
         .unwrap_or_default();
-    Ok(workspaces::Model::list_for_user(&ctx.db, user.id)
+    let db = tenancy::begin(
+        &ctx.db,
+        Scope {
+            user_id: Some(user.id),
+            ..Scope::default()
+        },
+    )
+    .await?;
+    Ok(workspaces::Model::list_for_user(&db, user.id)
         .await?
         .into_iter()
         .map(|w| {

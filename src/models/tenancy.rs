@@ -1,0 +1,78 @@
+//! The tenant scope of a request, enforced a second time by the database.
+//!
+//! On Postgres, row-level security policies on every tenant-owned table
+//! (see the `row_level_security` migration) admit only rows of the
+//! workspace in `app.workspace_id`, plus the caller's own memberships
+//! (`app.user_id`) and an invitation named by its token while it is being
+//! accepted (`app.invitation_token`). The settings are transaction-local
+//! (`set_config(.., true)`, i.e. `SET LOCAL`), so a pooled connection never
+//! carries one request's tenant into the next. Unset, they match nothing.
+//! SQLite has no row-level security; there the `in_tenant` filters are the
+//! only guard.
+
+use loco_rs::prelude::*;
+use sea_orm::{DatabaseBackend, DatabaseTransaction, Statement};
+
+/// Who the transaction acts for.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Scope<'a> {
+    pub user_id: Option<i64>,
+    pub workspace_id: Option<i64>,
+    /// Digest of an invitation token being accepted.
+    pub invitation_token: Option<&'a str>,
+}
+
+fn setting(value: Option<impl ToString>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Opens a transaction with the scope applied.
+///
+/// # Errors
+/// On database errors.
+pub async fn begin(db: &DatabaseConnection, scope: Scope<'_>) -> ModelResult<DatabaseTransaction> {
+    let txn = db.begin().await?;
+    apply(&txn, scope).await?;
+    Ok(txn)
+}
+
+/// Sets the scope on an open transaction (replacing what was set).
+///
+/// # Errors
+/// On database errors.
+pub async fn apply<C: ConnectionTrait>(db: &C, scope: Scope<'_>) -> ModelResult<()> {
+    if db.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(());
+    }
+    db.execute_raw(Statement::from_sql_and_values(
+        DatabaseBackend::Postgres,
+        "SELECT set_config('app.user_id', $1, true), \
+                set_config('app.workspace_id', $2, true), \
+                set_config('app.invitation_token', $3, true)",
+        [
+            setting(scope.user_id).into(),
+            setting(scope.workspace_id).into(),
+            setting(scope.invitation_token).into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Moves an open transaction into a workspace (after creating one, or when
+/// joining one), keeping the other settings.
+///
+/// # Errors
+/// On database errors.
+pub async fn enter_workspace<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<()> {
+    if db.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(());
+    }
+    db.execute_raw(Statement::from_sql_and_values(
+        DatabaseBackend::Postgres,
+        "SELECT set_config('app.workspace_id', $1, true)",
+        [workspace_id.to_string().into()],
+    ))
+    .await?;
+    Ok(())
+}
