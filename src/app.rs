@@ -86,6 +86,62 @@ fn ensure_secret(config: &mut Config, environment: &Environment) -> Result<()> {
     Ok(())
 }
 
+/// The role name in a Postgres URL, checked to be a plain identifier.
+fn role_of(url: &str) -> Result<String> {
+    let role = url::Url::parse(url)
+        .map_err(|err| loco_rs::Error::string(&format!("database.uri: {err}")))?
+        .username()
+        .to_string();
+    if role.is_empty() || !role.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(loco_rs::Error::string(
+            "database.uri must name its role (user) with letters, digits and _ only",
+        ));
+    }
+    Ok(role)
+}
+
+/// Applies migrations as the tables' owner and lets the app's role use them.
+async fn migrate_as_owner(owner_url: &str, app_url: &str) -> Result<()> {
+    use migration::MigratorTrait;
+    use sea_orm::ConnectionTrait;
+
+    let owner = sea_orm::Database::connect(owner_url).await?;
+    Migrator::up(&owner, None).await?;
+    let role = role_of(app_url)?;
+    owner
+        .execute_unprepared(&format!(
+            "GRANT USAGE ON SCHEMA public TO \"{role}\";
+             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \"{role}\";
+             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO \"{role}\";"
+        ))
+        .await?;
+    owner.close().await?;
+    Ok(())
+}
+
+/// Row-level security does not bind superusers, roles with BYPASSRLS or
+/// (without FORCE) owners; say so loudly if the app connects as one.
+async fn warn_if_above_row_security(db: &sea_orm::DatabaseConnection) -> Result<()> {
+    use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+
+    if db.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(());
+    }
+    let row = db
+        .query_one_raw(Statement::from_string(
+            DatabaseBackend::Postgres,
+            "SELECT (rolsuper OR rolbypassrls) AS above FROM pg_roles WHERE rolname = current_user",
+        ))
+        .await?;
+    if row.and_then(|r| r.try_get::<bool>("", "above").ok()) == Some(true) {
+        tracing::warn!(
+            "the database role bypasses row-level security; connect as a role without \
+             SUPERUSER/BYPASSRLS (see README, \"Database roles\")"
+        );
+    }
+    Ok(())
+}
+
 #[async_trait]
 impl Hooks for App {
     fn app_name() -> &'static str {
@@ -109,9 +165,16 @@ impl Hooks for App {
     async fn boot(
         mode: StartMode,
         environment: &Environment,
-        config: Config,
+        mut config: Config,
     ) -> Result<BootResult> {
         ensure_sqlite_folder(&config)?;
+        if let Some(owner_url) = Settings::from_config(&config)?.owner_database_url {
+            if config.database.auto_migrate {
+                migrate_as_owner(&owner_url, &config.database.uri).await?;
+            }
+            // Migrations are done; the app's own role could not run them.
+            config.database.auto_migrate = false;
+        }
         create_app::<Self, Migrator>(mode, environment, config).await
     }
 
@@ -126,6 +189,7 @@ impl Hooks for App {
 
     /// Runs after migrations: the authorization rules live in the database.
     async fn before_run(ctx: &AppContext) -> Result<()> {
+        warn_if_above_row_security(&ctx.db).await?;
         ctx.shared_store
             .insert(Arc::new(Policies::load(&ctx.db).await?));
         Ok(())

@@ -20,6 +20,12 @@ pub struct Settings {
     pub sessions: SessionSettings,
     #[serde(default)]
     pub rate_limits: RateLimitSettings,
+    /// Postgres only: a connection as the owner of the tables. Migrations run
+    /// with it at start, and it grants the app's own role (`database.uri`)
+    /// the rights it needs, so the app never owns the tables it is policed
+    /// on. Unset, migrations run with `database.uri`.
+    #[serde(default)]
+    pub owner_database_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,8 +86,12 @@ impl Settings {
             .settings
             .clone()
             .ok_or_else(|| Error::string("config: the `settings:` block is missing"))?;
-        let settings: Self = serde_json::from_value(raw)
+        let mut settings: Self = serde_json::from_value(raw)
             .map_err(|err| Error::string(&format!("config: invalid `settings:` block: {err}")))?;
+        // An environment variable left empty means "not set".
+        settings.owner_database_url = settings
+            .owner_database_url
+            .filter(|url| !url.trim().is_empty());
         if settings.sessions.idle_timeout_minutes <= 0
             || settings.sessions.absolute_lifetime_hours <= 0
         {

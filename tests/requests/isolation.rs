@@ -49,16 +49,16 @@ const OUTSIDE_WORKSPACES: &[&str] = &[
 
 async fn snapshot(app: &TestApp, workspace_id: i64) -> Value {
     let workspace = workspaces::Entity::find_by_id(workspace_id)
-        .one(&app.ctx.db)
+        .one(&app.owner_db)
         .await
         .unwrap();
     json!({
         "workspace": workspace.map(|w| (w.name, w.kind, w.currency, w.deleting_at.is_some())),
-        "members": memberships::Entity::find().in_tenant(workspace_id).all(&app.ctx.db).await.unwrap()
+        "members": memberships::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|m| (m.user_id, m.role)).collect::<Vec<_>>(),
-        "invitations": invitations::Entity::find().in_tenant(workspace_id).all(&app.ctx.db).await.unwrap()
+        "invitations": invitations::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|i| (i.email, i.revoked_at.is_some(), i.expires_at.to_string())).collect::<Vec<_>>(),
-        "audit": audit_events::Entity::find().in_tenant(workspace_id).count(&app.ctx.db).await.unwrap(),
+        "audit": audit_events::Entity::find().in_tenant(workspace_id).count(&app.owner_db).await.unwrap(),
     })
 }
 
@@ -91,7 +91,7 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .to_string();
     let b_row = workspaces::Entity::find()
         .filter(workspaces::workspaces::Column::Pid.eq(Uuid::parse_str(&b_id).unwrap()))
-        .one(&app.ctx.db)
+        .one(&app.owner_db)
         .await
         .unwrap()
         .unwrap();
@@ -181,5 +181,99 @@ async fn unknown_and_malformed_workspace_ids_answer_404() {
             .authorization_bearer(&token)
             .await;
         assert_eq!(response.status_code(), 404, "{id}");
+    }
+}
+
+/// The second guard: inside a request's transaction, a query that forgets
+/// the tenant filter still sees only the request's workspace on Postgres.
+/// SQLite has no row-level security, and there the same query does see the
+/// other workspace: the app's `in_tenant` filters are its only guard.
+#[tokio::test]
+async fn row_level_security_hides_other_workspaces_from_an_unfiltered_query() {
+    use sea_orm::{ConnectionTrait, DatabaseBackend};
+    use smartexpense::models::{
+        tenancy::{self, Scope},
+        users,
+    };
+
+    let app = TestApp::start().await;
+    let (_, a_id) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let (b_owner, b_id) = workspace_of(&app, "Bea", "bea@example.com").await;
+    app.server
+        .post(&format!("/api/v1/workspaces/{b_id}/invitations"))
+        .authorization_bearer(&b_owner)
+        .json(&json!({ "email": "carl@example.com", "role": "viewer" }))
+        .await;
+    let find = |pid: &str| {
+        workspaces::Entity::find()
+            .filter(workspaces::workspaces::Column::Pid.eq(Uuid::parse_str(pid).unwrap()))
+            .one(&app.owner_db)
+    };
+    let a = find(&a_id).await.unwrap().unwrap();
+    let b = find(&b_id).await.unwrap().unwrap();
+    let ann = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
+        .await
+        .unwrap();
+
+    // A request of Ann's in workspace A, with queries that filter nothing.
+    let txn = tenancy::begin(
+        &app.ctx.db,
+        Scope {
+            user_id: Some(ann.id),
+            workspace_id: Some(a.id),
+            invitation_token: None,
+        },
+    )
+    .await
+    .unwrap();
+    let audit: Vec<i64> = audit_events::Entity::find()
+        .all(&txn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.workspace_id)
+        .collect();
+    let members: Vec<i64> = memberships::Entity::find()
+        .all(&txn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.workspace_id)
+        .collect();
+    let invites = invitations::Entity::find().count(&txn).await.unwrap();
+
+    // Outside any request scope.
+    let unscoped = app.ctx.db.begin().await.unwrap();
+    let unscoped_audit = audit_events::Entity::find().count(&unscoped).await.unwrap();
+
+    if app.ctx.db.get_database_backend() == DatabaseBackend::Postgres {
+        assert!(
+            !audit.is_empty() && audit.iter().all(|w| *w == a.id),
+            "{audit:?}"
+        );
+        assert!(
+            !members.is_empty() && members.iter().all(|w| *w == a.id),
+            "{members:?}"
+        );
+        assert_eq!(invites, 0, "B's invitation is invisible");
+        assert_eq!(unscoped_audit, 0, "an unset tenant matches nothing");
+        // Writing into another workspace is refused as well.
+        let smuggled = audit_events::ActiveModel {
+            workspace_id: Set(b.id),
+            actor_name: Set("mallory".into()),
+            action: Set("x".into()),
+            summary: Set("x".into()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await;
+        assert!(
+            smuggled.is_err(),
+            "insert into B inside A's transaction must fail"
+        );
+    } else {
+        assert!(audit.contains(&b.id), "SQLite: the unfiltered query sees B");
+        assert_eq!(invites, 1);
+        assert!(unscoped_audit > 0);
     }
 }

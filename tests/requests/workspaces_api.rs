@@ -101,7 +101,10 @@ async fn bad_workspace_input_names_each_field_and_saves_nothing() {
         assert!(errors[field].is_array(), "{field}: {errors}");
     }
     assert_eq!(
-        workspaces::Entity::find().count(&app.ctx.db).await.unwrap(),
+        workspaces::Entity::find()
+            .count(&app.owner_db)
+            .await
+            .unwrap(),
         0
     );
     let anonymous = app.server.post("/api/v1/workspaces").json(&json!({})).await;
@@ -151,19 +154,22 @@ async fn deleting_needs_the_owner_and_the_typed_name_then_removes_everything() {
     );
     // The purge job ran (inline in tests): nothing of it is left.
     assert_eq!(
-        workspaces::Entity::find().count(&app.ctx.db).await.unwrap(),
+        workspaces::Entity::find()
+            .count(&app.owner_db)
+            .await
+            .unwrap(),
         0
     );
     assert_eq!(
         memberships::Entity::find()
-            .count(&app.ctx.db)
+            .count(&app.owner_db)
             .await
             .unwrap(),
         0
     );
     assert_eq!(
         audit_events::Entity::find()
-            .count(&app.ctx.db)
+            .count(&app.owner_db)
             .await
             .unwrap(),
         0
@@ -288,13 +294,13 @@ async fn invitations_that_cannot_be_used_say_why() {
     let link = app.mail.last_to("carol@example.com").link_path();
     let row = invitations::Entity::find()
         .filter(invitations::invitations::Column::Email.eq("carol@example.com"))
-        .one(&app.ctx.db)
+        .one(&app.owner_db)
         .await
         .unwrap()
         .unwrap();
     let mut active = row.into_active_model();
     active.expires_at = Set((Utc::now() - Duration::minutes(1)).into());
-    active.update(&app.ctx.db).await.unwrap();
+    active.update(&app.owner_db).await.unwrap();
     let carol = app.api_user("Carol", "carol@example.com", PASSWORD).await;
     let expired = app
         .server
@@ -305,7 +311,7 @@ async fn invitations_that_cannot_be_used_say_why() {
     assert!(expired.text().contains("expired"));
     assert_eq!(
         memberships::Entity::find()
-            .count(&app.ctx.db)
+            .count(&app.owner_db)
             .await
             .unwrap(),
         1

@@ -21,14 +21,24 @@ use smartexpense::app::App;
 
 pub use smtp::SmtpSink;
 
+/// The role the app connects as on Postgres: neither superuser nor owner of
+/// the tables, and without BYPASSRLS, so row-level security binds it.
+const APP_ROLE: &str = "smartexpense_app";
+
 /// The database a test runs on; dropped with the test.
 enum TestDatabase {
     Postgres { root_url: String, name: String },
     Sqlite { path: std::path::PathBuf },
 }
 
+/// Where a test's app connects: its own role, and the tables' owner.
+struct Urls {
+    app: String,
+    owner: Option<String>,
+}
+
 impl TestDatabase {
-    async fn create(base_url: &str) -> (Self, String) {
+    async fn create(base_url: &str) -> (Self, Urls) {
         let unique = uuid::Uuid::new_v4().simple().to_string();
         if base_url.starts_with("postgres") {
             let mut url = url::Url::parse(base_url).expect("DATABASE_URL");
@@ -41,13 +51,34 @@ impl TestDatabase {
             root.execute_unprepared(&format!("CREATE DATABASE {name}"))
                 .await
                 .expect("create test database");
+            // Tests run in parallel: another may create the role first.
+            let _ = root
+                .execute_unprepared(&format!(
+                    "CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{APP_ROLE}' NOSUPERUSER NOBYPASSRLS"
+                ))
+                .await;
             root.close().await.ok();
             url.set_path(&format!("/{name}"));
-            (Self::Postgres { root_url, name }, url.to_string())
+            let owner = url.to_string();
+            url.set_username(APP_ROLE).expect("role");
+            url.set_password(Some(APP_ROLE)).expect("password");
+            (
+                Self::Postgres { root_url, name },
+                Urls {
+                    app: url.to_string(),
+                    owner: Some(owner),
+                },
+            )
         } else {
             let path = std::env::temp_dir().join(format!("smartexpense-test-{unique}.sqlite"));
             let url = format!("sqlite://{}?mode=rwc", path.display());
-            (Self::Sqlite { path }, url)
+            (
+                Self::Sqlite { path },
+                Urls {
+                    app: url,
+                    owner: None,
+                },
+            )
         }
     }
 }
@@ -89,6 +120,9 @@ pub struct TestApp {
     pub server: TestServer,
     router: axum::Router,
     pub ctx: AppContext,
+    /// A connection as the tables' owner, for looking at what tests did
+    /// (on Postgres the app's own connection sees only its tenant's rows).
+    pub owner_db: sea_orm::DatabaseConnection,
     pub mail: SmtpSink,
     _db: TestDatabase,
 }
@@ -107,8 +141,12 @@ impl TestApp {
     /// for example, whether development-only routes exist).
     pub async fn start_as(environment: Environment, adjust: impl FnOnce(&mut Config)) -> Self {
         let mut config = App::load_config(&Environment::Test).await.expect("config");
-        let (db, url) = TestDatabase::create(&config.database.uri).await;
-        config.database.uri = url;
+        let (db, urls) = TestDatabase::create(&config.database.uri).await;
+        config.database.uri = urls.app.clone();
+        if let Some(owner) = &urls.owner {
+            config.settings.as_mut().expect("settings")["owner_database_url"] =
+                owner.clone().into();
+        }
         let mail = SmtpSink::start().await;
         if let Some(smtp) = config.mailer.as_mut().and_then(|m| m.smtp.as_mut()) {
             smtp.port = mail.port;
@@ -118,7 +156,12 @@ impl TestApp {
             .await
             .expect("boot");
         let router = boot.router.clone().expect("router");
+        let owner_db = match &urls.owner {
+            Some(owner) => Database::connect(owner).await.expect("owner connection"),
+            None => boot.app_context.db.clone(),
+        };
         Self {
+            owner_db,
             server: browser(&router),
             router,
             ctx: boot.app_context.clone(),
