@@ -190,7 +190,7 @@ async fn unknown_and_malformed_workspace_ids_answer_404() {
 /// other workspace: the app's `in_tenant` filters are its only guard.
 #[tokio::test]
 async fn row_level_security_hides_other_workspaces_from_an_unfiltered_query() {
-    use sea_orm::{ConnectionTrait, DatabaseBackend};
+    use sea_orm::DatabaseBackend;
     use smartexpense::models::{
         tenancy::{self, Scope},
         users,
