@@ -21,6 +21,7 @@ use crate::{
     },
     settings::Settings,
     views::page::SessionRow,
+    workers::workspace_purge::{PurgeArgs, WorkspacePurgeWorker},
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -595,14 +596,18 @@ async fn delete_account(
     me: SignedIn,
     Form(params): Form<PasswordForm>,
 ) -> Result<Response> {
-    if let Err(err) = me
+    let deleted = me
         .user
         .clone()
         .into_active_model()
         .delete_account(&ctx.db, &params.password)
-        .await
-    {
-        return settings_errors(&ctx, &v, &visitor, &me, "delete", err).await;
+        .await;
+    let workspaces = match deleted {
+        Ok(workspaces) => workspaces,
+        Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "delete", err).await,
+    };
+    for workspace_pid in workspaces {
+        WorkspacePurgeWorker::perform_later(&ctx, PurgeArgs { workspace_pid }).await?;
     }
     redirect_with(
         "/",

@@ -4,7 +4,13 @@ use serde::Deserialize;
 use validator::ValidateEmail;
 
 pub use super::_entities::users::{self, ActiveModel, Entity, Model};
-use super::{secrets, validation::FieldErrors};
+use super::{
+    _entities::{memberships, workspaces},
+    memberships::Role,
+    secrets,
+    tenancy::{self, Scope},
+    validation::FieldErrors,
+};
 
 /// How long an emailed password-reset link works.
 pub const RESET_TOKEN_TTL: Duration = Duration::minutes(30);
@@ -403,15 +409,66 @@ impl ActiveModel {
         Ok((self.update(db).await?, token))
     }
 
-    /// Deletes the account after checking its password. Sessions go with it.
+    /// Deletes the account after checking its password; sessions and
+    /// memberships go with it. A workspace it owns alone goes too (returned,
+    /// for the purge job); one it owns with other members must change hands
+    /// first, so that no workspace is left without its owner.
     ///
     /// # Errors
-    /// 422 when the password is wrong.
-    pub async fn delete_account(self, db: &DatabaseConnection, password: &str) -> Result<()> {
+    /// 422 when the password is wrong or a shared workspace is owned.
+    pub async fn delete_account(
+        self,
+        db: &DatabaseConnection,
+        password: &str,
+    ) -> Result<Vec<Uuid>> {
         if !self.password_matches(password) {
             return Err(FieldErrors::one("password", "is not your current password").into());
         }
-        self.delete(db).await?;
-        Ok(())
+        let Some(user_id) = self.id.try_as_ref().copied() else {
+            return Err(Error::NotFound);
+        };
+        let txn = tenancy::begin(
+            db,
+            Scope {
+                user_id: Some(user_id),
+                ..Scope::default()
+            },
+        )
+        .await?;
+        let owned = memberships::Entity::find()
+            .filter(memberships::Column::UserId.eq(user_id))
+            .filter(memberships::Column::Role.eq(Role::Owner.as_str()))
+            .find_also_related(workspaces::Entity)
+            .all(&txn)
+            .await?;
+        let mut leaving = Vec::new();
+        for (_, workspace) in owned {
+            let Some(workspace) = workspace.filter(|w| w.deleting_at.is_none()) else {
+                continue;
+            };
+            tenancy::enter_workspace(&txn, workspace.id).await?;
+            let members = memberships::Entity::find()
+                .in_tenant(workspace.id)
+                .count(&txn)
+                .await?;
+            if members > 1 {
+                return Err(FieldErrors::one(
+                    "account",
+                    format!(
+                        "you own \"{}\" together with others; make one of them its owner first",
+                        workspace.name
+                    ),
+                )
+                .into());
+            }
+            let pid = workspace.pid;
+            let mut marked = workspace.into_active_model();
+            marked.deleting_at = Set(Some(Utc::now().into()));
+            marked.update(&txn).await?;
+            leaving.push(pid);
+        }
+        self.delete(&txn).await?;
+        txn.commit().await?;
+        Ok(leaving)
     }
 }

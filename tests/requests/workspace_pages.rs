@@ -177,3 +177,90 @@ async fn workspace_forms_show_what_to_fix() {
         "the owner is offered no Leave button"
     );
 }
+
+#[tokio::test]
+async fn deleting_an_account_never_leaves_a_shared_workspace_without_its_owner() {
+    use loco_rs::prelude::*;
+    use smartexpense::models::{users, workspaces};
+
+    let app = TestApp::start().await;
+    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
+    let solo = app
+        .post_form(
+            "/w",
+            &[("name", "Solo"), ("kind", "household"), ("currency", "EUR")],
+        )
+        .await;
+    let shared = app
+        .post_form(
+            "/w",
+            &[("name", "Shared"), ("kind", "team"), ("currency", "EUR")],
+        )
+        .await;
+    let shared = shared.header("location").to_str().unwrap().to_string();
+    assert!(solo.status_code() == 303);
+    app.post_form(
+        &format!("{shared}/invitations"),
+        &[("email", "bob@example.com"), ("role", "member")],
+    )
+    .await;
+    let link = app.mail.last_to("bob@example.com").link_path();
+    let bob = app.another_browser();
+    let form = bob
+        .get(&format!("/signup?next={link}&email=bob@example.com"))
+        .await
+        .text();
+    bob.post("/signup")
+        .form(&[
+            ("name", "Bob"),
+            ("email", "bob@example.com"),
+            ("password", PASSWORD),
+            ("next", &link),
+            ("_csrf", &csrf_in(&form)),
+        ])
+        .await;
+    post_form_as(&bob, &format!("{link}/accept"), &[]).await;
+
+    let refused = app
+        .post_form("/account/delete", &[("password", PASSWORD)])
+        .await;
+    assert_eq!(refused.status_code(), 422);
+    assert!(
+        refused
+            .text()
+            .contains("you own &quot;Shared&quot; together with others"),
+        "{}",
+        refused.text()
+    );
+    assert!(users::Model::find_by_email(&app.ctx.db, "ann@example.com")
+        .await
+        .is_ok());
+
+    // Once Bob owns "Shared", Ann can go; "Solo" goes with her.
+    let members = app.server.get(&format!("{shared}/members")).await.text();
+    let bob_id = regex::Regex::new(r"/members/([0-9a-f-]{36})/role")
+        .unwrap()
+        .captures(&members)
+        .unwrap()[1]
+        .to_string();
+    let transferred = app
+        .post_form(
+            &format!("{shared}/members/{bob_id}/role"),
+            &[("role", "owner")],
+        )
+        .await;
+    assert_eq!(transferred.status_code(), 303);
+    let deleted = app
+        .post_form("/account/delete", &[("password", PASSWORD)])
+        .await;
+    assert_eq!(deleted.status_code(), 303);
+    let names: Vec<String> = workspaces::Entity::find()
+        .all(&app.owner_db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|w| w.name)
+        .collect();
+    assert_eq!(names, ["Shared"]);
+    assert!(bob.get(&shared).await.text().contains("Shared"));
+}
