@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::{
     middleware::web_session::{self, SignedIn, Visitor},
-    render::{form_errors, page, redirect_with, throttled_page},
+    render::{form_errors, merged, page, redirect_with, throttled_page},
     throttle::AuthThrottle,
 };
 use crate::{
@@ -458,14 +458,17 @@ async fn settings_page(
         .iter()
         .map(|s| SessionRow::new(s, me.session.id))
         .collect();
-    let mut data = json!({
+    let data = json!({
         "account": crate::views::auth::UserResponse::from(&me.user),
         "sessions": sessions,
     });
-    if let (Value::Object(data), Value::Object(extra)) = (&mut data, extra) {
-        data.extend(extra);
-    }
-    page(v, visitor, status, "account/settings.html", data)
+    page(
+        v,
+        visitor,
+        status,
+        "account/settings.html",
+        merged(data, extra),
+    )
 }
 
 #[debug_handler]

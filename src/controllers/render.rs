@@ -103,3 +103,13 @@ pub fn refusal(err: &Error) -> Option<String> {
         _ => None,
     }
 }
+
+/// `data` with the keys of `extra` added (or replaced): a page's own data
+/// plus what a particular answer adds, such as a form's errors.
+#[must_use]
+pub fn merged(mut data: Value, extra: Value) -> Value {
+    if let (Value::Object(data), Value::Object(extra)) = (&mut data, extra) {
+        data.extend(extra);
+    }
+    data
+}

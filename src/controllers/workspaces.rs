@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use super::{
     access::{requires, Caller, Member},
     middleware::web_session::Visitor,
-    render::{form_errors, page, redirect_with, refusal},
+    render::{form_errors, merged, page, redirect_with, refusal},
     workspaces_api::{DeleteParams, RoleParams},
 };
 use crate::{
@@ -137,15 +137,18 @@ async fn settings_page(
     status: StatusCode,
     extra: Value,
 ) -> Result<Response> {
-    let mut data = json!({
+    let data = json!({
         "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
         "form": WorkspaceResponse::new(&member.workspace, member.role()),
         "can": abilities(ctx, member).await?,
     });
-    if let (Value::Object(data), Value::Object(extra)) = (&mut data, extra) {
-        data.extend(extra);
-    }
-    page(v, visitor, status, "workspaces/settings.html", data)
+    page(
+        v,
+        visitor,
+        status,
+        "workspaces/settings.html",
+        merged(data, extra),
+    )
 }
 
 #[debug_handler]
@@ -271,7 +274,7 @@ async fn members_page(
         Vec::new()
     };
     let roles: Vec<&str> = Role::GRANTABLE.iter().map(|r| r.as_str()).collect();
-    let mut data = json!({
+    let data = json!({
         "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
         "members": members,
         "invitations": invitations,
@@ -279,10 +282,13 @@ async fn members_page(
         "can": abilities(ctx, member).await?,
         "form": { "role": "member" },
     });
-    if let (Value::Object(data), Value::Object(extra)) = (&mut data, extra) {
-        data.extend(extra);
-    }
-    page(v, visitor, status, "workspaces/members.html", data)
+    page(
+        v,
+        visitor,
+        status,
+        "workspaces/members.html",
+        merged(data, extra),
+    )
 }
 
 #[debug_handler]
