@@ -6,6 +6,7 @@ mod m20260101_000002_sessions;
 mod m20260102_000001_workspaces;
 mod m20260102_000002_casbin_rules;
 mod m20260102_000003_row_level_security;
+mod m20260103_000001_expenses;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260102_000001_workspaces::Migration),
             Box::new(m20260102_000002_casbin_rules::Migration),
             Box::new(m20260102_000003_row_level_security::Migration),
+            Box::new(m20260103_000001_expenses::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -174,6 +174,27 @@ impl Member {
             .await
     }
 
+    /// May this member change `expense`: with `any` on every expense, with
+    /// `own` on the ones they created?
+    ///
+    /// # Errors
+    /// 403 when neither applies.
+    pub async fn ensure_may_change(
+        &self,
+        ctx: &AppContext,
+        created_by_id: Option<i64>,
+        any: Permission,
+        own: Permission,
+    ) -> Result<()> {
+        if self.may(ctx, any).await?
+            || (created_by_id == Some(self.user().id) && self.may(ctx, own).await?)
+        {
+            Ok(())
+        } else {
+            Err(forbidden(self.role()))
+        }
+    }
+
     /// Like [`Member::may`], answering 403 when not allowed.
     ///
     /// # Errors

@@ -2,6 +2,7 @@ pub mod access;
 pub mod account;
 pub mod auth;
 pub mod dev_mailbox;
+pub mod expenses_api;
 pub mod home;
 pub mod middleware;
 pub mod render;

@@ -1,8 +1,12 @@
 pub mod _entities;
 pub mod audit_events;
 pub mod casbin_rules;
+pub mod categories;
+pub mod expense_tags;
+pub mod expenses;
 pub mod invitations;
 pub mod memberships;
+pub mod money;
 pub mod secrets;
 pub mod sessions;
 pub mod tenancy;

@@ -8,6 +8,7 @@ pub use super::_entities::workspaces::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::users,
     audit_events::{self, Actor, Event},
+    categories,
     memberships::{self, Role},
     tenancy,
     validation::FieldErrors,
@@ -122,6 +123,7 @@ impl Model {
         // The rest of the transaction acts inside the new workspace.
         tenancy::enter_workspace(&txn, workspace.id).await?;
         memberships::Model::join(&txn, workspace.id, owner, Role::Owner).await?;
+        categories::Model::create_defaults(&txn, workspace.id).await?;
         audit_events::Model::record(
             &txn,
             workspace.id,

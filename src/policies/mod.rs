@@ -51,6 +51,14 @@ pub const MEMBERS_LEAVE: Permission = Permission::new("members", "leave");
 pub const INVITATIONS_READ: Permission = Permission::new("invitations", "read");
 pub const INVITATIONS_MANAGE: Permission = Permission::new("invitations", "manage");
 pub const AUDIT_READ: Permission = Permission::new("audit", "read");
+pub const EXPENSES_READ: Permission = Permission::new("expenses", "read");
+pub const EXPENSES_CREATE: Permission = Permission::new("expenses", "create");
+pub const EXPENSES_UPDATE_ANY: Permission = Permission::new("expenses", "update_any");
+pub const EXPENSES_UPDATE_OWN: Permission = Permission::new("expenses", "update_own");
+pub const EXPENSES_DELETE_ANY: Permission = Permission::new("expenses", "delete_any");
+pub const EXPENSES_DELETE_OWN: Permission = Permission::new("expenses", "delete_own");
+pub const CATEGORIES_READ: Permission = Permission::new("categories", "read");
+pub const CATEGORIES_MANAGE: Permission = Permission::new("categories", "manage");
 
 struct State {
     enforcer: Enforcer,

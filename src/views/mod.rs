@@ -1,3 +1,4 @@
 pub mod auth;
+pub mod expenses;
 pub mod page;
 pub mod workspaces;

@@ -7,7 +7,7 @@ use loco_rs::{app::Hooks, prelude::*};
 use serde_json::{json, Value};
 use smartexpense::{
     app::App,
-    models::{audit_events, invitations, memberships, workspaces},
+    models::{audit_events, categories, expenses, invitations, memberships, workspaces},
 };
 
 use super::workspaces_api::{join_as, workspace_of};
@@ -59,6 +59,10 @@ async fn snapshot(app: &TestApp, workspace_id: i64) -> Value {
         "invitations": invitations::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|i| (i.email, i.revoked_at.is_some(), i.expires_at.to_string())).collect::<Vec<_>>(),
         "audit": audit_events::Entity::find().in_tenant(workspace_id).count(&app.owner_db).await.unwrap(),
+        "expenses": expenses::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|e| (e.amount_minor, e.description, e.deleted_at.is_some(), e.category_id)).collect::<Vec<_>>(),
+        "categories": categories::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|c| (c.name, c.color)).collect::<Vec<_>>(),
     })
 }
 
@@ -83,6 +87,25 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
     let b_invitation = app
         .server
         .get(&format!("/api/v1/workspaces/{b_id}/invitations"))
+        .authorization_bearer(&b_owner)
+        .await
+        .json::<Value>()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let b_expense = app
+        .server
+        .post(&format!("/api/v1/workspaces/{b_id}/expenses"))
+        .authorization_bearer(&b_owner)
+        .json(&json!({ "amount": "42.00", "date": "2026-11-20", "description": "Bea's rent" }))
+        .await
+        .json::<Value>()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let b_category = app
+        .server
+        .get(&format!("/api/v1/workspaces/{b_id}/categories"))
         .authorization_bearer(&b_owner)
         .await
         .json::<Value>()[0]["id"]
@@ -122,7 +145,9 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
             .uri
             .replace("{workspace_id}", &b_id)
             .replace("{user_id}", &b_user)
-            .replace("{invitation_id}", &b_invitation);
+            .replace("{invitation_id}", &b_invitation)
+            .replace("{expense_id}", &b_expense)
+            .replace("{category_id}", &b_category);
         for method in &route.actions {
             tenant_routes += 1;
             let api = path.starts_with("/api/");
@@ -136,7 +161,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
             };
             if api {
                 request = request.authorization_bearer(&ann).json(&json!({
-                    "name": "hijacked", "role": "viewer", "email": "evil@example.com", "confirm": "Bea's home"
+                    "name": "hijacked", "role": "viewer", "email": "evil@example.com", "confirm": "Bea's home",
+                    "amount": "1.00", "date": "2026-01-01", "description": "hijacked"
                 }));
             } else if method != "GET" {
                 request = request.add_header("x-csrf-token", csrf.clone()).form(&[

@@ -1,6 +1,7 @@
 mod account_pages;
 mod auth_api;
 mod dev_mailbox;
+mod expenses_api;
 mod isolation;
 mod security;
 mod workspace_pages;

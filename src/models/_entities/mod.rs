@@ -2,6 +2,9 @@
 
 pub mod audit_events;
 pub mod casbin_rules;
+pub mod categories;
+pub mod expense_tags;
+pub mod expenses;
 pub mod invitations;
 pub mod memberships;
 pub mod prelude;

@@ -1,0 +1,177 @@
+use loco_rs::schema::*;
+use sea_orm_migration::{prelude::*, sea_orm::DatabaseBackend};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// Categories, expenses and their tags. Amounts are integers in minor units,
+/// never floats: `amount_minor` in the workspace's base currency, and the
+/// original amount, currency and rate as entered. People are referenced
+/// without foreign keys (`paid_by_id`, `created_by_id`, `updated_by_id`): an
+/// expense must outlive the account of whoever paid it.
+const WORKSPACE: &str =
+    "workspace_id = NULLIF(current_setting('app.workspace_id', true), '')::bigint";
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        create_table(
+            m,
+            "categories",
+            &[
+                ("id", ColType::PkAuto),
+                ("pid", ColType::UuidUniq),
+                ("name", ColType::String),
+                // #rrggbb
+                ("color", ColType::String),
+                ("parent_id", ColType::BigIntegerNull),
+            ],
+            &[("workspace", "")],
+        )
+        .await?;
+        create_table(
+            m,
+            "expenses",
+            &[
+                ("id", ColType::PkAuto),
+                ("pid", ColType::UuidUniq),
+                ("amount_minor", ColType::BigInteger),
+                ("original_amount_minor", ColType::BigInteger),
+                ("currency", ColType::String),
+                // Base-currency units per original unit, as a decimal string.
+                ("rate", ColType::String),
+                ("spent_on", ColType::Date),
+                ("description", ColType::String),
+                ("payee", ColType::StringNull),
+                ("notes", ColType::TextNull),
+                ("category_id", ColType::BigIntegerNull),
+                ("paid_by_id", ColType::BigIntegerNull),
+                ("created_by_id", ColType::BigIntegerNull),
+                ("updated_by_id", ColType::BigIntegerNull),
+                // Set by delete; the row stays for a few seconds of undo.
+                ("deleted_at", ColType::TimestampWithTimeZoneNull),
+            ],
+            &[("workspace", "")],
+        )
+        .await?;
+        // The list: newest first within a workspace, cursor on (date, id).
+        m.create_index(
+            Index::create()
+                .name("idx-expenses-workspace-date-id")
+                .table(Alias::new("expenses"))
+                .col(Alias::new("workspace_id"))
+                .col(Alias::new("spent_on"))
+                .col(Alias::new("id"))
+                .to_owned(),
+        )
+        .await?;
+        create_table(
+            m,
+            "expense_tags",
+            &[("id", ColType::PkAuto), ("name", ColType::String)],
+            &[("workspace", ""), ("expense", "")],
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx-expense_tags-expense-name")
+                .table(Alias::new("expense_tags"))
+                .col(Alias::new("expense_id"))
+                .col(Alias::new("name"))
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx-expense_tags-workspace-name")
+                .table(Alias::new("expense_tags"))
+                .col(Alias::new("workspace_id"))
+                .col(Alias::new("name"))
+                .to_owned(),
+        )
+        .await?;
+
+        let mut rules = Query::insert()
+            .into_table(Alias::new("casbin_rules"))
+            .columns(
+                [
+                    "ptype",
+                    "v0",
+                    "v1",
+                    "v2",
+                    "v3",
+                    "v4",
+                    "v5",
+                    "created_at",
+                    "updated_at",
+                ]
+                .map(Alias::new),
+            )
+            .to_owned();
+        let grants: &[(&str, &str, &[&str])] = &[
+            (
+                "owner",
+                "expenses",
+                &["read", "create", "update_any", "delete_any"],
+            ),
+            (
+                "admin",
+                "expenses",
+                &["read", "create", "update_any", "delete_any"],
+            ),
+            (
+                "member",
+                "expenses",
+                &["read", "create", "update_own", "delete_own"],
+            ),
+            ("viewer", "expenses", &["read"]),
+            ("owner", "categories", &["read", "manage"]),
+            ("admin", "categories", &["read", "manage"]),
+            ("member", "categories", &["read"]),
+            ("viewer", "categories", &["read"]),
+        ];
+        for (role, object, actions) in grants {
+            for action in *actions {
+                rules.values_panic([
+                    "p".into(),
+                    (*role).into(),
+                    (*object).into(),
+                    (*action).into(),
+                    "".into(),
+                    "".into(),
+                    "".into(),
+                    Expr::current_timestamp(),
+                    Expr::current_timestamp(),
+                ]);
+            }
+        }
+        m.exec_stmt(rules).await?;
+
+        if m.get_database_backend() == DatabaseBackend::Postgres {
+            for table in ["categories", "expenses", "expense_tags"] {
+                m.get_connection()
+                    .execute_unprepared(&format!(
+                        "ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+                         ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+                         CREATE POLICY tenant_isolation ON {table} USING ({WORKSPACE}) WITH CHECK ({WORKSPACE});"
+                    ))
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for table in ["expense_tags", "expenses", "categories"] {
+            drop_table(m, table).await?;
+        }
+        m.exec_stmt(
+            Query::delete()
+                .from_table(Alias::new("casbin_rules"))
+                .and_where(Expr::col(Alias::new("v1")).is_in(["expenses", "categories"]))
+                .to_owned(),
+        )
+        .await
+    }
+}

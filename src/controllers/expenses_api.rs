@@ -1,0 +1,247 @@
+//! Expenses and categories on the API:
+//! `/api/v1/workspaces/{workspace_id}/expenses` and `.../categories`.
+
+use axum::http::StatusCode;
+use loco_rs::prelude::*;
+use serde::Deserialize;
+
+use super::{
+    access::{requires, Member},
+    ApiJson,
+};
+use crate::{
+    models::{
+        categories::{self, CategoryParams},
+        expenses::{self, ExpenseFilter, ExpenseParams},
+    },
+    policies::{
+        CATEGORIES_MANAGE, CATEGORIES_READ, EXPENSES_CREATE, EXPENSES_DELETE_ANY,
+        EXPENSES_DELETE_OWN, EXPENSES_READ, EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN,
+    },
+    views::expenses::{CategoryResponse, ExpenseListResponse, ExpenseResponse},
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MoveTo {
+    /// Category that takes the deleted one's expenses; none when left out.
+    pub move_to: Option<String>,
+}
+
+#[debug_handler]
+async fn list(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(filter): Query<ExpenseFilter>,
+) -> Result<Response> {
+    let listing = expenses::Model::list(&member.db, &member.workspace, &filter).await?;
+    format::json(ExpenseListResponse::new(
+        &listing,
+        &member.workspace.currency,
+    ))
+}
+
+#[debug_handler]
+async fn create(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    ApiJson(params): ApiJson<ExpenseParams>,
+) -> Result<Response> {
+    let expense = expenses::Model::create(
+        &member.db,
+        &member.workspace,
+        member.user(),
+        &member.actor(),
+        &params,
+    )
+    .await?
+    .detailed(&member.db)
+    .await?;
+    let response = ExpenseResponse::new(&expense, &member.workspace.currency);
+    member.commit().await?;
+    format::render().status(StatusCode::CREATED).json(response)
+}
+
+#[debug_handler]
+async fn show(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Path((_, expense_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let expense = expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false)
+        .await?
+        .detailed(&member.db)
+        .await?;
+    format::json(ExpenseResponse::new(&expense, &member.workspace.currency))
+}
+
+#[debug_handler]
+async fn update(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, expense_id)): Path<(String, String)>,
+    ApiJson(params): ApiJson<ExpenseParams>,
+) -> Result<Response> {
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
+    member
+        .ensure_may_change(
+            &ctx,
+            expense.created_by_id,
+            EXPENSES_UPDATE_ANY,
+            EXPENSES_UPDATE_OWN,
+        )
+        .await?;
+    let updated = expense
+        .update(
+            &member.db,
+            &member.workspace,
+            member.user(),
+            &member.actor(),
+            &params,
+        )
+        .await?
+        .detailed(&member.db)
+        .await?;
+    let response = ExpenseResponse::new(&updated, &member.workspace.currency);
+    member.commit().await?;
+    format::json(response)
+}
+
+/// 204; `POST .../restore` undoes it.
+#[debug_handler]
+async fn destroy(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, expense_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
+    member
+        .ensure_may_change(
+            &ctx,
+            expense.created_by_id,
+            EXPENSES_DELETE_ANY,
+            EXPENSES_DELETE_OWN,
+        )
+        .await?;
+    expense.soft_delete(&member.db, &member.actor()).await?;
+    member.commit().await?;
+    format::render().status(StatusCode::NO_CONTENT).empty()
+}
+
+#[debug_handler]
+async fn restore(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, expense_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, true).await?;
+    member
+        .ensure_may_change(
+            &ctx,
+            expense.created_by_id,
+            EXPENSES_DELETE_ANY,
+            EXPENSES_DELETE_OWN,
+        )
+        .await?;
+    let restored = expense
+        .restore(&member.db, &member.actor())
+        .await?
+        .detailed(&member.db)
+        .await?;
+    let response = ExpenseResponse::new(&restored, &member.workspace.currency);
+    member.commit().await?;
+    format::json(response)
+}
+
+#[debug_handler]
+async fn categories_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let list = categories::Model::list(&member.db, member.workspace.id).await?;
+    format::json(list.iter().map(CategoryResponse::from).collect::<Vec<_>>())
+}
+
+#[debug_handler]
+async fn category_create(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    ApiJson(params): ApiJson<CategoryParams>,
+) -> Result<Response> {
+    let category =
+        categories::Model::create(&member.db, member.workspace.id, &member.actor(), &params)
+            .await?;
+    member.commit().await?;
+    format::render()
+        .status(StatusCode::CREATED)
+        .json(CategoryResponse::from(&category))
+}
+
+#[debug_handler]
+async fn category_update(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Path((_, category_id)): Path<(String, String)>,
+    ApiJson(params): ApiJson<CategoryParams>,
+) -> Result<Response> {
+    let category = categories::Model::find_in(&member.db, member.workspace.id, &category_id)
+        .await?
+        .update(&member.db, &member.actor(), &params)
+        .await?;
+    member.commit().await?;
+    format::json(CategoryResponse::from(&category))
+}
+
+#[debug_handler]
+async fn category_delete(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Path((_, category_id)): Path<(String, String)>,
+    Query(target): Query<MoveTo>,
+) -> Result<Response> {
+    categories::Model::find_in(&member.db, member.workspace.id, &category_id)
+        .await?
+        .delete_moving(&member.db, &member.actor(), target.move_to.as_deref())
+        .await?;
+    member.commit().await?;
+    format::render().status(StatusCode::NO_CONTENT).empty()
+}
+
+pub fn routes() -> Routes {
+    let expenses = "/workspaces/{workspace_id}/expenses";
+    let categories = "/workspaces/{workspace_id}/categories";
+    Routes::new()
+        .prefix("/api/v1")
+        .add(expenses, requires(EXPENSES_READ, get(list)))
+        .add(expenses, requires(EXPENSES_CREATE, post(create)))
+        .add(
+            &format!("{expenses}/{{expense_id}}"),
+            requires(EXPENSES_READ, get(show)),
+        )
+        // Changing needs any-or-own rights, checked against the expense.
+        .add(
+            &format!("{expenses}/{{expense_id}}"),
+            requires(EXPENSES_READ, patch(update)),
+        )
+        .add(
+            &format!("{expenses}/{{expense_id}}"),
+            requires(EXPENSES_READ, delete(destroy)),
+        )
+        .add(
+            &format!("{expenses}/{{expense_id}}/restore"),
+            requires(EXPENSES_READ, post(restore)),
+        )
+        .add(categories, requires(CATEGORIES_READ, get(categories_list)))
+        .add(
+            categories,
+            requires(CATEGORIES_MANAGE, post(category_create)),
+        )
+        .add(
+            &format!("{categories}/{{category_id}}"),
+            requires(CATEGORIES_MANAGE, patch(category_update)),
+        )
+        .add(
+            &format!("{categories}/{{category_id}}"),
+            requires(CATEGORIES_MANAGE, delete(category_delete)),
+        )
+}

@@ -1,0 +1,297 @@
+use loco_rs::prelude::*;
+use serde::Deserialize;
+use serde_json::json;
+
+pub use super::_entities::categories::{self, ActiveModel, Entity, Model};
+use super::{
+    _entities::expenses,
+    audit_events::{self, Actor, Event},
+    validation::FieldErrors,
+};
+
+const NAME_MAX_CHARS: usize = 60;
+
+/// The categories a new workspace starts with.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("Groceries", "#2f9e44"),
+    ("Housing", "#1c7ed6"),
+    ("Utilities", "#1098ad"),
+    ("Transport", "#f08c00"),
+    ("Dining out", "#e8590c"),
+    ("Health", "#d6336c"),
+    ("Entertainment", "#7048e8"),
+    ("Shopping", "#ae3ec9"),
+    ("Travel", "#0ca678"),
+    ("Other", "#868e96"),
+];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CategoryParams {
+    pub name: Option<String>,
+    /// `#rrggbb`
+    pub color: Option<String>,
+    /// Public id of the parent category; empty for none.
+    pub parent_id: Option<String>,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl TenantEntity for Entity {
+    type TenantId = i64;
+
+    fn tenant_column() -> categories::Column {
+        categories::Column::WorkspaceId
+    }
+}
+
+fn check_color(errors: &mut FieldErrors, color: &str) -> String {
+    let color = color.trim().to_lowercase();
+    let valid = color.len() == 7
+        && color.starts_with('#')
+        && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if !valid {
+        errors.add("color", "must be a colour such as #2f9e44");
+    }
+    color
+}
+
+impl Model {
+    /// Gives a new workspace its default categories.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn create_defaults<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<()> {
+        for (name, color) in DEFAULTS {
+            ActiveModel {
+                pid: Set(Uuid::new_v4()),
+                workspace_id: Set(workspace_id),
+                name: Set((*name).to_string()),
+                color: Set((*color).to_string()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// A workspace's categories by name.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn list<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Vec<Self>> {
+        Ok(Entity::find()
+            .in_tenant(workspace_id)
+            .order_by_asc(categories::Column::Name)
+            .all(db)
+            .await?)
+    }
+
+    /// A category of this workspace by public id.
+    ///
+    /// # Errors
+    /// `EntityNotFound` when this workspace has no such category.
+    pub async fn find_in<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        pid: &str,
+    ) -> ModelResult<Self> {
+        let pid = Uuid::parse_str(pid.trim()).map_err(|_| ModelError::EntityNotFound)?;
+        Entity::find()
+            .in_tenant(workspace_id)
+            .filter(categories::Column::Pid.eq(pid))
+            .one(db)
+            .await?
+            .ok_or(ModelError::EntityNotFound)
+    }
+
+    async fn checked<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        current: Option<&Self>,
+        params: &CategoryParams,
+    ) -> Result<(Option<String>, Option<String>, Option<Option<i64>>)> {
+        let mut errors = FieldErrors::new();
+        let name = params.name.as_ref().map(|name| {
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                errors.add("name", "can't be blank");
+            } else if name.chars().count() > NAME_MAX_CHARS {
+                errors.add(
+                    "name",
+                    format!("must be at most {NAME_MAX_CHARS} characters long"),
+                );
+            }
+            name
+        });
+        let color = params.color.as_deref().map(|c| check_color(&mut errors, c));
+        let parent = match params.parent_id.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some(None),
+            Some(pid) => match Self::find_in(db, workspace_id, pid).await {
+                Ok(parent) if current.is_some_and(|c| c.id == parent.id) => {
+                    errors.add("parent_id", "cannot be the category itself");
+                    None
+                }
+                Ok(parent) => Some(Some(parent.id)),
+                Err(_) => {
+                    errors.add("parent_id", "is not a category of this workspace");
+                    None
+                }
+            },
+        };
+        if let Some(name) = &name {
+            let taken = Entity::find()
+                .in_tenant(workspace_id)
+                .filter(categories::Column::Name.eq(name.as_str()))
+                .one(db)
+                .await?
+                .is_some_and(|other| current.is_none_or(|c| c.id != other.id));
+            if taken {
+                errors.add("name", "is already a category here");
+            }
+        }
+        errors.into_result()?;
+        Ok((name, color, parent))
+    }
+
+    /// # Errors
+    /// 422 for a missing or taken name, a bad colour or an unknown parent.
+    pub async fn create<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        actor: &Actor,
+        params: &CategoryParams,
+    ) -> Result<Self> {
+        if params.name.is_none() {
+            return Err(FieldErrors::one("name", "can't be blank").into());
+        }
+        let (name, color, parent) = Self::checked(db, workspace_id, None, params).await?;
+        let category = ActiveModel {
+            pid: Set(Uuid::new_v4()),
+            workspace_id: Set(workspace_id),
+            name: Set(name.unwrap_or_default()),
+            color: Set(color.unwrap_or_else(|| "#868e96".to_string())),
+            parent_id: Set(parent.flatten()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        audit_events::Model::record(
+            db,
+            workspace_id,
+            actor,
+            Event {
+                action: "category.created",
+                summary: format!("created category \"{}\"", category.name),
+                before: None,
+                after: Some(json!({ "name": category.name, "color": category.color })),
+            },
+        )
+        .await?;
+        Ok(category)
+    }
+
+    /// Renames or recolours; expenses keep pointing at the category, and the
+    /// audit log keeps the old name.
+    ///
+    /// # Errors
+    /// 422 as for [`Model::create`].
+    pub async fn update<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        actor: &Actor,
+        params: &CategoryParams,
+    ) -> Result<Self> {
+        let (name, color, parent) =
+            Self::checked(db, self.workspace_id, Some(self), params).await?;
+        let mut active = self.clone().into_active_model();
+        if let Some(name) = name {
+            active.name = Set(name);
+        }
+        if let Some(color) = color {
+            active.color = Set(color);
+        }
+        if let Some(parent) = parent {
+            active.parent_id = Set(parent);
+        }
+        let updated = active.update(db).await?;
+        audit_events::Model::record(
+            db,
+            self.workspace_id,
+            actor,
+            Event {
+                action: "category.updated",
+                summary: format!("changed category \"{}\"", updated.name),
+                before: Some(json!({ "name": self.name, "color": self.color })),
+                after: Some(json!({ "name": updated.name, "color": updated.color })),
+            },
+        )
+        .await?;
+        Ok(updated)
+    }
+
+    /// Deletes the category; its expenses move to `move_to` (another category
+    /// of the workspace) or become uncategorised.
+    ///
+    /// # Errors
+    /// 422 when `move_to` is not another category of the workspace.
+    pub async fn delete_moving<C: ConnectionTrait>(
+        self,
+        db: &C,
+        actor: &Actor,
+        move_to: Option<&str>,
+    ) -> Result<()> {
+        let target = match move_to.map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(pid) => match Self::find_in(db, self.workspace_id, pid).await {
+                Ok(target) if target.id != self.id => Some(target),
+                _ => {
+                    return Err(FieldErrors::one(
+                        "move_to",
+                        "must be another category of this workspace",
+                    )
+                    .into())
+                }
+            },
+        };
+        let moved = expenses::Entity::update_many()
+            .col_expr(
+                expenses::Column::CategoryId,
+                Expr::value(target.as_ref().map(|t| t.id)),
+            )
+            .filter(expenses::Column::WorkspaceId.eq(self.workspace_id))
+            .filter(expenses::Column::CategoryId.eq(self.id))
+            .exec(db)
+            .await?;
+        Entity::update_many()
+            .col_expr(
+                categories::Column::ParentId,
+                Expr::value(Option::<i64>::None),
+            )
+            .in_tenant(self.workspace_id)
+            .filter(categories::Column::ParentId.eq(self.id))
+            .exec(db)
+            .await?;
+        audit_events::Model::record(
+            db,
+            self.workspace_id,
+            actor,
+            Event {
+                action: "category.deleted",
+                summary: format!(
+                    "deleted category \"{}\"; {} expense(s) moved to {}",
+                    self.name,
+                    moved.rows_affected,
+                    target.as_ref().map_or("no category", |t| t.name.as_str())
+                ),
+                before: Some(json!({ "name": self.name, "color": self.color })),
+                after: None,
+            },
+        )
+        .await?;
+        self.delete(db).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,13 @@
+use loco_rs::prelude::*;
+
+pub use super::_entities::expense_tags::{self, ActiveModel, Entity, Model};
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl TenantEntity for Entity {
+    type TenantId = i64;
+
+    fn tenant_column() -> expense_tags::Column {
+        expense_tags::Column::WorkspaceId
+    }
+}

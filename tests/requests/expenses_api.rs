@@ -1,0 +1,406 @@
+use serde_json::{json, Value};
+
+use super::workspaces_api::{join_as, workspace_of};
+use crate::support::TestApp;
+
+async fn add(app: &TestApp, token: &str, ws: &str, body: Value) -> axum_test::TestResponse {
+    app.server
+        .post(&format!("/api/v1/workspaces/{ws}/expenses"))
+        .authorization_bearer(token)
+        .json(&body)
+        .await
+}
+
+async fn category_id(app: &TestApp, token: &str, ws: &str, name: &str) -> String {
+    let list = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/categories"))
+        .authorization_bearer(token)
+        .await
+        .json::<Value>();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no {name}: {list}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn recording_an_expense_keeps_exact_minor_units_and_its_details() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let groceries = category_id(&app, &token, &ws, "Groceries").await;
+    let created = add(
+        &app,
+        &token,
+        &ws,
+        json!({
+            "amount": "12.34", "date": "2026-11-21", "description": " Weekly shop ",
+            "payee": "Corner market", "category_id": groceries, "tags": ["food", "Food", "weekly"],
+        }),
+    )
+    .await;
+    assert_eq!(created.status_code(), 201, "{}", created.text());
+    let body: Value = created.json();
+    assert_eq!(body["amount"], "12.34");
+    assert_eq!(body["currency"], "EUR");
+    assert_eq!(body["rate"], "1");
+    assert_eq!(body["description"], "Weekly shop");
+    assert_eq!(body["category"]["name"], "Groceries");
+    assert_eq!(body["tags"], json!(["food", "weekly"]));
+    assert_eq!(body["paid_by"]["name"], "Ann");
+
+    let id = body["id"].as_str().unwrap();
+    let shown = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses/{id}"))
+        .authorization_bearer(&token)
+        .await
+        .json::<Value>();
+    assert_eq!(shown, body);
+}
+
+#[tokio::test]
+async fn another_currency_keeps_the_original_amount_currency_and_rate() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let missing_rate = add(&app, &token, &ws, json!({ "amount": "10.00", "currency": "usd", "date": "2026-11-01", "description": "Book" })).await;
+    assert_eq!(missing_rate.status_code(), 422);
+    assert!(missing_rate.json::<Value>()["errors"]["rate"][0]
+        .as_str()
+        .unwrap()
+        .contains("required"));
+
+    let yen = add(&app, &token, &ws, json!({ "amount": "1500", "currency": "JPY", "rate": "0.0062", "date": "2026-11-01", "description": "Ramen" })).await;
+    assert_eq!(yen.status_code(), 201);
+    let yen: Value = yen.json();
+    assert_eq!(yen["original_amount"], "1500");
+    assert_eq!(yen["currency"], "JPY");
+    assert_eq!(yen["amount"], "9.30");
+    assert_eq!(yen["rate"], "0.0062");
+}
+
+#[tokio::test]
+async fn bad_expense_input_names_each_field_and_writes_nothing() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let (other_token, other_ws) = workspace_of(&app, "Bea", "bea@example.com").await;
+    let foreign_category = category_id(&app, &other_token, &other_ws, "Housing").await;
+    let cases = [
+        (
+            json!({ "amount": "0", "date": "2026-11-21", "description": "x" }),
+            "amount",
+        ),
+        (
+            json!({ "amount": "-5", "date": "2026-11-21", "description": "x" }),
+            "amount",
+        ),
+        (
+            json!({ "amount": "12,50", "date": "2026-11-21", "description": "x" }),
+            "amount",
+        ),
+        (
+            json!({ "amount": "1.234", "date": "2026-11-21", "description": "x" }),
+            "amount",
+        ),
+        (
+            json!({ "amount": "1", "date": "2026-02-30", "description": "x" }),
+            "date",
+        ),
+        (
+            json!({ "amount": "1", "date": "21/11/2026", "description": "x" }),
+            "date",
+        ),
+        (
+            json!({ "amount": "1", "date": "2026-11-21", "description": "  " }),
+            "description",
+        ),
+        (
+            json!({ "amount": "1", "date": "2026-11-21", "description": "x", "category_id": foreign_category }),
+            "category_id",
+        ),
+        (
+            json!({ "amount": "1", "date": "2026-11-21", "description": "x", "paid_by": "00000000-0000-0000-0000-000000000000" }),
+            "paid_by",
+        ),
+        (
+            json!({ "amount": "1", "date": "2026-11-21", "description": "x", "currency": "XYZ" }),
+            "currency",
+        ),
+        (
+            json!({ "amount": "1", "date": "2026-11-21", "description": "x", "rate": "2" }),
+            "rate",
+        ),
+    ];
+    for (body, field) in cases {
+        let response = add(&app, &token, &ws, body.clone()).await;
+        assert_eq!(response.status_code(), 422, "{body}");
+        assert!(
+            response.json::<Value>()["errors"][field].is_array(),
+            "{body} should fail on {field}: {}",
+            response.text()
+        );
+    }
+    let list = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses"))
+        .authorization_bearer(&token)
+        .await
+        .json::<Value>();
+    assert_eq!(list["count"], 0);
+}
+
+#[tokio::test]
+async fn the_list_filters_pages_by_cursor_and_totals_the_whole_filter() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let bob = join_as(&app, &token, &ws, "bob@example.com", "member").await;
+    let dining = category_id(&app, &token, &ws, "Dining out").await;
+    for day in 1..=9 {
+        add(&app, &token, &ws, json!({ "amount": format!("{day}.00"), "date": format!("2026-10-0{day}"), "description": format!("Lunch {day}"), "category_id": dining, "tags": ["work"] })).await;
+    }
+    add(&app, &bob, &ws, json!({ "amount": "40.00", "date": "2026-10-05", "description": "Cinema", "payee": "Odeon" })).await;
+
+    let get = |query: &str| {
+        let path = format!("/api/v1/workspaces/{ws}/expenses?{query}");
+        let token = token.clone();
+        let app = &app;
+        async move {
+            app.server
+                .get(&path)
+                .authorization_bearer(&token)
+                .await
+                .json::<Value>()
+        }
+    };
+    let all = get("").await;
+    assert_eq!(all["count"], 10);
+    assert_eq!(all["total"], "85.00");
+    assert_eq!(all["items"][0]["description"], "Lunch 9", "newest first");
+
+    // Cursor pages cover every expense exactly once.
+    let mut seen = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let page = get(&format!("limit=3&cursor={cursor}")).await;
+        for item in page["items"].as_array().unwrap() {
+            seen.push(item["description"].as_str().unwrap().to_string());
+        }
+        assert_eq!(
+            page["total"], "85.00",
+            "totals cover the filter, not the page"
+        );
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = next.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 10);
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 10);
+
+    assert_eq!(get("from=2026-10-03&to=2026-10-05").await["count"], 4);
+    assert_eq!(get(&format!("category={dining}")).await["count"], 9);
+    assert_eq!(get("tag=WORK").await["count"], 9);
+    assert_eq!(get("min=5&max=40").await["total"], "75.00");
+    let cinema = get("q=odeon").await;
+    assert_eq!(cinema["count"], 1);
+    assert_eq!(cinema["items"][0]["paid_by"]["name"], "Someone");
+    assert_eq!(get("q=100%25").await["count"], 0, "% is matched literally");
+
+    let bad = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses?from=yesterday"))
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(bad.status_code(), 422);
+}
+
+#[tokio::test]
+async fn members_change_their_own_expenses_admins_any_viewers_none() {
+    let app = TestApp::start().await;
+    let (owner, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let member = join_as(&app, &owner, &ws, "mem@example.com", "member").await;
+    let viewer = join_as(&app, &owner, &ws, "view@example.com", "viewer").await;
+    let owners: Value = add(
+        &app,
+        &owner,
+        &ws,
+        json!({ "amount": "5", "date": "2026-11-01", "description": "Owner's" }),
+    )
+    .await
+    .json();
+    let mine: Value = add(
+        &app,
+        &member,
+        &ws,
+        json!({ "amount": "5", "date": "2026-11-01", "description": "Mine" }),
+    )
+    .await
+    .json();
+    assert_eq!(
+        add(
+            &app,
+            &viewer,
+            &ws,
+            json!({ "amount": "5", "date": "2026-11-01", "description": "x" })
+        )
+        .await
+        .status_code(),
+        403
+    );
+
+    let patch = |token: &str, id: &Value| {
+        app.server
+            .patch(&format!(
+                "/api/v1/workspaces/{ws}/expenses/{}",
+                id["id"].as_str().unwrap()
+            ))
+            .authorization_bearer(token)
+            .json(&json!({ "amount": "6.50" }))
+    };
+    assert_eq!(patch(&member, &mine).await.status_code(), 200);
+    assert_eq!(patch(&member, &owners).await.status_code(), 403);
+    assert_eq!(patch(&viewer, &mine).await.status_code(), 403);
+    assert_eq!(patch(&owner, &mine).await.json::<Value>()["amount"], "6.50");
+
+    // Delete offers undo: restore brings it back.
+    let path = format!(
+        "/api/v1/workspaces/{ws}/expenses/{}",
+        mine["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        app.server
+            .delete(&path)
+            .authorization_bearer(&viewer)
+            .await
+            .status_code(),
+        403
+    );
+    assert_eq!(
+        app.server
+            .delete(&path)
+            .authorization_bearer(&member)
+            .await
+            .status_code(),
+        204
+    );
+    assert_eq!(
+        app.server
+            .get(&path)
+            .authorization_bearer(&member)
+            .await
+            .status_code(),
+        404
+    );
+    let restored = app
+        .server
+        .post(&format!("{path}/restore"))
+        .authorization_bearer(&member)
+        .await;
+    assert_eq!(restored.status_code(), 200);
+    assert_eq!(
+        app.server
+            .get(&path)
+            .authorization_bearer(&member)
+            .await
+            .status_code(),
+        200
+    );
+
+    let audit = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/audit"))
+        .authorization_bearer(&owner)
+        .await
+        .json::<Value>();
+    let actions: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.starts_with(&[
+            "expense.restored",
+            "expense.deleted",
+            "expense.updated",
+            "expense.updated"
+        ]),
+        "{actions:?}"
+    );
+    let update = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "expense.updated")
+        .unwrap();
+    assert_eq!(update["details"]["before"]["amount_minor"], 650);
+    assert_eq!(update["details"]["after"]["amount_minor"], 650);
+}
+
+#[tokio::test]
+async fn deleting_a_category_moves_its_expenses_where_asked() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let dining = category_id(&app, &token, &ws, "Dining out").await;
+    let other = category_id(&app, &token, &ws, "Other").await;
+    add(&app, &token, &ws, json!({ "amount": "9", "date": "2026-11-01", "description": "Pizza", "category_id": dining })).await;
+
+    let renamed = app
+        .server
+        .patch(&format!("/api/v1/workspaces/{ws}/categories/{dining}"))
+        .authorization_bearer(&token)
+        .json(&json!({ "name": "Restaurants" }))
+        .await;
+    assert_eq!(renamed.status_code(), 200);
+    let taken = app
+        .server
+        .patch(&format!("/api/v1/workspaces/{ws}/categories/{dining}"))
+        .authorization_bearer(&token)
+        .json(&json!({ "name": "Other" }))
+        .await;
+    assert_eq!(taken.status_code(), 422);
+
+    let to_itself = app
+        .server
+        .delete(&format!(
+            "/api/v1/workspaces/{ws}/categories/{dining}?move_to={dining}"
+        ))
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(to_itself.status_code(), 422);
+    let deleted = app
+        .server
+        .delete(&format!(
+            "/api/v1/workspaces/{ws}/categories/{dining}?move_to={other}"
+        ))
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(deleted.status_code(), 204);
+    let list = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses"))
+        .authorization_bearer(&token)
+        .await
+        .json::<Value>();
+    assert_eq!(list["items"][0]["category"]["name"], "Other");
+    let audit = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/audit"))
+        .authorization_bearer(&token)
+        .await
+        .json::<Value>();
+    assert!(audit[0]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("1 expense(s) moved to Other"));
+    assert_eq!(
+        audit[1]["details"]["before"]["name"], "Dining out",
+        "renaming keeps history"
+    );
+}
