@@ -7,6 +7,8 @@ mod m20260102_000001_workspaces;
 mod m20260102_000002_casbin_rules;
 mod m20260102_000003_row_level_security;
 mod m20260103_000001_expenses;
+mod m20260103_000002_splits;
+pub mod tenant;
 
 pub struct Migrator;
 
@@ -20,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260102_000002_casbin_rules::Migration),
             Box::new(m20260102_000003_row_level_security::Migration),
             Box::new(m20260103_000001_expenses::Migration),
+            Box::new(m20260103_000002_splits::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -1,5 +1,7 @@
 use loco_rs::schema::*;
-use sea_orm_migration::{prelude::*, sea_orm::DatabaseBackend};
+use sea_orm_migration::prelude::*;
+
+use crate::tenant;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -9,9 +11,6 @@ pub struct Migration;
 /// original amount, currency and rate as entered. People are referenced
 /// without foreign keys (`paid_by_id`, `created_by_id`, `updated_by_id`): an
 /// expense must outlive the account of whoever paid it.
-const WORKSPACE: &str =
-    "workspace_id = NULLIF(current_setting('app.workspace_id', true), '')::bigint";
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
@@ -92,86 +91,39 @@ impl MigrationTrait for Migration {
         )
         .await?;
 
-        let mut rules = Query::insert()
-            .into_table(Alias::new("casbin_rules"))
-            .columns(
-                [
-                    "ptype",
-                    "v0",
-                    "v1",
-                    "v2",
-                    "v3",
-                    "v4",
-                    "v5",
-                    "created_at",
-                    "updated_at",
-                ]
-                .map(Alias::new),
-            )
-            .to_owned();
-        let grants: &[(&str, &str, &[&str])] = &[
-            (
-                "owner",
-                "expenses",
-                &["read", "create", "update_any", "delete_any"],
-            ),
-            (
-                "admin",
-                "expenses",
-                &["read", "create", "update_any", "delete_any"],
-            ),
-            (
-                "member",
-                "expenses",
-                &["read", "create", "update_own", "delete_own"],
-            ),
-            ("viewer", "expenses", &["read"]),
-            ("owner", "categories", &["read", "manage"]),
-            ("admin", "categories", &["read", "manage"]),
-            ("member", "categories", &["read"]),
-            ("viewer", "categories", &["read"]),
-        ];
-        for (role, object, actions) in grants {
-            for action in *actions {
-                rules.values_panic([
-                    "p".into(),
-                    (*role).into(),
-                    (*object).into(),
-                    (*action).into(),
-                    "".into(),
-                    "".into(),
-                    "".into(),
-                    Expr::current_timestamp(),
-                    Expr::current_timestamp(),
-                ]);
-            }
-        }
-        m.exec_stmt(rules).await?;
-
-        if m.get_database_backend() == DatabaseBackend::Postgres {
-            for table in ["categories", "expenses", "expense_tags"] {
-                m.get_connection()
-                    .execute_unprepared(&format!(
-                        "ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
-                         ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
-                         CREATE POLICY tenant_isolation ON {table} USING ({WORKSPACE}) WITH CHECK ({WORKSPACE});"
-                    ))
-                    .await?;
-            }
-        }
-        Ok(())
+        tenant::grant(
+            m,
+            &[
+                (
+                    "owner",
+                    "expenses",
+                    &["read", "create", "update_any", "delete_any"],
+                ),
+                (
+                    "admin",
+                    "expenses",
+                    &["read", "create", "update_any", "delete_any"],
+                ),
+                (
+                    "member",
+                    "expenses",
+                    &["read", "create", "update_own", "delete_own"],
+                ),
+                ("viewer", "expenses", &["read"]),
+                ("owner", "categories", &["read", "manage"]),
+                ("admin", "categories", &["read", "manage"]),
+                ("member", "categories", &["read"]),
+                ("viewer", "categories", &["read"]),
+            ],
+        )
+        .await?;
+        tenant::isolate(m, &["categories", "expenses", "expense_tags"]).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         for table in ["expense_tags", "expenses", "categories"] {
             drop_table(m, table).await?;
         }
-        m.exec_stmt(
-            Query::delete()
-                .from_table(Alias::new("casbin_rules"))
-                .and_where(Expr::col(Alias::new("v1")).is_in(["expenses", "categories"]))
-                .to_owned(),
-        )
-        .await
+        tenant::revoke(m, &["expenses", "categories"]).await
     }
 }

@@ -1,6 +1,7 @@
 pub mod access;
 pub mod account;
 pub mod auth;
+pub mod balances_api;
 pub mod dev_mailbox;
 pub mod expenses_api;
 pub mod home;

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use loco_rs::prelude::*;
 use sea_orm::{
     sea_query::{ExprTrait, Func, Query},
@@ -13,7 +13,9 @@ pub use super::_entities::expenses::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{expense_tags, users, workspaces},
     audit_events::{self, Actor, Event},
-    categories, memberships, money,
+    categories,
+    expense_shares::{self, Share, Split, SplitParams},
+    memberships, money,
     validation::FieldErrors,
 };
 
@@ -46,6 +48,9 @@ pub struct ExpenseParams {
     /// Base-currency units per unit of `currency`; required for another
     /// currency.
     pub rate: Option<String>,
+    /// How the expense is shared; left out: unchanged (a new expense is not
+    /// split). `{"method": "none"}` stops splitting it.
+    pub split: Option<SplitParams>,
 }
 
 /// What narrows the list; the same for the API, the page and exports.
@@ -74,6 +79,8 @@ pub struct Expense {
     pub tags: Vec<String>,
     pub category: Option<categories::Model>,
     pub paid_by: Option<users::Model>,
+    /// Each member's part when the expense is split, in member order.
+    pub shares: Vec<(expense_shares::Model, Option<users::Model>)>,
 }
 
 /// One page of the list, with totals over the whole filter.
@@ -99,20 +106,6 @@ fn blank_to_none(value: Option<&String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
-}
-
-fn parse_date(errors: &mut FieldErrors, field: &str, text: &str) -> Option<NaiveDate> {
-    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-        Ok(date) if (1970..=2100).contains(&date.year()) => Some(date),
-        Ok(_) => {
-            errors.add(field, "must be between 1970 and 2100");
-            None
-        }
-        Err(_) => {
-            errors.add(field, "must be a real date as YYYY-MM-DD");
-            None
-        }
-    }
 }
 
 fn check_tags(errors: &mut FieldErrors, tags: &[String]) -> Vec<String> {
@@ -160,6 +153,8 @@ struct Resolved {
     category_id: Option<i64>,
     paid_by_id: Option<i64>,
     tags: Option<Vec<String>>,
+    /// The split's method and shares; `None` when not split.
+    split: Option<(&'static str, Vec<Share>)>,
 }
 
 impl Model {
@@ -245,7 +240,7 @@ impl Model {
         };
 
         let spent_on = match (&params.date, current) {
-            (Some(text), _) => parse_date(&mut errors, "date", text),
+            (Some(text), _) => errors.date("date", text),
             (None, Some(current)) => Some(current.spent_on),
             (None, None) => {
                 errors.add("date", "can't be blank");
@@ -306,12 +301,33 @@ impl Model {
             .as_ref()
             .map(|tags| check_tags(&mut errors, tags));
 
+        let split = match &params.split {
+            Some(split) => Split::check(db, workspace.id, currency, split)
+                .await
+                .map_err(|err| errors.merge(&err))
+                .ok()
+                .flatten(),
+            None => match current {
+                Some(current) => Self::split_of(db, current).await?,
+                None => None,
+            },
+        };
+
         let converted = match (original, currency, rate) {
             (Some(original), Some(currency), Some(rate)) => {
                 money::convert(original, currency, rate, base)
                     .map_err(|message| errors.add("amount", message))
                     .ok()
             }
+            _ => None,
+        };
+        let split = match (&split, original, converted, currency) {
+            (Some(split), Some(original), Some(converted), Some(currency)) => split
+                .divide(original, converted, currency)
+                .map(|shares| Some((split.method.as_str(), shares)))
+                .map_err(|err| errors.merge(&err))
+                .ok()
+                .flatten(),
             _ => None,
         };
         errors.into_result()?;
@@ -333,7 +349,18 @@ impl Model {
             category_id,
             paid_by_id,
             tags,
+            split,
         })
+    }
+
+    /// The expense's current split, to divide again when its amount changes.
+    async fn split_of<C: ConnectionTrait>(db: &C, expense: &Self) -> ModelResult<Option<Split>> {
+        let Some(method) = expense.split_method.as_deref() else {
+            return Ok(None);
+        };
+        let shares =
+            expense_shares::Model::of_expenses(db, expense.workspace_id, vec![expense.id]).await?;
+        Ok(Split::from_shares(method, &shares))
     }
 
     async fn write_tags<C: ConnectionTrait>(&self, db: &C, tags: &[String]) -> ModelResult<()> {
@@ -355,6 +382,15 @@ impl Model {
         Ok(())
     }
 
+    async fn write_shares<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        split: Option<&(&'static str, Vec<Share>)>,
+    ) -> ModelResult<()> {
+        let shares = split.map_or(&[][..], |s| s.1.as_slice());
+        expense_shares::Model::replace(db, self.workspace_id, self.id, shares).await
+    }
+
     /// What the audit log records of an expense.
     fn audit_json(&self, tags: &[String]) -> serde_json::Value {
         json!({
@@ -369,6 +405,7 @@ impl Model {
             "category_id": self.category_id,
             "paid_by_id": self.paid_by_id,
             "tags": tags,
+            "split_method": self.split_method,
         })
     }
 
@@ -399,6 +436,7 @@ impl Model {
             notes: Set(values.notes),
             category_id: Set(values.category_id),
             paid_by_id: Set(values.paid_by_id),
+            split_method: Set(values.split.as_ref().map(|s| s.0.to_string())),
             created_by_id: Set(Some(author.id)),
             updated_by_id: Set(Some(author.id)),
             ..Default::default()
@@ -406,6 +444,7 @@ impl Model {
         .insert(&txn)
         .await?;
         expense.write_tags(&txn, &tags).await?;
+        expense.write_shares(&txn, values.split.as_ref()).await?;
         audit_events::Model::record(
             &txn,
             workspace.id,
@@ -449,9 +488,11 @@ impl Model {
         active.notes = Set(values.notes);
         active.category_id = Set(values.category_id);
         active.paid_by_id = Set(values.paid_by_id);
+        active.split_method = Set(values.split.as_ref().map(|s| s.0.to_string()));
         active.updated_by_id = Set(Some(author.id));
         let updated = active.update(&txn).await?;
         updated.write_tags(&txn, &tags).await?;
+        updated.write_shares(&txn, values.split.as_ref()).await?;
         audit_events::Model::record(
             &txn,
             workspace.id,
@@ -582,12 +623,22 @@ impl Model {
             .into_iter()
             .map(|c| (c.id, c))
             .collect();
-        let payer_ids: Vec<i64> = rows.iter().filter_map(|r| r.paid_by_id).collect();
-        let payers: HashMap<i64, users::Model> = if payer_ids.is_empty() {
+        let split_ids: Vec<i64> = rows
+            .iter()
+            .filter(|r| r.split_method.is_some())
+            .map(|r| r.id)
+            .collect();
+        let mut shares: HashMap<i64, Vec<expense_shares::Model>> = HashMap::new();
+        for share in expense_shares::Model::of_expenses(db, workspace_id, split_ids).await? {
+            shares.entry(share.expense_id).or_default().push(share);
+        }
+        let mut people_ids: Vec<i64> = rows.iter().filter_map(|r| r.paid_by_id).collect();
+        people_ids.extend(shares.values().flatten().map(|s| s.user_id));
+        let people: HashMap<i64, users::Model> = if people_ids.is_empty() {
             HashMap::new()
         } else {
             users::Entity::find()
-                .filter(users::Column::Id.is_in(payer_ids))
+                .filter(users::Column::Id.is_in(people_ids))
                 .all(db)
                 .await?
                 .into_iter()
@@ -599,7 +650,16 @@ impl Model {
             .map(|row| Expense {
                 tags: tags.remove(&row.id).unwrap_or_default(),
                 category: row.category_id.and_then(|id| categories.get(&id).cloned()),
-                paid_by: row.paid_by_id.and_then(|id| payers.get(&id).cloned()),
+                paid_by: row.paid_by_id.and_then(|id| people.get(&id).cloned()),
+                shares: shares
+                    .remove(&row.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|s| {
+                        let user = people.get(&s.user_id).cloned();
+                        (s, user)
+                    })
+                    .collect(),
                 row,
             })
             .collect())
@@ -694,12 +754,12 @@ impl Model {
         let mut errors = FieldErrors::new();
         let mut condition = Condition::all().add(expenses::Column::DeletedAt.is_null());
         if let Some(from) = blank_to_none(filter.from.as_ref()) {
-            if let Some(date) = parse_date(&mut errors, "from", &from) {
+            if let Some(date) = errors.date("from", &from) {
                 condition = condition.add(expenses::Column::SpentOn.gte(date));
             }
         }
         if let Some(to) = blank_to_none(filter.to.as_ref()) {
-            if let Some(date) = parse_date(&mut errors, "to", &to) {
+            if let Some(date) = errors.date("to", &to) {
                 condition = condition.add(expenses::Column::SpentOn.lte(date));
             }
         }

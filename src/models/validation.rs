@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use axum::http::StatusCode;
+use chrono::{Datelike, NaiveDate};
 use loco_rs::{controller::ErrorDetail, Error};
 
 #[derive(Debug, Default, Clone)]
@@ -29,6 +30,33 @@ impl FieldErrors {
             .entry(field.to_string())
             .or_default()
             .push(message.into());
+    }
+
+    /// Parses a calendar date written `YYYY-MM-DD` between 1970 and 2100,
+    /// noting on `field` why it is not one.
+    pub fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
+        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+            Ok(date) if (1970..=2100).contains(&date.year()) => Some(date),
+            Ok(_) => {
+                self.add(field, "must be between 1970 and 2100");
+                None
+            }
+            Err(_) => {
+                self.add(field, "must be a real date as YYYY-MM-DD");
+                None
+            }
+        }
+    }
+
+    /// Adds the field errors that `err` carries (from another check).
+    pub fn merge(&mut self, err: &Error) {
+        if let Some(serde_json::Value::Object(fields)) = Self::from_error(err) {
+            for (field, messages) in fields {
+                for message in messages.as_array().into_iter().flatten() {
+                    self.add(&field, message.as_str().unwrap_or_default());
+                }
+            }
+        }
     }
 
     #[must_use]

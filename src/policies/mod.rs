@@ -59,6 +59,9 @@ pub const EXPENSES_DELETE_ANY: Permission = Permission::new("expenses", "delete_
 pub const EXPENSES_DELETE_OWN: Permission = Permission::new("expenses", "delete_own");
 pub const CATEGORIES_READ: Permission = Permission::new("categories", "read");
 pub const CATEGORIES_MANAGE: Permission = Permission::new("categories", "manage");
+pub const SETTLEMENTS_READ: Permission = Permission::new("settlements", "read");
+pub const SETTLEMENTS_CREATE: Permission = Permission::new("settlements", "create");
+pub const SETTLEMENTS_DELETE: Permission = Permission::new("settlements", "delete");
 
 struct State {
     enforcer: Enforcer,

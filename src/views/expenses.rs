@@ -1,9 +1,11 @@
 use serde::Serialize;
 
 use crate::models::{
+    _entities::users,
     categories,
     expenses::{Expense, Listing},
     money,
+    settlements::{Balances, Settlement},
 };
 
 #[derive(Debug, Serialize)]
@@ -29,6 +31,39 @@ pub struct PersonResponse {
     pub name: String,
 }
 
+impl PersonResponse {
+    /// Someone who may since have deleted their account.
+    #[must_use]
+    pub fn new(user: Option<&users::Model>) -> Self {
+        user.map_or_else(
+            || Self {
+                id: String::new(),
+                name: "Former member".to_string(),
+            },
+            |u| Self {
+                id: u.pid.to_string(),
+                name: u.name.clone(),
+            },
+        )
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct SplitResponse {
+    /// `equal`, `shares`, `percent` or `exact`.
+    pub method: String,
+    pub parts: Vec<SharePart>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharePart {
+    pub member: PersonResponse,
+    /// The share, percentage or amount as entered (`1` for equal).
+    pub value: String,
+    /// What this member owes, in the base currency.
+    pub amount: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct ExpenseResponse {
     pub id: String,
@@ -46,11 +81,15 @@ pub struct ExpenseResponse {
     pub category: Option<CategoryResponse>,
     pub tags: Vec<String>,
     pub paid_by: Option<PersonResponse>,
+    /// How it is shared between members; `null` when it is not.
+    pub split: Option<SplitResponse>,
     pub created_at: String,
     pub updated_at: String,
 }
 
-fn format(minor: i64, code: &str) -> String {
+/// Minor units in the currency's own format.
+#[must_use]
+pub fn format(minor: i64, code: &str) -> String {
     money::currency(code).map_or_else(|| minor.to_string(), |c| money::format_minor(minor, c))
 }
 
@@ -71,9 +110,21 @@ impl ExpenseResponse {
             notes: row.notes.clone(),
             category: expense.category.as_ref().map(CategoryResponse::from),
             tags: expense.tags.clone(),
-            paid_by: expense.paid_by.as_ref().map(|u| PersonResponse {
-                id: u.pid.to_string(),
-                name: u.name.clone(),
+            paid_by: expense
+                .paid_by
+                .as_ref()
+                .map(|u| PersonResponse::new(Some(u))),
+            split: row.split_method.as_ref().map(|method| SplitResponse {
+                method: method.clone(),
+                parts: expense
+                    .shares
+                    .iter()
+                    .map(|(share, user)| SharePart {
+                        member: PersonResponse::new(user.as_ref()),
+                        value: share.weight.clone(),
+                        amount: format(share.amount_minor, base_currency),
+                    })
+                    .collect(),
             }),
             created_at: row.created_at.to_rfc3339(),
             updated_at: row.updated_at.to_rfc3339(),
@@ -105,6 +156,81 @@ impl ExpenseListResponse {
             total: format(listing.total_minor, base_currency),
             count: listing.count,
             currency: base_currency.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct BalanceResponse {
+    pub member: PersonResponse,
+    /// Positive: the others owe this member; negative: they owe the others.
+    pub balance: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TransferResponse {
+    pub from: PersonResponse,
+    pub to: PersonResponse,
+    pub amount: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BalancesResponse {
+    pub currency: String,
+    pub balances: Vec<BalanceResponse>,
+    /// The fewest payments that settle every balance.
+    pub transfers: Vec<TransferResponse>,
+}
+
+impl BalancesResponse {
+    #[must_use]
+    pub fn new(balances: &Balances, currency: &str) -> Self {
+        Self {
+            currency: currency.to_string(),
+            balances: balances
+                .people
+                .iter()
+                .map(|(user, balance)| BalanceResponse {
+                    member: PersonResponse::new(user.as_ref()),
+                    balance: format(*balance, currency),
+                })
+                .collect(),
+            transfers: balances
+                .transfers
+                .iter()
+                .map(|(from, to, amount)| TransferResponse {
+                    from: PersonResponse::new(from.as_ref()),
+                    to: PersonResponse::new(to.as_ref()),
+                    amount: format(*amount, currency),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct SettlementResponse {
+    pub id: String,
+    pub from: PersonResponse,
+    pub to: PersonResponse,
+    pub amount: String,
+    pub currency: String,
+    pub date: String,
+    pub note: Option<String>,
+}
+
+impl SettlementResponse {
+    #[must_use]
+    pub fn new(settlement: &Settlement, currency: &str) -> Self {
+        let row = &settlement.row;
+        Self {
+            id: row.pid.to_string(),
+            from: PersonResponse::new(settlement.from.as_ref()),
+            to: PersonResponse::new(settlement.to.as_ref()),
+            amount: format(row.amount_minor, currency),
+            currency: currency.to_string(),
+            date: row.settled_on.to_string(),
+            note: row.note.clone(),
         }
     }
 }

@@ -7,7 +7,10 @@ use loco_rs::{app::Hooks, prelude::*};
 use serde_json::{json, Value};
 use smartexpense::{
     app::App,
-    models::{audit_events, categories, expenses, invitations, memberships, workspaces},
+    models::{
+        audit_events, categories, expense_shares, expenses, invitations, memberships, settlements,
+        workspaces,
+    },
 };
 
 use super::workspaces_api::{join_as, workspace_of};
@@ -63,6 +66,10 @@ async fn snapshot(app: &TestApp, workspace_id: i64) -> Value {
             .into_iter().map(|e| (e.amount_minor, e.description, e.deleted_at.is_some(), e.category_id)).collect::<Vec<_>>(),
         "categories": categories::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|c| (c.name, c.color)).collect::<Vec<_>>(),
+        "shares": expense_shares::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|s| (s.user_id, s.amount_minor)).collect::<Vec<_>>(),
+        "settlements": settlements::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|s| (s.from_user_id, s.amount_minor)).collect::<Vec<_>>(),
     })
 }
 
@@ -84,6 +91,7 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .await
         .json::<Value>();
     let b_user = b_members[1]["user_id"].as_str().unwrap().to_string();
+    let b_owner_id = b_members[0]["user_id"].as_str().unwrap().to_string();
     let b_invitation = app
         .server
         .get(&format!("/api/v1/workspaces/{b_id}/invitations"))
@@ -97,7 +105,10 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .server
         .post(&format!("/api/v1/workspaces/{b_id}/expenses"))
         .authorization_bearer(&b_owner)
-        .json(&json!({ "amount": "42.00", "date": "2026-11-20", "description": "Bea's rent" }))
+        .json(&json!({
+            "amount": "42.00", "date": "2026-11-20", "description": "Bea's rent",
+            "split": { "method": "equal", "parts": [{ "member": b_owner_id }, { "member": b_user }] },
+        }))
         .await
         .json::<Value>()["id"]
         .as_str()
@@ -109,6 +120,16 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .authorization_bearer(&b_owner)
         .await
         .json::<Value>()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let b_settlement = app
+        .server
+        .post(&format!("/api/v1/workspaces/{b_id}/settlements"))
+        .authorization_bearer(&b_owner)
+        .json(&json!({ "from": b_user, "to": b_owner_id, "amount": "21.00" }))
+        .await
+        .json::<Value>()["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -147,7 +168,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
             .replace("{user_id}", &b_user)
             .replace("{invitation_id}", &b_invitation)
             .replace("{expense_id}", &b_expense)
-            .replace("{category_id}", &b_category);
+            .replace("{category_id}", &b_category)
+            .replace("{settlement_id}", &b_settlement);
         for method in &route.actions {
             tenant_routes += 1;
             let api = path.starts_with("/api/");

@@ -1,5 +1,6 @@
 mod account_pages;
 mod auth_api;
+mod balances_api;
 mod dev_mailbox;
 mod expenses_api;
 mod isolation;

@@ -27,6 +27,7 @@ pub struct Model {
     pub updated_by_id: Option<i64>,
     pub deleted_at: Option<DateTimeWithTimeZone>,
     pub workspace_id: i64,
+    pub split_method: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -41,6 +42,8 @@ pub enum Relation {
     Workspaces,
     #[sea_orm(has_many = "super::expense_tags::Entity")]
     ExpenseTags,
+    #[sea_orm(has_many = "super::expense_shares::Entity")]
+    ExpenseShares,
 }
 
 impl Related<super::workspaces::Entity> for Entity {
@@ -52,5 +55,11 @@ impl Related<super::workspaces::Entity> for Entity {
 impl Related<super::expense_tags::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::ExpenseTags.def()
+    }
+}
+
+impl Related<super::expense_shares::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::ExpenseShares.def()
     }
 }

@@ -3,11 +3,13 @@
 pub mod audit_events;
 pub mod casbin_rules;
 pub mod categories;
+pub mod expense_shares;
 pub mod expense_tags;
 pub mod expenses;
 pub mod invitations;
 pub mod memberships;
 pub mod prelude;
 pub mod sessions;
+pub mod settlements;
 pub mod users;
 pub mod workspaces;

@@ -2,10 +2,12 @@
 pub use super::audit_events::Entity as AuditEvents;
 pub use super::casbin_rules::Entity as CasbinRules;
 pub use super::categories::Entity as Categories;
+pub use super::expense_shares::Entity as ExpenseShares;
 pub use super::expense_tags::Entity as ExpenseTags;
 pub use super::expenses::Entity as Expenses;
 pub use super::invitations::Entity as Invitations;
 pub use super::memberships::Entity as Memberships;
 pub use super::sessions::Entity as Sessions;
+pub use super::settlements::Entity as Settlements;
 pub use super::users::Entity as Users;
 pub use super::workspaces::Entity as Workspaces;

@@ -1,0 +1,483 @@
+//! Who owes whom. A member's balance is what they paid for split expenses,
+//! less their own shares of them, plus what they handed to others in
+//! settlements, less what they received. Balances add up to zero; the
+//! settle-up plan pays them off with as few transfers as possible.
+
+use std::collections::{BTreeMap, HashMap};
+
+use loco_rs::prelude::*;
+use sea_orm::{
+    sea_query::{Alias, Func},
+    JoinType, QuerySelect, RelationTrait,
+};
+use serde::Deserialize;
+use serde_json::json;
+
+pub use super::_entities::settlements::{self, ActiveModel, Entity, Model};
+use super::{
+    _entities::{expense_shares, expenses, users, workspaces},
+    audit_events::{self, Actor, Event},
+    memberships, money,
+    validation::FieldErrors,
+};
+
+/// Above this many people with a balance the exact plan (exponential in
+/// their number) gives way to a greedy one with at most one transfer more
+/// per person.
+const EXACT_PLAN_MAX_PEOPLE: usize = 16;
+const NOTE_MAX_CHARS: usize = 200;
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl TenantEntity for Entity {
+    type TenantId = i64;
+
+    fn tenant_column() -> settlements::Column {
+        settlements::Column::WorkspaceId
+    }
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct SettlementParams {
+    /// Public id of the member who paid.
+    pub from: String,
+    /// Public id of the member who received.
+    pub to: String,
+    /// In the workspace's base currency, e.g. "12.34".
+    pub amount: String,
+    /// YYYY-MM-DD; today when left out.
+    pub date: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A payment that evens out balances: `from` gives `to` the amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Transfer {
+    pub from: i64,
+    pub to: i64,
+    pub amount_minor: i64,
+}
+
+/// A settlement with the people in it (`None`: a deleted account).
+#[derive(Debug)]
+pub struct Settlement {
+    pub row: Model,
+    pub from: Option<users::Model>,
+    pub to: Option<users::Model>,
+}
+
+/// Each person's balance (positive: others owe them) and the plan that
+/// settles them all.
+#[derive(Debug)]
+pub struct Balances {
+    /// `(user, balance)`, largest creditor first; `None`: a deleted account.
+    pub people: Vec<(Option<users::Model>, i64)>,
+    pub transfers: Vec<(Option<users::Model>, Option<users::Model>, i64)>,
+}
+
+/// The fewest transfers that bring every balance (`(person, amount)`,
+/// adding up to zero) to zero.
+///
+/// Splitting people into as many groups as possible whose balances add up
+/// to zero is what makes it minimal: a group of `k` settles in `k - 1`
+/// transfers and no fewer, so `n` people in `g` groups need `n - g`.
+#[must_use]
+pub fn fewest_transfers(balances: &[(i64, i64)]) -> Vec<Transfer> {
+    let people: Vec<(i64, i64)> = balances.iter().copied().filter(|b| b.1 != 0).collect();
+    let groups = if people.len() <= EXACT_PLAN_MAX_PEOPLE {
+        zero_sum_groups(&people)
+    } else {
+        vec![people]
+    };
+    groups
+        .iter()
+        .flat_map(|group| settle_group(group))
+        .collect()
+}
+
+/// The most groups with a zero sum (dynamic programming over subsets).
+fn zero_sum_groups(people: &[(i64, i64)]) -> Vec<Vec<(i64, i64)>> {
+    let n = people.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let full = (1usize << n) - 1;
+    let mut sum = vec![0i128; full + 1];
+    let mut best = vec![0usize; full + 1];
+    for mask in 1..=full {
+        let low = mask.trailing_zeros() as usize;
+        sum[mask] = sum[mask & (mask - 1)] + i128::from(people[low].1);
+        let most = (0..n)
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| best[mask ^ (1 << i)])
+            .max()
+            .unwrap_or(0);
+        best[mask] = most + usize::from(sum[mask] == 0);
+    }
+    // Walk back to an order of people whose zero-sum prefixes cut the groups.
+    let mut order = Vec::with_capacity(n);
+    let mut mask = full;
+    while mask != 0 {
+        let want = best[mask] - usize::from(sum[mask] == 0);
+        let Some(i) = (0..n).find(|i| mask & (1 << i) != 0 && best[mask ^ (1 << i)] == want) else {
+            break;
+        };
+        order.push(i);
+        mask ^= 1 << i;
+    }
+    order.reverse();
+    let mut groups = Vec::new();
+    let mut current = Vec::new();
+    let mut running = 0i128;
+    for i in order {
+        current.push(people[i]);
+        running += i128::from(people[i].1);
+        if running == 0 {
+            groups.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    groups
+}
+
+/// Settles a group whose balances add up to zero in at most `len - 1`
+/// transfers: the largest debtor pays the largest creditor, each step
+/// clearing at least one of them.
+fn settle_group(group: &[(i64, i64)]) -> Vec<Transfer> {
+    let mut open: Vec<(i64, i64)> = group.to_vec();
+    let mut transfers = Vec::new();
+    loop {
+        open.retain(|p| p.1 != 0);
+        // Ties by person, so the plan is the same every time.
+        let creditor = open
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.1 > 0)
+            .max_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.1 .0.cmp(&a.1 .0)))
+            .map(|(i, _)| i);
+        let debtor = open
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.1 < 0)
+            .min_by(|a, b| a.1 .1.cmp(&b.1 .1).then(a.1 .0.cmp(&b.1 .0)))
+            .map(|(i, _)| i);
+        let (Some(c), Some(d)) = (creditor, debtor) else {
+            return transfers;
+        };
+        let amount = open[c].1.min(-open[d].1);
+        transfers.push(Transfer {
+            from: open[d].0,
+            to: open[c].0,
+            amount_minor: amount,
+        });
+        open[c].1 -= amount;
+        open[d].1 += amount;
+    }
+}
+
+/// `SUM(column)` as a BIGINT on both databases (Postgres makes it numeric).
+fn sum_of(column: impl sea_orm::IntoSimpleExpr) -> sea_orm::sea_query::SimpleExpr {
+    Func::cast_as(Func::sum(column.into_simple_expr()), Alias::new("BIGINT")).into()
+}
+
+impl Model {
+    /// Everyone's balance in the workspace and the plan to settle them.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn balances<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Balances> {
+        let mut net: BTreeMap<i64, i64> = BTreeMap::new();
+        let split_live = || {
+            Condition::all()
+                .add(expenses::Column::DeletedAt.is_null())
+                .add(expenses::Column::SplitMethod.is_not_null())
+                .add(expenses::Column::PaidById.is_not_null())
+        };
+        let paid: Vec<(Option<i64>, Option<i64>)> = expenses::Entity::find()
+            .filter(expenses::Column::WorkspaceId.eq(workspace_id))
+            .filter(split_live())
+            .select_only()
+            .column(expenses::Column::PaidById)
+            .column_as(sum_of(expenses::Column::AmountMinor), "total")
+            .group_by(expenses::Column::PaidById)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (user, total) in paid {
+            if let Some(user) = user {
+                *net.entry(user).or_default() += total.unwrap_or_default();
+            }
+        }
+        let owed: Vec<(i64, Option<i64>)> = expense_shares::Entity::find()
+            .filter(expense_shares::Column::WorkspaceId.eq(workspace_id))
+            .join(
+                JoinType::InnerJoin,
+                expense_shares::Relation::Expenses.def(),
+            )
+            .filter(split_live())
+            .select_only()
+            .column(expense_shares::Column::UserId)
+            .column_as(sum_of(expense_shares::Column::AmountMinor), "total")
+            .group_by(expense_shares::Column::UserId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (user, total) in owed {
+            *net.entry(user).or_default() -= total.unwrap_or_default();
+        }
+        for (column, sign) in [
+            (settlements::Column::FromUserId, 1),
+            (settlements::Column::ToUserId, -1),
+        ] {
+            let moved: Vec<(i64, Option<i64>)> = Entity::find()
+                .in_tenant(workspace_id)
+                .select_only()
+                .column(column)
+                .column_as(sum_of(settlements::Column::AmountMinor), "total")
+                .group_by(column)
+                .into_tuple()
+                .all(db)
+                .await?;
+            for (user, total) in moved {
+                *net.entry(user).or_default() += sign * total.unwrap_or_default();
+            }
+        }
+
+        let people: HashMap<i64, users::Model> = users::Entity::find()
+            .filter(users::Column::Id.is_in(net.keys().copied().collect::<Vec<_>>()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
+        let person = |id: i64| people.get(&id).cloned();
+        let pairs: Vec<(i64, i64)> = net.iter().map(|(u, b)| (*u, *b)).collect();
+        let transfers = fewest_transfers(&pairs)
+            .into_iter()
+            .map(|t| (person(t.from), person(t.to), t.amount_minor))
+            .collect();
+        let mut listed: Vec<(Option<users::Model>, i64)> = net
+            .into_iter()
+            .filter(|(_, b)| *b != 0)
+            .map(|(u, b)| (person(u), b))
+            .collect();
+        listed.sort_by_key(|p| std::cmp::Reverse(p.1));
+        Ok(Balances {
+            people: listed,
+            transfers,
+        })
+    }
+
+    /// Records that one member paid another.
+    ///
+    /// # Errors
+    /// 422 naming each invalid field; nothing is written then.
+    pub async fn record<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        author: &users::Model,
+        actor: &Actor,
+        params: &SettlementParams,
+    ) -> Result<Self> {
+        let mut errors = FieldErrors::new();
+        let mut member = |field: &str, found: ModelResult<memberships::Member>| {
+            found
+                .map_err(|_| errors.add(field, "is not a member of this workspace"))
+                .ok()
+        };
+        let from = member(
+            "from",
+            memberships::Model::find_member(db, workspace.id, params.from.trim()).await,
+        );
+        let to = member(
+            "to",
+            memberships::Model::find_member(db, workspace.id, params.to.trim()).await,
+        );
+        if let (Some(from), Some(to)) = (&from, &to) {
+            if from.user.id == to.user.id {
+                errors.add("to", "must be someone else than who paid");
+            }
+        }
+        let base = money::currency(&workspace.currency)
+            .ok_or_else(|| Error::string("workspace has an invalid base currency"))?;
+        let amount = money::parse_amount(&params.amount, base)
+            .map_err(|message| errors.add("amount", message))
+            .ok();
+        let settled_on = match params.date.as_deref().map(str::trim) {
+            None | Some("") => Some(chrono::Utc::now().date_naive()),
+            Some(text) => errors.date("date", text),
+        };
+        let note = params
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string);
+        if note
+            .as_ref()
+            .is_some_and(|n| n.chars().count() > NOTE_MAX_CHARS)
+        {
+            errors.add(
+                "note",
+                format!("must be at most {NOTE_MAX_CHARS} characters long"),
+            );
+        }
+        errors.into_result()?;
+        let (Some(from), Some(to), Some(amount), Some(settled_on)) = (from, to, amount, settled_on)
+        else {
+            return Err(Error::string("settlement validation left a value unset"));
+        };
+        let settlement = ActiveModel {
+            pid: Set(Uuid::new_v4()),
+            workspace_id: Set(workspace.id),
+            from_user_id: Set(from.user.id),
+            to_user_id: Set(to.user.id),
+            amount_minor: Set(amount),
+            settled_on: Set(settled_on),
+            note: Set(note),
+            created_by_id: Set(Some(author.id)),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        let shown = money::format_minor(amount, base);
+        audit_events::Model::record(
+            db,
+            workspace.id,
+            actor,
+            Event {
+                action: "settlement.recorded",
+                summary: format!(
+                    "{} paid {} {shown} {}",
+                    from.user.name, to.user.name, workspace.currency
+                ),
+                before: None,
+                after: Some(settlement.audit_json()),
+            },
+        )
+        .await?;
+        Ok(settlement)
+    }
+
+    fn audit_json(&self) -> serde_json::Value {
+        json!({
+            "from_user_id": self.from_user_id,
+            "to_user_id": self.to_user_id,
+            "amount_minor": self.amount_minor,
+            "date": self.settled_on.to_string(),
+            "note": self.note,
+        })
+    }
+
+    /// The workspace's settlements, newest first.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn list<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+    ) -> ModelResult<Vec<Settlement>> {
+        let rows = Entity::find()
+            .in_tenant(workspace_id)
+            .order_by_desc(settlements::Column::SettledOn)
+            .order_by_desc(settlements::Column::Id)
+            .all(db)
+            .await?;
+        Self::with_people(db, rows).await
+    }
+
+    /// The settlements with the accounts of who paid and who received.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn with_people<C: ConnectionTrait>(
+        db: &C,
+        rows: Vec<Self>,
+    ) -> ModelResult<Vec<Settlement>> {
+        let ids: Vec<i64> = rows
+            .iter()
+            .flat_map(|r| [r.from_user_id, r.to_user_id])
+            .collect();
+        let people: HashMap<i64, users::Model> = users::Entity::find()
+            .filter(users::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
+        Ok(rows
+            .into_iter()
+            .map(|row| Settlement {
+                from: people.get(&row.from_user_id).cloned(),
+                to: people.get(&row.to_user_id).cloned(),
+                row,
+            })
+            .collect())
+    }
+
+    /// A settlement of this workspace by public id.
+    ///
+    /// # Errors
+    /// `EntityNotFound` when there is none here.
+    pub async fn find_in<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        pid: &str,
+    ) -> ModelResult<Self> {
+        let pid = Uuid::parse_str(pid.trim()).map_err(|_| ModelError::EntityNotFound)?;
+        Entity::find()
+            .in_tenant(workspace_id)
+            .filter(settlements::Column::Pid.eq(pid))
+            .one(db)
+            .await?
+            .ok_or(ModelError::EntityNotFound)
+    }
+
+    /// Removes a settlement recorded by mistake.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn remove<C: ConnectionTrait>(self, db: &C, actor: &Actor) -> Result<()> {
+        audit_events::Model::record(
+            db,
+            self.workspace_id,
+            actor,
+            Event {
+                action: "settlement.deleted",
+                summary: format!("deleted a settlement of {}", self.settled_on),
+                before: Some(self.audit_json()),
+                after: None,
+            },
+        )
+        .await?;
+        self.delete(db).await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_that_cancels_is_settled_on_its_own() {
+        // Largest-debtor-pays-largest-creditor alone needs 4 transfers here:
+        // 2→3 4, 4→1 3, 5→3 2, 5→1 1.
+        let plan = fewest_transfers(&[(1, 4), (2, -4), (3, 6), (4, -3), (5, -3)]);
+        assert_eq!(plan.len(), 3, "{plan:?}");
+        assert!(plan.contains(&Transfer {
+            from: 2,
+            to: 1,
+            amount_minor: 4
+        }));
+    }
+
+    #[test]
+    fn nobody_owing_needs_no_transfer() {
+        assert!(fewest_transfers(&[(1, 0), (2, 0)]).is_empty());
+        assert!(fewest_transfers(&[]).is_empty());
+    }
+}
