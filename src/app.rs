@@ -207,6 +207,9 @@ impl Hooks for App {
             .add_route(controllers::account::routes())
             .add_route(controllers::auth::routes())
             .add_route(controllers::workspaces::routes())
+            .add_route(controllers::expenses::routes())
+            .add_route(controllers::categories::routes())
+            .add_route(controllers::balances::routes())
             .add_route(controllers::workspaces_api::routes())
             .add_route(controllers::expenses_api::routes())
             .add_route(controllers::balances_api::routes());

@@ -1,7 +1,7 @@
 //! Expenses and categories on the API:
 //! `/api/v1/workspaces/{workspace_id}/expenses` and `.../categories`.
 
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use loco_rs::prelude::*;
 use serde::Deserialize;
 
@@ -18,7 +18,7 @@ use crate::{
         CATEGORIES_MANAGE, CATEGORIES_READ, EXPENSES_CREATE, EXPENSES_DELETE_ANY,
         EXPENSES_DELETE_OWN, EXPENSES_READ, EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN,
     },
-    views::expenses::{CategoryResponse, ExpenseListResponse, ExpenseResponse},
+    views::expenses::{to_csv, CategoryResponse, ExpenseListResponse, ExpenseResponse},
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -207,6 +207,34 @@ async fn category_delete(
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 
+/// The expenses matching the list's filters as a CSV download; served at
+/// `.../expenses.csv` on both the API and the pages.
+#[debug_handler]
+pub async fn export_csv(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(filter): Query<ExpenseFilter>,
+) -> Result<Response> {
+    let currency = &member.workspace.currency;
+    let rows: Vec<ExpenseResponse> =
+        expenses::Model::all_matching(&member.db, &member.workspace, &filter)
+            .await?
+            .iter()
+            .map(|e| ExpenseResponse::new(e, currency))
+            .collect();
+    let body = to_csv(&rows).map_err(|err| Error::string(&format!("CSV export: {err}")))?;
+    let file = format!(
+        "attachment; filename=\"expenses-{}.csv\"",
+        member.workspace.today()
+    );
+    format::render()
+        .header(header::CONTENT_TYPE, "text/csv; charset=utf-8")
+        .header(header::CONTENT_DISPOSITION, file.as_str())
+        .response()
+        .body(axum::body::Body::from(body))
+        .map_err(|err| Error::string(&err.to_string()))
+}
+
 pub fn routes() -> Routes {
     let expenses = "/workspaces/{workspace_id}/expenses";
     let categories = "/workspaces/{workspace_id}/categories";
@@ -214,6 +242,10 @@ pub fn routes() -> Routes {
         .prefix("/api/v1")
         .add(expenses, requires(EXPENSES_READ, get(list)))
         .add(expenses, requires(EXPENSES_CREATE, post(create)))
+        .add(
+            "/workspaces/{workspace_id}/expenses.csv",
+            requires(EXPENSES_READ, get(export_csv)),
+        )
         .add(
             &format!("{expenses}/{{expense_id}}"),
             requires(EXPENSES_READ, get(show)),

@@ -1,8 +1,11 @@
 pub mod access;
 pub mod account;
 pub mod auth;
+pub mod balances;
 pub mod balances_api;
+pub mod categories;
 pub mod dev_mailbox;
+pub mod expenses;
 pub mod expenses_api;
 pub mod home;
 pub mod middleware;

@@ -20,8 +20,9 @@ use crate::{
         workspaces::{self, CreateParams, UpdateParams},
     },
     policies::{
-        AUDIT_READ, INVITATIONS_MANAGE, INVITATIONS_READ, MEMBERS_MANAGE, MEMBERS_READ,
-        WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
+        AUDIT_READ, CATEGORIES_MANAGE, EXPENSES_CREATE, INVITATIONS_MANAGE, INVITATIONS_READ,
+        MEMBERS_MANAGE, MEMBERS_READ, SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, WORKSPACE_DELETE,
+        WORKSPACE_READ, WORKSPACE_UPDATE,
     },
     views::workspaces::{
         AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse,
@@ -97,9 +98,14 @@ async fn create(
     }
 }
 
-/// What the member may do here, for showing only the actions that work.
-async fn abilities(ctx: &AppContext, member: &Member) -> Result<Value> {
+/// What the member may do here, for showing only the actions that work
+/// (the workspace navigation reads it on every workspace page).
+pub(crate) async fn abilities(ctx: &AppContext, member: &Member) -> Result<Value> {
     Ok(json!({
+        "add_expense": member.may(ctx, EXPENSES_CREATE).await?,
+        "manage_categories": member.may(ctx, CATEGORIES_MANAGE).await?,
+        "settle": member.may(ctx, SETTLEMENTS_CREATE).await?,
+        "delete_settlements": member.may(ctx, SETTLEMENTS_DELETE).await?,
         "update": member.may(ctx, WORKSPACE_UPDATE).await?,
         "delete": member.may(ctx, WORKSPACE_DELETE).await?,
         "manage_members": member.may(ctx, MEMBERS_MANAGE).await?,

@@ -88,6 +88,31 @@ impl Model {
             .await?)
     }
 
+    /// How many (not deleted) expenses each category holds.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn usage<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+    ) -> ModelResult<std::collections::HashMap<i64, i64>> {
+        let counts: Vec<(Option<i64>, i64)> = expenses::Entity::find()
+            .filter(expenses::Column::WorkspaceId.eq(workspace_id))
+            .filter(expenses::Column::DeletedAt.is_null())
+            .filter(expenses::Column::CategoryId.is_not_null())
+            .select_only()
+            .column(expenses::Column::CategoryId)
+            .column_as(expenses::Column::Id.count(), "count")
+            .group_by(expenses::Column::CategoryId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        Ok(counts
+            .into_iter()
+            .filter_map(|(category, count)| Some((category?, count)))
+            .collect())
+    }
+
     /// A category of this workspace by public id.
     ///
     /// # Errors

@@ -26,6 +26,7 @@ const TAG_MAX_CHARS: usize = 40;
 const TAGS_MAX: usize = 20;
 pub const PAGE_SIZE_DEFAULT: u64 = 50;
 pub const PAGE_SIZE_MAX: u64 = 200;
+const PAGE_SIZE_EXPORT: u64 = PAGE_SIZE_MAX;
 
 /// An expense to create, or the fields to change (left out: unchanged).
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -54,7 +55,7 @@ pub struct ExpenseParams {
 }
 
 /// What narrows the list; the same for the API, the page and exports.
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct ExpenseFilter {
     pub from: Option<String>,
@@ -67,9 +68,78 @@ pub struct ExpenseFilter {
     pub max: Option<String>,
     /// Free text in description, payee and notes.
     pub q: Option<String>,
+    /// `newest` (the default), `oldest`, `largest` or `smallest`.
+    pub sort: Option<String>,
     /// From a previous page's `next_cursor`.
     pub cursor: Option<String>,
     pub limit: Option<u64>,
+}
+
+/// The order of the list. Every order ends on the id, so a cursor (the last
+/// row of a page) says exactly where the next page starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Newest,
+    Oldest,
+    Largest,
+    Smallest,
+}
+
+impl Sort {
+    pub const ALL: [Self; 4] = [Self::Newest, Self::Oldest, Self::Largest, Self::Smallest];
+
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Newest => "newest",
+            Self::Oldest => "oldest",
+            Self::Largest => "largest",
+            Self::Smallest => "smallest",
+        }
+    }
+
+    fn parse(text: Option<&str>) -> Result<Self> {
+        match text.map(str::trim).filter(|t| !t.is_empty()) {
+            None => Ok(Self::Newest),
+            Some(text) => Self::ALL
+                .into_iter()
+                .find(|s| s.as_str() == text)
+                .ok_or_else(|| {
+                    FieldErrors::one("sort", "must be newest, oldest, largest or smallest").into()
+                }),
+        }
+    }
+
+    fn key(self) -> (expenses::Column, sea_orm::Order) {
+        match self {
+            Self::Newest => (expenses::Column::SpentOn, sea_orm::Order::Desc),
+            Self::Oldest => (expenses::Column::SpentOn, sea_orm::Order::Asc),
+            Self::Largest => (expenses::Column::AmountMinor, sea_orm::Order::Desc),
+            Self::Smallest => (expenses::Column::AmountMinor, sea_orm::Order::Asc),
+        }
+    }
+
+    /// Rows that come after `last` in this order.
+    fn after(self, last: &Model) -> Condition {
+        let (column, order) = self.key();
+        let value: sea_orm::Value = match column {
+            expenses::Column::AmountMinor => last.amount_minor.into(),
+            _ => last.spent_on.into(),
+        };
+        let descending = order == sea_orm::Order::Desc;
+        let beyond = |col: expenses::Column, v: sea_orm::Value| {
+            if descending {
+                Expr::col(col).lt(v)
+            } else {
+                Expr::col(col).gt(v)
+            }
+        };
+        Condition::any().add(beyond(column, value.clone())).add(
+            Condition::all()
+                .add(Expr::col(column).eq(value))
+                .add(beyond(expenses::Column::Id, last.id.into())),
+        )
+    }
 }
 
 /// An expense with what is shown beside it.
@@ -665,6 +735,32 @@ impl Model {
             .collect())
     }
 
+    /// Every expense matching `filter` (for exports), in its order, read a
+    /// page at a time.
+    ///
+    /// # Errors
+    /// 422 naming a filter value that makes no sense.
+    pub async fn all_matching<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        filter: &ExpenseFilter,
+    ) -> Result<Vec<Expense>> {
+        let mut filter = ExpenseFilter {
+            limit: Some(PAGE_SIZE_EXPORT),
+            cursor: None,
+            ..filter.clone()
+        };
+        let mut all = Vec::new();
+        loop {
+            let page = Self::list(db, workspace, &filter).await?;
+            all.extend(page.items);
+            match page.next_cursor {
+                Some(cursor) => filter.cursor = Some(cursor),
+                None => return Ok(all),
+            }
+        }
+    }
+
     /// The workspace's expenses matching `filter`, newest first, one page at
     /// a time, with the total and count over the whole filter.
     ///
@@ -700,20 +796,25 @@ impl Model {
             .await?
             .unwrap_or((0, None));
 
+        let sort = Sort::parse(filter.sort.as_deref())?;
         let mut page = Entity::find().in_tenant(workspace.id).filter(condition);
         if let Some(cursor) = blank_to_none(filter.cursor.as_ref()) {
-            page = page.filter(Self::after_cursor(db, workspace.id, &cursor).await?);
+            let bad = || Error::from(FieldErrors::one("cursor", "is not a cursor from this list"));
+            let last = Self::find_in(db, workspace.id, &cursor, true)
+                .await
+                .map_err(|_| bad())?;
+            page = page.filter(sort.after(&last));
         }
+        let (column, order) = sort.key();
         let mut rows = page
-            .order_by_desc(expenses::Column::SpentOn)
-            .order_by_desc(expenses::Column::Id)
+            .order_by(column, order.clone())
+            .order_by(expenses::Column::Id, order)
             .limit(limit + 1)
             .all(db)
             .await?;
         let next_cursor = if rows.len() as u64 > limit {
             rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-            rows.last()
-                .map(|last| format!("{}_{}", last.spent_on, last.pid))
+            rows.last().map(|last| last.pid.to_string())
         } else {
             None
         };
@@ -723,27 +824,6 @@ impl Model {
             total_minor: totals.1.unwrap_or_default(),
             count: u64::try_from(totals.0).unwrap_or_default(),
         })
-    }
-
-    /// Rows after the cursor `date_pid` in list order.
-    async fn after_cursor<C: ConnectionTrait>(
-        db: &C,
-        workspace_id: i64,
-        cursor: &str,
-    ) -> Result<Condition> {
-        let bad = || Error::from(FieldErrors::one("cursor", "is not a cursor from this list"));
-        let (date, pid) = cursor.split_once('_').ok_or_else(bad)?;
-        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad())?;
-        let last = Self::find_in(db, workspace_id, pid, true)
-            .await
-            .map_err(|_| bad())?;
-        Ok(Condition::any()
-            .add(expenses::Column::SpentOn.lt(date))
-            .add(
-                Condition::all()
-                    .add(expenses::Column::SpentOn.eq(date))
-                    .add(expenses::Column::Id.lt(last.id)),
-            ))
     }
 
     async fn condition<C: ConnectionTrait>(

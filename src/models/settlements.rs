@@ -46,7 +46,7 @@ pub struct SettlementParams {
     pub to: String,
     /// In the workspace's base currency, e.g. "12.34".
     pub amount: String,
-    /// YYYY-MM-DD; today when left out.
+    /// YYYY-MM-DD; today (in the workspace's time zone) when left out.
     pub date: Option<String>,
     pub note: Option<String>,
 }
@@ -307,7 +307,7 @@ impl Model {
             .map_err(|message| errors.add("amount", message))
             .ok();
         let settled_on = match params.date.as_deref().map(str::trim) {
-            None | Some("") => Some(chrono::Utc::now().date_naive()),
+            None | Some("") => Some(workspace.today()),
             Some(text) => errors.date("date", text),
         };
         let note = params

@@ -92,6 +92,17 @@ pub struct WithRole {
 }
 
 impl Model {
+    /// Today's date where the workspace lives (its time zone), the default
+    /// date of a new expense.
+    #[must_use]
+    pub fn today(&self) -> chrono::NaiveDate {
+        let now = chrono::Utc::now();
+        self.time_zone.parse::<chrono_tz::Tz>().map_or_else(
+            |_| now.date_naive(),
+            |tz| now.with_timezone(&tz).date_naive(),
+        )
+    }
+
     /// Creates a workspace owned by `owner`.
     ///
     /// # Errors

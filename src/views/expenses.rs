@@ -165,6 +165,10 @@ pub struct BalanceResponse {
     pub member: PersonResponse,
     /// Positive: the others owe this member; negative: they owe the others.
     pub balance: String,
+    /// This member owes the others (`amount` of it).
+    pub owes: bool,
+    /// The balance without its sign.
+    pub amount: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -193,6 +197,8 @@ impl BalancesResponse {
                 .map(|(user, balance)| BalanceResponse {
                     member: PersonResponse::new(user.as_ref()),
                     balance: format(*balance, currency),
+                    owes: *balance < 0,
+                    amount: format(balance.abs(), currency),
                 })
                 .collect(),
             transfers: balances
@@ -233,4 +239,106 @@ impl SettlementResponse {
             note: row.note.clone(),
         }
     }
+}
+
+/// An expense in the list page, with what the viewer may do to it.
+#[derive(Debug, Serialize)]
+pub struct ExpenseRow {
+    #[serde(flatten)]
+    pub expense: ExpenseResponse,
+    pub editable: bool,
+    pub deletable: bool,
+    pub tag_links: Vec<TagLink>,
+}
+
+/// A tag with the query string that lists its expenses.
+#[derive(Debug, Serialize)]
+pub struct TagLink {
+    pub name: String,
+    pub query: String,
+}
+
+impl ExpenseRow {
+    #[must_use]
+    pub fn new(expense: ExpenseResponse, editable: bool, deletable: bool) -> Self {
+        let tag_links = expense
+            .tags
+            .iter()
+            .map(|t| {
+                let query = serde_urlencoded::to_string([("tag", t)]).unwrap_or_default();
+                TagLink {
+                    name: t.clone(),
+                    query,
+                }
+            })
+            .collect();
+        Self {
+            expense,
+            editable,
+            deletable,
+            tag_links,
+        }
+    }
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
+/// tab or carriage return first) gets a leading `'`, so it shows as text.
+#[must_use]
+pub fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The expenses as CSV, one row each, with a header row.
+///
+/// # Errors
+/// When writing fails (it does not, into memory).
+pub fn to_csv(expenses: &[ExpenseResponse]) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "date",
+        "description",
+        "payee",
+        "category",
+        "tags",
+        "paid_by",
+        "amount",
+        "base_currency",
+        "original_amount",
+        "currency",
+        "rate",
+        "split",
+        "notes",
+        "id",
+    ])?;
+    for e in expenses {
+        let split = e.split.as_ref().map_or_else(String::new, |s| {
+            let parts: Vec<String> = s
+                .parts
+                .iter()
+                .map(|p| format!("{} {}", p.member.name, p.amount))
+                .collect();
+            format!("{}: {}", s.method, parts.join("; "))
+        });
+        out.write_record([
+            e.date.clone(),
+            spreadsheet_safe(&e.description),
+            spreadsheet_safe(e.payee.as_deref().unwrap_or_default()),
+            spreadsheet_safe(e.category.as_ref().map_or("", |c| c.name.as_str())),
+            spreadsheet_safe(&e.tags.join(", ")),
+            spreadsheet_safe(e.paid_by.as_ref().map_or("", |p| p.name.as_str())),
+            e.amount.clone(),
+            e.base_currency.clone(),
+            e.original_amount.clone(),
+            e.currency.clone(),
+            e.rate.clone(),
+            spreadsheet_safe(&split),
+            spreadsheet_safe(e.notes.as_deref().unwrap_or_default()),
+            e.id.clone(),
+        ])?;
+    }
+    out.into_inner().map_err(|err| err.into_error().into())
 }

@@ -1,0 +1,604 @@
+//! Expense pages: the list with filters, totals and pages
+//! (`/w/{workspace_id}/expenses`), adding, inline editing (htmx swaps one
+//! row; without JavaScript the edit page does the same), and deleting with
+//! undo.
+
+use std::collections::HashMap;
+
+use axum::http::{HeaderMap, StatusCode};
+use loco_rs::prelude::*;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{
+    access::{requires, Member},
+    middleware::web_session::Visitor,
+    render::{merged, page, redirect_with},
+    workspaces::abilities,
+};
+use crate::{
+    models::{
+        categories,
+        expense_shares::{SplitParams, SplitPart},
+        expenses::{self, ExpenseFilter, ExpenseParams, Sort},
+        memberships,
+        validation::FieldErrors,
+    },
+    policies::{
+        EXPENSES_CREATE, EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN, EXPENSES_READ,
+        EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN,
+    },
+    views::{
+        expenses::{CategoryResponse, ExpenseResponse, ExpenseRow},
+        workspaces::{MemberResponse, WorkspaceResponse},
+    },
+};
+
+/// The add and edit forms as a browser sends them. Splits come as
+/// `include_{member id}=on` and `share_{member id}=value` pairs.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ExpenseForm {
+    pub amount: String,
+    pub currency: String,
+    pub rate: String,
+    pub date: String,
+    pub description: String,
+    pub payee: String,
+    pub notes: String,
+    pub category_id: String,
+    /// Comma-separated.
+    pub tags: String,
+    pub paid_by: String,
+    /// `none`, `equal`, `shares`, `percent` or `exact`.
+    pub split_method: String,
+    #[serde(flatten)]
+    pub members: HashMap<String, String>,
+}
+
+impl ExpenseForm {
+    fn params(&self, members: &[memberships::Member]) -> ExpenseParams {
+        let parts = members
+            .iter()
+            .filter_map(|m| {
+                let id = m.user.pid.to_string();
+                self.members
+                    .contains_key(&format!("include_{id}"))
+                    .then(|| SplitPart {
+                        value: self.members.get(&format!("share_{id}")).cloned(),
+                        member: id,
+                    })
+            })
+            .collect();
+        let method = match self.split_method.trim() {
+            "" => "none",
+            method => method,
+        };
+        ExpenseParams {
+            amount: Some(self.amount.clone()),
+            date: Some(self.date.clone()),
+            description: Some(self.description.clone()),
+            payee: Some(self.payee.clone()),
+            notes: Some(self.notes.clone()),
+            category_id: Some(self.category_id.clone()),
+            tags: Some(self.tags.split(',').map(str::to_string).collect()),
+            paid_by: Some(self.paid_by.clone()),
+            currency: Some(self.currency.clone()),
+            rate: Some(self.rate.clone()),
+            split: Some(SplitParams {
+                method: method.to_string(),
+                parts,
+            }),
+        }
+    }
+
+    /// The form as sent, to show again beside its errors.
+    fn echo(&self) -> Value {
+        json!({
+            "amount": self.amount, "currency": self.currency, "rate": self.rate,
+            "date": self.date, "description": self.description, "payee": self.payee,
+            "notes": self.notes, "category_id": self.category_id, "tags": self.tags,
+            "paid_by": self.paid_by, "split_method": self.split_method,
+            "included": self.members.keys()
+                .filter_map(|k| k.strip_prefix("include_")).collect::<Vec<_>>(),
+            "shares": self.members.iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix("share_")?, v)))
+                .collect::<HashMap<_, _>>(),
+        })
+    }
+}
+
+/// The edit form filled from a saved expense.
+fn form_of(expense: &ExpenseResponse) -> Value {
+    let split = expense.split.as_ref();
+    json!({
+        "amount": expense.original_amount,
+        "currency": expense.currency,
+        "rate": if expense.currency == expense.base_currency { String::new() } else { expense.rate.clone() },
+        "date": expense.date,
+        "description": expense.description,
+        "payee": expense.payee,
+        "notes": expense.notes,
+        "category_id": expense.category.as_ref().map(|c| c.id.clone()),
+        "tags": expense.tags.join(", "),
+        "paid_by": expense.paid_by.as_ref().map(|p| p.id.clone()),
+        "split_method": split.map_or("none", |s| s.method.as_str()),
+        "included": split.map(|s| s.parts.iter().map(|p| p.member.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default(),
+        "shares": split.map(|s| s.parts.iter()
+            .map(|p| (p.member.id.clone(), p.value.clone())).collect::<HashMap<_, _>>())
+            .unwrap_or_default(),
+    })
+}
+
+fn is_htmx(headers: &HeaderMap) -> bool {
+    headers.contains_key("hx-request")
+}
+
+fn list_path(member: &Member) -> String {
+    format!("/w/{}/expenses", member.workspace.pid)
+}
+
+/// What every expense page shows around its content: the workspace, its
+/// navigation, and the choices the forms offer.
+async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
+    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
+    let categories = categories::Model::list(&member.db, member.workspace.id).await?;
+    Ok(json!({
+        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+        "can": abilities(ctx, member).await?,
+        "members": members.iter().map(MemberResponse::from).collect::<Vec<_>>(),
+        "categories": categories.iter().map(CategoryResponse::from).collect::<Vec<_>>(),
+        "sorts": Sort::ALL.map(Sort::as_str),
+    }))
+}
+
+/// The rows as shown, each with what this member may do to it.
+async fn rows(
+    ctx: &AppContext,
+    member: &Member,
+    expenses: &[expenses::Expense],
+) -> Result<Vec<ExpenseRow>> {
+    let update_any = member.may(ctx, EXPENSES_UPDATE_ANY).await?;
+    let update_own = member.may(ctx, EXPENSES_UPDATE_OWN).await?;
+    let delete_any = member.may(ctx, EXPENSES_DELETE_ANY).await?;
+    let delete_own = member.may(ctx, EXPENSES_DELETE_OWN).await?;
+    let me = member.user().id;
+    Ok(expenses
+        .iter()
+        .map(|e| {
+            let mine = e.row.created_by_id == Some(me);
+            ExpenseRow::new(
+                ExpenseResponse::new(e, &member.workspace.currency),
+                update_any || (mine && update_own),
+                delete_any || (mine && delete_own),
+            )
+        })
+        .collect())
+}
+
+/// The list's query string without the cursor, for links that keep the
+/// filter (next page, CSV export).
+fn filter_query(filter: &ExpenseFilter) -> String {
+    let pairs = [
+        ("from", &filter.from),
+        ("to", &filter.to),
+        ("category", &filter.category),
+        ("tag", &filter.tag),
+        ("member", &filter.member),
+        ("min", &filter.min),
+        ("max", &filter.max),
+        ("q", &filter.q),
+        ("sort", &filter.sort),
+    ];
+    let kept: Vec<(&str, &str)> = pairs
+        .iter()
+        .filter_map(|(k, v)| v.as_deref().filter(|v| !v.is_empty()).map(|v| (*k, v)))
+        .collect();
+    serde_urlencoded::to_string(kept).unwrap_or_default()
+}
+
+/// What the list page takes beside the filter.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListExtras {
+    /// `rows`: only the next rows, for "load more".
+    pub partial: Option<String>,
+    /// An expense just deleted, to offer its undo (without JavaScript).
+    pub undo: Option<String>,
+}
+
+/// What rendering a page for this request needs.
+struct Screen<'a> {
+    ctx: &'a AppContext,
+    v: &'a TeraView,
+    visitor: &'a Visitor,
+    member: &'a Member,
+}
+
+async fn list_page(
+    screen: &Screen<'_>,
+    filter: &ExpenseFilter,
+    extras: &ListExtras,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let member = screen.member;
+    let listing = match expenses::Model::list(&member.db, &member.workspace, filter).await {
+        Ok(listing) => listing,
+        Err(err) => {
+            // A filter that makes no sense: say so and show everything.
+            let Some(errors) = FieldErrors::from_error(&err) else {
+                return Err(err);
+            };
+            let everything = ExpenseFilter::default();
+            let listing = expenses::Model::list(&member.db, &member.workspace, &everything).await?;
+            return render_list(
+                screen,
+                filter,
+                extras,
+                &listing,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                merged(extra, json!({ "filter_errors": errors })),
+            )
+            .await;
+        }
+    };
+    render_list(screen, filter, extras, &listing, status, extra).await
+}
+
+async fn render_list(
+    screen: &Screen<'_>,
+    filter: &ExpenseFilter,
+    extras: &ListExtras,
+    listing: &expenses::Listing,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let Screen {
+        ctx,
+        v,
+        visitor,
+        member,
+    } = *screen;
+    let filter_query = filter_query(filter);
+    let next = listing.next_cursor.as_ref().map(|cursor| {
+        let cursor = serde_urlencoded::to_string([("cursor", cursor)]).unwrap_or_default();
+        format!("{}?{filter_query}&{cursor}", list_path(member))
+    });
+    let rows = rows(ctx, member, &listing.items).await?;
+    if extras.partial.as_deref() == Some("rows") {
+        return format::render().view(
+            v,
+            "expenses/_rows.html",
+            json!({ "rows": rows, "next": next, "workspace": { "id": member.workspace.pid.to_string() } }),
+        );
+    }
+    let undo = match extras.undo.as_deref() {
+        Some(pid) => expenses::Model::find_in(&member.db, member.workspace.id, pid, true)
+            .await
+            .ok()
+            .filter(|e| e.deleted_at.is_some())
+            .map(|e| json!({ "id": e.pid.to_string(), "description": e.description })),
+        None => None,
+    };
+    let data = json!({
+        "filter": filter,
+        "filter_query": filter_query,
+        "rows": rows,
+        "next": next,
+        "count": listing.count,
+        "total": crate::views::expenses::format(listing.total_minor, &member.workspace.currency),
+        "undo": undo,
+        "form": {
+            "date": member.workspace.today().to_string(),
+            "currency": member.workspace.currency,
+            "paid_by": member.user().pid.to_string(),
+            "split_method": "none",
+        },
+    });
+    let data = merged(merged(frame(ctx, member).await?, data), extra);
+    page(v, visitor, status, "expenses/index.html", data)
+}
+
+#[debug_handler]
+async fn index(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Query(filter): Query<ExpenseFilter>,
+    Query(extras): Query<ListExtras>,
+) -> Result<Response> {
+    let screen = Screen {
+        ctx: &ctx,
+        v: &v,
+        visitor: &visitor,
+        member: &member,
+    };
+    list_page(&screen, &filter, &extras, StatusCode::OK, json!({})).await
+}
+
+#[debug_handler]
+async fn create(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Form(form): Form<ExpenseForm>,
+) -> Result<Response> {
+    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
+    let created = expenses::Model::create(
+        &member.db,
+        &member.workspace,
+        member.user(),
+        &member.actor(),
+        &form.params(&members),
+    )
+    .await;
+    match created {
+        Ok(expense) => {
+            let to = list_path(&member);
+            member.commit().await?;
+            redirect_with(
+                &to,
+                "notice",
+                &format!("Added \"{}\".", expense.description),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => {
+            let Some(errors) = FieldErrors::from_error(&err) else {
+                return Err(err);
+            };
+            let screen = Screen {
+                ctx: &ctx,
+                v: &v,
+                visitor: &visitor,
+                member: &member,
+            };
+            list_page(
+                &screen,
+                &ExpenseFilter::default(),
+                &ListExtras::default(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "form": form.echo(), "errors": errors, "adding": true }),
+            )
+            .await
+        }
+    }
+}
+
+/// The expense the path names, if this member may change it.
+async fn changeable(
+    ctx: &AppContext,
+    member: &Member,
+    expense_id: &str,
+    deleted: bool,
+    delete: bool,
+) -> Result<expenses::Model> {
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, expense_id, deleted).await?;
+    let (any, own) = if delete {
+        (EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN)
+    } else {
+        (EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN)
+    };
+    member
+        .ensure_may_change(ctx, expense.created_by_id, any, own)
+        .await?;
+    Ok(expense)
+}
+
+async fn one_row(ctx: &AppContext, member: &Member, expense: expenses::Model) -> Result<Value> {
+    let detailed = expense.detailed(&member.db).await?;
+    let row = rows(ctx, member, std::slice::from_ref(&detailed))
+        .await?
+        .pop()
+        .ok_or(Error::NotFound)?;
+    Ok(json!({ "row": row, "workspace": { "id": member.workspace.pid.to_string() } }))
+}
+
+/// The edit form: one table row under htmx, a page of its own otherwise.
+async fn edit_form(
+    screen: &Screen<'_>,
+    headers: &HeaderMap,
+    expense_id: &str,
+    status: StatusCode,
+    form: Value,
+    errors: Value,
+) -> Result<Response> {
+    let data = merged(
+        frame(screen.ctx, screen.member).await?,
+        json!({ "expense_id": expense_id, "form": form, "errors": errors }),
+    );
+    if is_htmx(headers) {
+        format::render()
+            .status(status)
+            .view(screen.v, "expenses/_edit_row.html", data)
+    } else {
+        page(screen.v, screen.visitor, status, "expenses/edit.html", data)
+    }
+}
+
+#[debug_handler]
+async fn edit(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    headers: HeaderMap,
+    member: Member,
+    Path((_, expense_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let expense = changeable(&ctx, &member, &expense_id, false, false)
+        .await?
+        .detailed(&member.db)
+        .await?;
+    let form = form_of(&ExpenseResponse::new(&expense, &member.workspace.currency));
+    let screen = Screen {
+        ctx: &ctx,
+        v: &v,
+        visitor: &visitor,
+        member: &member,
+    };
+    edit_form(
+        &screen,
+        &headers,
+        &expense_id,
+        StatusCode::OK,
+        form,
+        json!({}),
+    )
+    .await
+}
+
+/// One row as shown in the list (htmx: cancelling an edit).
+#[debug_handler]
+async fn row(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    member: Member,
+    Path((_, expense_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
+    let data = one_row(&ctx, &member, expense).await?;
+    format::render().view(&v, "expenses/_row.html", data)
+}
+
+#[debug_handler]
+async fn update(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    headers: HeaderMap,
+    member: Member,
+    Path((_, expense_id)): Path<(String, String)>,
+    Form(form): Form<ExpenseForm>,
+) -> Result<Response> {
+    let expense = changeable(&ctx, &member, &expense_id, false, false).await?;
+    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
+    let updated = expense
+        .update(
+            &member.db,
+            &member.workspace,
+            member.user(),
+            &member.actor(),
+            &form.params(&members),
+        )
+        .await;
+    match updated {
+        Ok(updated) => {
+            if is_htmx(&headers) {
+                let data = one_row(&ctx, &member, updated).await?;
+                member.commit().await?;
+                format::render().view(&v, "expenses/_row.html", data)
+            } else {
+                let to = list_path(&member);
+                member.commit().await?;
+                redirect_with(
+                    &to,
+                    "notice",
+                    &format!("Saved \"{}\".", updated.description),
+                    &ctx,
+                    &[],
+                )
+            }
+        }
+        Err(err) => {
+            let Some(errors) = FieldErrors::from_error(&err) else {
+                return Err(err);
+            };
+            let screen = Screen {
+                ctx: &ctx,
+                v: &v,
+                visitor: &visitor,
+                member: &member,
+            };
+            edit_form(
+                &screen,
+                &headers,
+                &expense_id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form.echo(),
+                errors,
+            )
+            .await
+        }
+    }
+}
+
+#[debug_handler]
+async fn destroy(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    headers: HeaderMap,
+    member: Member,
+    Path((_, expense_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let expense = changeable(&ctx, &member, &expense_id, false, true).await?;
+    expense.soft_delete(&member.db, &member.actor()).await?;
+    let to = format!("{}?undo={}", list_path(&member), expense.pid);
+    let data = json!({
+        "workspace": { "id": member.workspace.pid.to_string() },
+        "expense": { "id": expense.pid.to_string(), "description": expense.description },
+    });
+    member.commit().await?;
+    if is_htmx(&headers) {
+        format::render().view(&v, "expenses/_deleted_row.html", data)
+    } else {
+        format::redirect(&to)
+    }
+}
+
+#[debug_handler]
+async fn restore(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    headers: HeaderMap,
+    member: Member,
+    Path((_, expense_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let expense = changeable(&ctx, &member, &expense_id, true, true).await?;
+    let restored = expense.restore(&member.db, &member.actor()).await?;
+    if is_htmx(&headers) {
+        let data = one_row(&ctx, &member, restored).await?;
+        member.commit().await?;
+        format::render().view(&v, "expenses/_row.html", data)
+    } else {
+        let to = list_path(&member);
+        member.commit().await?;
+        redirect_with(
+            &to,
+            "notice",
+            &format!("\"{}\" is back.", restored.description),
+            &ctx,
+            &[],
+        )
+    }
+}
+
+pub fn routes() -> Routes {
+    let list = "/w/{workspace_id}/expenses";
+    let one = "/w/{workspace_id}/expenses/{expense_id}";
+    Routes::new()
+        .add(list, requires(EXPENSES_READ, get(index)))
+        .add(list, requires(EXPENSES_CREATE, post(create)))
+        .add(
+            "/w/{workspace_id}/expenses.csv",
+            requires(EXPENSES_READ, get(super::expenses_api::export_csv)),
+        )
+        .add(one, requires(EXPENSES_READ, get(row)))
+        // Changing needs any-or-own rights, checked against the expense.
+        .add(one, requires(EXPENSES_READ, post(update)))
+        .add(&format!("{one}/edit"), requires(EXPENSES_READ, get(edit)))
+        .add(
+            &format!("{one}/delete"),
+            requires(EXPENSES_READ, post(destroy)),
+        )
+        .add(
+            &format!("{one}/restore"),
+            requires(EXPENSES_READ, post(restore)),
+        )
+}
