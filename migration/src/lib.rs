@@ -8,6 +8,7 @@ mod m20260102_000002_casbin_rules;
 mod m20260102_000003_row_level_security;
 mod m20260103_000001_expenses;
 mod m20260103_000002_splits;
+mod m20260103_000003_api_tokens;
 pub mod tenant;
 
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260102_000003_row_level_security::Migration),
             Box::new(m20260103_000001_expenses::Migration),
             Box::new(m20260103_000002_splits::Migration),
+            Box::new(m20260103_000003_api_tokens::Migration),
             // inject-above (do not remove this comment)
         ]
     }

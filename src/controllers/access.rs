@@ -19,6 +19,7 @@ use sea_orm::DatabaseTransaction;
 use super::middleware::web_session::{self, Visitor};
 use crate::{
     models::{
+        api_tokens,
         audit_events::Actor,
         memberships::{self, Role},
         tenancy::{self, Scope},
@@ -35,12 +36,24 @@ pub fn requires(
     route.layer(Extension(permission))
 }
 
-/// The signed-in user behind a request: a bearer token on the API, the
-/// browser session on pages.
+/// How a caller proved who they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInMethod {
+    /// The browser session (pages).
+    Session,
+    /// A login token from `POST /api/auth/login`.
+    LoginToken,
+    /// A personal access token (`se_…`).
+    AccessToken,
+}
+
+/// The signed-in user behind a request: a bearer token on the API (a login
+/// token or a personal access token), the browser session on pages.
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub user: users::Model,
     pub ip: Option<String>,
+    pub method: SignInMethod,
 }
 
 impl Caller {
@@ -97,7 +110,19 @@ impl FromRequestParts<AppContext> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::to_string);
-        let user = if let Some(token) = bearer {
+        let (user, method) = if let Some(token) = bearer {
+            if token.starts_with(api_tokens::TOKEN_PREFIX) {
+                let user = api_tokens::Model::authenticate(&ctx.db, &token)
+                    .await
+                    .map_err(|err| Error::from(err).into_response())?
+                    .ok_or_else(|| unauthorized_response(parts))?;
+                let ip = client_ip(parts, ctx).await;
+                return Ok(Self {
+                    user,
+                    ip,
+                    method: SignInMethod::AccessToken,
+                });
+            }
             let secret = ctx
                 .config
                 .get_jwt_config()
@@ -107,18 +132,19 @@ impl FromRequestParts<AppContext> for Caller {
             let Ok(claims) = JWT::new(&secret).validate(&token) else {
                 return Err(unauthorized_response(parts));
             };
-            users::Model::find_by_pid(&ctx.db, &claims.claims.pid)
+            let user = users::Model::find_by_pid(&ctx.db, &claims.claims.pid)
                 .await
-                .map_err(|_| unauthorized_response(parts))?
+                .map_err(|_| unauthorized_response(parts))?;
+            (user, SignInMethod::LoginToken)
         } else {
             let visitor = parts.extensions.get::<Visitor>().cloned();
             match visitor.and_then(|v| v.signed_in) {
-                Some(signed_in) => signed_in.user,
+                Some(signed_in) => (signed_in.user, SignInMethod::Session),
                 None => return Err(unauthorized_response(parts)),
             }
         };
         let ip = client_ip(parts, ctx).await;
-        Ok(Self { user, ip })
+        Ok(Self { user, ip, method })
     }
 }
 

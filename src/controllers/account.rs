@@ -14,13 +14,14 @@ use super::{
 use crate::{
     mailers::auth::AuthMailer,
     models::{
+        api_tokens::{self, TokenParams},
         secrets,
         sessions::{self, Origin},
         users::{self, LoginParams, RegisterParams},
         validation::FieldErrors,
     },
     settings::Settings,
-    views::page::SessionRow,
+    views::{page::SessionRow, tokens::TokenResponse},
     workers::workspace_purge::{PurgeArgs, WorkspacePurgeWorker},
 };
 
@@ -458,9 +459,12 @@ async fn settings_page(
         .iter()
         .map(|s| SessionRow::new(s, me.session.id))
         .collect();
+    let tokens = api_tokens::Model::list_for_user(&ctx.db, me.user.id).await?;
     let data = json!({
         "account": crate::views::auth::UserResponse::from(&me.user),
         "sessions": sessions,
+        "tokens": tokens.iter().map(TokenResponse::from).collect::<Vec<_>>(),
+        "token_form": { "expires_in_days": "90" },
     });
     page(
         v,
@@ -621,6 +625,67 @@ async fn delete_account(
     )
 }
 
+/// Makes an access token and shows it, this once.
+#[debug_handler]
+async fn create_token(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+    Form(params): Form<TokenParams>,
+) -> Result<Response> {
+    match api_tokens::Model::issue(&ctx.db, &me.user, &params).await {
+        Ok((token, secret)) => {
+            let issued = json!({ "secret": secret, "name": token.name });
+            settings_page(
+                &ctx,
+                &v,
+                &visitor,
+                &me,
+                StatusCode::OK,
+                json!({ "issued_token": issued }),
+            )
+            .await
+        }
+        Err(err) => {
+            let form = json!({ "name": params.name, "expires_in_days": params.expires_in_days });
+            match FieldErrors::from_error(&err) {
+                Some(errors) => {
+                    settings_page(
+                        &ctx,
+                        &v,
+                        &visitor,
+                        &me,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        json!({ "errors": { "token": errors }, "token_form": form }),
+                    )
+                    .await
+                }
+                None => Err(err),
+            }
+        }
+    }
+}
+
+#[debug_handler]
+async fn revoke_token(
+    State(ctx): State<AppContext>,
+    me: SignedIn,
+    Path(token_id): Path<String>,
+) -> Result<Response> {
+    let token = api_tokens::Model::revoke(&ctx.db, me.user.id, &token_id).await?;
+    redirect_with(
+        "/account",
+        "notice",
+        &format!(
+            "The token \"{}\" is revoked and no longer works.",
+            token.name
+        ),
+        &ctx,
+        &[],
+    )
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .add("/signup", get(signup_form).post(signup))
@@ -635,4 +700,6 @@ pub fn routes() -> Routes {
         .add("/account/verification", post(resend_verification))
         .add("/account/logout-everywhere", post(logout_everywhere))
         .add("/account/delete", post(delete_account))
+        .add("/account/tokens", post(create_token))
+        .add("/account/tokens/{token_id}/revoke", post(revoke_token))
 }

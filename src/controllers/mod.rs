@@ -11,6 +11,7 @@ pub mod home;
 pub mod middleware;
 pub mod render;
 pub mod throttle;
+pub mod tokens_api;
 pub mod workspaces;
 pub mod workspaces_api;
 

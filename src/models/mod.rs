@@ -1,4 +1,5 @@
 pub mod _entities;
+pub mod api_tokens;
 pub mod audit_events;
 pub mod casbin_rules;
 pub mod categories;

@@ -1,4 +1,5 @@
 pub mod auth;
 pub mod expenses;
 pub mod page;
+pub mod tokens;
 pub mod workspaces;

@@ -6,5 +6,6 @@ mod expense_pages;
 mod expenses_api;
 mod isolation;
 mod security;
+mod tokens_api;
 mod workspace_pages;
 mod workspaces_api;

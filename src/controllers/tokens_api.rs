@@ -1,0 +1,70 @@
+//! Personal access tokens on the API: `/api/v1/tokens`. Managing tokens
+//! needs a login token or the browser session: a leaked access token must
+//! not be able to mint others that outlive its revocation.
+
+use axum::http::StatusCode;
+use loco_rs::{controller::ErrorDetail, prelude::*};
+
+use super::{
+    access::{Caller, SignInMethod},
+    ApiJson,
+};
+use crate::{
+    models::api_tokens::{self, TokenParams},
+    views::tokens::{IssuedTokenResponse, TokenResponse},
+};
+
+fn not_with_an_access_token(caller: &Caller) -> Result<()> {
+    if caller.method == SignInMethod::AccessToken {
+        return Err(Error::CustomError(
+            StatusCode::FORBIDDEN,
+            ErrorDetail::new(
+                "forbidden",
+                "Access tokens cannot manage access tokens; sign in with your password (POST /api/auth/login) or use the account page.",
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[debug_handler]
+async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
+    not_with_an_access_token(&caller)?;
+    let tokens = api_tokens::Model::list_for_user(&ctx.db, caller.user.id).await?;
+    format::json(tokens.iter().map(TokenResponse::from).collect::<Vec<_>>())
+}
+
+#[debug_handler]
+async fn create(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    ApiJson(params): ApiJson<TokenParams>,
+) -> Result<Response> {
+    not_with_an_access_token(&caller)?;
+    let (token, secret) = api_tokens::Model::issue(&ctx.db, &caller.user, &params).await?;
+    format::render()
+        .status(StatusCode::CREATED)
+        .json(IssuedTokenResponse {
+            token: secret,
+            details: TokenResponse::from(&token),
+        })
+}
+
+#[debug_handler]
+async fn revoke(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    Path(token_id): Path<String>,
+) -> Result<Response> {
+    not_with_an_access_token(&caller)?;
+    api_tokens::Model::revoke(&ctx.db, caller.user.id, &token_id).await?;
+    format::render().status(StatusCode::NO_CONTENT).empty()
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .prefix("/api/v1/tokens")
+        .add("/", get(list))
+        .add("/", post(create))
+        .add("/{token_id}", delete(revoke))
+}
