@@ -35,5 +35,7 @@ RUN mkdir -p /app/data && chown smartexpense /app/data
 USER smartexpense
 ENV LOCO_ENV=production
 EXPOSE 5150
-# `start` serves pages and runs background jobs in one process.
-CMD ["smartexpense", "start"]
+# `start --all` serves pages and runs background jobs and the scheduler in one
+# process; scaled out, run `start` (web), `start --worker` and one
+# `start --scheduler` instead.
+CMD ["smartexpense", "start", "--all"]

@@ -209,6 +209,7 @@ impl Hooks for App {
             .add_route(controllers::workspaces::routes())
             .add_route(controllers::expenses::routes())
             .add_route(controllers::categories::routes())
+            .add_route(controllers::recurring::routes())
             .add_route(controllers::balances::routes())
             .add_route(controllers::workspaces_api::routes())
             .add_route(controllers::expenses_api::routes())
@@ -242,8 +243,8 @@ impl Hooks for App {
         Ok(())
     }
 
-    #[allow(unused_variables)]
     fn register_tasks(tasks: &mut Tasks) {
+        tasks.register(crate::tasks::recurring_expenses::RecurringExpenses);
         // tasks-inject (do not remove)
     }
 

@@ -9,6 +9,7 @@ mod m20260102_000003_row_level_security;
 mod m20260103_000001_expenses;
 mod m20260103_000002_splits;
 mod m20260103_000003_api_tokens;
+mod m20260103_000004_recurring;
 pub mod tenant;
 
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260103_000001_expenses::Migration),
             Box::new(m20260103_000002_splits::Migration),
             Box::new(m20260103_000003_api_tokens::Migration),
+            Box::new(m20260103_000004_recurring::Migration),
             // inject-above (do not remove this comment)
         ]
     }

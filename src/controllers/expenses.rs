@@ -57,7 +57,7 @@ pub struct ExpenseForm {
 }
 
 impl ExpenseForm {
-    fn params(&self, members: &[memberships::Member]) -> ExpenseParams {
+    pub(crate) fn params(&self, members: &[memberships::Member]) -> ExpenseParams {
         let parts = members
             .iter()
             .filter_map(|m| {
@@ -93,7 +93,7 @@ impl ExpenseForm {
     }
 
     /// The form as sent, to show again beside its errors.
-    fn echo(&self) -> Value {
+    pub(crate) fn echo(&self) -> Value {
         json!({
             "amount": self.amount, "currency": self.currency, "rate": self.rate,
             "date": self.date, "description": self.description, "payee": self.payee,
@@ -141,7 +141,7 @@ fn list_path(member: &Member) -> String {
 
 /// What every expense page shows around its content: the workspace, its
 /// navigation, and the choices the forms offer.
-async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
+pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
     let categories = categories::Model::list(&member.db, member.workspace.id).await?;
     Ok(json!({

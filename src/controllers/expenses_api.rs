@@ -13,12 +13,16 @@ use crate::{
     models::{
         categories::{self, CategoryParams},
         expenses::{self, ExpenseFilter, ExpenseParams},
+        recurring_expenses::{self, RecurringParams},
     },
     policies::{
         CATEGORIES_MANAGE, CATEGORIES_READ, EXPENSES_CREATE, EXPENSES_DELETE_ANY,
         EXPENSES_DELETE_OWN, EXPENSES_READ, EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN,
+        RECURRING_MANAGE, RECURRING_READ,
     },
-    views::expenses::{to_csv, CategoryResponse, ExpenseListResponse, ExpenseResponse},
+    views::expenses::{
+        to_csv, CategoryResponse, ExpenseListResponse, ExpenseResponse, RecurringResponse,
+    },
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -235,6 +239,53 @@ pub async fn export_csv(
         .map_err(|err| Error::string(&err.to_string()))
 }
 
+#[debug_handler]
+async fn recurring_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let rules = recurring_expenses::Model::list(&member.db, member.workspace.id).await?;
+    format::json(
+        rules
+            .iter()
+            .map(RecurringResponse::from)
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// 201 with the rule; occurrences already due are created at once.
+#[debug_handler]
+async fn recurring_create(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    ApiJson(params): ApiJson<RecurringParams>,
+) -> Result<Response> {
+    let rule = recurring_expenses::Model::create(
+        &member.db,
+        &member.workspace,
+        member.user(),
+        &member.actor(),
+        &params,
+    )
+    .await?;
+    member.commit().await?;
+    format::render()
+        .status(StatusCode::CREATED)
+        .json(RecurringResponse::from(&rule))
+}
+
+/// Stops a rule; the expenses it made stay.
+#[debug_handler]
+async fn recurring_delete(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Path((_, recurring_id)): Path<(String, String)>,
+) -> Result<Response> {
+    recurring_expenses::Model::find_in(&member.db, member.workspace.id, &recurring_id)
+        .await?
+        .remove(&member.db, &member.actor())
+        .await?;
+    member.commit().await?;
+    format::render().status(StatusCode::NO_CONTENT).empty()
+}
+
 pub fn routes() -> Routes {
     let expenses = "/workspaces/{workspace_id}/expenses";
     let categories = "/workspaces/{workspace_id}/categories";
@@ -262,6 +313,18 @@ pub fn routes() -> Routes {
         .add(
             &format!("{expenses}/{{expense_id}}/restore"),
             requires(EXPENSES_READ, post(restore)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/recurring",
+            requires(RECURRING_READ, get(recurring_list)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/recurring",
+            requires(RECURRING_MANAGE, post(recurring_create)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/recurring/{recurring_id}",
+            requires(RECURRING_MANAGE, delete(recurring_delete)),
         )
         .add(categories, requires(CATEGORIES_READ, get(categories_list)))
         .add(

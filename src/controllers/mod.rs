@@ -9,6 +9,7 @@ pub mod expenses;
 pub mod expenses_api;
 pub mod home;
 pub mod middleware;
+pub mod recurring;
 pub mod render;
 pub mod throttle;
 pub mod tokens_api;

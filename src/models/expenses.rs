@@ -29,7 +29,7 @@ pub const PAGE_SIZE_MAX: u64 = 200;
 const PAGE_SIZE_EXPORT: u64 = PAGE_SIZE_MAX;
 
 /// An expense to create, or the fields to change (left out: unchanged).
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct ExpenseParams {
     /// Decimal string in `currency`, e.g. "12.34".
@@ -479,6 +479,21 @@ impl Model {
         })
     }
 
+    /// Checks what `params` would record, writing nothing (a recurring
+    /// rule's template is checked this way).
+    ///
+    /// # Errors
+    /// 422 naming each invalid field.
+    pub async fn check<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        author: &users::Model,
+        params: &ExpenseParams,
+    ) -> Result<()> {
+        Self::resolve(db, workspace, author, None, params).await?;
+        Ok(())
+    }
+
     /// Records an expense.
     ///
     /// # Errors
@@ -489,6 +504,33 @@ impl Model {
         author: &users::Model,
         actor: &Actor,
         params: &ExpenseParams,
+    ) -> Result<Self> {
+        Self::insert(db, workspace, author, actor, params, None).await
+    }
+
+    /// Records the occurrence of a recurring rule on `date`.
+    ///
+    /// # Errors
+    /// 422 when the rule's template no longer fits the workspace (a member
+    /// left, a category went); a database error when the occurrence exists.
+    pub async fn create_occurrence<C: ConnectionTrait + TransactionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        author: &users::Model,
+        actor: &Actor,
+        params: &ExpenseParams,
+        occurrence: (i64, NaiveDate),
+    ) -> Result<Self> {
+        Self::insert(db, workspace, author, actor, params, Some(occurrence)).await
+    }
+
+    async fn insert<C: ConnectionTrait + TransactionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        author: &users::Model,
+        actor: &Actor,
+        params: &ExpenseParams,
+        occurrence: Option<(i64, NaiveDate)>,
     ) -> Result<Self> {
         let values = Self::resolve(db, workspace, author, None, params).await?;
         let tags = values.tags.clone().unwrap_or_default();
@@ -509,6 +551,8 @@ impl Model {
             split_method: Set(values.split.as_ref().map(|s| s.0.to_string())),
             created_by_id: Set(Some(author.id)),
             updated_by_id: Set(Some(author.id)),
+            recurring_id: Set(occurrence.map(|o| o.0)),
+            occurrence_on: Set(occurrence.map(|o| o.1)),
             ..Default::default()
         }
         .insert(&txn)

@@ -102,8 +102,8 @@ impl Model {
             db,
             Scope {
                 user_id: user.map(|u| u.id),
-                workspace_id: None,
                 invitation_token: Some(&digest),
+                ..Scope::default()
             },
         )
         .await

@@ -9,6 +9,7 @@ pub mod expenses;
 pub mod invitations;
 pub mod memberships;
 pub mod money;
+pub mod recurring_expenses;
 pub mod secrets;
 pub mod sessions;
 pub mod settlements;

@@ -20,6 +20,9 @@ pub struct Scope<'a> {
     pub workspace_id: Option<i64>,
     /// Digest of an invitation token being accepted.
     pub invitation_token: Option<&'a str>,
+    /// The scheduled jobs' view: due recurring rules of every workspace, to
+    /// read only.
+    pub scheduler: bool,
 }
 
 fn setting(value: Option<impl ToString>) -> String {
@@ -48,11 +51,13 @@ pub async fn apply<C: ConnectionTrait>(db: &C, scope: Scope<'_>) -> ModelResult<
         DatabaseBackend::Postgres,
         "SELECT set_config('app.user_id', $1, true), \
                 set_config('app.workspace_id', $2, true), \
-                set_config('app.invitation_token', $3, true)",
+                set_config('app.invitation_token', $3, true), \
+                set_config('app.scheduler', $4, true)",
         [
             setting(scope.user_id).into(),
             setting(scope.workspace_id).into(),
             setting(scope.invitation_token).into(),
+            setting(scope.scheduler.then_some("on")).into(),
         ],
     ))
     .await?;

@@ -48,6 +48,27 @@ impl FieldErrors {
         }
     }
 
+    /// The field errors `err` carries, in one line for a log or a status
+    /// ("amount must be …; date can't be blank"); `None` for other errors.
+    #[must_use]
+    pub fn describe(err: &Error) -> Option<String> {
+        let Some(serde_json::Value::Object(fields)) = Self::from_error(err) else {
+            return None;
+        };
+        let parts: Vec<String> = fields
+            .iter()
+            .flat_map(|(field, messages)| {
+                messages
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(serde_json::Value::as_str)
+                    .map(move |m| format!("{field} {m}"))
+            })
+            .collect();
+        Some(parts.join("; "))
+    }
+
     /// Adds the field errors that `err` carries (from another check).
     pub fn merge(&mut self, err: &Error) {
         if let Some(serde_json::Value::Object(fields)) = Self::from_error(err) {

@@ -1,1 +1,1 @@
-
+pub mod recurring_expenses;

@@ -4,7 +4,7 @@ use crate::models::{
     _entities::users,
     categories,
     expenses::{Expense, Listing},
-    money,
+    money, recurring_expenses,
     settlements::{Balances, Settlement},
 };
 
@@ -341,4 +341,37 @@ pub fn to_csv(expenses: &[ExpenseResponse]) -> Result<Vec<u8>, csv::Error> {
         ])?;
     }
     out.into_inner().map_err(|err| err.into_error().into())
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecurringResponse {
+    pub id: String,
+    pub frequency: String,
+    pub interval: i32,
+    pub starts_on: String,
+    pub ends_on: Option<String>,
+    /// The next date it creates an expense; `null` once it has ended.
+    pub next_on: Option<String>,
+    pub description: String,
+    /// The expense each occurrence creates, as for `POST .../expenses`.
+    pub expense: serde_json::Value,
+    /// Why the last occurrence could not be created; retried on the next run.
+    pub last_error: Option<String>,
+}
+
+impl From<&recurring_expenses::Model> for RecurringResponse {
+    fn from(r: &recurring_expenses::Model) -> Self {
+        let template: serde_json::Value = serde_json::from_str(&r.template).unwrap_or_default();
+        Self {
+            id: r.pid.to_string(),
+            frequency: r.frequency.clone(),
+            interval: r.interval,
+            starts_on: r.starts_on.to_string(),
+            ends_on: r.ends_on.map(|d| d.to_string()),
+            next_on: r.next_on.map(|d| d.to_string()),
+            description: r.description.clone(),
+            expense: template["expense"].clone(),
+            last_error: r.last_error.clone(),
+        }
+    }
 }

@@ -557,3 +557,85 @@ async fn the_balances_page_shows_who_owes_and_records_the_suggested_payment() {
     assert!(page.contains("Everyone is square."));
     assert!(page.contains("Payments so far"));
 }
+
+#[tokio::test]
+async fn a_recurring_expense_is_set_up_and_stopped_from_its_page() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    let page = app.server.get(&format!("{ws}/recurring")).await;
+    page.assert_status_ok();
+    assert!(page.text().contains("Nothing repeats yet."));
+
+    let refused = app
+        .post_form(
+            &format!("{ws}/recurring"),
+            &[
+                ("frequency", "monthly"),
+                ("interval", "0"),
+                ("starts_on", &today),
+                ("amount", "12"),
+                ("currency", "EUR"),
+                ("description", "Phone"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status_code(), 422);
+    assert!(refused
+        .text()
+        .contains("Every must be a whole number from 1 to 366."));
+    assert!(refused.text().contains(r#"value="Phone""#));
+
+    let created = app
+        .post_form(
+            &format!("{ws}/recurring"),
+            &[
+                ("frequency", "monthly"),
+                ("interval", "1"),
+                ("starts_on", &today),
+                ("amount", "12"),
+                ("currency", "EUR"),
+                ("description", "Phone"),
+                ("split_method", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status_code(), 303, "{}", created.text());
+    let html = app.server.get(&format!("{ws}/recurring")).await.text();
+    assert!(html.contains("Phone"));
+    assert!(html.contains("monthly"));
+    let list: Value = app
+        .server
+        .get(&format!("{}/expenses", api(&ws)))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(list["count"], 1, "today's occurrence is added at once");
+
+    let rules: Value = app
+        .server
+        .get(&format!("{}/recurring", api(&ws)))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    let id = rules[0]["id"].as_str().unwrap();
+    assert_eq!(
+        app.post_form(&format!("{ws}/recurring/{id}/delete"), &[])
+            .await
+            .status_code(),
+        303
+    );
+    assert!(app
+        .server
+        .get(&format!("{ws}/recurring"))
+        .await
+        .text()
+        .contains("Nothing repeats yet."));
+    let list: Value = app
+        .server
+        .get(&format!("{}/expenses", api(&ws)))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(list["count"], 1, "what it made stays");
+}

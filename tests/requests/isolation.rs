@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 use smartexpense::{
     app::App,
     models::{
-        audit_events, categories, expense_shares, expenses, invitations, memberships, settlements,
-        workspaces,
+        audit_events, categories, expense_shares, expenses, invitations, memberships,
+        recurring_expenses, settlements, workspaces,
     },
 };
 
@@ -73,6 +73,8 @@ async fn snapshot(app: &TestApp, workspace_id: i64) -> Value {
             .into_iter().map(|c| (c.name, c.color)).collect::<Vec<_>>(),
         "shares": expense_shares::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|s| (s.user_id, s.amount_minor)).collect::<Vec<_>>(),
+        "recurring": recurring_expenses::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|r| (r.description, r.next_on)).collect::<Vec<_>>(),
         "settlements": settlements::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|s| (s.from_user_id, s.amount_minor)).collect::<Vec<_>>(),
     })
@@ -138,6 +140,16 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .as_str()
         .unwrap()
         .to_string();
+    let b_recurring = app
+        .server
+        .post(&format!("/api/v1/workspaces/{b_id}/recurring"))
+        .authorization_bearer(&b_owner)
+        .json(&json!({ "frequency": "monthly", "starts_on": "2030-01-01", "amount": "9.00", "description": "Bea's phone" }))
+        .await
+        .json::<Value>()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let b_row = workspaces::Entity::find()
         .filter(workspaces::workspaces::Column::Pid.eq(Uuid::parse_str(&b_id).unwrap()))
         .one(&app.owner_db)
@@ -174,7 +186,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
             .replace("{invitation_id}", &b_invitation)
             .replace("{expense_id}", &b_expense)
             .replace("{category_id}", &b_category)
-            .replace("{settlement_id}", &b_settlement);
+            .replace("{settlement_id}", &b_settlement)
+            .replace("{recurring_id}", &b_recurring);
         for method in &route.actions {
             tenant_routes += 1;
             let api = path.starts_with("/api/");
@@ -274,7 +287,7 @@ async fn row_level_security_hides_other_workspaces_from_an_unfiltered_query() {
         Scope {
             user_id: Some(ann.id),
             workspace_id: Some(a.id),
-            invitation_token: None,
+            ..Scope::default()
         },
     )
     .await

@@ -5,6 +5,7 @@ mod dev_mailbox;
 mod expense_pages;
 mod expenses_api;
 mod isolation;
+mod recurring_api;
 mod security;
 mod tokens_api;
 mod workspace_pages;

@@ -28,6 +28,8 @@ pub struct Model {
     pub deleted_at: Option<DateTimeWithTimeZone>,
     pub workspace_id: i64,
     pub split_method: Option<String>,
+    pub recurring_id: Option<i64>,
+    pub occurrence_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

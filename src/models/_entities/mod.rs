@@ -10,6 +10,7 @@ pub mod expenses;
 pub mod invitations;
 pub mod memberships;
 pub mod prelude;
+pub mod recurring_expenses;
 pub mod sessions;
 pub mod settlements;
 pub mod users;

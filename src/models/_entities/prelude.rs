@@ -8,6 +8,7 @@ pub use super::expense_tags::Entity as ExpenseTags;
 pub use super::expenses::Entity as Expenses;
 pub use super::invitations::Entity as Invitations;
 pub use super::memberships::Entity as Memberships;
+pub use super::recurring_expenses::Entity as RecurringExpenses;
 pub use super::sessions::Entity as Sessions;
 pub use super::settlements::Entity as Settlements;
 pub use super::users::Entity as Users;
