@@ -21,10 +21,16 @@ use migration::Migrator;
 use crate::{
     controllers::{self, middleware::web_session, throttle::AuthThrottle},
     initializers,
-    models::_entities::{sessions, users},
+    models::{
+        _entities::{sessions, users},
+        imports::ImportControl,
+    },
     policies::Policies,
     settings::Settings,
-    workers::{mail_delivery::MailDeliveryWorker, workspace_purge::WorkspacePurgeWorker},
+    workers::{
+        expense_import::ExpenseImportWorker, mail_delivery::MailDeliveryWorker,
+        workspace_purge::WorkspacePurgeWorker,
+    },
 };
 
 pub struct App;
@@ -184,6 +190,7 @@ impl Hooks for App {
         ctx.shared_store
             .insert(Arc::new(AuthThrottle::new(&settings.rate_limits)));
         ctx.shared_store.insert(Arc::new(settings));
+        ctx.shared_store.insert(Arc::new(ImportControl::default()));
         Ok(ctx)
     }
 
@@ -210,6 +217,7 @@ impl Hooks for App {
             .add_route(controllers::expenses::routes())
             .add_route(controllers::categories::routes())
             .add_route(controllers::recurring::routes())
+            .add_route(controllers::imports::routes())
             .add_route(controllers::balances::routes())
             .add_route(controllers::workspaces_api::routes())
             .add_route(controllers::expenses_api::routes())
@@ -240,6 +248,7 @@ impl Hooks for App {
     async fn connect_workers(ctx: &AppContext, queue: &Queue) -> Result<()> {
         queue.register(MailDeliveryWorker::build(ctx)).await?;
         queue.register(WorkspacePurgeWorker::build(ctx)).await?;
+        queue.register(ExpenseImportWorker::build(ctx)).await?;
         Ok(())
     }
 

@@ -10,6 +10,7 @@ mod m20260103_000001_expenses;
 mod m20260103_000002_splits;
 mod m20260103_000003_api_tokens;
 mod m20260103_000004_recurring;
+mod m20260103_000005_imports;
 pub mod tenant;
 
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260103_000002_splits::Migration),
             Box::new(m20260103_000003_api_tokens::Migration),
             Box::new(m20260103_000004_recurring::Migration),
+            Box::new(m20260103_000005_imports::Migration),
             // inject-above (do not remove this comment)
         ]
     }

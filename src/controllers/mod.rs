@@ -8,6 +8,7 @@ pub mod dev_mailbox;
 pub mod expenses;
 pub mod expenses_api;
 pub mod home;
+pub mod imports;
 pub mod middleware;
 pub mod recurring;
 pub mod render;

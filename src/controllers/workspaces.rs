@@ -20,9 +20,9 @@ use crate::{
         workspaces::{self, CreateParams, UpdateParams},
     },
     policies::{
-        AUDIT_READ, CATEGORIES_MANAGE, EXPENSES_CREATE, INVITATIONS_MANAGE, INVITATIONS_READ,
-        MEMBERS_MANAGE, MEMBERS_READ, RECURRING_MANAGE, SETTLEMENTS_CREATE, SETTLEMENTS_DELETE,
-        WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
+        AUDIT_READ, CATEGORIES_MANAGE, EXPENSES_CREATE, IMPORTS_CREATE, INVITATIONS_MANAGE,
+        INVITATIONS_READ, MEMBERS_MANAGE, MEMBERS_READ, RECURRING_MANAGE, SETTLEMENTS_CREATE,
+        SETTLEMENTS_DELETE, WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
     },
     views::workspaces::{
         AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse,
@@ -104,6 +104,7 @@ pub(crate) async fn abilities(ctx: &AppContext, member: &Member) -> Result<Value
     Ok(json!({
         "add_expense": member.may(ctx, EXPENSES_CREATE).await?,
         "manage_recurring": member.may(ctx, RECURRING_MANAGE).await?,
+        "import": member.may(ctx, IMPORTS_CREATE).await?,
         "manage_categories": member.may(ctx, CATEGORIES_MANAGE).await?,
         "settle": member.may(ctx, SETTLEMENTS_CREATE).await?,
         "delete_settlements": member.may(ctx, SETTLEMENTS_DELETE).await?,

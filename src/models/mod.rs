@@ -6,6 +6,7 @@ pub mod categories;
 pub mod expense_shares;
 pub mod expense_tags;
 pub mod expenses;
+pub mod imports;
 pub mod invitations;
 pub mod memberships;
 pub mod money;

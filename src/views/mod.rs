@@ -1,5 +1,6 @@
 pub mod auth;
 pub mod expenses;
+pub mod imports;
 pub mod page;
 pub mod tokens;
 pub mod workspaces;

@@ -4,6 +4,7 @@ mod balances_api;
 mod dev_mailbox;
 mod expense_pages;
 mod expenses_api;
+mod imports;
 mod isolation;
 mod recurring_api;
 mod security;

@@ -256,12 +256,23 @@ async fn check_csrf(req: Request, expected: &str) -> Result<(Request, bool)> {
             .is_ok_and(|sent| secrets::same(sent, expected));
         return Ok((req, ok));
     }
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/form-data") {
+        // A file upload without JavaScript cannot send the header, and its
+        // body is too large to read here: the form puts it in its URL.
+        let ok = req
+            .uri()
+            .query()
+            .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+            .and_then(|fields| fields.into_iter().find(|(name, _)| name == CSRF_FIELD))
+            .is_some_and(|(_, sent)| secrets::same(&sent, expected));
+        return Ok((req, ok));
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
         return Ok((req, false));
     }
     let (parts, body) = req.into_parts();

@@ -30,6 +30,7 @@ pub struct Model {
     pub split_method: Option<String>,
     pub recurring_id: Option<i64>,
     pub occurrence_on: Option<Date>,
+    pub import_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,6 +6,7 @@ pub use super::categories::Entity as Categories;
 pub use super::expense_shares::Entity as ExpenseShares;
 pub use super::expense_tags::Entity as ExpenseTags;
 pub use super::expenses::Entity as Expenses;
+pub use super::imports::Entity as Imports;
 pub use super::invitations::Entity as Invitations;
 pub use super::memberships::Entity as Memberships;
 pub use super::recurring_expenses::Entity as RecurringExpenses;

@@ -1,0 +1,50 @@
+use serde::Serialize;
+
+use crate::models::imports::{self, Problem};
+
+#[derive(Debug, Serialize)]
+pub struct ImportResponse {
+    pub id: String,
+    pub filename: String,
+    /// `uploaded`, `queued`, `running`, `done`, `failed` or `cancelled`.
+    pub status: String,
+    pub total_rows: i32,
+    pub processed_rows: i32,
+    /// Whole percent of the rows processed.
+    pub percent: i32,
+    pub imported_rows: i32,
+    pub duplicate_rows: i32,
+    pub failed_rows: i32,
+    pub problems: Vec<Problem>,
+    pub created_at: String,
+}
+
+impl ImportResponse {
+    /// `processed` is what a job running in this process reported, newer
+    /// than the row.
+    #[must_use]
+    pub fn new(import: &imports::Model, processed: Option<i32>) -> Self {
+        let processed_rows = processed
+            .unwrap_or(import.processed_rows)
+            .max(import.processed_rows);
+        let percent = if import.total_rows > 0 {
+            i32::try_from(i64::from(processed_rows) * 100 / i64::from(import.total_rows))
+                .unwrap_or(100)
+        } else {
+            0
+        };
+        Self {
+            id: import.pid.to_string(),
+            filename: import.filename.clone(),
+            status: import.status.clone(),
+            total_rows: import.total_rows,
+            processed_rows,
+            percent,
+            imported_rows: import.imported_rows,
+            duplicate_rows: import.duplicate_rows,
+            failed_rows: import.failed_rows,
+            problems: import.problems(),
+            created_at: import.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        }
+    }
+}

@@ -1,0 +1,380 @@
+//! CSV import through the pages: upload, preview and mapping, the job,
+//! what is left out and why, duplicates, cancelling, and bad files.
+
+use axum_test::multipart::{MultipartForm, Part};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+use serde_json::Value;
+use smartexpense::models::imports::{self, ImportControl, ImportOptions};
+
+use crate::support::{csrf_in, TestApp, PASSWORD};
+
+async fn household(app: &TestApp) -> (String, String) {
+    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
+    let created = app
+        .post_form(
+            "/w",
+            &[
+                ("name", "Flat"),
+                ("kind", "household"),
+                ("currency", "EUR"),
+                ("time_zone", "UTC"),
+            ],
+        )
+        .await;
+    let ws = created.header("location").to_str().unwrap().to_string();
+    (ws, app.api_login("ann@example.com", PASSWORD).await)
+}
+
+async fn upload(
+    app: &TestApp,
+    ws: &str,
+    name: &str,
+    bytes: Vec<u8>,
+    encoding: &str,
+) -> axum_test::TestResponse {
+    let csrf = csrf_in(&app.server.get(&format!("{ws}/imports")).await.text());
+    let form = MultipartForm::new()
+        .add_text("encoding", encoding)
+        .add_part(
+            "file",
+            Part::bytes(bytes).file_name(name).mime_type("text/csv"),
+        );
+    app.server
+        .post(&format!("{ws}/imports?_csrf={csrf}"))
+        .multipart(form)
+        .await
+}
+
+async fn expenses(app: &TestApp, token: &str, ws: &str) -> Value {
+    app.server
+        .get(&format!(
+            "/api/v1/workspaces/{}/expenses?limit=200&sort=oldest",
+            ws.trim_start_matches("/w/")
+        ))
+        .authorization_bearer(token)
+        .await
+        .json()
+}
+
+const BANK: &str = "Buchungstag;Betrag;Verwendungszweck;Empfänger;Kategorie;Tags\n\
+01.11.2026;-12,50;Bakery;Baker & Sons;Groceries;food\n\
+02.11.2026;-1.234,00;Rent November;Landlord;Housing;\n\
+03.11.2026;2.500,00;Salary;Employer;;\n\
+31.11.2026;-3,00;Impossible day;;;\n\
+04.11.2026;-45,99;Vet;Dr. Paws;Pets;pets, animals\n\
+05.11.2026;-7,20;=HYPERLINK(\"x\");Cafe;;\n";
+
+#[tokio::test]
+async fn a_bank_export_is_previewed_mapped_imported_and_explained() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let uploaded = upload(
+        &app,
+        &ws,
+        "../../Downloads/bank.csv",
+        BANK.as_bytes().to_vec(),
+        "utf8",
+    )
+    .await;
+    assert_eq!(uploaded.status_code(), 303, "{}", uploaded.text());
+    let page_path = uploaded.header("location").to_str().unwrap().to_string();
+    let preview = app.server.get(&page_path).await.text();
+    assert!(
+        preview.contains("Import “bank.csv”"),
+        "the path is dropped"
+    );
+    assert!(preview.contains("<td>Baker &amp; Sons</td>"));
+    assert!(
+        preview.contains(r#"<option value="Buchungstag" selected>"#),
+        "the date column is guessed"
+    );
+    assert!(
+        preview.contains(r#"<option value="dmy_dots" selected>"#),
+        "so is its format"
+    );
+    assert!(
+        preview.contains(r#"<option value="comma" selected>"#),
+        "and the decimal comma"
+    );
+
+    let bad = app
+        .post_form(
+            &format!("{page_path}/start"),
+            &[
+                ("date_column", "Nope"),
+                ("amount_column", "Betrag"),
+                ("description_column", ""),
+                ("date_format", "dmy_dots"),
+                ("decimal", "comma"),
+                ("sign", "negative"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status_code(), 422);
+    assert!(
+        bad.text()
+            .contains("Date &quot;Nope&quot; is not a column of the file.")
+            || bad
+                .text()
+                .contains("Date \"Nope\" is not a column of the file."),
+        "{}",
+        bad.text()
+    );
+    assert!(bad
+        .text()
+        .contains("Description must name a column of the file."));
+    assert_eq!(expenses(&app, &token, &ws).await["count"], 0);
+
+    let mapping = [
+        ("date_column", "Buchungstag"),
+        ("amount_column", "Betrag"),
+        ("description_column", "Verwendungszweck"),
+        ("payee_column", "Empfänger"),
+        ("category_column", "Kategorie"),
+        ("tags_column", "Tags"),
+        ("date_format", "dmy_dots"),
+        ("decimal", "comma"),
+        ("sign", "negative"),
+        ("skip_duplicates", "on"),
+    ];
+    let started = app.post_form(&format!("{page_path}/start"), &mapping).await;
+    assert_eq!(started.status_code(), 303);
+    let result = app.server.get(&page_path).await.text();
+    assert!(
+        result.contains("<strong>4</strong> expenses imported"),
+        "{result}"
+    );
+    assert!(
+        result.contains(
+            "<td>4</td><td>amount &quot;2.500,00&quot; is income or a refund, not an expense</td>"
+        ) || result.contains("income or a refund")
+    );
+    assert!(result.contains("<td>5</td>"), "line 5 has 31 November");
+
+    let list = expenses(&app, &token, &ws).await;
+    assert_eq!(list["count"], 4);
+    assert_eq!(list["total"], "1299.69");
+    let bakery = &list["items"][0];
+    assert_eq!(bakery["amount"], "12.50");
+    assert_eq!(bakery["payee"], "Baker & Sons");
+    assert_eq!(bakery["category"]["name"], "Groceries");
+    assert_eq!(bakery["tags"], serde_json::json!(["food"]));
+    let vet = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["description"] == "Vet")
+        .unwrap();
+    assert_eq!(vet["category"]["name"], "Pets", "a new category is created");
+    let mut tags: Vec<String> = vet["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap().to_string())
+        .collect();
+    tags.sort();
+    assert_eq!(tags, ["animals", "pets"]);
+
+    // A formula cell comes in as text and is defused on the way out.
+    let csv = app.server.get(&format!("{ws}/expenses.csv")).await.text();
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+
+    // The same file again: everything is already there.
+    let again = upload(&app, &ws, "bank.csv", BANK.as_bytes().to_vec(), "utf8").await;
+    let again_path = again.header("location").to_str().unwrap().to_string();
+    app.post_form(&format!("{again_path}/start"), &mapping)
+        .await;
+    let result = app.server.get(&again_path).await.text();
+    assert!(
+        result.contains("<strong>0</strong> expenses imported, 4 already recorded and skipped"),
+        "{result}"
+    );
+    assert_eq!(expenses(&app, &token, &ws).await["count"], 4);
+
+    let audit: Value = app
+        .server
+        .get(&format!(
+            "/api/v1/workspaces/{}/audit",
+            ws.trim_start_matches("/w/")
+        ))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(audit[0]["action"], "expenses.imported");
+}
+
+#[tokio::test]
+async fn files_that_are_not_usable_csv_are_refused_with_the_reason() {
+    let app = TestApp::start().await;
+    let (ws, _) = household(&app).await;
+    let cases: Vec<(Vec<u8>, &str, &str)> = vec![
+        (Vec::new(), "utf8", "The file is empty."),
+        (
+            b"MZ\x90\x00\x03\x00\x00\x00".to_vec(),
+            "utf8",
+            "The file is not a text (CSV) file.",
+        ),
+        (
+            b"date;amount;text\n01.11.2026;1;Caf\xe9\n".to_vec(),
+            "utf8",
+            "The file is not UTF-8 text",
+        ),
+        (
+            b"date,amount,description\n".to_vec(),
+            "utf8",
+            "The file has a header but no rows.",
+        ),
+    ];
+    for (bytes, encoding, message) in cases {
+        let response = upload(&app, &ws, "x.csv", bytes, encoding).await;
+        assert_eq!(response.status_code(), 422, "{message}");
+        assert!(
+            response.text().contains(message),
+            "{message}: {}",
+            response.text()
+        );
+    }
+    // The same bytes are fine as Western text.
+    let latin = upload(
+        &app,
+        &ws,
+        "x.csv",
+        b"date;amount;text\n01.11.2026;1;Caf\xe9\n".to_vec(),
+        "latin1",
+    )
+    .await;
+    assert_eq!(latin.status_code(), 303);
+    assert!(app
+        .server
+        .get(latin.header("location").to_str().unwrap())
+        .await
+        .text()
+        .contains("Café"));
+
+    let huge = upload(
+        &app,
+        &ws,
+        "huge.csv",
+        vec![b'a'; imports::MAX_BYTES + 1],
+        "utf8",
+    )
+    .await;
+    assert_eq!(huge.status_code(), 422);
+    assert!(
+        huge.text().contains("The file is larger than 50 MB"),
+        "{}",
+        huge.text()
+    );
+
+    // Without its CSRF token an upload is refused.
+    let form = MultipartForm::new().add_part(
+        "file",
+        Part::bytes(b"a,b\n1,2\n".to_vec()).file_name("x.csv"),
+    );
+    assert_eq!(
+        app.server
+            .post(&format!("{ws}/imports"))
+            .multipart(form)
+            .await
+            .status_code(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn a_cancelled_import_keeps_nothing_even_after_rows_were_written() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let mut csv = String::from("date,amount,description,tags\n");
+    for i in 0..2500 {
+        csv.push_str(&format!(
+            "2026-10-{:02},{}.{:02},Item {i},t{}\n",
+            i % 28 + 1,
+            i % 90 + 1,
+            i % 100,
+            i % 7
+        ));
+    }
+    let uploaded = upload(&app, &ws, "big.csv", csv.into_bytes(), "utf8").await;
+    let page_path = uploaded.header("location").to_str().unwrap().to_string();
+    let pid = page_path.rsplit('/').next().unwrap().to_string();
+    let import = imports::Entity::find()
+        .all(&app.owner_db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.pid.to_string() == pid)
+        .unwrap();
+    assert_eq!(import.total_rows, 2500);
+
+    // Queue it by hand and cancel it before the job looks: the job writes a
+    // first batch, sees the cancellation and rolls everything back.
+    let options = ImportOptions {
+        date_column: "date".into(),
+        amount_column: "amount".into(),
+        description_column: "description".into(),
+        tags_column: "tags".into(),
+        date_format: "ymd".into(),
+        decimal: "point".into(),
+        sign: "positive".into(),
+        ..ImportOptions::default()
+    };
+    let mut active = import.clone().into_active_model();
+    active.status = Set("queued".into());
+    active.options = Set(Some(serde_json::to_string(&options).unwrap()));
+    active.update(&app.owner_db).await.unwrap();
+    let control = ImportControl::default();
+    control.cancel(import.id);
+    imports::Model::run(&app.ctx.db, &control, import.workspace_id, import.id)
+        .await
+        .unwrap();
+    let after = imports::Entity::find_by_id(import.id)
+        .one(&app.owner_db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.status, "cancelled");
+    assert_eq!(expenses(&app, &token, &ws).await["count"], 0);
+    assert!(app
+        .server
+        .get(&page_path)
+        .await
+        .text()
+        .contains("nothing of it was kept"));
+
+    // Run for real (through the page), across several batches with tags.
+    let mut active = after.into_active_model();
+    active.status = Set("uploaded".into());
+    active.update(&app.owner_db).await.unwrap();
+    let started = app
+        .post_form(
+            &format!("{page_path}/start"),
+            &[
+                ("date_column", "date"),
+                ("amount_column", "amount"),
+                ("description_column", "description"),
+                ("tags_column", "tags"),
+                ("date_format", "ymd"),
+                ("decimal", "point"),
+                ("sign", "positive"),
+            ],
+        )
+        .await;
+    assert_eq!(started.status_code(), 303);
+    let list = expenses(&app, &token, &ws).await;
+    assert_eq!(list["count"], 2500);
+    let tagged: Value = app
+        .server
+        .get(&format!(
+            "/api/v1/workspaces/{}/expenses?tag=t3",
+            ws.trim_start_matches("/w/")
+        ))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(tagged["count"], 357);
+    let again = app
+        .post_form(&format!("{page_path}/start"), &[("date_column", "date")])
+        .await;
+    assert_eq!(again.status_code(), 422, "an import runs once");
+}
