@@ -79,10 +79,7 @@ async fn a_bank_export_is_previewed_mapped_imported_and_explained() {
     assert_eq!(uploaded.status_code(), 303, "{}", uploaded.text());
     let page_path = uploaded.header("location").to_str().unwrap().to_string();
     let preview = app.server.get(&page_path).await.text();
-    assert!(
-        preview.contains("Import “bank.csv”"),
-        "the path is dropped"
-    );
+    assert!(preview.contains("Import “bank.csv”"), "the path is dropped");
     assert!(preview.contains("<td>Baker &amp; Sons</td>"));
     assert!(
         preview.contains(r#"<option value="Buchungstag" selected>"#),

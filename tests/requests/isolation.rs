@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use smartexpense::{
     app::App,
     models::{
-        audit_events, categories, expense_shares, expenses, invitations, memberships,
+        audit_events, categories, expense_shares, expenses, imports, invitations, memberships,
         recurring_expenses, settlements, workspaces,
     },
 };
@@ -73,6 +73,8 @@ async fn snapshot(app: &TestApp, workspace_id: i64) -> Value {
             .into_iter().map(|c| (c.name, c.color)).collect::<Vec<_>>(),
         "shares": expense_shares::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|s| (s.user_id, s.amount_minor)).collect::<Vec<_>>(),
+        "imports": imports::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|i| (i.status, i.options)).collect::<Vec<_>>(),
         "recurring": recurring_expenses::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|r| (r.description, r.next_on)).collect::<Vec<_>>(),
         "settlements": settlements::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
@@ -157,6 +159,26 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .unwrap()
         .unwrap();
 
+    // An uploaded file waiting in B (imports are made through the pages).
+    let b_import = imports::ActiveModel {
+        pid: Set(Uuid::new_v4()),
+        workspace_id: Set(b_row.id),
+        filename: Set("bea.csv".into()),
+        content: Set("date,amount,description\n2026-11-01,1.00,x\n".into()),
+        status: Set("uploaded".into()),
+        total_rows: Set(1),
+        processed_rows: Set(0),
+        imported_rows: Set(0),
+        duplicate_rows: Set(0),
+        failed_rows: Set(0),
+        ..Default::default()
+    }
+    .insert(&app.owner_db)
+    .await
+    .unwrap()
+    .pid
+    .to_string();
+
     // Ann owns workspace A and is signed in both in the browser and on the API.
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
     let ann = app.api_login("ann@example.com", PASSWORD).await;
@@ -187,7 +209,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
             .replace("{expense_id}", &b_expense)
             .replace("{category_id}", &b_category)
             .replace("{settlement_id}", &b_settlement)
-            .replace("{recurring_id}", &b_recurring);
+            .replace("{recurring_id}", &b_recurring)
+            .replace("{import_id}", &b_import);
         for method in &route.actions {
             tenant_routes += 1;
             let api = path.starts_with("/api/");
