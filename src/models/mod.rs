@@ -1,5 +1,6 @@
 pub mod _entities;
 pub mod api_tokens;
+pub mod archives;
 pub mod audit_events;
 pub mod casbin_rules;
 pub mod categories;
