@@ -125,6 +125,19 @@ async fn migrate_as_owner(owner_url: &str, app_url: &str) -> Result<()> {
     Ok(())
 }
 
+/// With `settings.owner_database_url` set, applies pending migrations as the
+/// owner (when `auto_migrate` asks for them) and turns Loco's own migration
+/// off: the app's role may not change the schema.
+async fn migrate_with_owner(config: &mut Config) -> Result<()> {
+    if let Some(owner_url) = Settings::from_config(config)?.owner_database_url {
+        if config.database.auto_migrate {
+            migrate_as_owner(&owner_url, &config.database.uri).await?;
+        }
+        config.database.auto_migrate = false;
+    }
+    Ok(())
+}
+
 /// Row-level security does not bind superusers, roles with BYPASSRLS or
 /// (without FORCE) owners; say so loudly if the app connects as one.
 async fn warn_if_above_row_security(db: &sea_orm::DatabaseConnection) -> Result<()> {
@@ -162,9 +175,13 @@ impl Hooks for App {
         )
     }
 
+    /// Every command (`start`, tasks, `db`) loads the config through here,
+    /// while only the test harness goes through [`Hooks::boot`]; both apply
+    /// the migrations as the tables' owner.
     async fn load_config(environment: &Environment) -> Result<Config> {
         let mut config = environment.load()?;
         ensure_secret(&mut config, environment)?;
+        migrate_with_owner(&mut config).await?;
         Ok(config)
     }
 
@@ -174,13 +191,7 @@ impl Hooks for App {
         mut config: Config,
     ) -> Result<BootResult> {
         ensure_sqlite_folder(&config)?;
-        if let Some(owner_url) = Settings::from_config(&config)?.owner_database_url {
-            if config.database.auto_migrate {
-                migrate_as_owner(&owner_url, &config.database.uri).await?;
-            }
-            // Migrations are done; the app's own role could not run them.
-            config.database.auto_migrate = false;
-        }
+        migrate_with_owner(&mut config).await?;
         create_app::<Self, Migrator>(mode, environment, config).await
     }
 
@@ -255,6 +266,7 @@ impl Hooks for App {
 
     fn register_tasks(tasks: &mut Tasks) {
         tasks.register(crate::tasks::recurring_expenses::RecurringExpenses);
+        tasks.register(crate::tasks::seed_bench::SeedBench);
         // tasks-inject (do not remove)
     }
 

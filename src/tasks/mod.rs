@@ -1,1 +1,2 @@
 pub mod recurring_expenses;
+pub mod seed_bench;
