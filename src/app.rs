@@ -230,6 +230,7 @@ impl Hooks for App {
             .add_route(controllers::recurring::routes())
             .add_route(controllers::imports::routes())
             .add_route(controllers::archives::routes())
+            .add_route(controllers::openapi::routes())
             .add_route(controllers::balances::routes())
             .add_route(controllers::workspaces_api::routes())
             .add_route(controllers::expenses_api::routes())

@@ -64,6 +64,23 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        // Filtering by category or by who paid, in list order.
+        for (name, column) in [
+            ("idx-expenses-workspace-category-date", "category_id"),
+            ("idx-expenses-workspace-payer-date", "paid_by_id"),
+        ] {
+            m.create_index(
+                Index::create()
+                    .name(name)
+                    .table(Alias::new("expenses"))
+                    .col(Alias::new("workspace_id"))
+                    .col(Alias::new(column))
+                    .col(Alias::new("spent_on"))
+                    .col(Alias::new("id"))
+                    .to_owned(),
+            )
+            .await?;
+        }
         create_table(
             m,
             "expense_tags",

@@ -23,6 +23,14 @@ use crate::{
 /// Archives of the largest workspaces run to tens of megabytes.
 const ARCHIVE_MAX_BYTES: usize = 200 * 1024 * 1024;
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/archive",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = Archive), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn download(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
     let archive = archives::export(&member.db, &member.workspace).await?;
@@ -39,6 +47,15 @@ async fn download(State(_ctx): State<AppContext>, member: Member) -> Result<Resp
         .map_err(|err| Error::string(&err.to_string()))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/archive",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = Archive,
+    responses((status = 201, body = archives::Restored), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn restore(
     State(_ctx): State<AppContext>,

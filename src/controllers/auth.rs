@@ -16,19 +16,19 @@ use crate::{
     views::auth::{LoginResponse, UserResponse},
 };
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct TokenParams {
     pub token: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct EmailParams {
     pub email: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ResetParams {
     pub token: String,
@@ -39,6 +39,13 @@ fn invalid_link() -> Error {
     FieldErrors::one("token", "is invalid, expired or already used").into()
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/register",
+    tag = "auth",
+    request_body = RegisterParams,
+    responses((status = 201, body = UserResponse), (status = 422, description = "Invalid input; `errors` names each field"))
+)]
 #[debug_handler]
 async fn register(
     State(ctx): State<AppContext>,
@@ -56,6 +63,13 @@ async fn register(
         .json(UserResponse::from(&user))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/login",
+    tag = "auth",
+    request_body = LoginParams,
+    responses((status = 200, body = LoginResponse), (status = 401, description = "Wrong email or password"))
+)]
 #[debug_handler]
 async fn login(
     State(ctx): State<AppContext>,
@@ -87,6 +101,13 @@ async fn login(
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/auth/current",
+    tag = "auth",
+    responses((status = 200, body = UserResponse)),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn current(auth: auth::JWT, State(ctx): State<AppContext>) -> Result<Response> {
     let user = users::Model::find_by_pid(&ctx.db, &auth.claims.pid)
@@ -95,6 +116,13 @@ async fn current(auth: auth::JWT, State(ctx): State<AppContext>) -> Result<Respo
     format::json(UserResponse::from(&user))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/verify",
+    tag = "auth",
+    request_body = TokenParams,
+    responses((status = 200, body = UserResponse), (status = 422, description = "Invalid input; `errors` names each field"))
+)]
 #[debug_handler]
 async fn verify(
     State(ctx): State<AppContext>,
@@ -112,6 +140,13 @@ async fn verify(
     format::json(UserResponse::from(&user))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/resend-verification",
+    tag = "auth",
+    responses((status = 202, description = "A new link is mailed")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn resend_verification(auth: auth::JWT, State(ctx): State<AppContext>) -> Result<Response> {
     let user = users::Model::find_by_pid(&ctx.db, &auth.claims.pid).await?;
@@ -127,6 +162,13 @@ async fn resend_verification(auth: auth::JWT, State(ctx): State<AppContext>) -> 
 
 /// Always 202, whether or not the address has an account, so the answer
 /// does not tell who is registered.
+#[utoipa::path(
+    post,
+    path = "/api/auth/forgot",
+    tag = "auth",
+    request_body = EmailParams,
+    responses((status = 202, description = "Mailed if the address is registered"))
+)]
 #[debug_handler]
 async fn forgot(
     State(ctx): State<AppContext>,
@@ -150,6 +192,13 @@ async fn forgot(
 }
 
 /// Sets a new password from an emailed link and ends every session.
+#[utoipa::path(
+    post,
+    path = "/api/auth/reset",
+    tag = "auth",
+    request_body = ResetParams,
+    responses((status = 200, description = "Password set; every session ended"), (status = 422, description = "Invalid input; `errors` names each field"))
+)]
 #[debug_handler]
 async fn reset(
     State(ctx): State<AppContext>,

@@ -14,12 +14,28 @@ use crate::{
     views::expenses::{BalancesResponse, SettlementResponse},
 };
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/balances",
+    tag = "balances",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = BalancesResponse), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn balances(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
     let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
     format::json(BalancesResponse::new(&balances, &member.workspace.currency))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/settlements",
+    tag = "balances",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = [SettlementResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
     let list = settlements::Model::list(&member.db, member.workspace.id).await?;
@@ -30,6 +46,15 @@ async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response
     )
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/settlements",
+    tag = "balances",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = SettlementParams,
+    responses((status = 201, body = SettlementResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn create(
     State(_ctx): State<AppContext>,
@@ -53,6 +78,14 @@ async fn create(
     format::render().status(StatusCode::CREATED).json(response)
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}/settlements/{settlement_id}",
+    tag = "balances",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("settlement_id" = String, Path, description = "The settlement")),
+    responses((status = 204, description = "Deleted"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn destroy(
     State(_ctx): State<AppContext>,

@@ -25,13 +25,22 @@ use crate::{
     },
 };
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 pub struct MoveTo {
     /// Category that takes the deleted one's expenses; none when left out.
     pub move_to: Option<String>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/expenses",
+    tag = "expenses",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ExpenseFilter),
+    responses((status = 200, body = ExpenseListResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn list(
     State(_ctx): State<AppContext>,
@@ -45,6 +54,15 @@ async fn list(
     ))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/expenses",
+    tag = "expenses",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = ExpenseParams,
+    responses((status = 201, body = ExpenseResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn create(
     State(_ctx): State<AppContext>,
@@ -66,6 +84,14 @@ async fn create(
     format::render().status(StatusCode::CREATED).json(response)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}",
+    tag = "expenses",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
+    responses((status = 200, body = ExpenseResponse), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn show(
     State(_ctx): State<AppContext>,
@@ -79,6 +105,15 @@ async fn show(
     format::json(ExpenseResponse::new(&expense, &member.workspace.currency))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}",
+    tag = "expenses",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
+    request_body = ExpenseParams,
+    responses((status = 200, body = ExpenseResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn update(
     State(ctx): State<AppContext>,
@@ -113,6 +148,14 @@ async fn update(
 }
 
 /// 204; `POST .../restore` undoes it.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}",
+    tag = "expenses",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
+    responses((status = 204, description = "Deleted; `restore` undoes it"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn destroy(
     State(ctx): State<AppContext>,
@@ -134,6 +177,14 @@ async fn destroy(
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}/restore",
+    tag = "expenses",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
+    responses((status = 200, body = ExpenseResponse), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn restore(
     State(ctx): State<AppContext>,
@@ -160,12 +211,29 @@ async fn restore(
     format::json(response)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/categories",
+    tag = "categories",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = [CategoryResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn categories_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
     let list = categories::Model::list(&member.db, member.workspace.id).await?;
     format::json(list.iter().map(CategoryResponse::from).collect::<Vec<_>>())
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/categories",
+    tag = "categories",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = CategoryParams,
+    responses((status = 201, body = CategoryResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn category_create(
     State(_ctx): State<AppContext>,
@@ -181,6 +249,15 @@ async fn category_create(
         .json(CategoryResponse::from(&category))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/workspaces/{workspace_id}/categories/{category_id}",
+    tag = "categories",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("category_id" = String, Path, description = "The category")),
+    request_body = CategoryParams,
+    responses((status = 200, body = CategoryResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn category_update(
     State(_ctx): State<AppContext>,
@@ -196,6 +273,14 @@ async fn category_update(
     format::json(CategoryResponse::from(&category))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}/categories/{category_id}",
+    tag = "categories",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("category_id" = String, Path, description = "The category"), MoveTo),
+    responses((status = 204, description = "Deleted; its expenses moved"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn category_delete(
     State(_ctx): State<AppContext>,
@@ -213,6 +298,14 @@ async fn category_delete(
 
 /// The expenses matching the list's filters as a CSV download; served at
 /// `.../expenses.csv` on both the API and the pages.
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/expenses.csv",
+    tag = "expenses",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ExpenseFilter),
+    responses((status = 200, description = "The filtered list as CSV", content_type = "text/csv"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 pub async fn export_csv(
     State(_ctx): State<AppContext>,
@@ -239,6 +332,14 @@ pub async fn export_csv(
         .map_err(|err| Error::string(&err.to_string()))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/recurring",
+    tag = "recurring",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = [RecurringResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn recurring_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
     let rules = recurring_expenses::Model::list(&member.db, member.workspace.id).await?;
@@ -251,6 +352,15 @@ async fn recurring_list(State(_ctx): State<AppContext>, member: Member) -> Resul
 }
 
 /// 201 with the rule; occurrences already due are created at once.
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/recurring",
+    tag = "recurring",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = RecurringParams,
+    responses((status = 201, body = RecurringResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn recurring_create(
     State(_ctx): State<AppContext>,
@@ -272,6 +382,14 @@ async fn recurring_create(
 }
 
 /// Stops a rule; the expenses it made stay.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}/recurring/{recurring_id}",
+    tag = "recurring",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("recurring_id" = String, Path, description = "The rule")),
+    responses((status = 204, description = "Stopped; its expenses stay"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn recurring_delete(
     State(_ctx): State<AppContext>,

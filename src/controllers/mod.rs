@@ -11,6 +11,7 @@ pub mod expenses_api;
 pub mod home;
 pub mod imports;
 pub mod middleware;
+pub mod openapi;
 pub mod recurring;
 pub mod render;
 pub mod throttle;

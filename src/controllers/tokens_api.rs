@@ -27,6 +27,13 @@ fn not_with_an_access_token(caller: &Caller) -> Result<()> {
     Ok(())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/tokens",
+    tag = "tokens",
+    responses((status = 200, body = [TokenResponse]), (status = 403, description = "Your role does not allow it")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
     not_with_an_access_token(&caller)?;
@@ -34,6 +41,14 @@ async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response>
     format::json(tokens.iter().map(TokenResponse::from).collect::<Vec<_>>())
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/tokens",
+    tag = "tokens",
+    request_body = TokenParams,
+    responses((status = 201, body = IssuedTokenResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn create(
     State(ctx): State<AppContext>,
@@ -50,6 +65,14 @@ async fn create(
         })
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/tokens/{token_id}",
+    tag = "tokens",
+    params(("token_id" = String, Path, description = "The token")),
+    responses((status = 204, description = "Revoked; it stops working at once"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn revoke(
     State(ctx): State<AppContext>,

@@ -26,26 +26,35 @@ use crate::{
     workers::workspace_purge::{PurgeArgs, WorkspacePurgeWorker},
 };
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct DeleteParams {
     /// The workspace's name, typed to confirm.
     pub confirm: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RoleParams {
     pub role: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     pub before: Option<i64>,
     pub limit: Option<u64>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces",
+    tag = "workspaces",
+    request_body = CreateParams,
+    responses((status = 201, body = WorkspaceResponse), (status = 422, description = "Invalid input; `errors` names each field")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn create(
     State(ctx): State<AppContext>,
@@ -60,6 +69,13 @@ async fn create(
         .json(WorkspaceResponse::from(&created))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces",
+    tag = "workspaces",
+    responses((status = 200, body = [WorkspaceResponse])),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
     let db = caller.transaction(&ctx).await?;
@@ -67,11 +83,28 @@ async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response>
     format::json(list.iter().map(WorkspaceResponse::from).collect::<Vec<_>>())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = WorkspaceResponse), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn show(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
     format::json(WorkspaceResponse::new(&member.workspace, member.role()))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/workspaces/{workspace_id}",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = UpdateParams,
+    responses((status = 200, body = WorkspaceResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn update(
     State(_ctx): State<AppContext>,
@@ -88,6 +121,15 @@ async fn update(
 }
 
 /// 202: the workspace is gone for everyone now; its data goes in a job.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = DeleteParams,
+    responses((status = 202, description = "Hidden now; its data is removed in the background"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn destroy(
     State(ctx): State<AppContext>,
@@ -111,12 +153,29 @@ async fn destroy(
         .json(serde_json::json!({}))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/members",
+    tag = "members",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = [MemberResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn members(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
     let list = memberships::Model::list(&member.db, member.workspace.id).await?;
     format::json(list.iter().map(MemberResponse::from).collect::<Vec<_>>())
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/workspaces/{workspace_id}/members/{user_id}",
+    tag = "members",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = String, Path, description = "The member's user id")),
+    request_body = RoleParams,
+    responses((status = 200, body = MemberResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn change_role(
     State(_ctx): State<AppContext>,
@@ -139,6 +198,14 @@ async fn change_role(
 }
 
 /// Removes a member; a member removing themselves leaves.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}/members/{user_id}",
+    tag = "members",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = String, Path, description = "The member's user id")),
+    responses((status = 204, description = "Removed (or left)"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn remove_member(
     State(ctx): State<AppContext>,
@@ -166,6 +233,14 @@ async fn remove_member(
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/invitations",
+    tag = "invitations",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = [InvitationResponse]), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn invitations(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
     let list = invitations::Model::pending(&member.db, member.workspace.id).await?;
@@ -176,6 +251,15 @@ async fn invitations(State(_ctx): State<AppContext>, member: Member) -> Result<R
     )
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/invitations",
+    tag = "invitations",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = InviteParams,
+    responses((status = 201, body = InvitationResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn invite(
     State(ctx): State<AppContext>,
@@ -192,6 +276,14 @@ async fn invite(
         .json(InvitationResponse::from(&invitation))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}/resend",
+    tag = "invitations",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = String, Path, description = "The invitation")),
+    responses((status = 200, body = InvitationResponse), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn resend_invitation(
     State(ctx): State<AppContext>,
@@ -207,6 +299,14 @@ async fn resend_invitation(
     format::json(InvitationResponse::from(&invitation))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}",
+    tag = "invitations",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = String, Path, description = "The invitation")),
+    responses((status = 204, description = "Revoked"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn revoke_invitation(
     State(_ctx): State<AppContext>,
@@ -220,6 +320,14 @@ async fn revoke_invitation(
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/invitations/{token}/accept",
+    tag = "invitations",
+    params(("token" = String, Path, description = "The token from the mailed link")),
+    responses((status = 200, body = WorkspaceResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn accept_invitation(
     State(ctx): State<AppContext>,
@@ -237,6 +345,14 @@ async fn accept_invitation(
     format::json(WorkspaceResponse::new(&workspace, membership.role()))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/audit",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), AuditQuery),
+    responses((status = 200, body = [AuditEventResponse]), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
 #[debug_handler]
 async fn audit(
     State(_ctx): State<AppContext>,

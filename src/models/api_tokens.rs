@@ -20,7 +20,8 @@ const SHOWN_PREFIX_CHARS: usize = 10;
 
 impl ActiveModelBehavior for ActiveModel {}
 
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, utoipa::ToSchema)]
+#[schema(as = AccessTokenParams)]
 #[serde(default)]
 pub struct TokenParams {
     pub name: String,

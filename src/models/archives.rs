@@ -26,7 +26,7 @@ pub const FORMAT: &str = "smartexpense-archive";
 pub const VERSION: u32 = 1;
 const BATCH_ROWS: usize = 1000;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Archive {
     pub format: String,
     pub version: u32,
@@ -39,7 +39,7 @@ pub struct Archive {
     pub recurring: Vec<ArchivedRecurring>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ArchivedWorkspace {
     pub name: String,
     pub kind: String,
@@ -47,21 +47,21 @@ pub struct ArchivedWorkspace {
     pub time_zone: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ArchivedMember {
     pub email: String,
     pub name: String,
     pub role: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ArchivedCategory {
     pub name: String,
     pub color: String,
     pub parent: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ArchivedShare {
     pub member: String,
     pub amount_minor: i64,
@@ -69,7 +69,7 @@ pub struct ArchivedShare {
     pub weight: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ArchivedExpense {
     pub date: NaiveDate,
     pub description: String,
@@ -93,7 +93,7 @@ pub struct ArchivedExpense {
     pub updated_at: DateTime<FixedOffset>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ArchivedSettlement {
     pub from: String,
     pub to: String,
@@ -102,7 +102,7 @@ pub struct ArchivedSettlement {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ArchivedRecurring {
     pub frequency: String,
     pub interval: i32,
@@ -322,7 +322,7 @@ pub async fn export<C: ConnectionTrait>(db: &C, workspace: &workspaces::Model) -
 }
 
 /// How much a restore brought back.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Restored {
     pub categories: usize,
     pub expenses: usize,

@@ -25,7 +25,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("Other", "#868e96"),
 ];
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CategoryParams {
     pub name: Option<String>,

@@ -28,7 +28,7 @@ impl TenantEntity for Entity {
 }
 
 /// How to divide an expense, as sent by a form or the API.
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, utoipa::ToSchema)]
 pub struct SplitParams {
     /// `equal`, `shares`, `percent`, `exact`, or `none` to stop splitting.
     pub method: String,
@@ -36,7 +36,7 @@ pub struct SplitParams {
     pub parts: Vec<SplitPart>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, utoipa::ToSchema)]
 pub struct SplitPart {
     /// Public id of the member.
     pub member: String,

@@ -29,7 +29,7 @@ pub const PAGE_SIZE_MAX: u64 = 200;
 const PAGE_SIZE_EXPORT: u64 = PAGE_SIZE_MAX;
 
 /// An expense to create, or the fields to change (left out: unchanged).
-#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ExpenseParams {
     /// Decimal string in `currency`, e.g. "12.34".
@@ -55,7 +55,8 @@ pub struct ExpenseParams {
 }
 
 /// What narrows the list; the same for the API, the page and exports.
-#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ExpenseFilter {
     pub from: Option<String>,

@@ -19,7 +19,7 @@ use super::{
 /// How long an invitation link works.
 pub const INVITATION_TTL: Duration = Duration::days(7);
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct InviteParams {
     pub email: String,

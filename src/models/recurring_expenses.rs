@@ -83,7 +83,7 @@ pub fn occurrence(
 
 /// A rule as sent by a form or the API: when, and the expense to create
 /// (as for `POST .../expenses`, without a date).
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RecurringParams {
     /// `daily`, `weekly`, `monthly` or `yearly`.

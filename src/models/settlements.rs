@@ -37,7 +37,7 @@ impl TenantEntity for Entity {
     }
 }
 
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct SettlementParams {
     /// Public id of the member who paid.

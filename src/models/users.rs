@@ -22,7 +22,7 @@ pub const PASSWORD_MAX_CHARS: usize = 256;
 const NAME_MAX_CHARS: usize = 100;
 const EMAIL_MAX_CHARS: usize = 254;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RegisterParams {
     pub name: String,
@@ -30,7 +30,7 @@ pub struct RegisterParams {
     pub password: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct LoginParams {
     pub email: String,

@@ -17,7 +17,7 @@ use super::{
 const NAME_MAX_CHARS: usize = 80;
 pub const KINDS: [&str; 2] = ["household", "team"];
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CreateParams {
     pub name: String,
@@ -28,7 +28,7 @@ pub struct CreateParams {
 }
 
 /// A change of settings; fields left out stay as they are.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct UpdateParams {
     pub name: Option<String>,

@@ -3,7 +3,7 @@ use serde::Serialize;
 use crate::models::_entities::users;
 
 /// An account as the API shows it: never the password hash or tokens.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct UserResponse {
     pub pid: String,
     pub name: String,
@@ -25,7 +25,7 @@ impl From<&users::Model> for UserResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct LoginResponse {
     pub token: String,
     pub user: UserResponse,

@@ -8,7 +8,7 @@ use crate::models::{
     settlements::{Balances, Settlement},
 };
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CategoryResponse {
     pub id: String,
     pub name: String,
@@ -25,7 +25,7 @@ impl From<&categories::Model> for CategoryResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PersonResponse {
     pub id: String,
     pub name: String,
@@ -48,14 +48,14 @@ impl PersonResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SplitResponse {
     /// `equal`, `shares`, `percent` or `exact`.
     pub method: String,
     pub parts: Vec<SharePart>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SharePart {
     pub member: PersonResponse,
     /// The share, percentage or amount as entered (`1` for equal).
@@ -64,7 +64,7 @@ pub struct SharePart {
     pub amount: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ExpenseResponse {
     pub id: String,
     /// In the workspace's base currency.
@@ -132,7 +132,7 @@ impl ExpenseResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ExpenseListResponse {
     pub items: Vec<ExpenseResponse>,
     /// Pass as `cursor` for the next page; `null` on the last one.
@@ -160,7 +160,7 @@ impl ExpenseListResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BalanceResponse {
     pub member: PersonResponse,
     /// Positive: the others owe this member; negative: they owe the others.
@@ -171,14 +171,14 @@ pub struct BalanceResponse {
     pub amount: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TransferResponse {
     pub from: PersonResponse,
     pub to: PersonResponse,
     pub amount: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BalancesResponse {
     pub currency: String,
     pub balances: Vec<BalanceResponse>,
@@ -214,7 +214,7 @@ impl BalancesResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SettlementResponse {
     pub id: String,
     pub from: PersonResponse,
@@ -343,7 +343,7 @@ pub fn to_csv(expenses: &[ExpenseResponse]) -> Result<Vec<u8>, csv::Error> {
     out.into_inner().map_err(|err| err.into_error().into())
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RecurringResponse {
     pub id: String,
     pub frequency: String,
@@ -354,6 +354,7 @@ pub struct RecurringResponse {
     pub next_on: Option<String>,
     pub description: String,
     /// The expense each occurrence creates, as for `POST .../expenses`.
+    #[schema(value_type = Object)]
     pub expense: serde_json::Value,
     /// Why the last occurrence could not be created; retried on the next run.
     pub last_error: Option<String>,

@@ -3,7 +3,7 @@ use serde::Serialize;
 use crate::models::api_tokens;
 
 /// An access token as listed: never its secret.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TokenResponse {
     pub id: String,
     pub name: String,
@@ -31,7 +31,7 @@ impl From<&api_tokens::Model> for TokenResponse {
 }
 
 /// A token just made: the only time its secret is shown.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct IssuedTokenResponse {
     /// Use as `Authorization: Bearer <token>`; it is not shown again.
     pub token: String,

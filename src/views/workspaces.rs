@@ -11,7 +11,7 @@ fn timestamp(at: &sea_orm::prelude::DateTimeWithTimeZone) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct WorkspaceResponse {
     pub id: String,
     pub name: String,
@@ -42,7 +42,7 @@ impl From<&WithRole> for WorkspaceResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct MemberResponse {
     pub user_id: String,
     pub name: String,
@@ -63,7 +63,7 @@ impl From<&Member> for MemberResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct InvitationResponse {
     pub id: String,
     pub email: String,
@@ -84,13 +84,14 @@ impl From<&invitations::Model> for InvitationResponse {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AuditEventResponse {
     pub id: i64,
     pub at: String,
     pub actor: String,
     pub action: String,
     pub summary: String,
+    #[schema(value_type = Option<Object>)]
     pub details: Option<serde_json::Value>,
     pub ip: Option<String>,
 }

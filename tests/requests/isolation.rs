@@ -48,6 +48,9 @@ const OUTSIDE_WORKSPACES: &[&str] = &[
     "/invitations/{token}",
     "/invitations/{token}/accept",
     "/api/v1/invitations/{token}/accept",
+    // The API's description, public like the rest of the docs.
+    "/api/openapi.json",
+    "/api/docs",
     // The caller's own access tokens (a test shows others' are out of reach).
     "/account/tokens",
     "/account/tokens/{token_id}/revoke",

@@ -7,6 +7,7 @@ mod expense_pages;
 mod expenses_api;
 mod imports;
 mod isolation;
+mod openapi;
 mod recurring_api;
 mod security;
 mod tokens_api;

@@ -1,0 +1,79 @@
+//! The OpenAPI document is generated from the code and matches the router:
+//! every API route is described with its methods, and nothing else is.
+
+use std::collections::BTreeSet;
+
+use loco_rs::app::Hooks;
+use serde_json::Value;
+use smartexpense::app::App;
+
+use crate::support::TestApp;
+
+/// Routes that are not part of the versioned API the document describes.
+fn described(uri: &str) -> bool {
+    (uri.starts_with("/api/v1/") || uri.starts_with("/api/auth/")) && uri != "/api/openapi.json"
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_exactly_the_api_routes() {
+    let app = TestApp::start().await;
+    let response = app.server.get("/api/openapi.json").await;
+    response.assert_status_ok();
+    let doc: Value = response.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    assert_eq!(doc["info"]["title"], "SmartExpense API");
+
+    let mut in_router = BTreeSet::new();
+    for route in App::routes(&app.ctx).collect() {
+        // Loco lists a route registered with a trailing slash without it.
+        let uri = route.uri.trim_end_matches('/').to_string();
+        if described(&uri) {
+            for method in &route.actions {
+                in_router.insert((uri.clone(), method.as_str().to_lowercase()));
+            }
+        }
+    }
+    let mut in_document = BTreeSet::new();
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for method in operations.as_object().unwrap().keys() {
+            in_document.insert((path.trim_end_matches('/').to_string(), method.clone()));
+        }
+    }
+    let undocumented: Vec<_> = in_router.difference(&in_document).collect();
+    let invented: Vec<_> = in_document.difference(&in_router).collect();
+    assert!(
+        undocumented.is_empty(),
+        "routes missing from the document: {undocumented:?}"
+    );
+    assert!(
+        invented.is_empty(),
+        "documented but not routed: {invented:?}"
+    );
+    assert!(in_router.len() > 30, "{in_router:?}");
+
+    // Request bodies name their schema, and the schemas are there.
+    let create = &doc["paths"]["/api/v1/workspaces/{workspace_id}/expenses"]["post"];
+    let schema = create["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        .as_str()
+        .unwrap();
+    assert_eq!(schema, "#/components/schemas/ExpenseParams");
+    assert!(doc["components"]["schemas"]["ExpenseParams"]["properties"]["amount"].is_object());
+    assert!(doc["components"]["schemas"]["ExpenseResponse"]["properties"]["split"].is_object());
+}
+
+#[tokio::test]
+async fn the_api_documentation_page_lists_every_operation() {
+    let app = TestApp::start().await;
+    let doc: Value = app.server.get("/api/openapi.json").await.json();
+    let page = app.server.get("/api/docs").await;
+    page.assert_status_ok();
+    let html = page.text();
+    assert!(html.contains("<title>API"));
+    for path in doc["paths"].as_object().unwrap().keys() {
+        let shown = path.replace('/', "&#x2F;");
+        assert!(
+            html.contains(path.as_str()) || html.contains(&shown),
+            "{path} is not on the page"
+        );
+    }
+}
