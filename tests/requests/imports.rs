@@ -375,3 +375,63 @@ async fn a_cancelled_import_keeps_nothing_even_after_rows_were_written() {
         .await;
     assert_eq!(again.status_code(), 422, "an import runs once");
 }
+
+#[tokio::test]
+async fn an_ofx_bank_statement_imports_its_debits() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let statement = "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKTRANLIST>\n\
+        <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261101<TRNAMT>-12.50<FITID>A1<NAME>Bäckerei Groß<MEMO>Card 1234\n\
+        <STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261102<TRNAMT>2500.00<FITID>A2<NAME>Salary\n\
+        <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261103<TRNAMT>-45.00<FITID>A3<NAME>Pharmacy\n\
+        </BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
+    let uploaded = upload(
+        &app,
+        &ws,
+        "statement.qfx",
+        statement.as_bytes().to_vec(),
+        "utf8",
+    )
+    .await;
+    assert_eq!(uploaded.status_code(), 303, "{}", uploaded.text());
+    let page_path = uploaded.header("location").to_str().unwrap().to_string();
+    let preview = app.server.get(&page_path).await.text();
+    assert!(preview.contains("<td>Bäckerei Groß</td>"));
+    assert!(
+        preview.contains(r#"<option value="negative" selected>"#),
+        "statements write debits as negative amounts"
+    );
+    let started = app
+        .post_form(
+            &format!("{page_path}/start"),
+            &[
+                ("date_column", "date"),
+                ("amount_column", "amount"),
+                ("description_column", "description"),
+                ("payee_column", "payee"),
+                ("notes_column", "memo"),
+                ("date_format", "ymd"),
+                ("decimal", "point"),
+                ("sign", "negative"),
+            ],
+        )
+        .await;
+    assert_eq!(started.status_code(), 303);
+    let list = expenses(&app, &token, &ws).await;
+    assert_eq!(list["count"], 2, "the salary is not an expense");
+    assert_eq!(list["total"], "57.50");
+    assert_eq!(list["items"][0]["notes"], "Card 1234");
+
+    let empty = upload(
+        &app,
+        &ws,
+        "empty.ofx",
+        b"OFXHEADER:100\n<OFX></OFX>".to_vec(),
+        "utf8",
+    )
+    .await;
+    assert_eq!(empty.status_code(), 422);
+    assert!(empty
+        .text()
+        .contains("The file is an OFX statement without transactions."));
+}
