@@ -53,33 +53,20 @@ impl MigrationTrait for Migration {
             &[("workspace", "")],
         )
         .await?;
-        // The list: newest first within a workspace, cursor on (date, id).
-        m.create_index(
-            Index::create()
-                .name("idx-expenses-workspace-date-id")
-                .table(Alias::new("expenses"))
-                .col(Alias::new("workspace_id"))
-                .col(Alias::new("spent_on"))
-                .col(Alias::new("id"))
-                .to_owned(),
-        )
-        .await?;
-        // Filtering by category or by who paid, in list order.
-        for (name, column) in [
-            ("idx-expenses-workspace-category-date", "category_id"),
-            ("idx-expenses-workspace-payer-date", "paid_by_id"),
+        // The list and its totals, for each order and filter the list offers.
+        // Partial (the list never shows deleted rows) and covering the
+        // amount, so counting and summing a filter reads only the index.
+        for (name, columns) in [
+            ("idx-expenses-list-date", "workspace_id, spent_on, id, amount_minor"),
+            ("idx-expenses-list-amount", "workspace_id, amount_minor, id"),
+            ("idx-expenses-list-category", "workspace_id, category_id, spent_on, id, amount_minor"),
+            ("idx-expenses-list-payer", "workspace_id, paid_by_id, spent_on, id, amount_minor"),
         ] {
-            m.create_index(
-                Index::create()
-                    .name(name)
-                    .table(Alias::new("expenses"))
-                    .col(Alias::new("workspace_id"))
-                    .col(Alias::new(column))
-                    .col(Alias::new("spent_on"))
-                    .col(Alias::new("id"))
-                    .to_owned(),
-            )
-            .await?;
+            m.get_connection()
+                .execute_unprepared(&format!(
+                    "CREATE INDEX \"{name}\" ON expenses ({columns}) WHERE deleted_at IS NULL"
+                ))
+                .await?;
         }
         create_table(
             m,
