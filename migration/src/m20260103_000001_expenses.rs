@@ -57,10 +57,19 @@ impl MigrationTrait for Migration {
         // Partial (the list never shows deleted rows) and covering the
         // amount, so counting and summing a filter reads only the index.
         for (name, columns) in [
-            ("idx-expenses-list-date", "workspace_id, spent_on, id, amount_minor"),
+            (
+                "idx-expenses-list-date",
+                "workspace_id, spent_on, id, amount_minor",
+            ),
             ("idx-expenses-list-amount", "workspace_id, amount_minor, id"),
-            ("idx-expenses-list-category", "workspace_id, category_id, spent_on, id, amount_minor"),
-            ("idx-expenses-list-payer", "workspace_id, paid_by_id, spent_on, id, amount_minor"),
+            (
+                "idx-expenses-list-category",
+                "workspace_id, category_id, spent_on, id, amount_minor",
+            ),
+            (
+                "idx-expenses-list-payer",
+                "workspace_id, paid_by_id, spent_on, id, amount_minor",
+            ),
         ] {
             m.get_connection()
                 .execute_unprepared(&format!(

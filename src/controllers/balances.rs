@@ -10,7 +10,7 @@ use super::{
     access::{requires, Member},
     middleware::web_session::Visitor,
     render::{merged, page, redirect_with},
-    workspaces::abilities,
+    workspaces::frame,
 };
 use crate::{
     models::{
@@ -21,7 +21,7 @@ use crate::{
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
     views::{
         expenses::{BalancesResponse, SettlementResponse},
-        workspaces::{MemberResponse, WorkspaceResponse},
+        workspaces::MemberResponse,
     },
 };
 
@@ -42,14 +42,13 @@ async fn balances_page(
     let history = settlements::Model::list(&member.db, member.workspace.id).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
     let data = json!({
-        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-        "can": abilities(ctx, member).await?,
         "me": member.user().pid.to_string(),
         "summary": BalancesResponse::new(&balances, currency),
         "history": history.iter().map(|s| SettlementResponse::new(s, currency)).collect::<Vec<_>>(),
         "members": members.iter().map(MemberResponse::from).collect::<Vec<_>>(),
         "form": { "date": member.workspace.today().to_string(), "from": member.user().pid.to_string() },
     });
+    let data = merged(frame(ctx, member).await?, data);
     page(
         v,
         visitor,

@@ -11,12 +11,12 @@ use super::{
     access::{requires, Member},
     middleware::web_session::Visitor,
     render::{merged, page, redirect_with, refusal},
-    workspaces::abilities,
+    workspaces::frame,
 };
 use crate::{
     models::categories::{self, CategoryParams},
     policies::{CATEGORIES_MANAGE, CATEGORIES_READ},
-    views::{expenses::CategoryResponse, workspaces::WorkspaceResponse},
+    views::expenses::CategoryResponse,
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -55,12 +55,11 @@ async fn categories_page(
         })
         .collect();
     let data = json!({
-        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-        "can": abilities(ctx, member).await?,
         "rows": rows,
         "categories": list.iter().map(CategoryResponse::from).collect::<Vec<_>>(),
         "form": { "color": "#868e96" },
     });
+    let data = merged(frame(ctx, member).await?, data);
     page(
         v,
         visitor,

@@ -14,7 +14,7 @@ use super::{
     access::{requires, Member},
     middleware::web_session::Visitor,
     render::{merged, page, redirect_with},
-    workspaces::abilities,
+    workspaces,
 };
 use crate::{
     models::{
@@ -30,7 +30,7 @@ use crate::{
     },
     views::{
         expenses::{CategoryResponse, ExpenseResponse, ExpenseRow},
-        workspaces::{MemberResponse, WorkspaceResponse},
+        workspaces::MemberResponse,
     },
 };
 
@@ -139,18 +139,17 @@ fn list_path(member: &Member) -> String {
     format!("/w/{}/expenses", member.workspace.pid)
 }
 
-/// What every expense page shows around its content: the workspace, its
-/// navigation, and the choices the forms offer.
+/// What every expense page shows around its content: the workspace frame
+/// and the choices the expense forms offer.
 pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
     let categories = categories::Model::list(&member.db, member.workspace.id).await?;
-    Ok(json!({
-        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-        "can": abilities(ctx, member).await?,
+    let choices = json!({
         "members": members.iter().map(MemberResponse::from).collect::<Vec<_>>(),
         "categories": categories.iter().map(CategoryResponse::from).collect::<Vec<_>>(),
         "sorts": Sort::ALL.map(Sort::as_str),
-    }))
+    });
+    Ok(merged(workspaces::frame(ctx, member).await?, choices))
 }
 
 /// The rows as shown, each with what this member may do to it.

@@ -16,7 +16,7 @@ use super::{
     access::{requires, Member},
     middleware::web_session::Visitor,
     render::{merged, page, redirect_with},
-    workspaces::abilities,
+    workspaces::frame,
 };
 use crate::{
     models::{
@@ -24,7 +24,7 @@ use crate::{
         validation::FieldErrors,
     },
     policies::{IMPORTS_CREATE, IMPORTS_READ},
-    views::{imports::ImportResponse, workspaces::WorkspaceResponse},
+    views::imports::ImportResponse,
     workers::expense_import::{ExpenseImportWorker, ImportArgs},
 };
 
@@ -48,11 +48,10 @@ async fn index_page(
 ) -> Result<Response> {
     let list = imports::Model::list(&member.db, member.workspace.id).await?;
     let data = json!({
-        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-        "can": abilities(ctx, member).await?,
         "imports": list.iter().map(|i| ImportResponse::new(i, None)).collect::<Vec<_>>(),
         "max_mb": imports::MAX_BYTES / (1024 * 1024),
     });
+    let data = merged(frame(ctx, member).await?, data);
     page(
         v,
         visitor,
@@ -200,8 +199,6 @@ async fn show_page(
 ) -> Result<Response> {
     let processed = control(ctx)?.processed(import.id);
     let mut data = json!({
-        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-        "can": abilities(ctx, member).await?,
         "import": ImportResponse::new(import, processed),
         "date_formats": DATE_FORMATS.iter().map(|(key, _, example)| json!({ "key": key, "example": example })).collect::<Vec<_>>(),
     });
@@ -212,6 +209,7 @@ async fn show_page(
             json!({ "preview": { "headers": preview.headers, "rows": preview.rows }, "form": preview.guess }),
         );
     }
+    let data = merged(frame(ctx, member).await?, data);
     page(v, visitor, status, "imports/show.html", merged(data, extra))
 }
 

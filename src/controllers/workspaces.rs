@@ -98,6 +98,15 @@ async fn create(
     }
 }
 
+/// What every workspace page shows around its content: the workspace and
+/// what the member may do there (its navigation reads both).
+pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
+    Ok(json!({
+        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+        "can": abilities(ctx, member).await?,
+    }))
+}
+
 /// What the member may do here, for showing only the actions that work
 /// (the workspace navigation reads it on every workspace page).
 pub(crate) async fn abilities(ctx: &AppContext, member: &Member) -> Result<Value> {

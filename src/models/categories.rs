@@ -6,6 +6,7 @@ pub use super::_entities::categories::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::expenses,
     audit_events::{self, Actor, Event},
+    tenancy,
     validation::FieldErrors,
 };
 
@@ -122,13 +123,7 @@ impl Model {
         workspace_id: i64,
         pid: &str,
     ) -> ModelResult<Self> {
-        let pid = Uuid::parse_str(pid.trim()).map_err(|_| ModelError::EntityNotFound)?;
-        Entity::find()
-            .in_tenant(workspace_id)
-            .filter(categories::Column::Pid.eq(pid))
-            .one(db)
-            .await?
-            .ok_or(ModelError::EntityNotFound)
+        tenancy::find_by_pid::<Entity, _>(db, workspace_id, categories::Column::Pid, pid).await
     }
 
     async fn checked<C: ConnectionTrait>(

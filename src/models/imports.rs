@@ -659,13 +659,7 @@ impl Model {
         workspace_id: i64,
         pid: &str,
     ) -> ModelResult<Self> {
-        let pid = Uuid::parse_str(pid.trim()).map_err(|_| ModelError::EntityNotFound)?;
-        Entity::find()
-            .in_tenant(workspace_id)
-            .filter(imports::Column::Pid.eq(pid))
-            .one(db)
-            .await?
-            .ok_or(ModelError::EntityNotFound)
+        tenancy::find_by_pid::<Entity, _>(db, workspace_id, imports::Column::Pid, pid).await
     }
 
     /// Runs a queued import (the background job). Every outcome, including

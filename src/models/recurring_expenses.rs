@@ -392,13 +392,8 @@ impl Model {
         workspace_id: i64,
         pid: &str,
     ) -> ModelResult<Self> {
-        let pid = Uuid::parse_str(pid.trim()).map_err(|_| ModelError::EntityNotFound)?;
-        Entity::find()
-            .in_tenant(workspace_id)
-            .filter(recurring_expenses::Column::Pid.eq(pid))
-            .one(db)
-            .await?
-            .ok_or(ModelError::EntityNotFound)
+        tenancy::find_by_pid::<Entity, _>(db, workspace_id, recurring_expenses::Column::Pid, pid)
+            .await
     }
 
     /// Stops the rule; the expenses it created stay.

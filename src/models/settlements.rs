@@ -17,7 +17,7 @@ pub use super::_entities::settlements::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{expense_shares, expenses, users, workspaces},
     audit_events::{self, Actor, Event},
-    memberships, money,
+    memberships, money, tenancy,
     validation::FieldErrors,
 };
 
@@ -427,13 +427,7 @@ impl Model {
         workspace_id: i64,
         pid: &str,
     ) -> ModelResult<Self> {
-        let pid = Uuid::parse_str(pid.trim()).map_err(|_| ModelError::EntityNotFound)?;
-        Entity::find()
-            .in_tenant(workspace_id)
-            .filter(settlements::Column::Pid.eq(pid))
-            .one(db)
-            .await?
-            .ok_or(ModelError::EntityNotFound)
+        tenancy::find_by_pid::<Entity, _>(db, workspace_id, settlements::Column::Pid, pid).await
     }
 
     /// Removes a settlement recorded by mistake.

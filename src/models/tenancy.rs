@@ -81,3 +81,28 @@ pub async fn enter_workspace<C: ConnectionTrait>(db: &C, workspace_id: i64) -> M
     .await?;
     Ok(())
 }
+
+/// A row of a tenant table by its public id, looked for only inside
+/// `workspace_id`: another workspace's row is not found, exactly like one
+/// that does not exist.
+///
+/// # Errors
+/// `EntityNotFound` when there is none here (or the id is not a UUID).
+pub async fn find_by_pid<E, C>(
+    db: &C,
+    workspace_id: i64,
+    pid_column: E::Column,
+    pid: &str,
+) -> ModelResult<E::Model>
+where
+    E: TenantEntity<TenantId = i64>,
+    C: ConnectionTrait,
+{
+    let pid = Uuid::parse_str(pid.trim()).map_err(|_| ModelError::EntityNotFound)?;
+    E::find()
+        .in_tenant(workspace_id)
+        .filter(pid_column.eq(pid))
+        .one(db)
+        .await?
+        .ok_or(ModelError::EntityNotFound)
+}
