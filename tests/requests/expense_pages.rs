@@ -639,3 +639,112 @@ async fn a_recurring_expense_is_set_up_and_stopped_from_its_page() {
         .json();
     assert_eq!(list["count"], 1, "what it made stays");
 }
+
+#[tokio::test]
+async fn a_payment_recorded_by_mistake_is_deleted_from_the_balances_page() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let ws_id = ws.trim_start_matches("/w/").to_string();
+    let member = join_as(&app, &token, &ws_id, "bob@example.com", "member").await;
+    let members: Value = app
+        .server
+        .get(&format!("{}/members", api(&ws)))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    let (ann, bob) = (
+        members[0]["user_id"].as_str().unwrap(),
+        members[1]["user_id"].as_str().unwrap(),
+    );
+    let made: Value = app
+        .server
+        .post(&format!("{}/settlements", api(&ws)))
+        .authorization_bearer(&member)
+        .json(&json!({ "from": bob, "to": ann, "amount": "7.00" }))
+        .await
+        .json();
+    let id = made["id"].as_str().unwrap();
+    assert!(app
+        .server
+        .get(&format!("{ws}/balances"))
+        .await
+        .text()
+        .contains("Payments so far"));
+    let deleted = app
+        .post_form(&format!("{ws}/settlements/{id}/delete"), &[])
+        .await;
+    assert_eq!(deleted.status_code(), 303);
+    let page = app.server.get(&format!("{ws}/balances")).await.text();
+    assert!(page.contains("Payment deleted."));
+    assert!(!page.contains("Payments so far"));
+    assert!(page.contains("Everyone is square."));
+}
+
+#[tokio::test]
+async fn the_archive_is_downloaded_and_restored_from_the_settings_page() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    add_api(
+        &app,
+        &token,
+        &ws,
+        json!({ "amount": "4.20", "date": "2026-11-01", "description": "Tea", "tags": ["calm"] }),
+    )
+    .await;
+    let download = app.server.get(&format!("{ws}/archive.json")).await;
+    download.assert_status_ok();
+    assert!(download
+        .header("content-disposition")
+        .to_str()
+        .unwrap()
+        .starts_with("attachment; filename=\"smartexpense-"));
+    let archive = download.as_bytes().to_vec();
+
+    let created = app
+        .post_form(
+            "/w",
+            &[
+                ("name", "Copy"),
+                ("kind", "household"),
+                ("currency", "EUR"),
+                ("time_zone", "UTC"),
+            ],
+        )
+        .await;
+    let copy = created.header("location").to_str().unwrap().to_string();
+    let settings = app.server.get(&format!("{copy}/settings")).await.text();
+    assert!(settings.contains("Download the archive"));
+    let csrf = csrf_in(&settings);
+    let restore = |bytes: Vec<u8>| {
+        let form = axum_test::multipart::MultipartForm::new().add_part(
+            "file",
+            axum_test::multipart::Part::bytes(bytes).file_name("archive.json"),
+        );
+        app.server
+            .post(&format!("{copy}/archive?_csrf={csrf}"))
+            .multipart(form)
+    };
+    let garbage = restore(b"not json".to_vec()).await;
+    assert_eq!(garbage.status_code(), 303);
+    assert!(app
+        .server
+        .get(&format!("{copy}/settings"))
+        .await
+        .text()
+        .contains("Archive is not a SmartExpense archive"));
+    assert_eq!(restore(archive).await.status_code(), 303);
+    assert!(app
+        .server
+        .get(&format!("{copy}/settings"))
+        .await
+        .text()
+        .contains("Restored 1 expenses from the archive."));
+    let list: Value = app
+        .server
+        .get(&format!("{}/expenses", api(&copy)))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(list["items"][0]["description"], "Tea");
+    assert_eq!(list["items"][0]["tags"], json!(["calm"]));
+}

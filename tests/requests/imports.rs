@@ -435,3 +435,43 @@ async fn an_ofx_bank_statement_imports_its_debits() {
         .text()
         .contains("The file is an OFX statement without transactions."));
 }
+
+#[tokio::test]
+async fn an_uploaded_file_is_discarded_from_its_page_and_cannot_be_started_after() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let uploaded = upload(
+        &app,
+        &ws,
+        "x.csv",
+        b"date,amount,description\n2026-11-01,3.00,Soap\n".to_vec(),
+        "utf8",
+    )
+    .await;
+    let page_path = uploaded.header("location").to_str().unwrap().to_string();
+    let cancelled = app.post_form(&format!("{page_path}/cancel"), &[]).await;
+    assert_eq!(cancelled.status_code(), 303);
+    let page = app.server.get(&page_path).await.text();
+    assert!(page.contains("This import was cancelled; nothing of it was kept."));
+    let start = app
+        .post_form(
+            &format!("{page_path}/start"),
+            &[
+                ("date_column", "date"),
+                ("amount_column", "amount"),
+                ("description_column", "description"),
+                ("date_format", "ymd"),
+                ("decimal", "point"),
+                ("sign", "positive"),
+            ],
+        )
+        .await;
+    assert_eq!(start.status_code(), 422);
+    assert_eq!(expenses(&app, &token, &ws).await["count"], 0);
+    assert!(app
+        .server
+        .get(&format!("{ws}/imports"))
+        .await
+        .text()
+        .contains("cancelled"));
+}
