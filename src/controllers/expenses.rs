@@ -20,7 +20,7 @@ use crate::{
     models::{
         categories,
         expense_shares::{SplitParams, SplitPart},
-        expenses::{self, ExpenseFilter, ExpenseParams, Sort},
+        expenses::{self, ExpenseFilter, ExpenseParams, Sort, Totals},
         memberships,
         validation::FieldErrors,
     },
@@ -223,7 +223,8 @@ async fn list_page(
     extra: Value,
 ) -> Result<Response> {
     let member = screen.member;
-    let listing = match expenses::Model::list(&member.db, &member.workspace, filter).await {
+    let totals = Totals::Cached(&screen.ctx.cache);
+    let listing = match expenses::Model::list(&member.db, &member.workspace, filter, totals).await {
         Ok(listing) => listing,
         Err(err) => {
             // A filter that makes no sense: say so and show everything.
@@ -231,7 +232,8 @@ async fn list_page(
                 return Err(err);
             };
             let everything = ExpenseFilter::default();
-            let listing = expenses::Model::list(&member.db, &member.workspace, &everything).await?;
+            let listing =
+                expenses::Model::list(&member.db, &member.workspace, &everything, totals).await?;
             return render_list(
                 screen,
                 filter,

@@ -12,7 +12,7 @@ use super::{
 use crate::{
     models::{
         categories::{self, CategoryParams},
-        expenses::{self, ExpenseFilter, ExpenseParams},
+        expenses::{self, ExpenseFilter, ExpenseParams, Totals},
         recurring_expenses::{self, RecurringParams},
     },
     policies::{
@@ -43,11 +43,12 @@ pub struct MoveTo {
 )]
 #[debug_handler]
 async fn list(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     Query(filter): Query<ExpenseFilter>,
 ) -> Result<Response> {
-    let listing = expenses::Model::list(&member.db, &member.workspace, &filter).await?;
+    let totals = Totals::Cached(&ctx.cache);
+    let listing = expenses::Model::list(&member.db, &member.workspace, &filter, totals).await?;
     format::json(ExpenseListResponse::new(
         &listing,
         &member.workspace.currency,

@@ -404,3 +404,67 @@ async fn deleting_a_category_moves_its_expenses_where_asked() {
         "renaming keeps history"
     );
 }
+
+#[tokio::test]
+async fn cached_totals_follow_every_change_at_once() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let dining = category_id(&app, &token, &ws, "Dining out").await;
+    let other = category_id(&app, &token, &ws, "Other").await;
+    let total = |query: &'static str| {
+        let (app, token, ws) = (&app, token.clone(), ws.clone());
+        async move {
+            let list = app
+                .server
+                .get(&format!("/api/v1/workspaces/{ws}/expenses?{query}"))
+                .authorization_bearer(&token)
+                .await
+                .json::<Value>();
+            (
+                list["count"].as_u64().unwrap(),
+                list["total"].as_str().unwrap().to_string(),
+            )
+        }
+    };
+    assert_eq!(total("").await, (0, "0.00".into()));
+    let made: Value = add(&app, &token, &ws, json!({ "amount": "10.00", "date": "2026-11-01", "description": "Lunch", "category_id": dining })).await.json();
+    let path = format!(
+        "/api/v1/workspaces/{ws}/expenses/{}",
+        made["id"].as_str().unwrap()
+    );
+    assert_eq!(total("").await, (1, "10.00".into()), "after a create");
+    assert_eq!(
+        total("sort=largest&limit=1").await,
+        (1, "10.00".into()),
+        "order and page share the totals"
+    );
+
+    app.server
+        .patch(&path)
+        .authorization_bearer(&token)
+        .json(&json!({ "amount": "12.50" }))
+        .await;
+    assert_eq!(total("").await, (1, "12.50".into()), "after an edit");
+    app.server.delete(&path).authorization_bearer(&token).await;
+    assert_eq!(total("").await, (0, "0.00".into()), "after a delete");
+    app.server
+        .post(&format!("{path}/restore"))
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(total("").await, (1, "12.50".into()), "after an undo");
+
+    let by_category = format!("category={other}");
+    let by_category: &'static str = Box::leak(by_category.into_boxed_str());
+    assert_eq!(total(by_category).await, (0, "0.00".into()));
+    app.server
+        .delete(&format!(
+            "/api/v1/workspaces/{ws}/categories/{dining}?move_to={other}"
+        ))
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(
+        total(by_category).await,
+        (1, "12.50".into()),
+        "after moving a category's expenses"
+    );
+}
