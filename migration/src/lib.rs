@@ -11,7 +11,6 @@ mod m20260103_000002_splits;
 mod m20260103_000003_api_tokens;
 mod m20260103_000004_recurring;
 mod m20260103_000005_imports;
-mod m20260103_000006_expenses_version;
 pub mod tenant;
 
 pub struct Migrator;
@@ -30,7 +29,6 @@ impl MigratorTrait for Migrator {
             Box::new(m20260103_000003_api_tokens::Migration),
             Box::new(m20260103_000004_recurring::Migration),
             Box::new(m20260103_000005_imports::Migration),
-            Box::new(m20260103_000006_expenses_version::Migration),
             // inject-above (do not remove this comment)
         ]
     }

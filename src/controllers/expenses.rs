@@ -20,7 +20,7 @@ use crate::{
     models::{
         categories,
         expense_shares::{SplitParams, SplitPart},
-        expenses::{self, ExpenseFilter, ExpenseParams, Sort, Totals},
+        expenses::{self, ExpenseFilter, ExpenseParams, Sort},
         memberships,
         validation::FieldErrors,
     },
@@ -223,8 +223,7 @@ async fn list_page(
     extra: Value,
 ) -> Result<Response> {
     let member = screen.member;
-    let totals = Totals::Cached(&screen.ctx.cache);
-    let listing = match expenses::Model::list(&member.db, &member.workspace, filter, totals).await {
+    let listing = match expenses::Model::list(&member.db, &member.workspace, filter).await {
         Ok(listing) => listing,
         Err(err) => {
             // A filter that makes no sense: say so and show everything.
@@ -232,8 +231,7 @@ async fn list_page(
                 return Err(err);
             };
             let everything = ExpenseFilter::default();
-            let listing =
-                expenses::Model::list(&member.db, &member.workspace, &everything, totals).await?;
+            let listing = expenses::Model::list(&member.db, &member.workspace, &everything).await?;
             return render_list(
                 screen,
                 filter,

@@ -12,7 +12,7 @@ use super::{
 use crate::{
     models::{
         categories::{self, CategoryParams},
-        expenses::{self, ExpenseFilter, ExpenseParams, Totals},
+        expenses::{self, ExpenseFilter, ExpenseParams},
         recurring_expenses::{self, RecurringParams},
     },
     policies::{
@@ -43,12 +43,11 @@ pub struct MoveTo {
 )]
 #[debug_handler]
 async fn list(
-    State(ctx): State<AppContext>,
+    State(_ctx): State<AppContext>,
     member: Member,
     Query(filter): Query<ExpenseFilter>,
 ) -> Result<Response> {
-    let totals = Totals::Cached(&ctx.cache);
-    let listing = expenses::Model::list(&member.db, &member.workspace, &filter, totals).await?;
+    let listing = expenses::Model::list(&member.db, &member.workspace, &filter).await?;
     format::json(ExpenseListResponse::new(
         &listing,
         &member.workspace.currency,

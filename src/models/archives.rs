@@ -612,7 +612,6 @@ pub async fn restore<C: ConnectionTrait>(
         .await?;
     }
 
-    super::workspaces::expenses_changed(db, id).await?;
     let restored = Restored {
         categories: archive.categories.len(),
         expenses: archive.expenses.len(),

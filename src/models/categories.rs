@@ -285,7 +285,6 @@ impl Model {
             .filter(expenses::Column::CategoryId.eq(self.id))
             .exec(db)
             .await?;
-        super::workspaces::expenses_changed(db, self.workspace_id).await?;
         Entity::update_many()
             .col_expr(
                 categories::Column::ParentId,

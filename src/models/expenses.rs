@@ -143,17 +143,6 @@ impl Sort {
     }
 }
 
-/// How [`Model::list`] gets the count and sum over its whole filter.
-#[derive(Clone, Copy)]
-pub enum Totals<'a> {
-    /// Counted now.
-    Computed,
-    /// From the cache, keyed by the workspace's expenses version.
-    Cached(&'a loco_rs::cache::Cache),
-    /// Not needed (exports).
-    Skipped,
-}
-
 /// An expense with what is shown beside it.
 #[derive(Debug, Clone)]
 pub struct Expense {
@@ -571,7 +560,6 @@ impl Model {
         .await?;
         expense.write_tags(&txn, &tags).await?;
         expense.write_shares(&txn, values.split.as_ref()).await?;
-        super::workspaces::expenses_changed(&txn, workspace.id).await?;
         audit_events::Model::record(
             &txn,
             workspace.id,
@@ -620,7 +608,6 @@ impl Model {
         let updated = active.update(&txn).await?;
         updated.write_tags(&txn, &tags).await?;
         updated.write_shares(&txn, values.split.as_ref()).await?;
-        super::workspaces::expenses_changed(&txn, workspace.id).await?;
         audit_events::Model::record(
             &txn,
             workspace.id,
@@ -646,7 +633,6 @@ impl Model {
         let mut active = self.clone().into_active_model();
         active.deleted_at = Set(Some(Utc::now().into()));
         active.update(db).await?;
-        super::workspaces::expenses_changed(db, self.workspace_id).await?;
         audit_events::Model::record(
             db,
             self.workspace_id,
@@ -670,7 +656,6 @@ impl Model {
         let mut active = self.clone().into_active_model();
         active.deleted_at = Set(None);
         let restored = active.update(db).await?;
-        super::workspaces::expenses_changed(db, self.workspace_id).await?;
         audit_events::Model::record(
             db,
             self.workspace_id,
@@ -812,7 +797,7 @@ impl Model {
         };
         let mut all = Vec::new();
         loop {
-            let page = Self::list(db, workspace, &filter, Totals::Skipped).await?;
+            let page = Self::list(db, workspace, &filter).await?;
             all.extend(page.items);
             match page.next_cursor {
                 Some(cursor) => filter.cursor = Some(cursor),
@@ -821,50 +806,25 @@ impl Model {
         }
     }
 
-    /// The count and sum of what `condition` matches, from `cache` when it
-    /// holds them for the workspace's current expenses version.
-    async fn totals<C: ConnectionTrait>(
+    /// The workspace's expenses matching `filter`, newest first, one page at
+    /// a time, with the total and count over the whole filter.
+    ///
+    /// # Errors
+    /// 422 naming a filter value that makes no sense.
+    pub async fn list<C: ConnectionTrait>(
         db: &C,
         workspace: &workspaces::Model,
         filter: &ExpenseFilter,
-        condition: &Condition,
-        totals: Totals<'_>,
-    ) -> Result<(i64, Option<i64>)> {
-        let compute = async {
-            Self::count_and_sum(db, workspace.id, condition.clone())
-                .await
-                .map_err(Error::from)
-        };
-        match totals {
-            Totals::Skipped => Ok((0, None)),
-            Totals::Computed => compute.await,
-            Totals::Cached(cache) => {
-                // Totals do not depend on the order or the page.
-                let key_filter = ExpenseFilter {
-                    sort: None,
-                    cursor: None,
-                    limit: None,
-                    ..filter.clone()
-                };
-                let key = format!(
-                    "expense-totals:{}:{}:{}",
-                    workspace.id,
-                    workspace.expenses_version,
-                    serde_urlencoded::to_string(&key_filter).unwrap_or_default()
-                );
-                cache.get_or_insert(&key, compute).await
-            }
-        }
-    }
+    ) -> Result<Listing> {
+        let condition = Self::condition(db, workspace, filter).await?;
+        let limit = filter
+            .limit
+            .unwrap_or(PAGE_SIZE_DEFAULT)
+            .clamp(1, PAGE_SIZE_MAX);
 
-    async fn count_and_sum<C: ConnectionTrait>(
-        db: &C,
-        workspace_id: i64,
-        condition: Condition,
-    ) -> ModelResult<(i64, Option<i64>)> {
-        Ok(Entity::find()
-            .in_tenant(workspace_id)
-            .filter(condition)
+        let totals = Entity::find()
+            .in_tenant(workspace.id)
+            .filter(condition.clone())
             .select_only()
             .column_as(expenses::Column::Id.count(), "count")
             // SUM(bigint) is numeric on Postgres and integer on SQLite;
@@ -879,27 +839,7 @@ impl Model {
             .into_tuple::<(i64, Option<i64>)>()
             .one(db)
             .await?
-            .unwrap_or((0, None)))
-    }
-
-    /// The workspace's expenses matching `filter`, newest first, one page at
-    /// a time, with the total and count over the whole filter (`totals`
-    /// says how to get those).
-    ///
-    /// # Errors
-    /// 422 naming a filter value that makes no sense.
-    pub async fn list<C: ConnectionTrait>(
-        db: &C,
-        workspace: &workspaces::Model,
-        filter: &ExpenseFilter,
-        totals: Totals<'_>,
-    ) -> Result<Listing> {
-        let condition = Self::condition(db, workspace, filter).await?;
-        let limit = filter
-            .limit
-            .unwrap_or(PAGE_SIZE_DEFAULT)
-            .clamp(1, PAGE_SIZE_MAX);
-        let totals = Self::totals(db, workspace, filter, &condition, totals).await?;
+            .unwrap_or((0, None));
 
         let sort = Sort::parse(filter.sort.as_deref())?;
         let mut page = Entity::find().in_tenant(workspace.id).filter(condition);

@@ -944,7 +944,6 @@ impl Model {
             },
         )
         .await?;
-        super::workspaces::expenses_changed(&txn, self.workspace_id).await?;
         let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
         let mut active = self.clone().into_active_model();
         active.status = Set(Status::Done.as_str().to_string());

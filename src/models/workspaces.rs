@@ -91,23 +91,6 @@ pub struct WithRole {
     pub role: Role,
 }
 
-/// Notes that the workspace's expenses changed (inside the transaction that
-/// changed them), so figures cached for the old version are not used again.
-///
-/// # Errors
-/// On database errors.
-pub async fn expenses_changed<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<()> {
-    Entity::update_many()
-        .col_expr(
-            workspaces::Column::ExpensesVersion,
-            sea_orm::sea_query::ExprTrait::add(Expr::col(workspaces::Column::ExpensesVersion), 1),
-        )
-        .filter(workspaces::Column::Id.eq(workspace_id))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 impl Model {
     /// Today's date where the workspace lives (its time zone), the default
     /// date of a new expense.

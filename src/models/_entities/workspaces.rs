@@ -17,7 +17,6 @@ pub struct Model {
     pub currency: String,
     pub time_zone: String,
     pub deleting_at: Option<DateTimeWithTimeZone>,
-    pub expenses_version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
