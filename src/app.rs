@@ -249,6 +249,14 @@ impl Hooks for App {
         Ok(AxumRouter::new().fallback(controllers::not_found))
     }
 
+    /// Outermost of all: a request's work is not cancelled when its client
+    /// disconnects (see `run_to_completion`).
+    async fn after_routes(router: AxumRouter, _ctx: &AppContext) -> Result<AxumRouter> {
+        Ok(router.layer(axum::middleware::from_fn(
+            controllers::middleware::run_to_completion::run_to_completion,
+        )))
+    }
+
     /// Loco's stack, with the browser-session layer innermost (closest to
     /// the handlers, inside request ids, logging and security headers).
     fn middlewares(ctx: &AppContext) -> Vec<Box<dyn MiddlewareLayer>> {

@@ -9,6 +9,7 @@ mod imports;
 mod isolation;
 mod openapi;
 mod recurring_api;
+mod run_to_completion;
 mod security;
 mod tokens_api;
 mod workspace_pages;

@@ -1,1 +1,2 @@
+pub mod run_to_completion;
 pub mod web_session;
