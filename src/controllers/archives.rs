@@ -99,13 +99,8 @@ async fn restore_upload(
         }
         Err(err) => {
             // "Archive names people who are not members here; …".
-            let described = FieldErrors::describe(&err).ok_or(err)?;
-            let mut chars = described.chars();
-            let message: String = chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            super::render::redirect_with(&to, "alert", &format!("{message}."), &ctx, &[])
+            let message = super::render::sentence(&FieldErrors::describe(&err).ok_or(err)?);
+            super::render::redirect_with(&to, "alert", &message, &ctx, &[])
         }
     }
 }

@@ -84,6 +84,16 @@ pub fn redirect_with(
     format::render().cookies(&cookies)?.redirect(to)
 }
 
+/// `text` as a sentence: capitalised, with a full stop.
+#[must_use]
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect::<String>() + ".")
+        .unwrap_or_default()
+}
+
 /// The reason a refused action gives a person: the message of a validation
 /// error or of a 403. `None` for any other error.
 #[must_use]
@@ -93,10 +103,7 @@ pub fn refusal(err: &Error) -> Option<String> {
             .values()
             .filter_map(|messages| messages.get(0).and_then(Value::as_str))
             .next()?;
-        let mut chars = message.chars();
-        return chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect::<String>() + ".");
+        return Some(sentence(message));
     }
     match err {
         Error::CustomError(StatusCode::FORBIDDEN, detail) => detail.description.clone(),

@@ -790,6 +790,8 @@ impl Model {
         workspace: &workspaces::Model,
         filter: &ExpenseFilter,
     ) -> Result<Vec<Expense>> {
+        // The filter is checked once, and no totals are counted.
+        let condition = Self::condition(db, workspace, filter).await?;
         let mut filter = ExpenseFilter {
             limit: Some(PAGE_SIZE_EXPORT),
             cursor: None,
@@ -797,9 +799,9 @@ impl Model {
         };
         let mut all = Vec::new();
         loop {
-            let page = Self::list(db, workspace, &filter).await?;
-            all.extend(page.items);
-            match page.next_cursor {
+            let (rows, next) = Self::page(db, workspace.id, &filter, condition.clone()).await?;
+            all.extend(Self::with_details(db, workspace.id, rows).await?);
+            match next {
                 Some(cursor) => filter.cursor = Some(cursor),
                 None => return Ok(all),
             }
@@ -817,11 +819,6 @@ impl Model {
         filter: &ExpenseFilter,
     ) -> Result<Listing> {
         let condition = Self::condition(db, workspace, filter).await?;
-        let limit = filter
-            .limit
-            .unwrap_or(PAGE_SIZE_DEFAULT)
-            .clamp(1, PAGE_SIZE_MAX);
-
         let totals = Entity::find()
             .in_tenant(workspace.id)
             .filter(condition.clone())
@@ -840,12 +837,32 @@ impl Model {
             .one(db)
             .await?
             .unwrap_or((0, None));
+        let (rows, next_cursor) = Self::page(db, workspace.id, filter, condition).await?;
+        Ok(Listing {
+            items: Self::with_details(db, workspace.id, rows).await?,
+            next_cursor,
+            total_minor: totals.1.unwrap_or_default(),
+            count: u64::try_from(totals.0).unwrap_or_default(),
+        })
+    }
 
+    /// One page of the rows `condition` matches, in the filter's order and
+    /// from its cursor, with the cursor of the next page.
+    async fn page<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        filter: &ExpenseFilter,
+        condition: Condition,
+    ) -> Result<(Vec<Self>, Option<String>)> {
+        let limit = filter
+            .limit
+            .unwrap_or(PAGE_SIZE_DEFAULT)
+            .clamp(1, PAGE_SIZE_MAX);
         let sort = Sort::parse(filter.sort.as_deref())?;
-        let mut page = Entity::find().in_tenant(workspace.id).filter(condition);
+        let mut page = Entity::find().in_tenant(workspace_id).filter(condition);
         if let Some(cursor) = blank_to_none(filter.cursor.as_ref()) {
             let bad = || Error::from(FieldErrors::one("cursor", "is not a cursor from this list"));
-            let last = Self::find_in(db, workspace.id, &cursor, true)
+            let last = Self::find_in(db, workspace_id, &cursor, true)
                 .await
                 .map_err(|_| bad())?;
             page = page.filter(sort.after(&last));
@@ -863,12 +880,7 @@ impl Model {
         } else {
             None
         };
-        Ok(Listing {
-            items: Self::with_details(db, workspace.id, rows).await?,
-            next_cursor,
-            total_minor: totals.1.unwrap_or_default(),
-            count: u64::try_from(totals.0).unwrap_or_default(),
-        })
+        Ok((rows, next_cursor))
     }
 
     async fn condition<C: ConnectionTrait>(

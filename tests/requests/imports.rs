@@ -370,6 +370,14 @@ async fn a_cancelled_import_keeps_nothing_even_after_rows_were_written() {
         .await
         .json();
     assert_eq!(tagged["count"], 357);
+    // The export reads every page (200 rows each) exactly once.
+    let csv = app.server.get(&format!("{ws}/expenses.csv")).await.text();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let ids: std::collections::HashSet<String> = reader
+        .records()
+        .map(|r| r.unwrap()[13].to_string())
+        .collect();
+    assert_eq!(ids.len(), 2500);
     let again = app
         .post_form(&format!("{page_path}/start"), &[("date_column", "date")])
         .await;
