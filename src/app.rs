@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use axum::Router as AxumRouter;
 use loco_rs::{
     app::{AppContext, Hooks, Initializer},
-    bgworker::{BackgroundWorker, Queue},
+    bgworker::Queue,
     boot::{create_app, BootResult, StartMode},
     config::Config,
     controller::{
@@ -27,10 +27,7 @@ use crate::{
     },
     policies::Policies,
     settings::Settings,
-    workers::{
-        expense_import::ExpenseImportWorker, mail_delivery::MailDeliveryWorker,
-        workspace_purge::WorkspacePurgeWorker,
-    },
+    workers::{queue::JobStore, runner::Workers},
 };
 
 pub struct App;
@@ -114,6 +111,7 @@ async fn migrate_as_owner(owner_url: &str, app_url: &str) -> Result<()> {
     let owner = sea_orm::Database::connect(owner_url).await?;
     Migrator::up(&owner, None).await?;
     let role = role_of(app_url)?;
+    JobStore::setup_as_owner(owner_url, &role).await?;
     owner
         .execute_unprepared(&format!(
             "GRANT USAGE ON SCHEMA public TO \"{role}\";
@@ -180,6 +178,7 @@ impl Hooks for App {
     /// the migrations as the tables' owner.
     async fn load_config(environment: &Environment) -> Result<Config> {
         let mut config = environment.load()?;
+        ensure_sqlite_folder(&config)?;
         ensure_secret(&mut config, environment)?;
         migrate_with_owner(&mut config).await?;
         Ok(config)
@@ -192,16 +191,43 @@ impl Hooks for App {
     ) -> Result<BootResult> {
         ensure_sqlite_folder(&config)?;
         migrate_with_owner(&mut config).await?;
-        create_app::<Self, Migrator>(mode, environment, config).await
+        let boot = create_app::<Self, Migrator>(mode, environment, config).await?;
+        // Workers run where Loco would run its own (`--worker`, `--all`),
+        // and in the web process when the settings ask for it.
+        let in_web = Settings::get(&boot.app_context)?.jobs.in_web_process;
+        if boot.worker.is_some() || (boot.router.is_some() && in_web) {
+            let workers = Workers::start(&boot.app_context)?;
+            boot.app_context
+                .shared_store
+                .insert(Arc::new(tokio::sync::Mutex::new(Some(workers))));
+        }
+        Ok(boot)
+    }
+
+    /// Lets running jobs finish before the process exits.
+    async fn on_shutdown(ctx: &AppContext) {
+        if let Some(slot) = ctx
+            .shared_store
+            .get::<Arc<tokio::sync::Mutex<Option<Workers>>>>()
+        {
+            if let Some(workers) = slot.lock().await.take() {
+                workers.stop().await;
+            }
+        }
     }
 
     /// Parse our settings once, and build the rate limiter they configure.
     async fn after_context(ctx: AppContext) -> Result<AppContext> {
         let settings = Settings::from_config(&ctx.config)?;
+        let settings_owner = settings.owner_database_url.clone();
         ctx.shared_store
             .insert(Arc::new(AuthThrottle::new(&settings.rate_limits)));
         ctx.shared_store.insert(Arc::new(settings));
         ctx.shared_store.insert(Arc::new(ImportControl::default()));
+        crate::live::start(&ctx)?;
+        // With an owner, its migrations set the queue up (see
+        // `migrate_as_owner`); otherwise the app's own connection does.
+        JobStore::open(&ctx, settings_owner.is_none()).await?;
         Ok(ctx)
     }
 
@@ -266,16 +292,15 @@ impl Hooks for App {
         stack
     }
 
-    async fn connect_workers(ctx: &AppContext, queue: &Queue) -> Result<()> {
-        queue.register(MailDeliveryWorker::build(ctx)).await?;
-        queue.register(WorkspacePurgeWorker::build(ctx)).await?;
-        queue.register(ExpenseImportWorker::build(ctx)).await?;
+    /// Jobs run on apalis (see `workers`), not on Loco's queue.
+    async fn connect_workers(_ctx: &AppContext, _queue: &Queue) -> Result<()> {
         Ok(())
     }
 
     fn register_tasks(tasks: &mut Tasks) {
         tasks.register(crate::tasks::recurring_expenses::RecurringExpenses);
         tasks.register(crate::tasks::seed_bench::SeedBench);
+        tasks.register(crate::tasks::jobs::Jobs);
         // tasks-inject (do not remove)
     }
 

@@ -1,6 +1,7 @@
 pub mod app;
 pub mod controllers;
 pub mod initializers;
+pub mod live;
 pub mod mailers;
 pub mod models;
 pub mod policies;

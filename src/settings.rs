@@ -26,6 +26,39 @@ pub struct Settings {
     /// on. Unset, migrations run with `database.uri`.
     #[serde(default)]
     pub owner_database_url: Option<String>,
+    #[serde(default)]
+    pub jobs: JobSettings,
+}
+
+/// Where background jobs run.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobSettings {
+    /// Run the workers inside the web process too (`cargo loco start`), as a
+    /// one-process install wants. Off in production, where `start --worker`
+    /// processes run them; `start --worker` and `start --all` always do.
+    #[serde(default = "yes")]
+    pub in_web_process: bool,
+    /// How often an idle worker looks for new jobs, in milliseconds.
+    #[serde(default = "half_a_second")]
+    pub poll_interval_ms: u64,
+}
+
+const fn yes() -> bool {
+    true
+}
+
+const fn half_a_second() -> u64 {
+    500
+}
+
+impl Default for JobSettings {
+    fn default() -> Self {
+        Self {
+            in_web_process: true,
+            poll_interval_ms: half_a_second(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

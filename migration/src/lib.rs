@@ -11,6 +11,7 @@ mod m20260103_000002_splits;
 mod m20260103_000003_api_tokens;
 mod m20260103_000004_recurring;
 mod m20260103_000005_imports;
+mod m20260104_000001_budgets;
 pub mod tenant;
 
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260103_000003_api_tokens::Migration),
             Box::new(m20260103_000004_recurring::Migration),
             Box::new(m20260103_000005_imports::Migration),
+            Box::new(m20260104_000001_budgets::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -26,6 +26,7 @@ use crate::{
         users, workspaces,
     },
     policies::{Permission, Policies},
+    workers::{queue, Job},
 };
 
 /// Declares the permission a workspace route needs.
@@ -172,6 +173,20 @@ impl Member {
     pub async fn commit(self) -> Result<()> {
         self.db.commit().await?;
         Ok(())
+    }
+
+    /// Commits a change to what the workspace spends (expenses, categories,
+    /// budgets, settlements), then tells everyone: cached aggregates are
+    /// retired, open pages update, and the budgets are re-evaluated and any
+    /// alert recorded in the transaction is sent.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn commit_change(self, ctx: &AppContext) -> Result<()> {
+        let workspace_id = self.workspace.id;
+        self.db.commit().await?;
+        crate::live::changed(ctx, workspace_id).await?;
+        queue::enqueue(ctx, Job::BudgetAlerts { workspace_id }).await
     }
 
     #[must_use]

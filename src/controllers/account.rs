@@ -22,7 +22,7 @@ use crate::{
     },
     settings::Settings,
     views::{page::SessionRow, tokens::TokenResponse},
-    workers::workspace_purge::{PurgeArgs, WorkspacePurgeWorker},
+    workers::{queue, Job},
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -614,7 +614,7 @@ async fn delete_account(
         Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "delete", err).await,
     };
     for workspace_pid in workspaces {
-        WorkspacePurgeWorker::perform_later(&ctx, PurgeArgs { workspace_pid }).await?;
+        queue::enqueue(&ctx, Job::PurgeWorkspace { workspace_pid }).await?;
     }
     redirect_with(
         "/",

@@ -58,13 +58,13 @@ async fn download(State(_ctx): State<AppContext>, member: Member) -> Result<Resp
 )]
 #[debug_handler]
 async fn restore(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     ApiJson(archive): ApiJson<Archive>,
 ) -> Result<Response> {
     let restored =
         archives::restore(&member.db, &member.workspace, &member.actor(), &archive).await?;
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::CREATED).json(restored)
 }
 
@@ -94,7 +94,7 @@ async fn restore_upload(
     };
     match outcome {
         Ok(message) => {
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             super::render::redirect_with(&to, "notice", &message, &ctx, &[])
         }
         Err(err) => {

@@ -87,7 +87,7 @@ async fn settle(
     match recorded {
         Ok(_) => {
             let to = balances_path(&member);
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             redirect_with(&to, "notice", "Payment recorded.", &ctx, &[])
         }
         Err(err) => {
@@ -122,7 +122,7 @@ async fn remove(
         .remove(&member.db, &member.actor())
         .await?;
     let to = balances_path(&member);
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     redirect_with(&to, "notice", "Payment deleted.", &ctx, &[])
 }
 

@@ -57,7 +57,7 @@ async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response
 )]
 #[debug_handler]
 async fn create(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     ApiJson(params): ApiJson<SettlementParams>,
 ) -> Result<Response> {
@@ -74,7 +74,7 @@ async fn create(
         .pop()
         .map(|s| SettlementResponse::new(&s, &member.workspace.currency))
         .ok_or(Error::NotFound)?;
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::CREATED).json(response)
 }
 
@@ -88,7 +88,7 @@ async fn create(
 )]
 #[debug_handler]
 async fn destroy(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     Path((_, settlement_id)): Path<(String, String)>,
 ) -> Result<Response> {
@@ -96,7 +96,7 @@ async fn destroy(
         .await?
         .remove(&member.db, &member.actor())
         .await?;
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 

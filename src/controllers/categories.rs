@@ -91,7 +91,7 @@ async fn create(
     {
         Ok(category) => {
             let to = categories_path(&member);
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
                 "notice",
@@ -131,7 +131,7 @@ async fn update(
         categories::Model::find_in(&member.db, member.workspace.id, &category_id).await?;
     match category.update(&member.db, &member.actor(), &params).await {
         Ok(updated) => {
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
                 "notice",
@@ -163,7 +163,7 @@ async fn destroy(
         .await
     {
         Ok(()) => {
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
                 "notice",

@@ -338,7 +338,7 @@ async fn create(
     match created {
         Ok(expense) => {
             let to = list_path(&member);
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
                 "notice",
@@ -491,11 +491,11 @@ async fn update(
         Ok(updated) => {
             if is_htmx(&headers) {
                 let data = one_row(&ctx, &member, updated).await?;
-                member.commit().await?;
+                member.commit_change(&ctx).await?;
                 format::render().view(&v, "expenses/_row.html", data)
             } else {
                 let to = list_path(&member);
-                member.commit().await?;
+                member.commit_change(&ctx).await?;
                 redirect_with(
                     &to,
                     "notice",
@@ -537,13 +537,15 @@ async fn destroy(
     Path((_, expense_id)): Path<(String, String)>,
 ) -> Result<Response> {
     let expense = changeable(&ctx, &member, &expense_id, false, true).await?;
-    expense.soft_delete(&member.db, &member.actor()).await?;
+    expense
+        .soft_delete(&member.db, &member.workspace, &member.actor())
+        .await?;
     let to = format!("{}?undo={}", list_path(&member), expense.pid);
     let data = json!({
         "workspace": { "id": member.workspace.pid.to_string() },
         "expense": { "id": expense.pid.to_string(), "description": expense.description },
     });
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     if is_htmx(&headers) {
         format::render().view(&v, "expenses/_deleted_row.html", data)
     } else {
@@ -560,14 +562,16 @@ async fn restore(
     Path((_, expense_id)): Path<(String, String)>,
 ) -> Result<Response> {
     let expense = changeable(&ctx, &member, &expense_id, true, true).await?;
-    let restored = expense.restore(&member.db, &member.actor()).await?;
+    let restored = expense
+        .restore(&member.db, &member.workspace, &member.actor())
+        .await?;
     if is_htmx(&headers) {
         let data = one_row(&ctx, &member, restored).await?;
-        member.commit().await?;
+        member.commit_change(&ctx).await?;
         format::render().view(&v, "expenses/_row.html", data)
     } else {
         let to = list_path(&member);
-        member.commit().await?;
+        member.commit_change(&ctx).await?;
         redirect_with(
             &to,
             "notice",

@@ -65,7 +65,7 @@ async fn list(
 )]
 #[debug_handler]
 async fn create(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     ApiJson(params): ApiJson<ExpenseParams>,
 ) -> Result<Response> {
@@ -80,7 +80,7 @@ async fn create(
     .detailed(&member.db)
     .await?;
     let response = ExpenseResponse::new(&expense, &member.workspace.currency);
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::CREATED).json(response)
 }
 
@@ -143,7 +143,7 @@ async fn update(
         .detailed(&member.db)
         .await?;
     let response = ExpenseResponse::new(&updated, &member.workspace.currency);
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::json(response)
 }
 
@@ -172,8 +172,10 @@ async fn destroy(
             EXPENSES_DELETE_OWN,
         )
         .await?;
-    expense.soft_delete(&member.db, &member.actor()).await?;
-    member.commit().await?;
+    expense
+        .soft_delete(&member.db, &member.workspace, &member.actor())
+        .await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 
@@ -202,12 +204,12 @@ async fn restore(
         )
         .await?;
     let restored = expense
-        .restore(&member.db, &member.actor())
+        .restore(&member.db, &member.workspace, &member.actor())
         .await?
         .detailed(&member.db)
         .await?;
     let response = ExpenseResponse::new(&restored, &member.workspace.currency);
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::json(response)
 }
 
@@ -236,14 +238,14 @@ async fn categories_list(State(_ctx): State<AppContext>, member: Member) -> Resu
 )]
 #[debug_handler]
 async fn category_create(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     ApiJson(params): ApiJson<CategoryParams>,
 ) -> Result<Response> {
     let category =
         categories::Model::create(&member.db, member.workspace.id, &member.actor(), &params)
             .await?;
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::render()
         .status(StatusCode::CREATED)
         .json(CategoryResponse::from(&category))
@@ -260,7 +262,7 @@ async fn category_create(
 )]
 #[debug_handler]
 async fn category_update(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     Path((_, category_id)): Path<(String, String)>,
     ApiJson(params): ApiJson<CategoryParams>,
@@ -269,7 +271,7 @@ async fn category_update(
         .await?
         .update(&member.db, &member.actor(), &params)
         .await?;
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::json(CategoryResponse::from(&category))
 }
 
@@ -283,7 +285,7 @@ async fn category_update(
 )]
 #[debug_handler]
 async fn category_delete(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     Path((_, category_id)): Path<(String, String)>,
     Query(target): Query<MoveTo>,
@@ -292,7 +294,7 @@ async fn category_delete(
         .await?
         .delete_moving(&member.db, &member.actor(), target.move_to.as_deref())
         .await?;
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 
@@ -363,7 +365,7 @@ async fn recurring_list(State(_ctx): State<AppContext>, member: Member) -> Resul
 )]
 #[debug_handler]
 async fn recurring_create(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     ApiJson(params): ApiJson<RecurringParams>,
 ) -> Result<Response> {
@@ -375,7 +377,7 @@ async fn recurring_create(
         &params,
     )
     .await?;
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::render()
         .status(StatusCode::CREATED)
         .json(RecurringResponse::from(&rule))
@@ -392,7 +394,7 @@ async fn recurring_create(
 )]
 #[debug_handler]
 async fn recurring_delete(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     Path((_, recurring_id)): Path<(String, String)>,
 ) -> Result<Response> {
@@ -400,7 +402,7 @@ async fn recurring_delete(
         .await?
         .remove(&member.db, &member.actor())
         .await?;
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 

@@ -25,7 +25,7 @@ use crate::{
     },
     policies::{IMPORTS_CREATE, IMPORTS_READ},
     views::imports::ImportResponse,
-    workers::expense_import::{ExpenseImportWorker, ImportArgs},
+    workers::{queue, Job},
 };
 
 fn control(ctx: &AppContext) -> Result<Arc<ImportControl>> {
@@ -267,12 +267,12 @@ async fn start(
     match import.clone().start(&member.db, &options).await {
         Ok(started) => {
             let to = format!("{}/{}", imports_path(&member), started.pid);
-            let args = ImportArgs {
+            let args = Job::ImportExpenses {
                 workspace_id: started.workspace_id,
                 import_id: started.id,
             };
             member.commit().await?;
-            ExpenseImportWorker::perform_later(&ctx, args).await?;
+            queue::enqueue(&ctx, args).await?;
             format::redirect(&to)
         }
         Err(err) => {

@@ -108,7 +108,7 @@ async fn create(
     match created {
         Ok(rule) => {
             let to = recurring_path(&member);
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
                 "notice",
@@ -152,7 +152,7 @@ async fn remove(
     let description = rule.description.clone();
     rule.remove(&member.db, &member.actor()).await?;
     let to = recurring_path(&member);
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     redirect_with(
         &to,
         "notice",

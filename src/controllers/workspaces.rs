@@ -27,7 +27,7 @@ use crate::{
     views::workspaces::{
         AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse,
     },
-    workers::workspace_purge::{PurgeArgs, WorkspacePurgeWorker},
+    workers::{queue, Job},
 };
 
 fn base(member: &Member) -> String {
@@ -232,9 +232,9 @@ async fn destroy(
     {
         Ok(marked) => {
             member.commit().await?;
-            WorkspacePurgeWorker::perform_later(
+            queue::enqueue(
                 &ctx,
-                PurgeArgs {
+                Job::PurgeWorkspace {
                     workspace_pid: marked.pid,
                 },
             )

@@ -23,7 +23,7 @@ use crate::{
     views::workspaces::{
         AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse,
     },
-    workers::workspace_purge::{PurgeArgs, WorkspacePurgeWorker},
+    workers::{queue, Job},
 };
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -141,9 +141,9 @@ async fn destroy(
         .request_deletion(&member.db, &member.actor(), &params.confirm)
         .await?;
     member.commit().await?;
-    WorkspacePurgeWorker::perform_later(
+    queue::enqueue(
         &ctx,
-        PurgeArgs {
+        Job::PurgeWorkspace {
             workspace_pid: marked.pid,
         },
     )

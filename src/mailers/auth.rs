@@ -4,7 +4,11 @@
 use loco_rs::prelude::*;
 use serde_json::json;
 
-use crate::{models::users, settings::Settings, workers::mail_delivery::MailDeliveryWorker};
+use crate::{
+    models::users,
+    settings::Settings,
+    workers::{queue, Job},
+};
 
 static verify_email: Dir<'_> = include_dir!("src/mailers/auth/verify_email");
 static reset_password: Dir<'_> = include_dir!("src/mailers/auth/reset_password");
@@ -17,8 +21,13 @@ impl Mailer for AuthMailer {
     /// Route every mail through our delivery worker instead of Loco's, so the
     /// folder transport works the same as SMTP.
     async fn mail(ctx: &AppContext, email: &mailer::Email) -> Result<()> {
-        MailDeliveryWorker::perform_later(ctx, email.clone()).await?;
-        Ok(())
+        queue::enqueue(
+            ctx,
+            Job::DeliverMail {
+                email: email.clone(),
+            },
+        )
+        .await
     }
 }
 

@@ -4,4 +4,5 @@
 //! to `settings.mail.folder`.
 
 pub mod auth;
+pub mod budgets;
 pub mod workspaces;

@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::{
     models::{invitations, workspaces},
     settings::Settings,
-    workers::mail_delivery::MailDeliveryWorker,
+    workers::{queue, Job},
 };
 
 static invitation: Dir<'_> = include_dir!("src/mailers/workspaces/invitation");
@@ -17,8 +17,13 @@ pub struct WorkspaceMailer {}
 #[async_trait]
 impl Mailer for WorkspaceMailer {
     async fn mail(ctx: &AppContext, email: &mailer::Email) -> Result<()> {
-        MailDeliveryWorker::perform_later(ctx, email.clone()).await?;
-        Ok(())
+        queue::enqueue(
+            ctx,
+            Job::DeliverMail {
+                email: email.clone(),
+            },
+        )
+        .await
     }
 }
 

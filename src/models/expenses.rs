@@ -13,7 +13,7 @@ pub use super::_entities::expenses::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{expense_tags, users, workspaces},
     audit_events::{self, Actor, Event},
-    categories,
+    budgets, categories,
     expense_shares::{self, Share, Split, SplitParams},
     memberships, money,
     validation::FieldErrors,
@@ -572,6 +572,7 @@ impl Model {
             },
         )
         .await?;
+        budgets::record_crossings(&txn, workspace).await?;
         sea_orm::TransactionSession::commit(txn).await?;
         Ok(expense)
     }
@@ -620,6 +621,7 @@ impl Model {
             },
         )
         .await?;
+        budgets::record_crossings(&txn, workspace).await?;
         sea_orm::TransactionSession::commit(txn).await?;
         Ok(updated)
     }
@@ -629,7 +631,12 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn soft_delete<C: ConnectionTrait>(&self, db: &C, actor: &Actor) -> Result<()> {
+    pub async fn soft_delete<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        workspace: &workspaces::Model,
+        actor: &Actor,
+    ) -> Result<()> {
         let mut active = self.clone().into_active_model();
         active.deleted_at = Set(Some(Utc::now().into()));
         active.update(db).await?;
@@ -645,6 +652,7 @@ impl Model {
             },
         )
         .await?;
+        budgets::record_crossings(db, workspace).await?;
         Ok(())
     }
 
@@ -652,7 +660,12 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn restore<C: ConnectionTrait>(&self, db: &C, actor: &Actor) -> Result<Self> {
+    pub async fn restore<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        workspace: &workspaces::Model,
+        actor: &Actor,
+    ) -> Result<Self> {
         let mut active = self.clone().into_active_model();
         active.deleted_at = Set(None);
         let restored = active.update(db).await?;
@@ -668,6 +681,7 @@ impl Model {
             },
         )
         .await?;
+        budgets::record_crossings(db, workspace).await?;
         Ok(restored)
     }
 
@@ -824,15 +838,7 @@ impl Model {
             .filter(condition.clone())
             .select_only()
             .column_as(expenses::Column::Id.count(), "count")
-            // SUM(bigint) is numeric on Postgres and integer on SQLite;
-            // the cast gives one type on both.
-            .column_as(
-                Expr::expr(Func::cast_as(
-                    Func::sum(Expr::col(expenses::Column::AmountMinor)),
-                    sea_orm::sea_query::Alias::new("BIGINT"),
-                )),
-                "total",
-            )
+            .column_as(money::sum_minor(expenses::Column::AmountMinor), "total")
             .into_tuple::<(i64, Option<i64>)>()
             .one(db)
             .await?

@@ -27,7 +27,7 @@ pub use super::_entities::imports::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{categories, expense_tags, expenses, users, workspaces},
     audit_events::{self, Actor, Event},
-    money,
+    budgets, money,
     tenancy::{self, Scope},
     validation::FieldErrors,
 };
@@ -954,6 +954,7 @@ impl Model {
         active.problems = Set(Some(serde_json::to_string(&problems)?));
         active.finished_at = Set(Some(Utc::now().into()));
         active.update(&txn).await?;
+        budgets::record_crossings(&txn, &workspace).await?;
         txn.commit().await?;
         Ok(())
     }

@@ -164,3 +164,13 @@ mod tests {
         assert!(parse_rate("x").is_err());
     }
 }
+
+/// `SUM(column)` of minor units as a BIGINT on both databases (Postgres
+/// makes the sum of a BIGINT column a NUMERIC).
+pub fn sum_minor(column: impl sea_orm::IntoSimpleExpr) -> sea_orm::sea_query::SimpleExpr {
+    sea_orm::sea_query::Func::cast_as(
+        sea_orm::sea_query::Func::sum(column.into_simple_expr()),
+        sea_orm::sea_query::Alias::new("BIGINT"),
+    )
+    .into()
+}

@@ -308,12 +308,13 @@ impl Model {
     }
 
     /// Every rule due by today anywhere, each caught up inside its own
-    /// workspace's scope and transaction. Returns how many rules ran.
+    /// workspace's scope and transaction. Returns the workspaces whose
+    /// rules ran.
     ///
     /// # Errors
     /// On database errors finding the rules; a rule that fails is logged
     /// and left for the next run.
-    pub async fn run_due(db: &DatabaseConnection) -> Result<usize> {
+    pub async fn run_due(db: &DatabaseConnection) -> Result<Vec<i64>> {
         // The latest "today" on Earth, so no time zone waits a day.
         let horizon = (chrono::Utc::now() + Duration::hours(14)).date_naive();
         let scan = tenancy::begin(
@@ -333,16 +334,18 @@ impl Model {
             .all(&scan)
             .await?;
         scan.rollback().await?;
-        let mut ran = 0;
+        let mut ran = std::collections::BTreeSet::new();
         for (rule_id, workspace_id) in due {
             match Self::run_one(db, rule_id, workspace_id).await {
-                Ok(()) => ran += 1,
+                Ok(()) => {
+                    ran.insert(workspace_id);
+                }
                 Err(err) => {
                     tracing::warn!(rule_id, workspace_id, error = %err, "recurring rule failed");
                 }
             }
         }
-        Ok(ran)
+        Ok(ran.into_iter().collect())
     }
 
     async fn run_one(db: &DatabaseConnection, rule_id: i64, workspace_id: i64) -> Result<()> {

@@ -6,10 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use loco_rs::prelude::*;
-use sea_orm::{
-    sea_query::{Alias, Func},
-    JoinType, QuerySelect, RelationTrait,
-};
+use sea_orm::{JoinType, QuerySelect, RelationTrait};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -178,11 +175,6 @@ fn settle_group(group: &[(i64, i64)]) -> Vec<Transfer> {
     }
 }
 
-/// `SUM(column)` as a BIGINT on both databases (Postgres makes it numeric).
-fn sum_of(column: impl sea_orm::IntoSimpleExpr) -> sea_orm::sea_query::SimpleExpr {
-    Func::cast_as(Func::sum(column.into_simple_expr()), Alias::new("BIGINT")).into()
-}
-
 impl Model {
     /// Everyone's balance in the workspace and the plan to settle them.
     ///
@@ -201,7 +193,7 @@ impl Model {
             .filter(split_live())
             .select_only()
             .column(expenses::Column::PaidById)
-            .column_as(sum_of(expenses::Column::AmountMinor), "total")
+            .column_as(money::sum_minor(expenses::Column::AmountMinor), "total")
             .group_by(expenses::Column::PaidById)
             .into_tuple()
             .all(db)
@@ -220,7 +212,10 @@ impl Model {
             .filter(split_live())
             .select_only()
             .column(expense_shares::Column::UserId)
-            .column_as(sum_of(expense_shares::Column::AmountMinor), "total")
+            .column_as(
+                money::sum_minor(expense_shares::Column::AmountMinor),
+                "total",
+            )
             .group_by(expense_shares::Column::UserId)
             .into_tuple()
             .all(db)
@@ -236,7 +231,7 @@ impl Model {
                 .in_tenant(workspace_id)
                 .select_only()
                 .column(column)
-                .column_as(sum_of(settlements::Column::AmountMinor), "total")
+                .column_as(money::sum_minor(settlements::Column::AmountMinor), "total")
                 .group_by(column)
                 .into_tuple()
                 .all(db)

@@ -1,2 +1,3 @@
+pub mod jobs;
 pub mod recurring_expenses;
 pub mod seed_bench;

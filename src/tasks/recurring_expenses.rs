@@ -1,11 +1,14 @@
 //! `recurring_expenses`: creates every recurring expense that is due,
-//! catching up missed dates. Scheduled every quarter hour (`scheduler:` in
-//! the config; run by `start --all` or `start --scheduler`); safe to run by
-//! hand, twice, or late.
+//! catching up missed dates. The workers run it every quarter hour (see
+//! `workers::schedules`); this task runs it by hand, which is safe twice or
+//! late.
 
 use loco_rs::prelude::*;
 
-use crate::models::recurring_expenses;
+use crate::{
+    models::recurring_expenses,
+    workers::{queue, Job},
+};
 
 pub struct RecurringExpenses;
 
@@ -19,8 +22,21 @@ impl Task for RecurringExpenses {
     }
 
     async fn run(&self, ctx: &AppContext, _vars: &task::Vars) -> Result<()> {
-        let rules = recurring_expenses::Model::run_due(&ctx.db).await?;
-        tracing::info!(rules, "recurring expenses caught up");
+        let workspaces = recurring_expenses::Model::run_due(&ctx.db).await?;
+        for workspace_id in &workspaces {
+            crate::live::changed(ctx, *workspace_id).await?;
+            queue::enqueue(
+                ctx,
+                Job::BudgetAlerts {
+                    workspace_id: *workspace_id,
+                },
+            )
+            .await?;
+        }
+        tracing::info!(
+            workspaces = workspaces.len(),
+            "recurring expenses caught up"
+        );
         Ok(())
     }
 }

@@ -1,4 +1,4 @@
-//! Delivers a rendered mail: over SMTP through Loco's mailer, or as an `.eml`
+//! Delivers a rendered mail (the `deliver_mail` job): over SMTP through Loco's mailer, or as an `.eml`
 //! file in `settings.mail.folder` (the self-hosted default, which needs no
 //! mail server; the development mailbox page lists those files).
 
@@ -12,30 +12,19 @@ use loco_rs::{mailer::Email, prelude::*};
 
 use crate::settings::Settings;
 
-pub struct MailDeliveryWorker {
-    pub ctx: AppContext,
-}
-
-#[async_trait]
-impl BackgroundWorker<Email> for MailDeliveryWorker {
-    fn queue() -> Option<String> {
-        Some("mailer".to_string())
+/// Sends the mail now: to `settings.mail.folder` when set, else over SMTP.
+///
+/// # Errors
+/// When the mail cannot be written or the SMTP server refuses it.
+pub async fn deliver(ctx: &AppContext, email: &Email) -> Result<()> {
+    let settings = Settings::get(ctx)?;
+    if let Some(folder) = &settings.mail.folder {
+        return write_to_folder(folder, email).await;
     }
-
-    fn build(ctx: &AppContext) -> Self {
-        Self { ctx: ctx.clone() }
-    }
-
-    async fn perform(&self, email: Email) -> Result<()> {
-        let settings = Settings::get(&self.ctx)?;
-        if let Some(folder) = &settings.mail.folder {
-            return write_to_folder(folder, &email).await;
-        }
-        let smtp = self.ctx.mailer.as_ref().ok_or_else(|| {
-            Error::string("no mail transport: set settings.mail.folder or mailer.smtp")
-        })?;
-        smtp.mail(&email).await
-    }
+    let smtp = ctx.mailer.as_ref().ok_or_else(|| {
+        Error::string("no mail transport: set settings.mail.folder or mailer.smtp")
+    })?;
+    smtp.mail(email).await
 }
 
 async fn write_to_folder(folder: &Path, email: &Email) -> Result<()> {

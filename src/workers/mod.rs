@@ -1,3 +1,64 @@
+//! Background jobs, kept by apalis in the app's own database (apalis-postgres
+//! on Postgres, apalis-sqlite on SQLite; no other service).
+//!
+//! The web process only enqueues ([`queue::enqueue`]); whatever process runs
+//! workers (`start` with workers, `start --worker`, `start --all`) takes jobs
+//! through [`runner`]. A job that fails is retried with exponential backoff
+//! up to [`queue::MAX_ATTEMPTS`] times, then stays in the queue as dead
+//! (listed and retried with `cargo loco task jobs`).
+
+pub mod budget_alerts;
 pub mod expense_import;
 pub mod mail_delivery;
+pub mod queue;
+pub mod runner;
+pub mod schedules;
 pub mod workspace_purge;
+
+use loco_rs::{mailer::Email, prelude::*};
+use serde::{Deserialize, Serialize};
+
+/// Every kind of job, as stored in the queue.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// Sends one rendered mail.
+    DeliverMail { email: Email },
+    /// Removes a workspace marked for deletion.
+    PurgeWorkspace { workspace_pid: Uuid },
+    /// Imports an uploaded file of expenses.
+    ImportExpenses { workspace_id: i64, import_id: i64 },
+    /// Re-evaluates a workspace's budgets and sends the alerts not yet sent.
+    BudgetAlerts { workspace_id: i64 },
+    /// Mails one member the summary of a week (once per member and week).
+    WeeklySummary {
+        workspace_id: i64,
+        user_id: i64,
+        week_start: chrono::NaiveDate,
+    },
+}
+
+impl Job {
+    /// Does the job's work.
+    ///
+    /// # Errors
+    /// Whatever the work fails with; the queue retries it.
+    pub async fn perform(self, ctx: &AppContext) -> Result<()> {
+        match self {
+            Self::DeliverMail { email } => mail_delivery::deliver(ctx, &email).await,
+            Self::PurgeWorkspace { workspace_pid } => {
+                workspace_purge::purge(ctx, &workspace_pid).await
+            }
+            Self::ImportExpenses {
+                workspace_id,
+                import_id,
+            } => expense_import::import(ctx, workspace_id, import_id).await,
+            Self::BudgetAlerts { workspace_id } => budget_alerts::run(ctx, workspace_id).await,
+            Self::WeeklySummary {
+                workspace_id,
+                user_id,
+                week_start,
+            } => schedules::weekly_summary(ctx, workspace_id, user_id, week_start).await,
+        }
+    }
+}

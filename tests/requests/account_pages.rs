@@ -21,7 +21,7 @@ async fn signing_up_in_the_browser_signs_in_and_mails_a_working_link() {
     assert!(account.text().contains("ann@example.com"));
     assert!(account.text().contains("not confirmed yet"));
 
-    let link = app.mail.last_to("ann@example.com").link_path();
+    let link = app.mail.last_to("ann@example.com").await.link_path();
     let confirmed = app.server.get(&link).await;
     confirmed.assert_status_ok();
     assert!(confirmed.text().contains("is confirmed"));
@@ -249,7 +249,7 @@ async fn changing_the_email_waits_for_the_link_sent_to_the_new_address() {
         .unwrap();
     assert_eq!(user.pending_email.as_deref(), Some("ann@new.example"));
 
-    let mail = app.mail.last_to("ann@new.example");
+    let mail = app.mail.last_to("ann@new.example").await;
     assert_eq!(
         mail.subject(),
         "Confirm your new email address for SmartExpense"
@@ -293,7 +293,7 @@ async fn reset_password_through_the_pages() {
         .await;
     sent.assert_status_ok();
     assert!(sent.text().contains("a reset link is on its way"));
-    let link = app.mail.last_to("ann@example.com").link_path();
+    let link = app.mail.last_to("ann@example.com").await.link_path();
     app.server.get(&link).await.assert_status_ok();
 
     let weak = app.post_form(&link, &[("password", "123")]).await;

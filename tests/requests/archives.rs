@@ -140,7 +140,7 @@ async fn a_workspace_round_trips_through_its_archive_with_nothing_lost() {
         .status_code(),
         201
     );
-    let link = app.mail.last_to("bob@example.com").link_path();
+    let link = app.mail.last_to("bob@example.com").await.link_path();
     let bob = app.api_login("bob@example.com", PASSWORD).await;
     assert_eq!(
         app.server

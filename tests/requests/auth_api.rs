@@ -23,7 +23,7 @@ async fn register_sends_a_verification_mail_over_smtp_whose_link_verifies() {
     assert_eq!(body["email_verified"], false);
     assert!(body.get("password").is_none());
 
-    let mail = app.mail.last_to("ann@example.com");
+    let mail = app.mail.last_to("ann@example.com").await;
     assert_eq!(
         mail.subject(),
         "Confirm your email address for SmartExpense"
@@ -82,7 +82,7 @@ async fn register_rejects_bad_input_naming_each_field_and_writes_nothing() {
     );
 
     assert_eq!(user_count(&app).await, 0);
-    assert!(app.mail.received().is_empty());
+    assert!(app.mail.received().await.is_empty());
 }
 
 #[tokio::test]
@@ -182,7 +182,7 @@ async fn login_waits_for_verification_when_the_setting_is_on() {
     assert_eq!(refused.status_code(), 403);
     assert_eq!(refused.json::<Value>()["error"], "email_not_verified");
 
-    let link = app.mail.last_to("ann@example.com").link_path();
+    let link = app.mail.last_to("ann@example.com").await.link_path();
     app.server.get(&link).await.assert_status_ok();
     app.api_login("ann@example.com", PASSWORD).await;
 }
@@ -197,7 +197,7 @@ async fn password_reset_by_emailed_link_works_once() {
         .json(&json!({ "email": "Ann@example.com" }))
         .await;
     assert_eq!(forgot.status_code(), 202);
-    let mail = app.mail.last_to("ann@example.com");
+    let mail = app.mail.last_to("ann@example.com").await;
     assert_eq!(mail.subject(), "Reset your SmartExpense password");
     let token = mail
         .link_path()
@@ -237,8 +237,8 @@ async fn an_expired_reset_link_is_refused() {
         .post("/api/auth/forgot")
         .json(&json!({ "email": "ann@example.com" }))
         .await;
-    let token =
-        app.mail.last_to("ann@example.com").link_path()["/reset-password/".len()..].to_string();
+    let token = app.mail.last_to("ann@example.com").await.link_path()["/reset-password/".len()..]
+        .to_string();
     let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
         .await
         .unwrap();
@@ -259,7 +259,8 @@ async fn an_expired_reset_link_is_refused() {
 async fn an_expired_verification_link_is_refused() {
     let app = TestApp::start().await;
     app.api_user("Ann", "ann@example.com", PASSWORD).await;
-    let token = app.mail.last_to("ann@example.com").link_path()["/verify/".len()..].to_string();
+    let token =
+        app.mail.last_to("ann@example.com").await.link_path()["/verify/".len()..].to_string();
     let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
         .await
         .unwrap();
@@ -287,7 +288,7 @@ async fn forgot_for_an_unknown_address_answers_the_same_and_sends_nothing() {
         .json(&json!({ "email": "nobody@example.com" }))
         .await;
     assert_eq!(response.status_code(), 202);
-    assert!(app.mail.received().is_empty());
+    assert!(app.mail.received().await.is_empty());
 }
 
 #[tokio::test]
@@ -299,8 +300,8 @@ async fn a_password_reset_ends_every_browser_session() {
         .post("/api/auth/forgot")
         .json(&json!({ "email": "ann@example.com" }))
         .await;
-    let token =
-        app.mail.last_to("ann@example.com").link_path()["/reset-password/".len()..].to_string();
+    let token = app.mail.last_to("ann@example.com").await.link_path()["/reset-password/".len()..]
+        .to_string();
     app.server
         .post("/api/auth/reset")
         .json(&json!({ "token": token, "password": "a brand new passphrase" }))
@@ -393,14 +394,14 @@ async fn behind_a_trusted_proxy_the_forwarded_client_ip_is_limited() {
 async fn the_api_sends_a_new_verification_link_until_the_address_is_confirmed() {
     let app = TestApp::start().await;
     let token = app.api_user("Ann", "ann@example.com", PASSWORD).await;
-    let first = app.mail.last_to("ann@example.com").link_path();
+    let first = app.mail.last_to("ann@example.com").await.link_path();
     let resent = app
         .server
         .post("/api/auth/resend-verification")
         .authorization_bearer(&token)
         .await;
     assert_eq!(resent.status_code(), 202);
-    let second = app.mail.last_to("ann@example.com").link_path();
+    let second = app.mail.last_to("ann@example.com").await.link_path();
     assert_ne!(first, second);
     app.server.get(&second).await.assert_status_ok();
 
@@ -410,7 +411,7 @@ async fn the_api_sends_a_new_verification_link_until_the_address_is_confirmed() 
         .authorization_bearer(&token)
         .await;
     assert_eq!(done.status_code(), 422);
-    assert_eq!(app.mail.to("ann@example.com").len(), 2);
+    assert_eq!(app.mail.to("ann@example.com").await.len(), 2);
     let anonymous = app.server.post("/api/auth/resend-verification").await;
     assert_eq!(anonymous.status_code(), 401);
 }

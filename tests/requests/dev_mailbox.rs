@@ -12,10 +12,14 @@ async fn in_development_mail_is_written_to_the_folder_and_listed() {
     })
     .await;
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
+    app.jobs_done().await;
 
     let files: Vec<_> = std::fs::read_dir(&folder).unwrap().flatten().collect();
     assert_eq!(files.len(), 1, "one .eml file");
-    assert!(app.mail.received().is_empty(), "nothing went over SMTP");
+    assert!(
+        app.mail.received().await.is_empty(),
+        "nothing went over SMTP"
+    );
 
     let list = app.server.get("/_dev/mail").await;
     list.assert_status_ok();

@@ -136,6 +136,7 @@ async fn a_bank_export_is_previewed_mapped_imported_and_explained() {
     ];
     let started = app.post_form(&format!("{page_path}/start"), &mapping).await;
     assert_eq!(started.status_code(), 303);
+    app.jobs_done().await;
     let result = app.server.get(&page_path).await.text();
     assert!(
         result.contains("<strong>4</strong> expenses imported"),
@@ -181,6 +182,7 @@ async fn a_bank_export_is_previewed_mapped_imported_and_explained() {
     let again_path = again.header("location").to_str().unwrap().to_string();
     app.post_form(&format!("{again_path}/start"), &mapping)
         .await;
+    app.jobs_done().await;
     let result = app.server.get(&again_path).await.text();
     assert!(
         result.contains("<strong>0</strong> expenses imported, 4 already recorded and skipped"),
@@ -358,6 +360,7 @@ async fn a_cancelled_import_keeps_nothing_even_after_rows_were_written() {
         )
         .await;
     assert_eq!(started.status_code(), 303);
+    app.jobs_done().await;
     let list = expenses(&app, &token, &ws).await;
     assert_eq!(list["count"], 2500);
     let tagged: Value = app
@@ -425,6 +428,7 @@ async fn an_ofx_bank_statement_imports_its_debits() {
         )
         .await;
     assert_eq!(started.status_code(), 303);
+    app.jobs_done().await;
     let list = expenses(&app, &token, &ws).await;
     assert_eq!(list["count"], 2, "the salary is not an expense");
     assert_eq!(list["total"], "57.50");

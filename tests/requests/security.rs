@@ -165,11 +165,11 @@ async fn health_and_readiness_answer() {
 async fn the_verification_mail_can_be_sent_again() {
     let app = TestApp::start().await;
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
-    let first = app.mail.last_to("ann@example.com").link_path();
+    let first = app.mail.last_to("ann@example.com").await.link_path();
     let resent = app.post_form("/account/verification", &[]).await;
     assert_eq!(resent.status_code(), 303);
-    assert_eq!(app.mail.to("ann@example.com").len(), 2);
-    let second = app.mail.last_to("ann@example.com").link_path();
+    assert_eq!(app.mail.to("ann@example.com").await.len(), 2);
+    let second = app.mail.last_to("ann@example.com").await.link_path();
     assert_ne!(first, second);
     // Only the newest link works.
     assert_eq!(app.server.get(&first).await.status_code(), 404);

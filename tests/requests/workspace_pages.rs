@@ -51,7 +51,7 @@ async fn create_a_household_invite_someone_by_mail_and_they_join() {
     );
 
     // Bob follows the mailed link in his own browser, signs up from it and joins.
-    let link = app.mail.last_to("bob@example.com").link_path();
+    let link = app.mail.last_to("bob@example.com").await.link_path();
     let bob = app.another_browser();
     let landing = bob.get(&link).await;
     landing.assert_status_ok();
@@ -111,7 +111,7 @@ async fn an_invitation_opened_by_another_account_says_whose_it_is() {
         &[("email", "bob@example.com"), ("role", "viewer")],
     )
     .await;
-    let link = app.mail.last_to("bob@example.com").link_path();
+    let link = app.mail.last_to("bob@example.com").await.link_path();
 
     let page = app.server.get(&link).await.text();
     assert!(page.contains(
@@ -204,7 +204,7 @@ async fn deleting_an_account_never_leaves_a_shared_workspace_without_its_owner()
         &[("email", "bob@example.com"), ("role", "member")],
     )
     .await;
-    let link = app.mail.last_to("bob@example.com").link_path();
+    let link = app.mail.last_to("bob@example.com").await.link_path();
     let bob = app.another_browser();
     let form = bob
         .get(&format!("/signup?next={link}&email=bob@example.com"))
@@ -254,6 +254,7 @@ async fn deleting_an_account_never_leaves_a_shared_workspace_without_its_owner()
         .post_form("/account/delete", &[("password", PASSWORD)])
         .await;
     assert_eq!(deleted.status_code(), 303);
+    app.jobs_done().await;
     let names: Vec<String> = workspaces::Entity::find()
         .all(&app.owner_db)
         .await

@@ -28,7 +28,7 @@ pub async fn join_as(app: &TestApp, owner: &str, ws: &str, email: &str, role: &s
         .json(&json!({ "email": email, "role": role }))
         .await;
     assert_eq!(invited.status_code(), 201, "{}", invited.text());
-    let link = app.mail.last_to(email).link_path();
+    let link = app.mail.last_to(email).await.link_path();
     let token = app.api_user("Someone", email, PASSWORD).await;
     let accepted = app
         .server
@@ -152,7 +152,8 @@ async fn deleting_needs_the_owner_and_the_typed_name_then_removes_everything() {
             .status_code(),
         404
     );
-    // The purge job ran (inline in tests): nothing of it is left.
+    // Once the purge job ran, nothing of it is left.
+    app.jobs_done().await;
     assert_eq!(
         workspaces::Entity::find()
             .count(&app.owner_db)
@@ -195,7 +196,7 @@ async fn an_invitation_mailed_over_smtp_joins_with_the_invited_role() {
         .json::<Value>();
     assert_eq!(pending[0]["email"], "bob@example.com");
 
-    let mail = app.mail.last_to("bob@example.com");
+    let mail = app.mail.last_to("bob@example.com").await;
     assert!(
         mail.subject().contains("invited you to Ann's home"),
         "{}",
@@ -271,7 +272,7 @@ async fn invitations_that_cannot_be_used_say_why() {
         .await
         .json::<Value>();
     let invitation_id = pending[0]["id"].as_str().unwrap().to_string();
-    let link = app.mail.last_to("bob@example.com").link_path();
+    let link = app.mail.last_to("bob@example.com").await.link_path();
     let revoked = app
         .server
         .delete(&format!(
@@ -291,7 +292,7 @@ async fn invitations_that_cannot_be_used_say_why() {
 
     // Expired.
     invite("carol@example.com", "member").await;
-    let link = app.mail.last_to("carol@example.com").link_path();
+    let link = app.mail.last_to("carol@example.com").await.link_path();
     let row = invitations::Entity::find()
         .filter(invitations::invitations::Column::Email.eq("carol@example.com"))
         .one(&app.owner_db)
@@ -319,7 +320,7 @@ async fn invitations_that_cannot_be_used_say_why() {
 
     // Resending gives a new link and the old one stops working.
     invite("dave@example.com", "member").await;
-    let old_link = app.mail.last_to("dave@example.com").link_path();
+    let old_link = app.mail.last_to("dave@example.com").await.link_path();
     let pending = app
         .server
         .get(&format!("/api/v1/workspaces/{id}/invitations"))
@@ -343,7 +344,7 @@ async fn invitations_that_cannot_be_used_say_why() {
         .authorization_bearer(&owner)
         .await;
     assert_eq!(resent.status_code(), 200);
-    let new_link = app.mail.last_to("dave@example.com").link_path();
+    let new_link = app.mail.last_to("dave@example.com").await.link_path();
     assert_ne!(old_link, new_link);
     let dave = app.api_user("Dave", "dave@example.com", PASSWORD).await;
     assert_eq!(

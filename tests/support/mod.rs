@@ -108,8 +108,13 @@ impl Drop for TestDatabase {
                 .ok();
             }
             Self::Sqlite { path } => {
-                for suffix in ["", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                let jobs =
+                    smartexpense::workers::queue::sqlite_jobs_url(&path.display().to_string())
+                        .unwrap_or_default();
+                for file in [path.display().to_string(), jobs] {
+                    for suffix in ["", "-wal", "-shm"] {
+                        let _ = std::fs::remove_file(format!("{file}{suffix}"));
+                    }
                 }
             }
         }
@@ -156,6 +161,7 @@ impl TestApp {
             .await
             .expect("boot");
         let router = boot.router.clone().expect("router");
+        mail.watch_queue(boot.app_context.clone());
         let owner_db = match &urls.owner {
             Some(owner) => Database::connect(owner).await.expect("owner connection"),
             None => boot.app_context.db.clone(),
@@ -274,3 +280,28 @@ pub fn csrf_in(html: &str) -> String {
 }
 
 pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Waits until the app's job queue has nothing waiting or running.
+pub async fn jobs_done(ctx: &loco_rs::app::AppContext) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let left = smartexpense::workers::queue::unfinished(ctx)
+            .await
+            .expect("queue readable");
+        if left == 0 {
+            return;
+        }
+        if std::time::Instant::now() > deadline {
+            let jobs = smartexpense::workers::queue::waiting(ctx).await;
+            panic!("{left} job(s) still unfinished after 30 s: {jobs:#?}");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+impl TestApp {
+    /// Waits for the background jobs queued so far (and those they queue).
+    pub async fn jobs_done(&self) {
+        jobs_done(&self.ctx).await;
+    }
+}

@@ -1,7 +1,9 @@
 //! A real SMTP listener on loopback that keeps what it receives, so tests
 //! see mail exactly as a mail server would.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use loco_rs::app::AppContext;
 
 use tokio::{
     io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
@@ -54,6 +56,9 @@ impl ReceivedMail {
 pub struct SmtpSink {
     pub port: u16,
     received: Arc<Mutex<Vec<ReceivedMail>>>,
+    /// The app's database: reading mail first waits for its job queue to
+    /// run dry, since mail goes out from background jobs.
+    queue: Arc<OnceLock<AppContext>>,
 }
 
 impl SmtpSink {
@@ -63,6 +68,7 @@ impl SmtpSink {
         let sink = Self {
             port,
             received: Arc::default(),
+            queue: Arc::default(),
         };
         let received = sink.received.clone();
         tokio::spawn(async move {
@@ -73,21 +79,31 @@ impl SmtpSink {
         sink
     }
 
-    pub fn received(&self) -> Vec<ReceivedMail> {
+    pub fn watch_queue(&self, ctx: AppContext) {
+        let _ = self.queue.set(ctx);
+    }
+
+    /// Everything received once the app's queued jobs have run.
+    pub async fn received(&self) -> Vec<ReceivedMail> {
+        if let Some(ctx) = self.queue.get() {
+            super::jobs_done(ctx).await;
+        }
         self.received.lock().expect("lock").clone()
     }
 
     /// Mails to one address, oldest first.
-    pub fn to(&self, address: &str) -> Vec<ReceivedMail> {
+    pub async fn to(&self, address: &str) -> Vec<ReceivedMail> {
         self.received()
+            .await
             .into_iter()
             .filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(address)))
             .collect()
     }
 
     /// The newest mail to one address; panics if there is none.
-    pub fn last_to(&self, address: &str) -> ReceivedMail {
+    pub async fn last_to(&self, address: &str) -> ReceivedMail {
         self.to(address)
+            .await
             .pop()
             .unwrap_or_else(|| panic!("no mail to {address}"))
     }

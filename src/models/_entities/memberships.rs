@@ -13,6 +13,8 @@ pub struct Model {
     pub role: String,
     pub workspace_id: i64,
     pub user_id: i64,
+    pub mail_budget_alerts: Option<bool>,
+    pub mail_weekly_summary: Option<bool>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

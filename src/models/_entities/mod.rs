@@ -2,6 +2,8 @@
 
 pub mod api_tokens;
 pub mod audit_events;
+pub mod budget_alerts;
+pub mod budgets;
 pub mod casbin_rules;
 pub mod categories;
 pub mod expense_shares;
@@ -10,6 +12,7 @@ pub mod expenses;
 pub mod imports;
 pub mod invitations;
 pub mod memberships;
+pub mod notifications;
 pub mod prelude;
 pub mod recurring_expenses;
 pub mod sessions;

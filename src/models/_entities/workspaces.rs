@@ -17,6 +17,7 @@ pub struct Model {
     pub currency: String,
     pub time_zone: String,
     pub deleting_at: Option<DateTimeWithTimeZone>,
+    pub data_version: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,1 @@
+[{{ workspace }}] Your week: {{ total }} spent

@@ -1,0 +1,109 @@
+//! The `budget_alerts` job: re-evaluates a workspace's budgets (recording
+//! any threshold newly crossed) and sends the alerts not yet sent, each
+//! exactly once (see `models::budget_alerts` for how, and for the one window
+//! where a mail can go out twice with the same `Message-ID`).
+
+use loco_rs::prelude::*;
+use serde_json::json;
+
+use crate::{
+    mailers::budgets::{message_host, BudgetMailer},
+    models::{
+        budget_alerts, budgets,
+        tenancy::{self, Scope},
+        workspaces,
+    },
+    settings::Settings,
+};
+
+fn scope(workspace_id: i64) -> Scope<'static> {
+    Scope {
+        workspace_id: Some(workspace_id),
+        ..Default::default()
+    }
+}
+
+/// # Errors
+/// On database errors, or when a mail cannot be sent (the job is retried).
+pub async fn run(ctx: &AppContext, workspace_id: i64) -> Result<()> {
+    let Some(workspace) = workspaces::Entity::find_by_id(workspace_id)
+        .one(&ctx.db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let txn = tenancy::begin(&ctx.db, scope(workspace_id)).await?;
+    budgets::record_crossings(&txn, &workspace).await?;
+    txn.commit().await?;
+    deliver(ctx, &workspace).await?;
+    Ok(())
+}
+
+/// Sends the workspace's unsent alerts; returns how many it sent.
+///
+/// # Errors
+/// On database errors, or when a mail cannot be sent; the alert being sent
+/// is then released for the retry.
+pub async fn deliver(ctx: &AppContext, workspace: &workspaces::Model) -> Result<usize> {
+    let settings = Settings::get(ctx)?;
+    let txn = tenancy::begin(&ctx.db, scope(workspace.id)).await?;
+    let unsent = budget_alerts::Model::unsent(&txn, workspace.id).await?;
+    txn.commit().await?;
+    let mut sent = 0;
+    for alert in unsent {
+        let txn = tenancy::begin(&ctx.db, scope(workspace.id)).await?;
+        let claimed = alert.claim(&txn).await?;
+        txn.commit().await?;
+        if !claimed {
+            continue;
+        }
+        if let Err(err) = send(ctx, &settings, workspace, &alert).await {
+            let txn = tenancy::begin(&ctx.db, scope(workspace.id)).await?;
+            alert.release(&txn).await?;
+            txn.commit().await?;
+            return Err(err);
+        }
+        let txn = tenancy::begin(&ctx.db, scope(workspace.id)).await?;
+        alert.mark_sent(&txn).await?;
+        txn.commit().await?;
+        sent += 1;
+    }
+    Ok(sent)
+}
+
+async fn send(
+    ctx: &AppContext,
+    settings: &Settings,
+    workspace: &workspaces::Model,
+    alert: &budget_alerts::Model,
+) -> Result<()> {
+    let txn = tenancy::begin(&ctx.db, scope(workspace.id)).await?;
+    let budget = budgets::Entity::find_by_id(alert.budget_id)
+        .filter(budgets::budgets::Column::WorkspaceId.eq(workspace.id))
+        .one(&txn)
+        .await?;
+    let recipients = budgets::alert_recipients(&txn, workspace.id).await?;
+    txn.commit().await?;
+    // The budget was deleted since: nothing to say.
+    let Some(budget) = budget else {
+        return Ok(());
+    };
+    let (title, body) = budgets::alert_text(&budget, alert, &workspace.currency);
+    let host = message_host(settings);
+    for user in recipients {
+        BudgetMailer::send_alert(
+            ctx,
+            &user,
+            alert.message_id(&user.pid, &host),
+            json!({
+                "workspace": workspace.name,
+                "title": title,
+                "body": body,
+                "link": format!("{}/w/{}/budgets", settings.base_url, workspace.pid),
+                "settings_link": format!("{}/w/{}/notifications", settings.base_url, workspace.pid),
+            }),
+        )
+        .await?;
+    }
+    Ok(())
+}

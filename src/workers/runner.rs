@@ -1,0 +1,159 @@
+//! Runs the workers: the queue's jobs and the schedules, under one apalis
+//! monitor. Stopping it lets running jobs finish (up to [`SHUTDOWN_GRACE`]);
+//! a job still running then stays locked by this worker until apalis sees
+//! the worker's heartbeat stop and returns the job to the queue.
+
+use std::{sync::Arc, time::Duration};
+
+use apalis::{
+    layers::retry::{
+        backoff::{ExponentialBackoff, ExponentialBackoffMaker, MakeBackoff},
+        BackoffRetryPolicy, HasherRng, RetryPolicy,
+    },
+    prelude::*,
+};
+use apalis_cron::CronScheduler;
+use apalis_postgres::PostgresStorage;
+use apalis_sqlite::SqliteStorage;
+use loco_rs::prelude::*;
+use tokio::{sync::Notify, task::JoinHandle};
+
+use crate::settings::Settings;
+
+use super::{
+    queue::{self, JobStore},
+    schedules, Job,
+};
+
+/// How long a stopping worker waits for running jobs.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+/// Jobs one process runs at once.
+const CONCURRENCY: usize = 4;
+
+/// The running workers of this process.
+pub struct Workers {
+    stop: Arc<Notify>,
+    handle: JoinHandle<()>,
+}
+
+async fn perform(job: Job, ctx: Data<AppContext>) -> Result<(), BoxDynError> {
+    let name = serde_json::to_value(&job)
+        .ok()
+        .and_then(|v| v.get("job").and_then(|n| n.as_str().map(String::from)))
+        .unwrap_or_default();
+    job.perform(&ctx).await.map_err(|err| {
+        tracing::warn!(job = name, error = %err, "job failed");
+        Box::new(err) as BoxDynError
+    })
+}
+
+fn retry_policy() -> Result<BackoffRetryPolicy<ExponentialBackoff>> {
+    let backoff = ExponentialBackoffMaker::new(
+        Duration::from_secs(1),
+        Duration::from_secs(120),
+        0.5,
+        HasherRng::default(),
+    )
+    .map_err(|err| Error::string(&format!("job backoff: {err}")))?
+    .make_backoff();
+    Ok(RetryPolicy::retries(queue::MAX_ATTEMPTS - 1).with_backoff(backoff))
+}
+
+/// This process's worker names: unique, so several processes share a queue.
+fn worker_name(kind: &str) -> String {
+    format!(
+        "{kind}-{}-{}",
+        std::process::id(),
+        &Uuid::new_v4().to_string()[..8]
+    )
+}
+
+impl Workers {
+    /// Starts the workers in the background.
+    ///
+    /// # Errors
+    /// When a schedule does not parse.
+    pub fn start(ctx: &AppContext) -> Result<Self> {
+        let stop = Arc::new(Notify::new());
+        let mut monitor = Monitor::new().shutdown_timeout(SHUTDOWN_GRACE);
+        let retry = retry_policy()?;
+        let jobs_name = worker_name("jobs");
+        let poll = Duration::from_millis(Settings::get(ctx)?.jobs.poll_interval_ms);
+        match &*JobStore::get(ctx)? {
+            JobStore::Postgres(pool) => {
+                let pool = pool.clone();
+                let ctx = ctx.clone();
+                monitor = monitor.register(move |_| {
+                    WorkerBuilder::new(jobs_name.as_str())
+                        .backend(
+                            PostgresStorage::<Job>::new(&pool)
+                                .with_config(apalis_postgres::Config::default().queue(queue::QUEUE))
+                                .poll_with_interval(poll),
+                        )
+                        .data(ctx.clone())
+                        .concurrency(CONCURRENCY)
+                        .retry(retry.clone())
+                        .build(perform)
+                });
+            }
+            JobStore::Sqlite(pool) => {
+                let pool = pool.clone();
+                let ctx = ctx.clone();
+                monitor = monitor.register(move |_| {
+                    WorkerBuilder::new(jobs_name.as_str())
+                        .backend(
+                            SqliteStorage::<Job>::new(&pool)
+                                .with_config(apalis_sqlite::Config::default().queue(queue::QUEUE))
+                                .poll_with_interval(poll),
+                        )
+                        .data(ctx.clone())
+                        .concurrency(CONCURRENCY)
+                        .retry(retry.clone())
+                        .build(perform)
+                });
+            }
+        }
+        for schedule in schedules::ALL {
+            let cron = schedule.cron()?;
+            let ctx = ctx.clone();
+            let name = worker_name(schedule.name);
+            let run = schedule.run;
+            let label = schedule.name;
+            monitor = monitor.register(move |_| {
+                WorkerBuilder::new(name.as_str())
+                    .backend(CronScheduler::new(cron.clone()))
+                    .data(ctx.clone())
+                    .build(
+                        move |_tick: apalis_cron::Tick, ctx: Data<AppContext>| async move {
+                            run(ctx.0.clone()).await.map_err(|err| {
+                                tracing::warn!(schedule = label, error = %err, "schedule failed");
+                                Box::new(err) as BoxDynError
+                            })
+                        },
+                    )
+            });
+        }
+        let signal = stop.clone();
+        let handle = tokio::spawn(async move {
+            let stopped = async move {
+                signal.notified().await;
+                Ok(())
+            };
+            if let Err(err) = monitor.run_with_signal(stopped).await {
+                tracing::error!(error = %err, "workers stopped with an error");
+            }
+        });
+        Ok(Self { stop, handle })
+    }
+
+    /// Stops taking jobs and waits for the running ones (see the module docs).
+    pub async fn stop(self) {
+        self.stop.notify_one();
+        if tokio::time::timeout(SHUTDOWN_GRACE + Duration::from_secs(5), self.handle)
+            .await
+            .is_err()
+        {
+            tracing::warn!("workers did not stop in time");
+        }
+    }
+}
