@@ -261,6 +261,7 @@ impl Hooks for App {
             .add_route(controllers::workspaces_api::routes())
             .add_route(controllers::expenses_api::routes())
             .add_route(controllers::balances_api::routes())
+            .add_route(controllers::budgets_api::routes())
             .add_route(controllers::tokens_api::routes());
         if ctx.environment == Environment::Development {
             routes.add_route(controllers::dev_mailbox::routes())

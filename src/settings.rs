@@ -42,6 +42,14 @@ pub struct JobSettings {
     /// How often an idle worker looks for new jobs, in milliseconds.
     #[serde(default = "half_a_second")]
     pub poll_interval_ms: u64,
+    /// The wait before a failed job's first retry, in milliseconds; each
+    /// retry waits about twice as long as the one before (up to 2 minutes).
+    #[serde(default = "one_second")]
+    pub retry_after_ms: u64,
+}
+
+const fn one_second() -> u64 {
+    1000
 }
 
 const fn yes() -> bool {
@@ -57,6 +65,7 @@ impl Default for JobSettings {
         Self {
             in_web_process: true,
             poll_interval_ms: half_a_second(),
+            retry_after_ms: one_second(),
         }
     }
 }

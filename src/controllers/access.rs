@@ -68,14 +68,22 @@ impl Caller {
     /// # Errors
     /// On database errors.
     pub async fn transaction(&self, ctx: &AppContext) -> Result<DatabaseTransaction> {
-        Ok(tenancy::begin(
-            &ctx.db,
-            Scope {
-                user_id: Some(self.user.id),
-                ..Scope::default()
-            },
-        )
-        .await?)
+        Ok(tenancy::begin(&ctx.db, self.scope()).await?)
+    }
+
+    /// A transaction acting for this user that only reads.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn read_transaction(&self, ctx: &AppContext) -> Result<DatabaseTransaction> {
+        Ok(tenancy::begin_read(&ctx.db, self.scope()).await?)
+    }
+
+    fn scope(&self) -> Scope<'static> {
+        Scope {
+            user_id: Some(self.user.id),
+            ..Scope::default()
+        }
     }
 }
 
@@ -277,7 +285,13 @@ impl FromRequestParts<AppContext> for Member {
             .and_then(|(_, value)| Uuid::parse_str(value).ok())
             .ok_or_else(not_found)?;
         let failed = |err: Error| err.into_response();
-        let db = caller.transaction(ctx).await.map_err(failed)?;
+        // GET and HEAD only read (on SQLite they then need no write lock).
+        let db = if parts.method.is_safe() {
+            caller.read_transaction(ctx).await
+        } else {
+            caller.transaction(ctx).await
+        }
+        .map_err(failed)?;
         let (membership, workspace) =
             memberships::Model::find_for_user(&db, &workspace_pid, caller.user.id)
                 .await

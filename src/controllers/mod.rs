@@ -4,6 +4,7 @@ pub mod archives;
 pub mod auth;
 pub mod balances;
 pub mod balances_api;
+pub mod budgets_api;
 pub mod categories;
 pub mod dev_mailbox;
 pub mod expenses;

@@ -10,7 +10,7 @@ use utoipa::{
     Modify, OpenApi,
 };
 
-use super::{archives, auth, balances_api, expenses_api, tokens_api, workspaces_api};
+use super::{archives, auth, balances_api, budgets_api, expenses_api, tokens_api, workspaces_api};
 
 /// `Authorization: Bearer <token>`: a login token or an access token.
 struct BearerAuth;
@@ -69,6 +69,15 @@ impl Modify for BearerAuth {
         expenses_api::category_create,
         expenses_api::category_update,
         expenses_api::category_delete,
+        budgets_api::list,
+        budgets_api::create,
+        budgets_api::show,
+        budgets_api::update,
+        budgets_api::destroy,
+        budgets_api::notifications_list,
+        budgets_api::notifications_read,
+        budgets_api::settings_show,
+        budgets_api::settings_update,
         balances_api::balances,
         balances_api::list,
         balances_api::create,

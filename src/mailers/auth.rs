@@ -24,7 +24,7 @@ impl Mailer for AuthMailer {
         queue::enqueue(
             ctx,
             Job::DeliverMail {
-                email: email.clone(),
+                email: Box::new(email.clone()),
             },
         )
         .await

@@ -20,7 +20,7 @@ impl Mailer for WorkspaceMailer {
         queue::enqueue(
             ctx,
             Job::DeliverMail {
-                email: email.clone(),
+                email: Box::new(email.clone()),
             },
         )
         .await

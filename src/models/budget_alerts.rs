@@ -48,7 +48,7 @@ impl Model {
     /// # Errors
     /// On database errors.
     pub async fn workspaces_with_unsent(db: &DatabaseConnection) -> ModelResult<Vec<i64>> {
-        let txn = tenancy::begin(
+        let txn = tenancy::begin_read(
             db,
             tenancy::Scope {
                 scheduler: true,

@@ -669,3 +669,61 @@ pub async fn alert_recipients<C: ConnectionTrait>(
         .map(|m| m.user)
         .collect())
 }
+
+/// A budget with its standing today and the names it refers to, as lists
+/// and pages show it.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    pub budget: Model,
+    pub progress: Progress,
+    pub category: Option<categories::Model>,
+    pub member: Option<users::Model>,
+}
+
+impl Model {
+    /// The budget's standing today.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn standing<C: ConnectionTrait>(
+        self,
+        db: &C,
+        workspace: &workspaces::Model,
+    ) -> ModelResult<Standing> {
+        let progress = self.progress(db, workspace.today()).await?;
+        let category = match self.category_id {
+            Some(id) => {
+                categories::Entity::find_by_id(id)
+                    .filter(categories::Column::WorkspaceId.eq(workspace.id))
+                    .one(db)
+                    .await?
+            }
+            None => None,
+        };
+        let member = match self.member_id {
+            Some(id) => users::Entity::find_by_id(id).one(db).await?,
+            None => None,
+        };
+        Ok(Standing {
+            budget: self,
+            progress,
+            category,
+            member,
+        })
+    }
+
+    /// Every budget of the workspace with its standing today, by name.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn standings<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+    ) -> ModelResult<Vec<Standing>> {
+        let mut standings = Vec::new();
+        for budget in Self::list(db, workspace.id).await? {
+            standings.push(budget.standing(db, workspace).await?);
+        }
+        Ok(standings)
+    }
+}

@@ -330,3 +330,37 @@ impl MembershipChange<'_> {
         Ok(())
     }
 }
+
+/// Which mails a member wants from a workspace.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct MailPreferences {
+    /// A mail when a budget crosses an alert threshold (on unless turned off).
+    pub budget_alerts: bool,
+    /// A summary of the past week, on Monday mornings (off unless turned on).
+    pub weekly_summary: bool,
+}
+
+impl Model {
+    #[must_use]
+    pub fn mail_preferences(&self) -> MailPreferences {
+        MailPreferences {
+            budget_alerts: self.mail_budget_alerts != Some(false),
+            weekly_summary: self.mail_weekly_summary == Some(true),
+        }
+    }
+
+    /// Stores the member's choice.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn set_mail_preferences<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        preferences: MailPreferences,
+    ) -> ModelResult<Self> {
+        let mut active = self.clone().into_active_model();
+        active.mail_budget_alerts = Set(Some(preferences.budget_alerts));
+        active.mail_weekly_summary = Set(Some(preferences.weekly_summary));
+        Ok(active.update(db).await?)
+    }
+}

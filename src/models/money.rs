@@ -110,6 +110,16 @@ pub fn convert(minor: i64, from: Currency, rate: Decimal, to: Currency) -> Resul
     i64::try_from(converted).map_err(|_| "is too large after conversion".to_string())
 }
 
+/// `SUM(column)` of minor units as a BIGINT on both databases (Postgres
+/// makes the sum of a BIGINT column a NUMERIC).
+pub fn sum_minor(column: impl sea_orm::IntoSimpleExpr) -> sea_orm::sea_query::SimpleExpr {
+    sea_orm::sea_query::Func::cast_as(
+        sea_orm::sea_query::Func::sum(column.into_simple_expr()),
+        sea_orm::sea_query::Alias::new("BIGINT"),
+    )
+    .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,14 +173,4 @@ mod tests {
         assert!(parse_rate("-1").is_err());
         assert!(parse_rate("x").is_err());
     }
-}
-
-/// `SUM(column)` of minor units as a BIGINT on both databases (Postgres
-/// makes the sum of a BIGINT column a NUMERIC).
-pub fn sum_minor(column: impl sea_orm::IntoSimpleExpr) -> sea_orm::sea_query::SimpleExpr {
-    sea_orm::sea_query::Func::cast_as(
-        sea_orm::sea_query::Func::sum(column.into_simple_expr()),
-        sea_orm::sea_query::Alias::new("BIGINT"),
-    )
-    .into()
 }

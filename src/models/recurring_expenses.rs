@@ -317,7 +317,7 @@ impl Model {
     pub async fn run_due(db: &DatabaseConnection) -> Result<Vec<i64>> {
         // The latest "today" on Earth, so no time zone waits a day.
         let horizon = (chrono::Utc::now() + Duration::hours(14)).date_naive();
-        let scan = tenancy::begin(
+        let scan = tenancy::begin_read(
             db,
             Scope {
                 scheduler: true,

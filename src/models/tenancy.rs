@@ -11,7 +11,9 @@
 //! only guard.
 
 use loco_rs::prelude::*;
-use sea_orm::{DatabaseBackend, DatabaseTransaction, Statement};
+use sea_orm::{
+    DatabaseBackend, DatabaseTransaction, SqliteTransactionMode, Statement, TransactionOptions,
+};
 
 /// Who the transaction acts for.
 #[derive(Debug, Default, Clone, Copy)]
@@ -29,11 +31,34 @@ fn setting(value: Option<impl ToString>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// Opens a transaction with the scope applied.
+/// Opens a transaction that may write, with the scope applied. On SQLite
+/// it takes the write lock at once (`BEGIN IMMEDIATE`), waiting its turn:
+/// a transaction that read first and then wrote would instead fail with
+/// "database is locked" whenever another connection (a worker, another
+/// request) wrote in between.
 ///
 /// # Errors
 /// On database errors.
 pub async fn begin(db: &DatabaseConnection, scope: Scope<'_>) -> ModelResult<DatabaseTransaction> {
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        })
+        .await?;
+    apply(&txn, scope).await?;
+    Ok(txn)
+}
+
+/// Opens a transaction that only reads (on SQLite it does not wait for the
+/// write lock), with the scope applied.
+///
+/// # Errors
+/// On database errors.
+pub async fn begin_read(
+    db: &DatabaseConnection,
+    scope: Scope<'_>,
+) -> ModelResult<DatabaseTransaction> {
     let txn = db.begin().await?;
     apply(&txn, scope).await?;
     Ok(txn)

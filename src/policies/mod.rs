@@ -66,6 +66,8 @@ pub const RECURRING_MANAGE: Permission = Permission::new("recurring", "manage");
 pub const SETTLEMENTS_READ: Permission = Permission::new("settlements", "read");
 pub const SETTLEMENTS_CREATE: Permission = Permission::new("settlements", "create");
 pub const SETTLEMENTS_DELETE: Permission = Permission::new("settlements", "delete");
+pub const BUDGETS_READ: Permission = Permission::new("budgets", "read");
+pub const BUDGETS_MANAGE: Permission = Permission::new("budgets", "manage");
 
 struct State {
     enforcer: Enforcer,

@@ -1,4 +1,5 @@
 pub mod auth;
+pub mod budgets;
 pub mod expenses;
 pub mod imports;
 pub mod page;

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "job", rename_all = "snake_case")]
 pub enum Job {
     /// Sends one rendered mail.
-    DeliverMail { email: Email },
+    DeliverMail { email: Box<Email> },
     /// Removes a workspace marked for deletion.
     PurgeWorkspace { workspace_pid: Uuid },
     /// Imports an uploaded file of expenses.

@@ -47,15 +47,11 @@ async fn perform(job: Job, ctx: Data<AppContext>) -> Result<(), BoxDynError> {
     })
 }
 
-fn retry_policy() -> Result<BackoffRetryPolicy<ExponentialBackoff>> {
-    let backoff = ExponentialBackoffMaker::new(
-        Duration::from_secs(1),
-        Duration::from_secs(120),
-        0.5,
-        HasherRng::default(),
-    )
-    .map_err(|err| Error::string(&format!("job backoff: {err}")))?
-    .make_backoff();
+fn retry_policy(first: Duration) -> Result<BackoffRetryPolicy<ExponentialBackoff>> {
+    let backoff =
+        ExponentialBackoffMaker::new(first, Duration::from_secs(120), 0.5, HasherRng::default())
+            .map_err(|err| Error::string(&format!("job backoff: {err}")))?
+            .make_backoff();
     Ok(RetryPolicy::retries(queue::MAX_ATTEMPTS - 1).with_backoff(backoff))
 }
 
@@ -76,9 +72,10 @@ impl Workers {
     pub fn start(ctx: &AppContext) -> Result<Self> {
         let stop = Arc::new(Notify::new());
         let mut monitor = Monitor::new().shutdown_timeout(SHUTDOWN_GRACE);
-        let retry = retry_policy()?;
+        let settings = Settings::get(ctx)?;
+        let retry = retry_policy(Duration::from_millis(settings.jobs.retry_after_ms))?;
         let jobs_name = worker_name("jobs");
-        let poll = Duration::from_millis(Settings::get(ctx)?.jobs.poll_interval_ms);
+        let poll = Duration::from_millis(settings.jobs.poll_interval_ms);
         match &*JobStore::get(ctx)? {
             JobStore::Postgres(pool) => {
                 let pool = pool.clone();

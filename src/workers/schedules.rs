@@ -92,7 +92,7 @@ fn weekly_summaries(
     Box::pin(async move {
         let this_monday = budgets::Period::Week.start_of(chrono::Utc::now().date_naive());
         let week_start = this_monday - Days::new(7);
-        let txn = tenancy::begin(
+        let txn = tenancy::begin_read(
             &ctx.db,
             Scope {
                 scheduler: true,
@@ -199,7 +199,7 @@ pub async fn weekly_summary(
             )
         })
         .collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
     let mut budget_rows = Vec::new();
     for budget in budgets::Model::list(&txn, workspace_id).await? {
         let progress = budget.progress(&txn, workspace.today()).await?;

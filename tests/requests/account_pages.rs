@@ -293,7 +293,11 @@ async fn reset_password_through_the_pages() {
         .await;
     sent.assert_status_ok();
     assert!(sent.text().contains("a reset link is on its way"));
-    let link = app.mail.last_to("ann@example.com").await.link_path();
+    let link = app
+        .mail
+        .last_about("ann@example.com", "Reset")
+        .await
+        .link_path();
     app.server.get(&link).await.assert_status_ok();
 
     let weak = app.post_form(&link, &[("password", "123")]).await;

@@ -197,7 +197,7 @@ async fn password_reset_by_emailed_link_works_once() {
         .json(&json!({ "email": "Ann@example.com" }))
         .await;
     assert_eq!(forgot.status_code(), 202);
-    let mail = app.mail.last_to("ann@example.com").await;
+    let mail = app.mail.last_about("ann@example.com", "Reset").await;
     assert_eq!(mail.subject(), "Reset your SmartExpense password");
     let token = mail
         .link_path()
@@ -237,7 +237,11 @@ async fn an_expired_reset_link_is_refused() {
         .post("/api/auth/forgot")
         .json(&json!({ "email": "ann@example.com" }))
         .await;
-    let token = app.mail.last_to("ann@example.com").await.link_path()["/reset-password/".len()..]
+    let token = app
+        .mail
+        .last_about("ann@example.com", "Reset")
+        .await
+        .link_path()["/reset-password/".len()..]
         .to_string();
     let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
         .await
@@ -259,8 +263,12 @@ async fn an_expired_reset_link_is_refused() {
 async fn an_expired_verification_link_is_refused() {
     let app = TestApp::start().await;
     app.api_user("Ann", "ann@example.com", PASSWORD).await;
-    let token =
-        app.mail.last_to("ann@example.com").await.link_path()["/verify/".len()..].to_string();
+    let token = app
+        .mail
+        .last_about("ann@example.com", "Confirm")
+        .await
+        .link_path()["/verify/".len()..]
+        .to_string();
     let user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
         .await
         .unwrap();
@@ -300,7 +308,11 @@ async fn a_password_reset_ends_every_browser_session() {
         .post("/api/auth/forgot")
         .json(&json!({ "email": "ann@example.com" }))
         .await;
-    let token = app.mail.last_to("ann@example.com").await.link_path()["/reset-password/".len()..]
+    let token = app
+        .mail
+        .last_about("ann@example.com", "Reset")
+        .await
+        .link_path()["/reset-password/".len()..]
         .to_string();
     app.server
         .post("/api/auth/reset")

@@ -2,6 +2,7 @@ mod account_pages;
 mod archives;
 mod auth_api;
 mod balances_api;
+mod budgets;
 mod dev_mailbox;
 mod expense_pages;
 mod expenses_api;

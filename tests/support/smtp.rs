@@ -83,6 +83,11 @@ impl SmtpSink {
         let _ = self.queue.set(ctx);
     }
 
+    /// What has arrived so far, without waiting for queued jobs.
+    pub fn received_so_far(&self) -> Vec<ReceivedMail> {
+        self.received.lock().expect("lock").clone()
+    }
+
     /// Everything received once the app's queued jobs have run.
     pub async fn received(&self) -> Vec<ReceivedMail> {
         if let Some(ctx) = self.queue.get() {
@@ -98,6 +103,16 @@ impl SmtpSink {
             .into_iter()
             .filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(address)))
             .collect()
+    }
+
+    /// The newest mail to one address whose subject has `subject_part`
+    /// (jobs may deliver an earlier mail after a later one).
+    pub async fn last_about(&self, address: &str, subject_part: &str) -> ReceivedMail {
+        self.to(address)
+            .await
+            .into_iter()
+            .rfind(|m| m.subject().contains(subject_part))
+            .unwrap_or_else(|| panic!("no mail to {address} about {subject_part:?}"))
     }
 
     /// The newest mail to one address; panics if there is none.

@@ -225,7 +225,7 @@ async fn switcher(ctx: &AppContext, user: &users::Model, path: &str) -> Result<V
         .strip_prefix("/w/")
         .and_then(|rest| rest.split('/').next())
         .unwrap_or_default();
-    let db = tenancy::begin(
+    let db = tenancy::begin_read(
         &ctx.db,
         Scope {
             user_id: Some(user.id),

@@ -1,0 +1,117 @@
+//! What the API answers about budgets and notifications.
+
+use serde::Serialize;
+
+use crate::models::{
+    budgets::{Progress, Standing},
+    money, notifications,
+};
+
+/// Minor units as a decimal string in `currency`.
+fn amount(minor: i64, currency: &str) -> String {
+    money::currency(currency).map_or_else(|| minor.to_string(), |c| money::format_minor(minor, c))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BudgetResponse {
+    pub id: String,
+    pub name: String,
+    /// `week`, `month`, `quarter` or `year`.
+    pub period: String,
+    /// The limit per period, in the workspace currency.
+    pub amount: String,
+    pub currency: String,
+    /// Alert thresholds in percent, ascending.
+    pub thresholds: Vec<i32>,
+    pub rollover: bool,
+    /// The category (and its subcategories) it counts; `null`: all.
+    pub category_id: Option<String>,
+    pub category_name: Option<String>,
+    /// The member whose share it counts; `null`: everyone's.
+    pub member_id: Option<String>,
+    pub member_name: Option<String>,
+    /// The current period, first and last day.
+    pub period_start: String,
+    pub period_end: String,
+    /// This period's limit: the amount plus what rolled over.
+    pub limit: String,
+    /// What rolled over from earlier periods (negative when overspent).
+    pub carried: String,
+    pub spent: String,
+    /// What is left (negative when over).
+    pub remaining: String,
+    /// Spent in percent of the limit, one decimal; `null` when the limit
+    /// is zero or less.
+    pub percent: Option<f64>,
+}
+
+impl BudgetResponse {
+    #[must_use]
+    pub fn new(standing: &Standing, currency: &str) -> Self {
+        let Standing {
+            budget,
+            progress,
+            category,
+            member,
+        } = standing;
+        let Progress {
+            period_start,
+            period_end,
+            limit_minor,
+            carried_minor,
+            spent_minor,
+            remaining_minor,
+            percent,
+        } = progress;
+        Self {
+            id: budget.pid.to_string(),
+            name: budget.name.clone(),
+            period: budget.period.clone(),
+            amount: amount(budget.amount_minor, currency),
+            currency: currency.to_string(),
+            thresholds: budget.thresholds(),
+            rollover: budget.rollover,
+            category_id: category.as_ref().map(|c| c.pid.to_string()),
+            category_name: category.as_ref().map(|c| c.name.clone()),
+            member_id: member.as_ref().map(|m| m.pid.to_string()),
+            member_name: member.as_ref().map(|m| m.name.clone()),
+            period_start: period_start.to_string(),
+            period_end: period_end.to_string(),
+            limit: amount(*limit_minor, currency),
+            carried: amount(*carried_minor, currency),
+            spent: amount(*spent_minor, currency),
+            remaining: amount(*remaining_minor, currency),
+            percent: *percent,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct NotificationResponse {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    /// Where the notification points in the app.
+    pub link: String,
+    pub created_at: String,
+    pub read: bool,
+}
+
+impl From<&notifications::Model> for NotificationResponse {
+    fn from(n: &notifications::Model) -> Self {
+        Self {
+            id: n.pid.to_string(),
+            title: n.title.clone(),
+            body: n.body.clone(),
+            link: n.link.clone(),
+            created_at: n.created_at.to_rfc3339(),
+            read: n.read_at.is_some(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct NotificationListResponse {
+    pub unread: u64,
+    pub items: Vec<NotificationResponse>,
+}
