@@ -94,10 +94,11 @@ pub fn start(ctx: &AppContext) -> Result<()> {
     if ctx.db.get_database_backend() != DatabaseBackend::Postgres {
         return Ok(());
     }
-    let pool = ctx.db.get_postgres_connection_pool().clone();
+    // A connection of its own, so listening never holds one of the pool's.
+    let url = ctx.config.database.uri.clone();
     tokio::spawn(async move {
         loop {
-            match apalis_postgres::PgListener::connect_with(&pool).await {
+            match apalis_postgres::PgListener::connect(&url).await {
                 Ok(mut listener) => {
                     if let Err(err) = listener.listen(CHANNEL).await {
                         tracing::warn!(error = %err, "live updates: LISTEN failed");

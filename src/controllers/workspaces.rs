@@ -15,17 +15,20 @@ use crate::{
     mailers::workspaces::WorkspaceMailer,
     models::{
         audit_events,
+        dashboard::Dashboard,
         invitations::{self, InviteParams},
         memberships::{self, MembershipChange, Role},
+        notifications,
         workspaces::{self, CreateParams, UpdateParams},
     },
     policies::{
-        AUDIT_READ, CATEGORIES_MANAGE, EXPENSES_CREATE, IMPORTS_CREATE, INVITATIONS_MANAGE,
-        INVITATIONS_READ, MEMBERS_MANAGE, MEMBERS_READ, RECURRING_MANAGE, SETTLEMENTS_CREATE,
-        SETTLEMENTS_DELETE, WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
+        AUDIT_READ, BUDGETS_MANAGE, CATEGORIES_MANAGE, EXPENSES_CREATE, IMPORTS_CREATE,
+        INVITATIONS_MANAGE, INVITATIONS_READ, MEMBERS_MANAGE, MEMBERS_READ, RECURRING_MANAGE,
+        SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
     },
-    views::workspaces::{
-        AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse,
+    views::{
+        dashboard::DashboardView,
+        workspaces::{AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse},
     },
     workers::{queue, Job},
 };
@@ -104,6 +107,7 @@ pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
     Ok(json!({
         "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
         "can": abilities(ctx, member).await?,
+        "unread": notifications::Model::unread_count(&member.db, member.workspace.id, member.user().id).await?,
     }))
 }
 
@@ -122,6 +126,7 @@ pub(crate) async fn abilities(ctx: &AppContext, member: &Member) -> Result<Value
         "manage_members": member.may(ctx, MEMBERS_MANAGE).await?,
         "invite": member.may(ctx, INVITATIONS_MANAGE).await?,
         "audit": member.may(ctx, AUDIT_READ).await?,
+        "manage_budgets": member.may(ctx, BUDGETS_MANAGE).await?,
     }))
 }
 
@@ -132,18 +137,10 @@ async fn show(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    page(
-        &v,
-        &visitor,
-        StatusCode::OK,
-        "workspaces/show.html",
-        json!({
-            "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-            "member_count": members.len(),
-            "can": abilities(&ctx, &member).await?,
-        }),
-    )
+    let dashboard = Dashboard::cached(&ctx, &member.db, &member.workspace).await?;
+    let mut data = frame(&ctx, &member).await?;
+    data["dashboard"] = json!(DashboardView::new(&dashboard, &member.workspace.currency));
+    page(&v, &visitor, StatusCode::OK, "workspaces/show.html", data)
 }
 
 async fn settings_page(

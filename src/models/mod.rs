@@ -6,6 +6,7 @@ pub mod budget_alerts;
 pub mod budgets;
 pub mod casbin_rules;
 pub mod categories;
+pub mod dashboard;
 pub mod expense_shares;
 pub mod expense_tags;
 pub mod expenses;

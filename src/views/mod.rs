@@ -1,5 +1,6 @@
 pub mod auth;
 pub mod budgets;
+pub mod dashboard;
 pub mod expenses;
 pub mod imports;
 pub mod page;

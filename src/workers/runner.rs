@@ -27,6 +27,8 @@ use super::{
 
 /// How long a stopping worker waits for running jobs.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+/// The pause before a failed worker is restarted.
+const RESTART_PAUSE: Duration = Duration::from_millis(500);
 /// Jobs one process runs at once.
 const CONCURRENCY: usize = 4;
 
@@ -71,7 +73,16 @@ impl Workers {
     /// When a schedule does not parse.
     pub fn start(ctx: &AppContext) -> Result<Self> {
         let stop = Arc::new(Notify::new());
-        let mut monitor = Monitor::new().shutdown_timeout(SHUTDOWN_GRACE);
+        // A worker whose storage failed (the database went away, a pool
+        // timeout) is restarted rather than left dead; the pause keeps a
+        // database outage from turning into a busy restart loop.
+        let mut monitor = Monitor::new()
+            .shutdown_timeout(SHUTDOWN_GRACE)
+            .should_restart(|worker, error| {
+                tracing::warn!(worker = worker.name(), %error, "worker stopped; restarting it");
+                std::thread::sleep(RESTART_PAUSE);
+                true
+            });
         let settings = Settings::get(ctx)?;
         let retry = retry_policy(Duration::from_millis(settings.jobs.retry_after_ms))?;
         let jobs_name = worker_name("jobs");

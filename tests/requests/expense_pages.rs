@@ -8,7 +8,7 @@ use crate::support::{csrf_in, TestApp, PASSWORD};
 
 /// Signs up in the browser, creates a household there, and returns its
 /// page path and an API token for the same account.
-async fn household(app: &TestApp) -> (String, String) {
+pub async fn household(app: &TestApp) -> (String, String) {
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
     let created = app
         .post_form(
@@ -26,7 +26,7 @@ async fn household(app: &TestApp) -> (String, String) {
     (ws, app.api_login("ann@example.com", PASSWORD).await)
 }
 
-fn api(ws: &str) -> String {
+pub fn api(ws: &str) -> String {
     format!("/api/v1/workspaces/{}", ws.trim_start_matches("/w/"))
 }
 

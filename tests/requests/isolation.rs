@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 use smartexpense::{
     app::App,
     models::{
-        audit_events, categories, expense_shares, expenses, imports, invitations, memberships,
-        recurring_expenses, settlements, workspaces,
+        audit_events, budget_alerts, budgets, categories, expense_shares, expenses, imports,
+        invitations, memberships, notifications, recurring_expenses, settlements, workspaces,
     },
 };
 
@@ -82,6 +82,14 @@ async fn snapshot(app: &TestApp, workspace_id: i64) -> Value {
             .into_iter().map(|r| (r.description, r.next_on)).collect::<Vec<_>>(),
         "settlements": settlements::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|s| (s.from_user_id, s.amount_minor)).collect::<Vec<_>>(),
+        "budgets": budgets::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|b| (b.name, b.amount_minor, b.thresholds)).collect::<Vec<_>>(),
+        "alerts": budget_alerts::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|a| (a.threshold, a.sent_at.is_some())).collect::<Vec<_>>(),
+        "notifications": notifications::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|n| (n.user_id, n.read_at.is_some())).collect::<Vec<_>>(),
+        "mail_settings": memberships::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|m| (m.mail_budget_alerts, m.mail_weekly_summary)).collect::<Vec<_>>(),
     })
 }
 
@@ -155,6 +163,22 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .as_str()
         .unwrap()
         .to_string();
+    let b_budget = app
+        .server
+        .post(&format!("/api/v1/workspaces/{b_id}/budgets"))
+        .authorization_bearer(&b_owner)
+        .json(&json!({ "name": "Bea's food", "amount": "10.00" }))
+        .await
+        .json::<Value>()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Over the limit: an alert and notifications exist in B too.
+    app.server
+        .post(&format!("/api/v1/workspaces/{b_id}/expenses"))
+        .authorization_bearer(&b_owner)
+        .json(&json!({ "amount": "11.00", "description": "Feast", "date": "2030-01-01" }))
+        .await;
     let b_row = workspaces::Entity::find()
         .filter(workspaces::workspaces::Column::Pid.eq(Uuid::parse_str(&b_id).unwrap()))
         .one(&app.owner_db)
@@ -192,6 +216,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .await;
     let csrf = csrf_in(&app.server.get("/w").await.text());
 
+    // B's alert is sent before the snapshot, so only Ann could change it.
+    app.jobs_done().await;
     let before = snapshot(&app, b_row.id).await;
     let routes = App::routes(&app.ctx).collect();
     let mut tenant_routes = 0;
@@ -213,7 +239,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
             .replace("{category_id}", &b_category)
             .replace("{settlement_id}", &b_settlement)
             .replace("{recurring_id}", &b_recurring)
-            .replace("{import_id}", &b_import);
+            .replace("{import_id}", &b_import)
+            .replace("{budget_id}", &b_budget);
         for method in &route.actions {
             tenant_routes += 1;
             let api = path.starts_with("/api/");

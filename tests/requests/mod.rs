@@ -3,6 +3,7 @@ mod archives;
 mod auth_api;
 mod balances_api;
 mod budgets;
+mod dashboard;
 mod dev_mailbox;
 mod expense_pages;
 mod expenses_api;

@@ -123,7 +123,7 @@ impl Drop for TestDatabase {
 
 pub struct TestApp {
     pub server: TestServer,
-    router: axum::Router,
+    pub router: axum::Router,
     pub ctx: AppContext,
     /// A connection as the tables' owner, for looking at what tests did
     /// (on Postgres the app's own connection sees only its tenant's rows).
