@@ -140,6 +140,9 @@ async fn show(
     let dashboard = Dashboard::cached(&ctx, &member.db, &member.workspace).await?;
     let mut data = frame(&ctx, &member).await?;
     data["dashboard"] = json!(DashboardView::new(&dashboard, &member.workspace.currency));
+    data["member_count"] = json!(memberships::Model::list(&member.db, member.workspace.id)
+        .await?
+        .len());
     page(&v, &visitor, StatusCode::OK, "workspaces/show.html", data)
 }
 

@@ -15,7 +15,7 @@ use super::{
     audit_events::{self, Actor, Event},
     budgets, categories,
     expense_shares::{self, Share, Split, SplitParams},
-    memberships, money,
+    memberships, money, tenancy,
     validation::FieldErrors,
 };
 
@@ -535,7 +535,7 @@ impl Model {
     ) -> Result<Self> {
         let values = Self::resolve(db, workspace, author, None, params).await?;
         let tags = values.tags.clone().unwrap_or_default();
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let expense = ActiveModel {
             pid: Set(Uuid::new_v4()),
             workspace_id: Set(workspace.id),
@@ -592,7 +592,7 @@ impl Model {
         let values = Self::resolve(db, workspace, author, Some(self), params).await?;
         let before_tags = self.tags(db).await?;
         let tags = values.tags.clone().unwrap_or_else(|| before_tags.clone());
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let mut active = self.clone().into_active_model();
         active.amount_minor = Set(values.amount_minor);
         active.original_amount_minor = Set(values.original_amount_minor);

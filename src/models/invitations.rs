@@ -154,7 +154,7 @@ impl Model {
         }
         errors.into_result()?;
 
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let already_member = memberships::Entity::find()
             .in_tenant(workspace.id)
             .inner_join(users::Entity)
@@ -218,7 +218,7 @@ impl Model {
             return Err(unusable("this invitation was already used or revoked"));
         }
         let token = secrets::new_token();
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let mut active = self.clone().into_active_model();
         active.token_hash = Set(secrets::digest(&token));
         active.expires_at = Set((Utc::now() + INVITATION_TTL).into());
@@ -249,7 +249,7 @@ impl Model {
         if self.accepted_at.is_some() || self.revoked_at.is_some() {
             return Err(unusable("this invitation was already used or revoked"));
         }
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let mut active = self.clone().into_active_model();
         active.revoked_at = Set(Some(Utc::now().into()));
         let revoked = active.update(&txn).await?;
@@ -296,7 +296,7 @@ impl Model {
                 self.email
             )));
         }
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         // Mark it used first: of two concurrent accepts only one updates.
         let used = Entity::update_many()
             .col_expr(invitations::Column::AcceptedAt, Expr::value(Utc::now()))

@@ -8,6 +8,7 @@ pub use super::_entities::memberships::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{users, workspaces},
     audit_events::{self, Actor, Event},
+    tenancy,
     validation::FieldErrors,
 };
 
@@ -227,7 +228,7 @@ impl MembershipChange<'_> {
         }
         self.may_manage(&target.membership)?;
         let before = target.membership.role();
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let mut active = target.membership.clone().into_active_model();
         active.role = Set(role.as_str().to_string());
         let updated = active.update(&txn).await?;
@@ -261,7 +262,7 @@ impl MembershipChange<'_> {
                 ),
             ));
         }
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let mut previous = self.actor.clone().into_active_model();
         previous.role = Set(Role::Admin.as_str().to_string());
         previous.update(&txn).await?;
@@ -304,7 +305,7 @@ impl MembershipChange<'_> {
         if !leaving {
             self.may_manage(&target.membership)?;
         }
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         target.membership.clone().delete(&txn).await?;
         let (action, summary) = if leaving {
             ("member.left", format!("{} left", target.user.email))

@@ -12,7 +12,8 @@
 
 use loco_rs::prelude::*;
 use sea_orm::{
-    DatabaseBackend, DatabaseTransaction, SqliteTransactionMode, Statement, TransactionOptions,
+    DatabaseBackend, DatabaseTransaction, DbErr, SqliteTransactionMode, Statement,
+    TransactionOptions, TransactionTrait,
 };
 
 /// Who the transaction acts for.
@@ -31,6 +32,13 @@ fn setting(value: Option<impl ToString>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// SQLite: take the write lock at `BEGIN` (other databases ignore it).
+const IMMEDIATE: TransactionOptions = TransactionOptions {
+    isolation_level: None,
+    access_mode: None,
+    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+};
+
 /// Opens a transaction that may write, with the scope applied. On SQLite
 /// it takes the write lock at once (`BEGIN IMMEDIATE`), waiting its turn:
 /// a transaction that read first and then wrote would instead fail with
@@ -40,14 +48,18 @@ fn setting(value: Option<impl ToString>) -> String {
 /// # Errors
 /// On database errors.
 pub async fn begin(db: &DatabaseConnection, scope: Scope<'_>) -> ModelResult<DatabaseTransaction> {
-    let txn = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..TransactionOptions::default()
-        })
-        .await?;
+    let txn = db.begin_with_options(IMMEDIATE).await?;
     apply(&txn, scope).await?;
     Ok(txn)
+}
+
+/// Opens a transaction (or, inside one, a savepoint) that may write,
+/// taking SQLite's write lock at once; see [`begin`] for why.
+///
+/// # Errors
+/// On database errors.
+pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(IMMEDIATE).await
 }
 
 /// Opens a transaction that only reads (on SQLite it does not wait for the

@@ -165,7 +165,7 @@ impl Model {
         check_password(&mut errors, "password", &params.password, &[&name, &email]);
         errors.into_result()?;
 
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         if Entity::find()
             .filter(users::Column::Email.eq(&email))
             .one(&txn)

@@ -120,7 +120,7 @@ impl Model {
         let time_zone = check_time_zone(&mut errors, params.time_zone.as_deref().unwrap_or("UTC"));
         errors.into_result()?;
 
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let workspace = ActiveModel {
             pid: Set(Uuid::new_v4()),
             name: Set(name),
@@ -216,7 +216,7 @@ impl Model {
             active.time_zone = Set(check_time_zone(&mut errors, zone));
         }
         errors.into_result()?;
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let updated = active.update(&txn).await?;
         if updated.settings_json() != self.settings_json() {
             audit_events::Model::record(
@@ -252,7 +252,7 @@ impl Model {
                 FieldErrors::one("confirm", "must be the workspace's name, typed exactly").into(),
             );
         }
-        let txn = db.begin().await?;
+        let txn = tenancy::begin_write(db).await?;
         let mut active = self.clone().into_active_model();
         active.deleting_at = Set(Some(Utc::now().into()));
         let marked = active.update(&txn).await?;

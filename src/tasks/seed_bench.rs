@@ -8,12 +8,13 @@
 //! `cargo loco task seed_bench workspaces:1000 expenses:100 big:100000`
 //! prints `measured_workspace=<id> category=<id> email=<email>` last.
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use loco_rs::prelude::*;
 
 use crate::models::{
     _entities::{categories, expense_tags, expenses, users},
     audit_events::Actor,
+    budgets::{self, BudgetParams},
     tenancy::{self, Scope},
     users::RegisterParams,
     workspaces::{self, CreateParams},
@@ -135,7 +136,8 @@ async fn household(
         .filter(categories::Column::WorkspaceId.eq(workspace.id))
         .all(&txn)
         .await?;
-    let start = NaiveDate::from_ymd_opt(2024, 11, 1).unwrap_or_default();
+    // Two years up to today, so this month and the trend have data.
+    let start = chrono::Utc::now().date_naive() - Duration::days(729);
     let mut left = count;
     while left > 0 {
         let size = left.min(BATCH_ROWS);
@@ -159,6 +161,7 @@ async fn household(
                 rate: Set("1".to_string()),
                 spent_on: Set(start + Duration::days(day)),
                 description: Set(merchant.to_string()),
+                payee: Set(Some(merchant.to_string())),
                 category_id: Set(cats.iter().find(|c| c.name == category).map(|c| c.id)),
                 paid_by_id: Set(Some(user.id)),
                 created_by_id: Set(Some(user.id)),
@@ -194,6 +197,49 @@ async fn household(
     Ok((workspace, cats))
 }
 
+/// A monthly budget for everything and one for groceries, as a household
+/// would set them.
+async fn budgets_for(
+    ctx: &AppContext,
+    user: &users::Model,
+    workspace: &workspaces::Model,
+    cats: &[categories::Model],
+) -> Result<()> {
+    let txn = tenancy::begin(
+        &ctx.db,
+        Scope {
+            user_id: Some(user.id),
+            workspace_id: Some(workspace.id),
+            ..Scope::default()
+        },
+    )
+    .await?;
+    let actor = Actor::user(user, None);
+    let groceries = cats
+        .iter()
+        .find(|c| c.name == "Groceries")
+        .map(|c| c.pid.to_string());
+    for (name, amount, category) in [
+        ("Everything", "2500.00", None),
+        ("Groceries", "400.00", groceries),
+    ] {
+        budgets::Model::create(
+            &txn,
+            workspace,
+            &actor,
+            &BudgetParams {
+                name: Some(name.to_string()),
+                amount: Some(amount.to_string()),
+                category_id: category,
+                ..BudgetParams::default()
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
 #[async_trait]
 impl Task for SeedBench {
     fn task(&self) -> TaskInfo {
@@ -222,6 +268,7 @@ impl Task for SeedBench {
             household(ctx, &user, &format!("Household {n}"), each, &mut rng).await?;
         }
         let (measured, cats) = household(ctx, &user, "Measured", big, &mut rng).await?;
+        budgets_for(ctx, &user, &measured, &cats).await?;
         let groceries = cats
             .iter()
             .find(|c| c.name == "Groceries")
