@@ -29,7 +29,10 @@ use super::{
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 /// The pause before a failed worker is restarted.
 const RESTART_PAUSE: Duration = Duration::from_millis(500);
-/// Jobs one process runs at once.
+/// How often a worker tells the queue it is alive; the jobs of a worker
+/// silent for two of these go back to the queue for others.
+const HEARTBEAT: Duration = Duration::from_secs(10);
+/// Jobs one process runs (and takes from the queue) at once.
 const CONCURRENCY: usize = 4;
 
 /// The running workers of this process.
@@ -95,7 +98,12 @@ impl Workers {
                     WorkerBuilder::new(jobs_name.as_str())
                         .backend(
                             PostgresStorage::<Job>::new(&pool)
-                                .with_config(apalis_postgres::Config::default().queue(queue::QUEUE))
+                                .with_config(
+                                    apalis_postgres::Config::default()
+                                        .queue(queue::QUEUE)
+                                        .batch_size(CONCURRENCY)
+                                        .heartbeat_interval(HEARTBEAT),
+                                )
                                 .poll_with_interval(poll),
                         )
                         .data(ctx.clone())
@@ -111,7 +119,12 @@ impl Workers {
                     WorkerBuilder::new(jobs_name.as_str())
                         .backend(
                             SqliteStorage::<Job>::new(&pool)
-                                .with_config(apalis_sqlite::Config::default().queue(queue::QUEUE))
+                                .with_config(
+                                    apalis_sqlite::Config::default()
+                                        .queue(queue::QUEUE)
+                                        .batch_size(CONCURRENCY)
+                                        .heartbeat_interval(HEARTBEAT),
+                                )
                                 .poll_with_interval(poll),
                         )
                         .data(ctx.clone())

@@ -447,3 +447,65 @@ async fn category_member_and_rollover_budgets_count_what_they_should() {
     assert_eq!(shown["limit"], "140.00");
     assert_eq!(shown["remaining"], "110.00");
 }
+
+#[tokio::test]
+async fn the_weekly_summary_goes_once_to_members_who_asked_for_it() {
+    let app = TestApp::start().await;
+    let (ann, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let bob = join_as(&app, &ann, &ws, "bob@example.com", "member").await;
+    let on = app
+        .server
+        .put(&format!("/api/v1/workspaces/{ws}/notification-settings"))
+        .authorization_bearer(&ann)
+        .json(&json!({ "budget_alerts": true, "weekly_summary": true }))
+        .await;
+    assert_eq!(on.status_code(), 200);
+    let last_week = budgets::Period::Week.start_of(today()) - chrono::Duration::days(7);
+    for (amount, offset) in [("12.50", 0), ("30.00", 3), ("99.00", 8)] {
+        let created = app
+            .server
+            .post(&format!("/api/v1/workspaces/{ws}/expenses"))
+            .authorization_bearer(&bob)
+            .json(&json!({ "amount": amount, "description": "Shop", "date": (last_week + chrono::Duration::days(offset)).to_string() }))
+            .await;
+        assert_eq!(created.status_code(), 201, "{}", created.text());
+    }
+    // The schedule fires in two worker processes at once: one mail.
+    let schedule = smartexpense::workers::schedules::ALL
+        .iter()
+        .find(|s| s.name == "weekly_summary")
+        .unwrap();
+    let (a, b) = tokio::join!(
+        (schedule.run)(app.ctx.clone()),
+        (schedule.run)(app.ctx.clone())
+    );
+    a.unwrap();
+    b.unwrap();
+    let summaries: Vec<_> = app
+        .mail
+        .to("ann@example.com")
+        .await
+        .into_iter()
+        .filter(|m| m.subject().contains("Your week"))
+        .collect();
+    assert_eq!(summaries.len(), 1);
+    assert_eq!(
+        summaries[0].subject(),
+        "[Ann's home] Your week: 42.50 EUR spent"
+    );
+    assert!(
+        summaries[0]
+            .text()
+            .contains("42.50 EUR spent in 2 expenses"),
+        "{}",
+        summaries[0].text()
+    );
+    assert!(
+        app.mail
+            .to("bob@example.com")
+            .await
+            .iter()
+            .all(|m| !m.subject().contains("Your week")),
+        "Bob did not ask for it"
+    );
+}

@@ -283,7 +283,7 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 /// Waits until the app's job queue has nothing waiting or running.
 pub async fn jobs_done(ctx: &loco_rs::app::AppContext) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         let left = smartexpense::workers::queue::unfinished(ctx)
             .await
@@ -293,7 +293,7 @@ pub async fn jobs_done(ctx: &loco_rs::app::AppContext) {
         }
         if std::time::Instant::now() > deadline {
             let jobs = smartexpense::workers::queue::waiting(ctx).await;
-            panic!("{left} job(s) still unfinished after 30 s: {jobs:#?}");
+            panic!("{left} job(s) still unfinished after 60 s: {jobs:#?}");
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
