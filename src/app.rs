@@ -32,6 +32,44 @@ use crate::{
 
 pub struct App;
 
+/// This process's background workers, once started.
+type WorkerSlot = tokio::sync::Mutex<Option<Workers>>;
+
+/// Starts the workers (once per process); [`Hooks::on_shutdown`] stops them.
+async fn start_workers(ctx: &AppContext) -> Result<()> {
+    let slot = ctx
+        .shared_store
+        .get::<Arc<WorkerSlot>>()
+        .ok_or_else(|| loco_rs::Error::string("the worker slot is not set up"))?;
+    let mut workers = slot.lock().await;
+    if workers.is_none() {
+        *workers = Some(Workers::start(ctx)?);
+    }
+    Ok(())
+}
+
+/// Was this process started by `cargo loco start` to run workers: with
+/// `--worker`, `--server-and-worker` or `--all`, or a plain `start` when
+/// `settings.jobs.in_web_process` is on? Loco's CLI does not tell its hooks
+/// the start mode, so read the command line it parsed.
+fn cli_start_runs_workers(in_web_process: bool) -> bool {
+    start_runs_workers(
+        &std::env::args().skip(1).collect::<Vec<_>>(),
+        in_web_process,
+    )
+}
+
+fn start_runs_workers(args: &[String], in_web_process: bool) -> bool {
+    let Some(start) = args.iter().position(|a| a == "start") else {
+        return false;
+    };
+    let worker_flag = args[start + 1..].iter().any(|a| {
+        ["-w", "-s", "-a", "--server-and-worker", "--all"].contains(&a.as_str())
+            || a.starts_with("--worker")
+    });
+    worker_flag || in_web_process
+}
+
 /// SQLite will not create the folder of its database file; the default
 /// setup keeps it in `./data/`, so make that on first start.
 fn ensure_sqlite_folder(config: &Config) -> Result<()> {
@@ -192,24 +230,17 @@ impl Hooks for App {
         ensure_sqlite_folder(&config)?;
         migrate_with_owner(&mut config).await?;
         let boot = create_app::<Self, Migrator>(mode, environment, config).await?;
-        // Workers run where Loco would run its own (`--worker`, `--all`),
-        // and in the web process when the settings ask for it.
+        // The test harness boots here rather than through the CLI.
         let in_web = Settings::get(&boot.app_context)?.jobs.in_web_process;
         if boot.worker.is_some() || (boot.router.is_some() && in_web) {
-            let workers = Workers::start(&boot.app_context)?;
-            boot.app_context
-                .shared_store
-                .insert(Arc::new(tokio::sync::Mutex::new(Some(workers))));
+            start_workers(&boot.app_context).await?;
         }
         Ok(boot)
     }
 
     /// Lets running jobs finish before the process exits.
     async fn on_shutdown(ctx: &AppContext) {
-        if let Some(slot) = ctx
-            .shared_store
-            .get::<Arc<tokio::sync::Mutex<Option<Workers>>>>()
-        {
+        if let Some(slot) = ctx.shared_store.get::<Arc<WorkerSlot>>() {
             if let Some(workers) = slot.lock().await.take() {
                 workers.stop().await;
             }
@@ -228,6 +259,7 @@ impl Hooks for App {
         // With an owner, its migrations set the queue up (see
         // `migrate_as_owner`); otherwise the app's own connection does.
         JobStore::open(&ctx, settings_owner.is_none()).await?;
+        ctx.shared_store.insert(Arc::new(WorkerSlot::default()));
         Ok(ctx)
     }
 
@@ -236,6 +268,9 @@ impl Hooks for App {
         warn_if_above_row_security(&ctx.db).await?;
         ctx.shared_store
             .insert(Arc::new(Policies::load(&ctx.db).await?));
+        if cli_start_runs_workers(Settings::get(ctx)?.jobs.in_web_process) {
+            start_workers(ctx).await?;
+        }
         Ok(())
     }
 
@@ -316,5 +351,35 @@ impl Hooks for App {
 
     async fn seed(_ctx: &AppContext, _base: &Path) -> Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::start_runs_workers;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn workers_run_where_the_command_line_asks_for_them() {
+        assert!(start_runs_workers(&args("start --worker"), false));
+        assert!(start_runs_workers(&args("-e production start -w"), false));
+        assert!(start_runs_workers(&args("start --worker=mail"), false));
+        assert!(start_runs_workers(&args("start --all"), false));
+        assert!(
+            start_runs_workers(&args("start"), true),
+            "one process by default"
+        );
+        assert!(
+            !start_runs_workers(&args("start"), false),
+            "production web process"
+        );
+        assert!(
+            !start_runs_workers(&args("task jobs"), true),
+            "tasks never run workers"
+        );
+        assert!(!start_runs_workers(&args("db migrate"), true));
     }
 }
