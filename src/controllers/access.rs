@@ -21,6 +21,7 @@ use crate::{
     models::{
         api_tokens,
         audit_events::Actor,
+        budget_alerts,
         memberships::{self, Role},
         tenancy::{self, Scope},
         users, workspaces,
@@ -185,16 +186,20 @@ impl Member {
 
     /// Commits a change to what the workspace spends (expenses, categories,
     /// budgets, settlements), then tells everyone: cached aggregates are
-    /// retired, open pages update, and the budgets are re-evaluated and any
-    /// alert recorded in the transaction is sent.
+    /// retired, open pages update, and when the change crossed a budget
+    /// threshold (recorded in its transaction) a job sends the alert.
     ///
     /// # Errors
     /// On database errors.
     pub async fn commit_change(self, ctx: &AppContext) -> Result<()> {
         let workspace_id = self.workspace.id;
+        let alerts = budget_alerts::Model::any_unsent(&self.db, workspace_id).await?;
         self.db.commit().await?;
         crate::live::changed(ctx, workspace_id).await?;
-        queue::enqueue(ctx, Job::BudgetAlerts { workspace_id }).await
+        if alerts {
+            queue::enqueue(ctx, Job::BudgetAlerts { workspace_id }).await?;
+        }
+        Ok(())
     }
 
     #[must_use]

@@ -42,6 +42,19 @@ impl Model {
             .await?)
     }
 
+    /// Does the workspace have an alert not yet sent?
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn any_unsent<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<bool> {
+        Ok(Entity::find()
+            .in_tenant(workspace_id)
+            .filter(budget_alerts::Column::SentAt.is_null())
+            .one(db)
+            .await?
+            .is_some())
+    }
+
     /// Workspaces with alerts not yet sent (the periodic sweep's view, across
     /// workspaces: a scheduler-scoped transaction on Postgres).
     ///

@@ -332,6 +332,8 @@ impl Model {
         active.created_by_id = Set(actor.user_id);
         let budget = active.insert(db).await?;
         budget.audit(db, actor, "budget.created", None).await?;
+        // Already past a threshold when set: that counts as crossing it.
+        record_crossings(db, workspace).await?;
         Ok(budget)
     }
 
@@ -353,6 +355,7 @@ impl Model {
         updated
             .audit(db, actor, "budget.updated", Some(self.audit_json()))
             .await?;
+        record_crossings(db, workspace).await?;
         Ok(updated)
     }
 
