@@ -73,9 +73,7 @@ fn checked(member: &Member, query: &ReportQuery) -> Result<(NaiveDate, NaiveDate
     Ok((from, to, grouping))
 }
 
-fn format(minor: i64, currency: &str) -> String {
-    money::currency(currency).map_or_else(|| minor.to_string(), |c| money::format_minor(minor, c))
-}
+use money::format_in as format;
 
 #[debug_handler]
 async fn index(

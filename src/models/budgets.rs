@@ -568,7 +568,8 @@ pub async fn record_crossings<C: ConnectionTrait>(
     if budgets.is_empty() {
         return Ok(recorded);
     }
-    let members = memberships::Model::list(db, workspace.id).await?;
+    // Loaded only when an alert is recorded: most writes record none.
+    let mut members = None;
     for budget in budgets {
         let progress = budget.progress(db, today).await?;
         for threshold in budget.thresholds() {
@@ -608,7 +609,10 @@ pub async fn record_crossings<C: ConnectionTrait>(
                 .await?
                 .ok_or_else(|| Error::string("the alert just recorded is missing"))?;
             let (title, body) = alert_text(&budget, &alert, &workspace.currency);
-            for member in &members {
+            if members.is_none() {
+                members = Some(memberships::Model::list(db, workspace.id).await?);
+            }
+            for member in members.iter().flatten() {
                 notifications::ActiveModel {
                     pid: Set(Uuid::new_v4()),
                     workspace_id: Set(workspace.id),
@@ -635,12 +639,7 @@ pub fn alert_text(
     alert: &budget_alerts::Model,
     currency: &str,
 ) -> (String, String) {
-    let format = |minor: i64| {
-        money::currency(currency).map_or_else(
-            || minor.to_string(),
-            |c| format!("{} {currency}", money::format_minor(minor, c)),
-        )
-    };
+    let format = |minor: i64| money::format_with_code(minor, currency);
     let title = if alert.threshold >= 100 {
         format!("{} is at {}% of its limit", budget.name, alert.threshold)
     } else {

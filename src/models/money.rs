@@ -120,6 +120,22 @@ pub fn sum_minor(column: impl sea_orm::IntoSimpleExpr) -> sea_orm::sea_query::Si
     .into()
 }
 
+/// Minor units in the currency with this ISO code, as a decimal string
+/// ("12.34"); an unknown code shows the bare number.
+#[must_use]
+pub fn format_in(minor: i64, code: &str) -> String {
+    currency(code).map_or_else(|| minor.to_string(), |c| format_minor(minor, c))
+}
+
+/// The same followed by the code ("12.34 EUR"), for people to read.
+#[must_use]
+pub fn format_with_code(minor: i64, code: &str) -> String {
+    currency(code).map_or_else(
+        || minor.to_string(),
+        |c| format!("{} {code}", format_minor(minor, c)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

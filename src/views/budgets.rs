@@ -7,10 +7,7 @@ use crate::models::{
     money, notifications,
 };
 
-/// Minor units as a decimal string in `currency`.
-fn amount(minor: i64, currency: &str) -> String {
-    money::currency(currency).map_or_else(|| minor.to_string(), |c| money::format_minor(minor, c))
-}
+use money::format_in as amount;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BudgetResponse {

@@ -10,12 +10,7 @@ const TREND_WIDTH: i64 = 600;
 const TREND_HEIGHT: i64 = 160;
 const BAR_WIDTH: i64 = 300;
 
-fn format(minor: i64, currency: &str) -> String {
-    money::currency(currency).map_or_else(
-        || minor.to_string(),
-        |c| format!("{} {currency}", money::format_minor(minor, c)),
-    )
-}
+use money::format_with_code as format;
 
 /// `part` of `whole` scaled to `size`, never negative.
 fn scaled(part: i64, whole: i64, size: i64) -> i64 {

@@ -160,12 +160,7 @@ pub async fn weekly_summary(
     if membership.mail_weekly_summary != Some(true) {
         return Ok(());
     }
-    let format = |minor: i64| {
-        money::currency(&workspace.currency).map_or_else(
-            || minor.to_string(),
-            |c| format!("{} {}", money::format_minor(minor, c), workspace.currency),
-        )
-    };
+    let format = |minor: i64| money::format_with_code(minor, &workspace.currency);
     let by_category: Vec<(Option<i64>, Option<i64>, i64)> = expenses::Entity::find()
         .filter(expenses::Column::WorkspaceId.eq(workspace_id))
         .filter(expenses::Column::DeletedAt.is_null())
