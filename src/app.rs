@@ -296,10 +296,13 @@ impl Hooks for App {
             .add_route(controllers::budgets::routes())
             .add_route(controllers::reports::routes())
             .add_route(controllers::balances::routes())
+            .add_route(controllers::billing::routes())
+            .add_route(controllers::webhooks::routes())
             .add_route(controllers::workspaces_api::routes())
             .add_route(controllers::expenses_api::routes())
             .add_route(controllers::balances_api::routes())
             .add_route(controllers::budgets_api::routes())
+            .add_route(controllers::billing_api::routes())
             .add_route(controllers::tokens_api::routes());
         if ctx.environment == Environment::Development {
             routes.add_route(controllers::dev_mailbox::routes())
@@ -340,6 +343,7 @@ impl Hooks for App {
         tasks.register(crate::tasks::recurring_expenses::RecurringExpenses);
         tasks.register(crate::tasks::seed_bench::SeedBench);
         tasks.register(crate::tasks::jobs::Jobs);
+        tasks.register(crate::tasks::billing::Billing);
         // tasks-inject (do not remove)
     }
 

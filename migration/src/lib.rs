@@ -12,6 +12,7 @@ mod m20260103_000003_api_tokens;
 mod m20260103_000004_recurring;
 mod m20260103_000005_imports;
 mod m20260104_000001_budgets;
+mod m20260105_000001_billing;
 pub mod tenant;
 
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260103_000004_recurring::Migration),
             Box::new(m20260103_000005_imports::Migration),
             Box::new(m20260104_000001_budgets::Migration),
+            Box::new(m20260105_000001_billing::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -202,6 +202,17 @@ impl Member {
         Ok(())
     }
 
+    /// Ends the request's transaction unchanged and hands back who and
+    /// where, for a handler that next waits on another service (Stripe):
+    /// no transaction, and on SQLite no write lock, is held while it waits.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn release(self) -> Result<(Caller, workspaces::Model)> {
+        self.db.rollback().await?;
+        Ok((self.caller, self.workspace))
+    }
+
     #[must_use]
     pub fn user(&self) -> &users::Model {
         &self.caller.user

@@ -13,11 +13,12 @@ use serde_json::{json, Value};
 use super::{
     access::{requires, Member},
     middleware::web_session::Visitor,
-    render::{merged, page, redirect_with},
+    render::{back_with, for_htmx, merged, page, redirect_with},
     workspaces,
 };
 use crate::{
     models::{
+        billing::Limits,
         categories,
         expense_shares::{SplitParams, SplitPart},
         expenses::{self, ExpenseFilter, ExpenseParams, Sort},
@@ -327,13 +328,22 @@ async fn create(
     Form(form): Form<ExpenseForm>,
 ) -> Result<Response> {
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let created = expenses::Model::create(
-        &member.db,
-        &member.workspace,
-        member.user(),
-        &member.actor(),
-        &form.params(&members),
-    )
+    let limits = Limits::of(&ctx, &member.db, &member.workspace).await?;
+    let created = async {
+        limits
+            .check_new_expenses(&member.db, member.workspace.id, 1)
+            .await?;
+        let expense = expenses::Model::create(
+            &member.db,
+            &member.workspace,
+            member.user(),
+            &member.actor(),
+            &form.params(&members),
+        )
+        .await?;
+        limits.check_date(expense.spent_on)?;
+        Ok(expense)
+    }
     .await;
     match created {
         Ok(expense) => {
@@ -349,7 +359,7 @@ async fn create(
         }
         Err(err) => {
             let Some(errors) = FieldErrors::from_error(&err) else {
-                return Err(err);
+                return back_with(&ctx, &list_path(&member), err);
             };
             let screen = Screen {
                 ctx: &ctx,
@@ -478,15 +488,22 @@ async fn update(
 ) -> Result<Response> {
     let expense = changeable(&ctx, &member, &expense_id, false, false).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let updated = expense
-        .update(
-            &member.db,
-            &member.workspace,
-            member.user(),
-            &member.actor(),
-            &form.params(&members),
-        )
-        .await;
+    let limits = Limits::of(&ctx, &member.db, &member.workspace).await?;
+    let updated = async {
+        limits.check_date(expense.spent_on)?;
+        let updated = expense
+            .update(
+                &member.db,
+                &member.workspace,
+                member.user(),
+                &member.actor(),
+                &form.params(&members),
+            )
+            .await?;
+        limits.check_date(updated.spent_on)?;
+        Ok(updated)
+    }
+    .await;
     match updated {
         Ok(updated) => {
             if is_htmx(&headers) {
@@ -507,7 +524,10 @@ async fn update(
         }
         Err(err) => {
             let Some(errors) = FieldErrors::from_error(&err) else {
-                return Err(err);
+                return Ok(for_htmx(
+                    &headers,
+                    back_with(&ctx, &list_path(&member), err)?,
+                ));
             };
             let screen = Screen {
                 ctx: &ctx,

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::{
     models::{
+        billing::Limits,
         categories::{self, CategoryParams},
         expenses::{self, ExpenseFilter, ExpenseParams},
         recurring_expenses::{self, RecurringParams},
@@ -60,7 +61,7 @@ async fn list(
     tag = "expenses",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = ExpenseParams,
-    responses((status = 201, body = ExpenseResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    responses((status = 201, body = ExpenseResponse), (status = 402, description = "The plan's limit is reached; `errors.upgrade_url` is the billing page"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("bearer" = []))
 )]
 #[debug_handler]
@@ -69,6 +70,10 @@ async fn create(
     member: Member,
     ApiJson(params): ApiJson<ExpenseParams>,
 ) -> Result<Response> {
+    let limits = Limits::of(&ctx, &member.db, &member.workspace).await?;
+    limits
+        .check_new_expenses(&member.db, member.workspace.id, 1)
+        .await?;
     let expense = expenses::Model::create(
         &member.db,
         &member.workspace,
@@ -76,9 +81,9 @@ async fn create(
         &member.actor(),
         &params,
     )
-    .await?
-    .detailed(&member.db)
     .await?;
+    limits.check_date(expense.spent_on)?;
+    let expense = expense.detailed(&member.db).await?;
     let response = ExpenseResponse::new(&expense, &member.workspace.currency);
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::CREATED).json(response)
@@ -111,7 +116,7 @@ async fn show(
     tag = "expenses",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
     request_body = ExpenseParams,
-    responses((status = 200, body = ExpenseResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    responses((status = 200, body = ExpenseResponse), (status = 402, description = "The plan's limit is reached; `errors.upgrade_url` is the billing page"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("bearer" = []))
 )]
 #[debug_handler]
@@ -131,6 +136,8 @@ async fn update(
             EXPENSES_UPDATE_OWN,
         )
         .await?;
+    let limits = Limits::of(&ctx, &member.db, &member.workspace).await?;
+    limits.check_date(expense.spent_on)?;
     let updated = expense
         .update(
             &member.db,
@@ -139,9 +146,9 @@ async fn update(
             &member.actor(),
             &params,
         )
-        .await?
-        .detailed(&member.db)
         .await?;
+    limits.check_date(updated.spent_on)?;
+    let updated = updated.detailed(&member.db).await?;
     let response = ExpenseResponse::new(&updated, &member.workspace.currency);
     member.commit_change(&ctx).await?;
     format::json(response)

@@ -15,11 +15,12 @@ use serde_json::{json, Value};
 use super::{
     access::{requires, Member},
     middleware::web_session::Visitor,
-    render::{merged, page, redirect_with},
+    render::{back_with, merged, page, redirect_with},
     workspaces::frame,
 };
 use crate::{
     models::{
+        billing::Limits,
         imports::{self, Encoding, ImportControl, ImportOptions, Status, DATE_FORMATS},
         validation::FieldErrors,
     },
@@ -264,7 +265,19 @@ async fn start(
     Form(options): Form<ImportOptions>,
 ) -> Result<Response> {
     let import = imports::Model::find_in(&member.db, member.workspace.id, &import_id).await?;
-    match import.clone().start(&member.db, &options).await {
+    let started = async {
+        Limits::of(&ctx, &member.db, &member.workspace)
+            .await?
+            .check_new_expenses(
+                &member.db,
+                member.workspace.id,
+                u64::try_from(import.total_rows).unwrap_or_default(),
+            )
+            .await?;
+        import.clone().start(&member.db, &options).await
+    }
+    .await;
+    match started {
         Ok(started) => {
             let to = format!("{}/{}", imports_path(&member), started.pid);
             let args = Job::ImportExpenses {
@@ -277,7 +290,8 @@ async fn start(
         }
         Err(err) => {
             let Some(errors) = FieldErrors::from_error(&err) else {
-                return Err(err);
+                let to = format!("{}/{}", imports_path(&member), import.pid);
+                return back_with(&ctx, &to, err);
             };
             show_page(
                 &ctx,

@@ -4,6 +4,8 @@ pub mod archives;
 pub mod auth;
 pub mod balances;
 pub mod balances_api;
+pub mod billing;
+pub mod billing_api;
 pub mod budgets;
 pub mod budgets_api;
 pub mod categories;
@@ -20,6 +22,7 @@ pub mod render;
 pub mod reports;
 pub mod throttle;
 pub mod tokens_api;
+pub mod webhooks;
 pub mod workspaces;
 pub mod workspaces_api;
 

@@ -10,7 +10,10 @@ use utoipa::{
     Modify, OpenApi,
 };
 
-use super::{archives, auth, balances_api, budgets_api, expenses_api, tokens_api, workspaces_api};
+use super::{
+    archives, auth, balances_api, billing_api, budgets_api, expenses_api, tokens_api,
+    workspaces_api,
+};
 
 /// `Authorization: Bearer <token>`: a login token or an access token.
 struct BearerAuth;
@@ -78,6 +81,9 @@ impl Modify for BearerAuth {
         budgets_api::notifications_read,
         budgets_api::settings_show,
         budgets_api::settings_update,
+        billing_api::show,
+        billing_api::checkout,
+        billing_api::portal,
         balances_api::balances,
         balances_api::list,
         balances_api::create,

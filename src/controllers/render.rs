@@ -95,7 +95,8 @@ pub fn sentence(text: &str) -> String {
 }
 
 /// The reason a refused action gives a person: the message of a validation
-/// error or of a 403. `None` for any other error.
+/// error, a 403, a plan limit (402) or a payment provider that failed (502,
+/// 503). `None` for any other error.
 #[must_use]
 pub fn refusal(err: &Error) -> Option<String> {
     if let Some(Value::Object(fields)) = FieldErrors::from_error(err) {
@@ -106,9 +107,38 @@ pub fn refusal(err: &Error) -> Option<String> {
         return Some(sentence(message));
     }
     match err {
-        Error::CustomError(StatusCode::FORBIDDEN, detail) => detail.description.clone(),
+        Error::CustomError(
+            StatusCode::FORBIDDEN
+            | StatusCode::PAYMENT_REQUIRED
+            | StatusCode::BAD_GATEWAY
+            | StatusCode::SERVICE_UNAVAILABLE,
+            detail,
+        ) => detail.description.clone(),
         _ => None,
     }
+}
+
+/// Sends the browser back to `to` with the reason an action was refused, or
+/// fails the request when the error is not a refusal.
+///
+/// # Errors
+/// `err` itself when it is not a refusal.
+pub fn back_with(ctx: &AppContext, to: &str, err: Error) -> Result<Response> {
+    let message = refusal(&err).ok_or(err)?;
+    redirect_with(to, "alert", &message, ctx, &[])
+}
+
+/// For an htmx request, a redirect becomes `HX-Redirect` (htmx would
+/// otherwise follow it and swap the whole page into its target).
+#[must_use]
+pub fn for_htmx(headers: &axum::http::HeaderMap, mut response: Response) -> Response {
+    if headers.contains_key("hx-request") && response.status().is_redirection() {
+        if let Some(location) = response.headers().get(header::LOCATION).cloned() {
+            *response.status_mut() = StatusCode::OK;
+            response.headers_mut().insert("hx-redirect", location);
+        }
+    }
+    response
 }
 
 /// `data` with the keys of `extra` added (or replaced): a page's own data

@@ -8,13 +8,13 @@ use serde_json::{json, Value};
 use super::{
     access::{requires, Caller, Member},
     middleware::web_session::Visitor,
-    render::{form_errors, merged, page, redirect_with, refusal},
+    render::{back_with, form_errors, merged, page, redirect_with},
     workspaces_api::{DeleteParams, RoleParams},
 };
 use crate::{
     mailers::workspaces::WorkspaceMailer,
     models::{
-        audit_events,
+        audit_events, billing,
         dashboard::Dashboard,
         invitations::{self, InviteParams},
         memberships::{self, MembershipChange, Role},
@@ -27,6 +27,7 @@ use crate::{
         SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
     },
     views::{
+        billing::long_date,
         dashboard::DashboardView,
         workspaces::{AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse},
     },
@@ -35,13 +36,6 @@ use crate::{
 
 fn base(member: &Member) -> String {
     format!("/w/{}", member.workspace.pid)
-}
-
-/// Sends the browser back to `to` with the reason an action was refused, or
-/// fails the request when the error is not a refusal.
-fn back_with(ctx: &AppContext, to: &str, err: Error) -> Result<Response> {
-    let message = refusal(&err).ok_or(err)?;
-    redirect_with(to, "alert", &message, ctx, &[])
 }
 
 #[debug_handler]
@@ -104,10 +98,26 @@ async fn create(
 /// What every workspace page shows around its content: the workspace and
 /// what the member may do there (its navigation reads both).
 pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
+    // With billing on: the plan, and whether a failed payment needs the
+    // owner (the banner); `null` with billing off (no billing link).
+    let billing = billing::Standing::current(ctx, &member.db, &member.workspace)
+        .await?
+        .map(|standing| {
+            json!({
+                "plan": standing.plan.name,
+                "state": standing.state,
+                "grace_until": standing
+                    .account
+                    .and_then(|a| a.grace_until)
+                    .as_ref()
+                    .map(long_date),
+            })
+        });
     Ok(json!({
         "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
         "can": abilities(ctx, member).await?,
         "unread": notifications::Model::unread_count(&member.db, member.workspace.id, member.user().id).await?,
+        "billing": billing,
     }))
 }
 
@@ -391,8 +401,15 @@ async fn invite(
     member: Member,
     Form(params): Form<InviteParams>,
 ) -> Result<Response> {
-    match invitations::Model::create(&member.db, &member.workspace, &member.actor(), &params).await
-    {
+    let invited = async {
+        billing::Limits::of(&ctx, &member.db, &member.workspace)
+            .await?
+            .check_new_member(&member.db, member.workspace.id)
+            .await?;
+        invitations::Model::create(&member.db, &member.workspace, &member.actor(), &params).await
+    }
+    .await;
+    match invited {
         Ok((invitation, token)) => {
             let (workspace, to) = (
                 member.workspace.clone(),
@@ -418,7 +435,7 @@ async fn invite(
                 json!({ "errors": errors, "form": { "email": params.email, "role": params.role } }),
             )
             .await,
-            None => Err(err),
+            None => back_with(&ctx, &format!("{}/members", base(&member)), err),
         },
     }
 }

@@ -11,7 +11,7 @@ use super::{
 use crate::{
     mailers::workspaces::WorkspaceMailer,
     models::{
-        audit_events,
+        audit_events, billing,
         invitations::{self, InviteParams},
         memberships::{self, MembershipChange},
         workspaces::{self, CreateParams, UpdateParams},
@@ -257,7 +257,7 @@ async fn invitations(State(_ctx): State<AppContext>, member: Member) -> Result<R
     tag = "invitations",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = InviteParams,
-    responses((status = 201, body = InvitationResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    responses((status = 201, body = InvitationResponse), (status = 402, description = "The plan's member limit is reached (pending invitations count)"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("bearer" = []))
 )]
 #[debug_handler]
@@ -266,6 +266,10 @@ async fn invite(
     member: Member,
     ApiJson(params): ApiJson<InviteParams>,
 ) -> Result<Response> {
+    billing::Limits::of(&ctx, &member.db, &member.workspace)
+        .await?
+        .check_new_member(&member.db, member.workspace.id)
+        .await?;
     let (invitation, token) =
         invitations::Model::create(&member.db, &member.workspace, &member.actor(), &params).await?;
     let workspace = member.workspace.clone();

@@ -4,5 +4,6 @@
 //! to `settings.mail.folder`.
 
 pub mod auth;
+pub mod billing;
 pub mod budgets;
 pub mod workspaces;

@@ -68,6 +68,7 @@ pub const SETTLEMENTS_CREATE: Permission = Permission::new("settlements", "creat
 pub const SETTLEMENTS_DELETE: Permission = Permission::new("settlements", "delete");
 pub const BUDGETS_READ: Permission = Permission::new("budgets", "read");
 pub const BUDGETS_MANAGE: Permission = Permission::new("budgets", "manage");
+pub const BILLING_MANAGE: Permission = Permission::new("billing", "manage");
 
 struct State {
     enforcer: Enforcer,

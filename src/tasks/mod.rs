@@ -1,3 +1,4 @@
+pub mod billing;
 pub mod jobs;
 pub mod recurring_expenses;
 pub mod seed_bench;

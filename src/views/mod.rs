@@ -1,4 +1,5 @@
 pub mod auth;
+pub mod billing;
 pub mod budgets;
 pub mod dashboard;
 pub mod expenses;

@@ -36,6 +36,10 @@ pub enum Job {
         user_id: i64,
         week_start: chrono::NaiveDate,
     },
+    /// Processes a stored Stripe webhook event.
+    StripeEvent { event_id: String },
+    /// Compares every workspace's subscription with Stripe and fixes drift.
+    ReconcileBilling,
 }
 
 impl Job {
@@ -59,6 +63,10 @@ impl Job {
                 user_id,
                 week_start,
             } => schedules::weekly_summary(ctx, workspace_id, user_id, week_start).await,
+            Self::StripeEvent { event_id } => {
+                crate::models::stripe_events::process(ctx, &event_id).await
+            }
+            Self::ReconcileBilling => crate::models::billing::reconcile(ctx).await.map(|_| ()),
         }
     }
 }

@@ -56,7 +56,31 @@ pub const ALL: &[Schedule] = &[
         cron: "0 0 7 * * Mon",
         run: weekly_summaries,
     },
+    Schedule {
+        name: "billing_reconciliation",
+        cron: "0 17 * * * *",
+        run: billing_reconciliation,
+    },
 ];
+
+/// Queues one reconciliation with Stripe per hour (however many worker
+/// processes fire this schedule).
+fn billing_reconciliation(
+    ctx: AppContext,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send>> {
+    Box::pin(async move {
+        if !Settings::get(&ctx)?.billing.enabled() {
+            return Ok(());
+        }
+        let hour = chrono::Utc::now().format("%Y-%m-%dT%H");
+        queue::enqueue_once(
+            &ctx,
+            Job::ReconcileBilling,
+            &format!("reconcile-billing:{hour}"),
+        )
+        .await
+    })
+}
 
 /// Creates the recurring expenses that are due (catching up missed dates).
 fn recurring(

@@ -2,6 +2,7 @@
 
 pub mod api_tokens;
 pub mod audit_events;
+pub mod billing_accounts;
 pub mod budget_alerts;
 pub mod budgets;
 pub mod casbin_rules;
@@ -17,5 +18,6 @@ pub mod prelude;
 pub mod recurring_expenses;
 pub mod sessions;
 pub mod settlements;
+pub mod stripe_events;
 pub mod users;
 pub mod workspaces;

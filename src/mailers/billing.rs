@@ -1,0 +1,100 @@
+// The statics are named after their template folders, as Loco's mailers are.
+#![allow(non_upper_case_globals)]
+
+//! Billing mails to a workspace's owner.
+
+use loco_rs::{mailer::EmailHeaders, prelude::*};
+use serde_json::json;
+
+use super::budgets::message_host;
+use crate::{
+    models::{
+        billing,
+        memberships::{self, Role},
+        tenancy::{self, Scope},
+        workspaces,
+    },
+    settings::Settings,
+    views::billing::long_date,
+    workers::{queue, Job},
+};
+
+static payment_failed: Dir<'_> = include_dir!("src/mailers/billing/payment_failed");
+
+pub struct BillingMailer {}
+
+#[async_trait]
+impl Mailer for BillingMailer {
+    /// Queued once per `Message-ID`: a retried job does not mail twice.
+    async fn mail(ctx: &AppContext, email: &mailer::Email) -> Result<()> {
+        let job = Job::DeliverMail {
+            email: Box::new(email.clone()),
+        };
+        match email.headers.as_ref().and_then(|h| h.message_id.as_deref()) {
+            Some(id) => queue::enqueue_once(ctx, job, id).await,
+            None => queue::enqueue(ctx, job).await,
+        }
+    }
+}
+
+impl BillingMailer {
+    /// Tells the owner that Stripe could not take a payment, until when
+    /// the plan stays, and where to fix it.
+    ///
+    /// # Errors
+    /// On database errors, or when the mail cannot be queued.
+    pub async fn payment_failed(
+        ctx: &AppContext,
+        account: &billing::Model,
+        invoice_id: &str,
+    ) -> Result<()> {
+        let settings = Settings::get(ctx)?;
+        let txn = tenancy::begin_read(
+            &ctx.db,
+            Scope {
+                workspace_id: Some(account.workspace_id),
+                ..Scope::default()
+            },
+        )
+        .await?;
+        let workspace = workspaces::Entity::find_by_id(account.workspace_id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| Error::NotFound)?;
+        let members = memberships::Model::list(&txn, account.workspace_id).await?;
+        txn.commit().await?;
+        let Some(owner) = members.iter().find(|m| m.membership.role() == Role::Owner) else {
+            return Ok(());
+        };
+        let plan = account
+            .plan
+            .as_deref()
+            .and_then(|key| billing::Plans(&settings.billing).find(key))
+            .map_or_else(|| "paid".to_string(), |p| p.name.clone());
+        Self::mail_template(
+            ctx,
+            &payment_failed,
+            mailer::Args {
+                from: Some(settings.mail.from.clone()),
+                to: owner.user.email.clone(),
+                locals: json!({
+                    "name": owner.user.name,
+                    "workspace": workspace.name,
+                    "plan": plan,
+                    "invoice": invoice_id,
+                    "grace_until": account.grace_until.as_ref().map(long_date),
+                    "link": format!("{}/w/{}/billing", settings.base_url, workspace.pid),
+                }),
+                headers: Some(EmailHeaders {
+                    message_id: Some(format!(
+                        "<payment-failed.{invoice_id}@{}>",
+                        message_host(&settings)
+                    )),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+        )
+        .await
+    }
+}
