@@ -48,6 +48,8 @@ const OUTSIDE_WORKSPACES: &[&str] = &[
     "/invitations/{token}",
     "/invitations/{token}/accept",
     "/api/v1/invitations/{token}/accept",
+    // Stripe's events: authenticated by its signature, not a session.
+    "/webhooks/stripe",
     // The API's description, public like the rest of the docs.
     "/api/openapi.json",
     "/api/docs",

@@ -2,6 +2,7 @@ mod account_pages;
 mod archives;
 mod auth_api;
 mod balances_api;
+mod billing;
 mod budgets;
 mod dashboard;
 mod dev_mailbox;

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod smtp;
+pub mod stripe;
 
 use std::net::SocketAddr;
 
