@@ -682,6 +682,41 @@ pub async fn open_portal(ctx: &AppContext, workspace: &workspaces::Model) -> Res
         .url)
 }
 
+/// Ends the subscription of a workspace being deleted, so its owner is not
+/// charged again. A subscription Stripe no longer knows counts as ended.
+///
+/// # Errors
+/// When Stripe cannot be reached (the purge job retries); database errors.
+pub async fn end_subscription_of_deleted(ctx: &AppContext, workspace_pid: &Uuid) -> Result<()> {
+    let settings = Settings::get(ctx)?;
+    if !settings.billing.enabled() {
+        return Ok(());
+    }
+    let Some(workspace) = workspaces::Entity::find()
+        .filter(super::_entities::workspaces::Column::Pid.eq(*workspace_pid))
+        .one(&ctx.db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let Some(account) = Model::for_workspace(&ctx.db, workspace.id).await? else {
+        return Ok(());
+    };
+    let (true, Some(subscription_id)) =
+        (account.is_subscribed(), account.subscription_id.as_deref())
+    else {
+        return Ok(());
+    };
+    let stripe = Stripe::new(&settings.billing).map_err(|f| stripe_error(&f))?;
+    match stripe.cancel_subscription(subscription_id).await {
+        Ok(_) | Err(StripeFailure::Refused { status: 404, .. }) => {
+            tracing::info!(workspace = %workspace_pid, subscription_id, "subscription ended: workspace deleted");
+            Ok(())
+        }
+        Err(failure) => Err(stripe_error(&failure)),
+    }
+}
+
 /// What reconciliation did.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Reconciled {
@@ -692,7 +727,8 @@ pub struct Reconciled {
 }
 
 /// Compares every account with Stripe's list of subscriptions and fixes
-/// drift both ways (missed webhooks, changes made in Stripe's dashboard).
+/// drift both ways (missed webhooks, changes made in Stripe's dashboard),
+/// after processing stored events whose job gave up.
 ///
 /// # Errors
 /// When Stripe cannot be reached (the job retries); database errors.
@@ -700,6 +736,11 @@ pub async fn reconcile(ctx: &AppContext) -> Result<Reconciled> {
     let settings = Settings::get(ctx)?;
     if !settings.billing.enabled() {
         return Ok(Reconciled::default());
+    }
+    // Events whose job gave up while Stripe was away are processed first
+    // (a payment-failed mail is then still sent).
+    for event in super::stripe_events::Model::stalled(&ctx.db).await? {
+        super::stripe_events::process(ctx, &event.event_id).await?;
     }
     let stripe = Stripe::new(&settings.billing).map_err(|f| stripe_error(&f))?;
     let accounts = Model::all(&ctx.db).await?;

@@ -18,7 +18,9 @@ use stripe::{IdempotencyKey, RequestStrategy, StripeError, StripeRequest};
 use stripe_billing::{
     billing_portal_session::CreateBillingPortalSession,
     invoice::RetrieveInvoice,
-    subscription::{ListSubscription, ListSubscriptionStatus, RetrieveSubscription},
+    subscription::{
+        CancelSubscription, ListSubscription, ListSubscriptionStatus, RetrieveSubscription,
+    },
 };
 use stripe_checkout::{
     checkout_session::{
@@ -318,6 +320,14 @@ impl Stripe {
     /// When Stripe fails (`Refused` with 404 when there is no such subscription).
     pub async fn subscription(&self, id: &str) -> StripeResult<Subscription> {
         self.send(&RetrieveSubscription::new(id), None).await
+    }
+
+    /// Ends a subscription now (no refund, no further invoices).
+    ///
+    /// # Errors
+    /// When Stripe fails (`Refused` with 404 when it no longer exists).
+    pub async fn cancel_subscription(&self, id: &str) -> StripeResult<Subscription> {
+        self.send(&CancelSubscription::new(id), None).await
     }
 
     /// # Errors

@@ -145,6 +145,20 @@ impl Model {
         Ok(stored.is_some_and(|e| e.processed_at.is_none()))
     }
 
+    /// Events stored more than a minute ago and not processed: their job
+    /// gave up (Stripe was unreachable for longer than its retries).
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn stalled(db: &DatabaseConnection) -> ModelResult<Vec<Self>> {
+        Ok(Entity::find()
+            .filter(stripe_events::Column::ProcessedAt.is_null())
+            .filter(stripe_events::Column::CreatedAt.lt(Utc::now() - chrono::Duration::minutes(1)))
+            .order_by_asc(stripe_events::Column::Id)
+            .all(db)
+            .await?)
+    }
+
     async fn finish(self, db: &DatabaseConnection, outcome: &str) -> ModelResult<()> {
         let mut active = self.into_active_model();
         active.processed_at = Set(Some(Utc::now().into()));

@@ -311,19 +311,8 @@ async fn checkout_to_an_active_subscription_shown_from_our_database() {
 async fn only_the_owner_opens_checkout_or_the_portal_and_bad_choices_are_refused() {
     let (app, standin) = billed_app().await;
     let (ann, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
-    let bob = join_as(&app, &ann, &ws, "bob@example.com", "admin").await;
-    for path in ["checkout", "portal"] {
-        let refused = app
-            .server
-            .post(&format!("/api/v1/workspaces/{ws}/billing/{path}"))
-            .authorization_bearer(&bob)
-            .json(&json!({ "plan": "household", "interval": "month" }))
-            .await;
-        assert_eq!(refused.status_code(), 403, "{path}: {}", refused.text());
-    }
-    // Everyone may see the plan.
-    assert_eq!(billing_of(&app, &bob, &ws).await["plan"]["key"], "free");
-
+    // Plans not on offer, and the portal before there is a customer, are
+    // refused before anything reaches Stripe.
     for (plan, interval, field) in [
         ("free", "month", "plan"),
         ("platinum", "month", "plan"),
@@ -343,7 +332,6 @@ async fn only_the_owner_opens_checkout_or_the_portal_and_bad_choices_are_refused
             refused.text()
         );
     }
-    // The portal needs a customer first.
     let no_customer = app
         .server
         .post(&format!("/api/v1/workspaces/{ws}/billing/portal"))
@@ -354,6 +342,60 @@ async fn only_the_owner_opens_checkout_or_the_portal_and_bad_choices_are_refused
         standin.requests().await.is_empty(),
         "nothing reached Stripe"
     );
+
+    let bob = join_as(&app, &ann, &ws, "bob@example.com", "admin").await;
+    for path in ["checkout", "portal"] {
+        let refused = app
+            .server
+            .post(&format!("/api/v1/workspaces/{ws}/billing/{path}"))
+            .authorization_bearer(&bob)
+            .json(&json!({ "plan": "household", "interval": "month" }))
+            .await;
+        assert_eq!(refused.status_code(), 403, "{path}: {}", refused.text());
+    }
+    // Everyone may see the plan.
+    assert_eq!(billing_of(&app, &bob, &ws).await["plan"]["key"], "free");
+
+    // On the pages: the admin sees the plans but no buttons, and a post
+    // is refused; the owner's choice is answered with a redirect to Stripe.
+    log_in(&app, "bob@example.com").await;
+    let seen = app.server.get(&format!("/w/{ws}/billing")).await.text();
+    assert!(seen.contains("Only the workspace owner can change the plan."));
+    assert!(!seen.contains("/billing/checkout"));
+    let page_refused = app
+        .post_form(
+            &format!("/w/{ws}/billing/checkout"),
+            &[("plan", "household"), ("interval", "month")],
+        )
+        .await;
+    assert_eq!(page_refused.status_code(), 403);
+    assert!(standin.requests().await.is_empty());
+
+    let owner = app.another_browser();
+    let signed_in = crate::support::post_form_as(
+        &owner,
+        "/login",
+        &[("email", "ann@example.com"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(signed_in.status_code(), 303);
+    assert!(owner
+        .get(&format!("/w/{ws}/billing"))
+        .await
+        .text()
+        .contains(&format!("/w/{ws}/billing/checkout")));
+    let to_stripe = crate::support::post_form_as(
+        &owner,
+        &format!("/w/{ws}/billing/checkout"),
+        &[("plan", "household"), ("interval", "year")],
+    )
+    .await;
+    assert_eq!(to_stripe.status_code(), 303);
+    assert!(to_stripe
+        .header("location")
+        .to_str()
+        .unwrap()
+        .starts_with(&format!("{}/_test/pay/cs_test_", standin.url())));
 }
 
 #[tokio::test]
@@ -493,6 +535,44 @@ async fn duplicate_and_out_of_order_events_cannot_roll_a_subscription_back() {
     let still = billing_of(&app, &ann, &ws).await;
     assert_eq!(still["state"], "free", "{still}");
     assert_eq!(still["subscription_status"], "canceled");
+
+    // A subscription of a customer that is not ours changes nothing.
+    let (_, stranger) = standin
+        .call("POST", "/v1/customers", &[("email", "x@example.com")])
+        .await;
+    let (_, session) = standin
+        .call(
+            "POST",
+            "/v1/checkout/sessions",
+            &[
+                ("mode", "subscription"),
+                ("customer", stranger["id"].as_str().unwrap()),
+                ("line_items[0][price]", "price_team_monthly"),
+                ("success_url", "http://127.0.0.1/ok"),
+                ("cancel_url", "http://127.0.0.1/no"),
+            ],
+        )
+        .await;
+    let theirs = standin
+        .complete_checkout(session["id"].as_str().unwrap())
+        .await;
+    deliver(
+        &app,
+        "evt_stranger",
+        "customer.subscription.created",
+        json!({ "id": theirs["subscription"] }),
+    )
+    .await;
+    let outcome = stripe_events::Entity::find()
+        .filter(stripe_events::Column::EventId.eq("evt_stranger"))
+        .one(&app.ctx.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .outcome
+        .unwrap();
+    assert!(outcome.starts_with("unknown customer"), "{outcome}");
+    assert_eq!(billing::Entity::find().count(&app.ctx.db).await.unwrap(), 1);
 }
 
 #[tokio::test]
@@ -780,6 +860,21 @@ async fn stripe_failures_are_retried_or_reported_with_nothing_half_done() {
         0,
         "nothing half-done"
     );
+    // On the page: back to the billing page, saying so.
+    log_in(&app, "ann@example.com").await;
+    let back = app
+        .post_form(
+            &format!("/w/{ws}/billing/checkout"),
+            &[("plan", "household"), ("interval", "month")],
+        )
+        .await;
+    assert_eq!(back.status_code(), 303);
+    assert_eq!(back.header("location"), format!("/w/{ws}/billing").as_str());
+    let shown = app.server.get(&format!("/w/{ws}/billing")).await.text();
+    assert!(
+        shown.contains("could not be reached, so nothing changed"),
+        "{shown}"
+    );
     // A webhook still answers at once; its job waits for Stripe to return.
     let body = stripe::event(
         "evt_x",
@@ -788,4 +883,76 @@ async fn stripe_failures_are_retried_or_reported_with_nothing_half_done() {
     );
     let hook = deliver_signed(&app, &body, WEBHOOK_SECRET, Utc::now().timestamp()).await;
     assert_eq!(hook.status_code(), 200);
+}
+
+#[tokio::test]
+async fn an_event_whose_job_gave_up_while_stripe_was_away_is_processed_by_reconciliation() {
+    let (app, standin) = billed_app().await;
+    let (ann, ws, subscription) = household_subscriber(&app, &standin).await;
+    let invoice = standin.fail_renewal(&subscription).await;
+    // Stripe answers 503 to every try of every attempt of the job.
+    standin.fail_next(1000, 503).await;
+    let body = stripe::event(
+        "evt_failed_away",
+        "invoice.payment_failed",
+        json!({ "id": invoice["id"] }),
+    );
+    let answer = deliver_signed(&app, &body, WEBHOOK_SECRET, Utc::now().timestamp()).await;
+    assert_eq!(answer.status_code(), 200);
+    app.jobs_done().await;
+    assert_eq!(
+        smartexpense::workers::queue::dead(&app.ctx)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "the job gave up"
+    );
+    let stalled = stripe_events::Entity::find()
+        .filter(stripe_events::Column::EventId.eq("evt_failed_away"))
+        .one(&app.ctx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(stalled.processed_at.is_none());
+    assert_eq!(billing_of(&app, &ann, &ws).await["state"], "active");
+
+    // Stripe is back; an hour later reconciliation picks the event up.
+    standin.fail_next(0, 503).await;
+    let mut earlier = stalled.into_active_model();
+    earlier.created_at = Set((Utc::now() - Duration::minutes(5)).into());
+    sea_orm::ActiveModelTrait::update(earlier, &app.ctx.db)
+        .await
+        .unwrap();
+    billing::reconcile(&app.ctx).await.unwrap();
+    app.jobs_done().await;
+    assert_eq!(billing_of(&app, &ann, &ws).await["state"], "grace");
+    let mail = app
+        .mail
+        .last_about("ann@example.com", "Payment failed")
+        .await;
+    assert!(mail.text().contains(invoice["id"].as_str().unwrap()));
+}
+
+#[tokio::test]
+async fn deleting_a_workspace_ends_its_subscription_in_stripe() {
+    let (app, standin) = billed_app().await;
+    let (ann, ws, subscription) = household_subscriber(&app, &standin).await;
+    assert_eq!(
+        standin.subscription(&subscription).await["status"],
+        "active"
+    );
+    let deleted = app
+        .server
+        .delete(&format!("/api/v1/workspaces/{ws}"))
+        .authorization_bearer(&ann)
+        .json(&json!({ "confirm": "Ann's home" }))
+        .await;
+    assert_eq!(deleted.status_code(), 202, "{}", deleted.text());
+    app.jobs_done().await;
+    assert_eq!(
+        standin.subscription(&subscription).await["status"],
+        "canceled"
+    );
+    assert_eq!(billing::Entity::find().count(&app.ctx.db).await.unwrap(), 0);
 }
