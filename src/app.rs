@@ -298,6 +298,9 @@ impl Hooks for App {
             .add_route(controllers::balances::routes())
             .add_route(controllers::billing::routes())
             .add_route(controllers::webhooks::routes())
+            .add_route(controllers::admin::operations::routes())
+            .add_route(controllers::admin::users::routes())
+            .add_route(controllers::admin::workspaces::routes())
             .add_route(controllers::workspaces_api::routes())
             .add_route(controllers::expenses_api::routes())
             .add_route(controllers::balances_api::routes())
@@ -344,6 +347,7 @@ impl Hooks for App {
         tasks.register(crate::tasks::seed_bench::SeedBench);
         tasks.register(crate::tasks::jobs::Jobs);
         tasks.register(crate::tasks::billing::Billing);
+        tasks.register(crate::tasks::create_admin::CreateAdmin);
         // tasks-inject (do not remove)
     }
 

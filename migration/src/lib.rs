@@ -13,6 +13,7 @@ mod m20260103_000004_recurring;
 mod m20260103_000005_imports;
 mod m20260104_000001_budgets;
 mod m20260105_000001_billing;
+mod m20260106_000001_admin;
 pub mod tenant;
 
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260103_000005_imports::Migration),
             Box::new(m20260104_000001_budgets::Migration),
             Box::new(m20260105_000001_billing::Migration),
+            Box::new(m20260106_000001_admin::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -144,7 +144,9 @@ impl FromRequestParts<AppContext> for Caller {
             };
             let user = users::Model::find_by_pid(&ctx.db, &claims.claims.pid)
                 .await
-                .map_err(|_| unauthorized_response(parts))?;
+                .ok()
+                .filter(|user| !user.is_locked())
+                .ok_or_else(|| unauthorized_response(parts))?;
             (user, SignInMethod::LoginToken)
         } else {
             let visitor = parts.extensions.get::<Visitor>().cloned();
@@ -273,6 +275,9 @@ impl Member {
     }
 }
 
+/// What members of a suspended workspace are told when they try a change.
+pub const SUSPENDED: &str = "This workspace is suspended by the operators of this site: it can be read but not changed until they lift the suspension.";
+
 fn forbidden(role: Role) -> Error {
     Error::CustomError(
         StatusCode::FORBIDDEN,
@@ -323,6 +328,13 @@ impl FromRequestParts<AppContext> for Member {
             );
             return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
         };
+        if workspace.suspended_at.is_some() && !parts.method.is_safe() {
+            return Err(Error::CustomError(
+                StatusCode::FORBIDDEN,
+                ErrorDetail::new("workspace_suspended", SUSPENDED),
+            )
+            .into_response());
+        }
         let member = Self {
             caller,
             workspace,

@@ -25,6 +25,10 @@ use crate::{
     workers::{queue, Job},
 };
 
+/// What a locked account is told when it tries to sign in.
+pub const LOCKED: &str =
+    "This account is locked. Contact the operators of this site to have it unlocked.";
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct LoginForm {
@@ -225,6 +229,15 @@ async fn login(
             json!({ "form": form, "alert": "Email or password is incorrect." }),
         );
     };
+    if user.is_locked() {
+        return page(
+            &v,
+            &visitor,
+            StatusCode::FORBIDDEN,
+            "auth/login.html",
+            json!({ "form": form, "alert": LOCKED }),
+        );
+    }
     if Settings::get(&ctx)?.require_verified_email && !user.is_verified() {
         return page(
             &v,

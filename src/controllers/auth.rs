@@ -84,6 +84,12 @@ async fn login(
     else {
         return unauthorized("email or password is incorrect");
     };
+    if user.is_locked() {
+        return Err(Error::CustomError(
+            StatusCode::FORBIDDEN,
+            loco_rs::controller::ErrorDetail::new("account_locked", super::account::LOCKED),
+        ));
+    }
     if Settings::get(&ctx)?.require_verified_email && !user.is_verified() {
         return Err(Error::CustomError(
             StatusCode::FORBIDDEN,

@@ -1,5 +1,6 @@
 pub mod access;
 pub mod account;
+pub mod admin;
 pub mod archives;
 pub mod auth;
 pub mod balances;

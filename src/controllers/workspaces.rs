@@ -18,13 +18,14 @@ use crate::{
         dashboard::Dashboard,
         invitations::{self, InviteParams},
         memberships::{self, MembershipChange, Role},
-        notifications,
+        notifications, support_grants,
         workspaces::{self, CreateParams, UpdateParams},
     },
     policies::{
         AUDIT_READ, BUDGETS_MANAGE, CATEGORIES_MANAGE, EXPENSES_CREATE, IMPORTS_CREATE,
         INVITATIONS_MANAGE, INVITATIONS_READ, MEMBERS_MANAGE, MEMBERS_READ, RECURRING_MANAGE,
-        SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
+        SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SUPPORT_ACCESS_MANAGE, WORKSPACE_DELETE,
+        WORKSPACE_READ, WORKSPACE_UPDATE,
     },
     views::{
         billing::long_date,
@@ -118,6 +119,7 @@ pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
         "can": abilities(ctx, member).await?,
         "unread": notifications::Model::unread_count(&member.db, member.workspace.id, member.user().id).await?,
         "billing": billing,
+        "suspended": member.workspace.suspended_at.is_some(),
     }))
 }
 
@@ -137,6 +139,7 @@ pub(crate) async fn abilities(ctx: &AppContext, member: &Member) -> Result<Value
         "invite": member.may(ctx, INVITATIONS_MANAGE).await?,
         "audit": member.may(ctx, AUDIT_READ).await?,
         "manage_budgets": member.may(ctx, BUDGETS_MANAGE).await?,
+        "support_access": member.may(ctx, SUPPORT_ACCESS_MANAGE).await?,
     }))
 }
 
@@ -164,10 +167,14 @@ async fn settings_page(
     status: StatusCode,
     extra: Value,
 ) -> Result<Response> {
+    let support_until = support_grants::Model::active(&member.db, member.workspace.id)
+        .await?
+        .map(|grant| long_date(&grant.expires_at));
     let data = json!({
         "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
         "form": WorkspaceResponse::new(&member.workspace, member.role()),
         "can": abilities(ctx, member).await?,
+        "support_until": support_until,
     });
     page(
         v,
@@ -598,9 +605,64 @@ async fn accept(
     }
 }
 
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SupportForm {
+    pub hours: String,
+}
+
+/// The owner lets the site's support staff read the workspace for a while.
+#[debug_handler]
+async fn grant_support(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Form(form): Form<SupportForm>,
+) -> Result<Response> {
+    let to = format!("{}/settings", base(&member));
+    let hours = form.hours.trim().parse().unwrap_or(0);
+    match support_grants::Model::grant(&member.db, member.workspace.id, &member.actor(), hours)
+        .await
+    {
+        Ok(grant) => {
+            member.commit().await?;
+            let until = long_date(&grant.expires_at);
+            redirect_with(
+                &to,
+                "notice",
+                &format!(
+                    "Support can read this workspace until {until}; each view is in the audit log."
+                ),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+#[debug_handler]
+async fn revoke_support(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let to = format!("{}/settings", base(&member));
+    match support_grants::Model::revoke(&member.db, member.workspace.id, &member.actor()).await {
+        Ok(()) => {
+            member.commit().await?;
+            redirect_with(&to, "notice", "Support access ended.", &ctx, &[])
+        }
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .add("/w", get(index))
+        .add(
+            "/w/{workspace_id}/support-access",
+            requires(SUPPORT_ACCESS_MANAGE, post(grant_support)),
+        )
+        .add(
+            "/w/{workspace_id}/support-access/revoke",
+            requires(SUPPORT_ACCESS_MANAGE, post(revoke_support)),
+        )
         .add("/w", post(create))
         .add("/w/{workspace_id}", requires(WORKSPACE_READ, get(show)))
         .add(

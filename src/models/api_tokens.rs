@@ -99,7 +99,7 @@ impl Model {
         let Some((token, Some(user))) = found else {
             return Ok(None);
         };
-        if token.expires_at.is_some_and(|at| at <= now) {
+        if token.expires_at.is_some_and(|at| at <= now) || user.is_locked() {
             return Ok(None);
         }
         let stale = token.last_used_at.is_none_or(|at| {

@@ -23,6 +23,16 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The app itself, or a service acting through it ("Stripe", "command line").
+    #[must_use]
+    pub fn system(name: &str) -> Self {
+        Self {
+            user_id: None,
+            name: name.to_string(),
+            ip: None,
+        }
+    }
+
     #[must_use]
     pub fn user(user: &users::Model, ip: Option<String>) -> Self {
         Self {

@@ -373,16 +373,6 @@ impl Mirror {
     }
 }
 
-/// Who changed a workspace's billing, for the audit log.
-#[must_use]
-pub fn actor(name: &str) -> Actor {
-    Actor {
-        user_id: None,
-        name: name.to_string(),
-        ip: None,
-    }
-}
-
 impl Model {
     /// # Errors
     /// On database errors.
@@ -784,7 +774,7 @@ pub async fn reconcile(ctx: &AppContext) -> Result<Reconciled> {
             break;
         }
     }
-    let reconciler = actor("Billing reconciliation");
+    let reconciler = Actor::system("Billing reconciliation");
     for account in &accounts {
         report.accounts_checked += 1;
         if let Some(subscription) = current.get(&account.customer_id) {

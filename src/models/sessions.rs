@@ -73,6 +73,7 @@ impl Model {
         let idle_since = now - Duration::minutes(limits.idle_timeout_minutes);
         if session.expires_at.with_timezone(&Utc) <= now
             || session.last_seen_at.with_timezone(&Utc) <= idle_since
+            || user.is_locked()
         {
             session.delete(db).await?;
             return Ok(None);

@@ -14,6 +14,7 @@ use sea_orm::{sea_query::OnConflict, ActiveValue};
 
 pub use super::_entities::stripe_events::{self, ActiveModel, Entity, Model};
 use super::{
+    audit_events::Actor,
     billing::{self, stripe_error},
     secrets,
     stripe::{Stripe, StripeFailure},
@@ -256,7 +257,7 @@ async fn handle(
         &ctx.db,
         settings,
         &subscription,
-        &billing::actor("Stripe"),
+        &Actor::system("Stripe"),
     )
     .await?;
     if let (Some(invoice), Some(_)) = (&failed_invoice, applied) {

@@ -224,6 +224,12 @@ impl Model {
         hash::verify_password(password, &self.password)
     }
 
+    /// Locked by an operator: cannot sign in; sessions and tokens stop working.
+    #[must_use]
+    pub fn is_locked(&self) -> bool {
+        self.locked_at.is_some()
+    }
+
     #[must_use]
     pub fn is_verified(&self) -> bool {
         self.email_verified_at.is_some()
@@ -424,6 +430,15 @@ impl ActiveModel {
         if !self.password_matches(password) {
             return Err(FieldErrors::one("password", "is not your current password").into());
         }
+        self.remove(db).await
+    }
+
+    /// Deletes the account as [`ActiveModel::delete_account`] does, without
+    /// its password (an operator, who confirmed with their own).
+    ///
+    /// # Errors
+    /// 422 when a shared workspace is owned.
+    pub async fn remove(self, db: &DatabaseConnection) -> Result<Vec<Uuid>> {
         let Some(user_id) = self.id.try_as_ref().copied() else {
             return Err(Error::NotFound);
         };

@@ -16,7 +16,10 @@ use casbin::{CoreApi, DefaultModel, Enforcer, MgmtApi};
 use loco_rs::prelude::*;
 use tokio::sync::RwLock;
 
-use crate::models::memberships::Role;
+use crate::models::{memberships::Role, platform::PlatformRole};
+
+/// The Casbin domain of the console's permissions.
+const PLATFORM: &str = "platform";
 
 const MODEL: &str = include_str!("../../config/rbac_model.conf");
 
@@ -69,6 +72,24 @@ pub const SETTLEMENTS_DELETE: Permission = Permission::new("settlements", "delet
 pub const BUDGETS_READ: Permission = Permission::new("budgets", "read");
 pub const BUDGETS_MANAGE: Permission = Permission::new("budgets", "manage");
 pub const BILLING_MANAGE: Permission = Permission::new("billing", "manage");
+pub const SUPPORT_ACCESS_MANAGE: Permission = Permission::new("support_access", "manage");
+
+// The operators' console (platform roles superadmin, support, billing).
+pub const CONSOLE_READ: Permission = Permission::new("console", "read");
+pub const USERS_READ: Permission = Permission::new("users", "read");
+/// Resend mails, unlock accounts.
+pub const USERS_SUPPORT: Permission = Permission::new("users", "support");
+pub const USERS_MANAGE: Permission = Permission::new("users", "manage");
+pub const PLATFORM_ROLES_MANAGE: Permission = Permission::new("platform_roles", "manage");
+pub const WORKSPACES_READ: Permission = Permission::new("workspaces", "read");
+pub const WORKSPACES_MANAGE: Permission = Permission::new("workspaces", "manage");
+pub const BILLING_ADMIN_READ: Permission = Permission::new("billing_admin", "read");
+pub const BILLING_ADMIN_MANAGE: Permission = Permission::new("billing_admin", "manage");
+pub const JOBS_READ: Permission = Permission::new("jobs", "read");
+pub const JOBS_MANAGE: Permission = Permission::new("jobs", "manage");
+pub const PLATFORM_AUDIT_READ: Permission = Permission::new("platform_audit", "read");
+/// Read a workspace whose owner granted support access.
+pub const SUPPORT_VIEW: Permission = Permission::new("support_view", "read");
 
 struct State {
     enforcer: Enforcer,
@@ -161,6 +182,32 @@ impl Policies {
             .map_err(casbin_error)?;
         state.links.insert(key, role);
         state.enforcer.enforce(request).map_err(casbin_error)
+    }
+
+    /// May someone holding these platform roles do `permission` in the
+    /// console? Platform rules are `p` rules whose subject is the role
+    /// itself; no workspace role is ever one of them.
+    ///
+    /// # Errors
+    /// When the enforcer fails.
+    pub async fn allows_platform(
+        &self,
+        roles: &[PlatformRole],
+        permission: Permission,
+    ) -> Result<bool> {
+        let state = self.state.read().await;
+        for role in roles {
+            let request = (
+                role.as_str(),
+                PLATFORM,
+                permission.object,
+                permission.action,
+            );
+            if state.enforcer.enforce(request).map_err(casbin_error)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Every permission a role has, for showing what the UI may offer.

@@ -1,4 +1,5 @@
 pub mod billing;
+pub mod create_admin;
 pub mod jobs;
 pub mod recurring_expenses;
 pub mod seed_bench;

@@ -278,3 +278,54 @@ pub async fn unfinished(ctx: &AppContext) -> Result<i64> {
         .and_then(|r| r.try_get::<i64>("", "n").ok())
         .unwrap_or_default())
 }
+
+/// Removes a dead job for good; false when there is no dead job with that id.
+///
+/// # Errors
+/// On database errors.
+pub async fn discard(ctx: &AppContext, id: &str) -> Result<bool> {
+    let store = JobStore::get(ctx)?;
+    let db = store.connection();
+    let param = match *store {
+        JobStore::Postgres(_) => "$1",
+        JobStore::Sqlite(_) => "?",
+    };
+    let sql = format!(
+        "DELETE FROM {} WHERE id = {param} AND job_type = '{QUEUE}' AND {DEAD}",
+        store.table()
+    );
+    let result = db
+        .execute_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            sql,
+            [id.into()],
+        ))
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// How many jobs are in each state (`Pending`, `Running`, `Done`, `Failed`, `Killed`, ...).
+///
+/// # Errors
+/// On database errors.
+pub async fn counts(ctx: &AppContext) -> Result<Vec<(String, i64)>> {
+    #[derive(FromQueryResult)]
+    struct Count {
+        status: String,
+        n: i64,
+    }
+    let store = JobStore::get(ctx)?;
+    let db = store.connection();
+    let sql = format!(
+        "SELECT status, COUNT(*) AS n FROM {} WHERE job_type = '{QUEUE}' GROUP BY status ORDER BY status",
+        store.table()
+    );
+    Ok(
+        Count::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
+            .all(&db)
+            .await?
+            .into_iter()
+            .map(|c| (c.status, c.n))
+            .collect(),
+    )
+}

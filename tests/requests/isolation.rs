@@ -225,6 +225,11 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
     let mut tenant_routes = 0;
     for route in &routes {
         if !route.uri.contains("{workspace_id}") {
+            // The operators' console: `admin.rs` checks that every one of
+            // its routes answers 404 to anyone without a platform role.
+            if route.uri.starts_with("/admin") {
+                continue;
+            }
             assert!(
                 OUTSIDE_WORKSPACES.contains(&route.uri.as_str()),
                 "{} is neither inside a workspace nor listed as outside one: decide which",

@@ -1,4 +1,5 @@
 mod account_pages;
+mod admin;
 mod archives;
 mod auth_api;
 mod balances_api;

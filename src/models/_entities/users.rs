@@ -22,6 +22,7 @@ pub struct Model {
     pub pending_email: Option<String>,
     pub reset_token_hash: Option<String>,
     pub reset_sent_at: Option<DateTimeWithTimeZone>,
+    pub locked_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -18,6 +18,7 @@ pub struct Model {
     pub time_zone: String,
     pub deleting_at: Option<DateTimeWithTimeZone>,
     pub data_version: Option<i64>,
+    pub suspended_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

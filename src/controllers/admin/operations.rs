@@ -1,0 +1,307 @@
+//! The console's overview (`/admin`), billing (`/admin/billing`), background
+//! jobs (`/admin/jobs`) and the platform audit log (`/admin/audit`).
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, Utc};
+use loco_rs::prelude::*;
+use sea_orm::{PaginatorTrait, QuerySelect};
+use serde_json::json;
+
+use super::{console_page, requires, ListQuery, Staff};
+use crate::{
+    controllers::{middleware::web_session::Visitor, render::redirect_with},
+    models::{
+        _entities::{billing_accounts, users, workspaces as workspace_rows},
+        platform, workspaces,
+    },
+    policies::{
+        BILLING_ADMIN_MANAGE, BILLING_ADMIN_READ, CONSOLE_READ, JOBS_MANAGE, JOBS_READ,
+        PLATFORM_AUDIT_READ,
+    },
+    views::billing::long_date,
+    workers::{queue, Job},
+};
+
+/// Stripe statuses of a subscription whose payment failed.
+const FAILED_PAYMENTS: [&str; 3] = ["past_due", "unpaid", "incomplete"];
+
+#[debug_handler]
+async fn overview(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    staff: Staff,
+) -> Result<Response> {
+    let since = Utc::now() - Duration::days(13);
+    let recent: Vec<chrono::DateTime<chrono::FixedOffset>> = users::Entity::find()
+        .select_only()
+        .column(users::Column::CreatedAt)
+        .filter(
+            users::Column::CreatedAt.gte(
+                since
+                    .date_naive()
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap_or_default()
+                    .and_utc(),
+            ),
+        )
+        .into_tuple()
+        .all(&ctx.db)
+        .await?;
+    let mut per_day: BTreeMap<String, u64> = (0..14)
+        .map(|n| {
+            (
+                (since + Duration::days(n)).format("%Y-%m-%d").to_string(),
+                0,
+            )
+        })
+        .collect();
+    for created in recent {
+        *per_day
+            .entry(created.format("%Y-%m-%d").to_string())
+            .or_default() += 1;
+    }
+    let most = per_day.values().copied().max().unwrap_or(0).max(1);
+    let data = json!({
+        "users": users::Entity::find().count(&ctx.db).await?,
+        "workspaces": workspaces::Entity::find()
+            .filter(workspace_rows::Column::DeletingAt.is_null())
+            .count(&ctx.db)
+            .await?,
+        "subscriptions": billing_accounts::Entity::find()
+            .filter(billing_accounts::Column::Status.is_in(["active", "trialing"]))
+            .count(&ctx.db)
+            .await?,
+        "signups": per_day.iter().map(|(day, n)| json!({ "day": day, "count": n, "percent": n * 100 / most })).collect::<Vec<_>>(),
+        "jobs_waiting": queue::unfinished(&ctx).await?,
+        "jobs_failed": queue::dead(&ctx).await?.len(),
+    });
+    console_page(
+        &v,
+        &visitor,
+        staff.frame(&ctx).await?,
+        "admin/index.html",
+        data,
+    )
+}
+
+#[debug_handler]
+async fn billing(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    staff: Staff,
+    Query(query): Query<ListQuery>,
+) -> Result<Response> {
+    let mut accounts = billing_accounts::Entity::find()
+        .find_also_related(workspaces::Entity)
+        .order_by_desc(billing_accounts::Column::UpdatedAt);
+    if query.only == "failed" {
+        accounts = accounts.filter(billing_accounts::Column::Status.is_in(FAILED_PAYMENTS));
+    }
+    let pages = accounts.paginate(&ctx.db, platform::PAGE_SIZE);
+    let total = pages.num_items().await?;
+    let rows: Vec<_> = pages
+        .fetch_page(query.page_index())
+        .await?
+        .iter()
+        .map(|(a, w)| {
+            json!({
+                "workspace": w.as_ref().map(|w| json!({ "id": w.pid, "name": w.name })),
+                "customer": a.customer_id,
+                "subscription": a.subscription_id,
+                "plan": a.plan,
+                "status": a.status,
+                "failed": a.status.as_deref().is_some_and(|s| FAILED_PAYMENTS.contains(&s)),
+                "period_end": a.current_period_end.as_ref().map(long_date),
+                "grace_until": a.grace_until.as_ref().map(long_date),
+                "synced_at": a.synced_at.map(|t| t.to_rfc3339()),
+            })
+        })
+        .collect();
+    let data = json!({
+        "accounts": rows,
+        "pager": query.pager(total),
+        "billing_on": crate::settings::Settings::get(&ctx)?.billing.enabled(),
+        "can_manage": staff.may(&ctx, BILLING_ADMIN_MANAGE).await?,
+    });
+    console_page(
+        &v,
+        &visitor,
+        staff.frame(&ctx).await?,
+        "admin/billing.html",
+        data,
+    )
+}
+
+/// Queues a reconciliation with Stripe now.
+#[debug_handler]
+async fn reconcile(State(ctx): State<AppContext>, staff: Staff) -> Result<Response> {
+    if !crate::settings::Settings::get(&ctx)?.billing.enabled() {
+        return redirect_with(
+            "/admin/billing",
+            "alert",
+            "Billing is off on this instance.",
+            &ctx,
+            &[],
+        );
+    }
+    queue::enqueue(&ctx, Job::ReconcileBilling).await?;
+    platform::note(
+        &ctx.db,
+        &staff.actor(),
+        "billing.reconcile_requested",
+        "billing".to_string(),
+        "queued a reconciliation with Stripe".to_string(),
+    )
+    .await?;
+    redirect_with(
+        "/admin/billing",
+        "notice",
+        "Reconciliation with Stripe is queued; fixes appear here and in each workspace's audit log.",
+        &ctx,
+        &[],
+    )
+}
+
+#[debug_handler]
+async fn jobs(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    staff: Staff,
+) -> Result<Response> {
+    let counts: Vec<_> = queue::counts(&ctx)
+        .await?
+        .into_iter()
+        .map(|(status, n)| json!({ "status": status, "count": n }))
+        .collect();
+    let data = json!({
+        "counts": counts,
+        "waiting": queue::unfinished(&ctx).await?,
+        "dead": queue::dead(&ctx).await?,
+        "can_manage": staff.may(&ctx, JOBS_MANAGE).await?,
+    });
+    console_page(
+        &v,
+        &visitor,
+        staff.frame(&ctx).await?,
+        "admin/jobs.html",
+        data,
+    )
+}
+
+async fn job_action(ctx: &AppContext, staff: &Staff, id: &str, retry: bool) -> Result<Response> {
+    let done = if retry {
+        queue::retry(ctx, id).await?
+    } else {
+        queue::discard(ctx, id).await?
+    };
+    if !done {
+        return redirect_with(
+            "/admin/jobs",
+            "alert",
+            "No failed job has that id (it may have been retried or discarded already).",
+            ctx,
+            &[],
+        );
+    }
+    let (action, verb) = if retry {
+        ("job.retried", "retried")
+    } else {
+        ("job.discarded", "discarded")
+    };
+    platform::note(
+        &ctx.db,
+        &staff.actor(),
+        action,
+        format!("job:{id}"),
+        format!("{verb} failed job {id}"),
+    )
+    .await?;
+    redirect_with(
+        "/admin/jobs",
+        "notice",
+        &format!("Job {id} {verb}."),
+        ctx,
+        &[],
+    )
+}
+
+#[debug_handler]
+async fn retry(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(job_id): Path<String>,
+) -> Result<Response> {
+    job_action(&ctx, &staff, &job_id, true).await
+}
+
+#[debug_handler]
+async fn discard(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(job_id): Path<String>,
+) -> Result<Response> {
+    job_action(&ctx, &staff, &job_id, false).await
+}
+
+#[debug_handler]
+async fn audit(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    staff: Staff,
+    Query(query): Query<ListQuery>,
+) -> Result<Response> {
+    let (entries, total) = platform::audit_page(
+        &ctx.db,
+        Some(query.only.as_str()),
+        Some(query.q.as_str()),
+        query.page_index(),
+    )
+    .await?;
+    let rows: Vec<_> = entries
+        .iter()
+        .map(|e| {
+            json!({
+                "at": e.created_at.to_rfc3339(),
+                "actor": e.actor_name,
+                "ip": e.ip,
+                "action": e.action,
+                "target": e.target,
+                "summary": e.summary,
+                "before": e.details.as_ref().and_then(|d| d.get("before")).filter(|v| !v.is_null()).map(ToString::to_string),
+                "after": e.details.as_ref().and_then(|d| d.get("after")).filter(|v| !v.is_null()).map(ToString::to_string),
+            })
+        })
+        .collect();
+    console_page(
+        &v,
+        &visitor,
+        staff.frame(&ctx).await?,
+        "admin/audit.html",
+        json!({ "entries": rows, "pager": query.pager(total) }),
+    )
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .add("/admin", requires(CONSOLE_READ, get(overview)))
+        .add("/admin/billing", requires(BILLING_ADMIN_READ, get(billing)))
+        .add(
+            "/admin/billing/reconcile",
+            requires(BILLING_ADMIN_MANAGE, post(reconcile)),
+        )
+        .add("/admin/jobs", requires(JOBS_READ, get(jobs)))
+        .add(
+            "/admin/jobs/{job_id}/retry",
+            requires(JOBS_MANAGE, post(retry)),
+        )
+        .add(
+            "/admin/jobs/{job_id}/discard",
+            requires(JOBS_MANAGE, post(discard)),
+        )
+        .add("/admin/audit", requires(PLATFORM_AUDIT_READ, get(audit)))
+}

@@ -1,0 +1,413 @@
+//! Accounts in the console: `/admin/users` (search, filter, pages) and
+//! `/admin/users/{user_id}` (details, workspaces, sessions) with the actions
+//! on an account.
+
+use loco_rs::prelude::*;
+use sea_orm::QueryOrder;
+use serde_json::json;
+
+use super::{console_page, requires, ActionForm, ListQuery, Staff};
+use crate::{
+    controllers::{
+        middleware::web_session::Visitor,
+        render::{back_with, redirect_with},
+    },
+    mailers::auth::AuthMailer,
+    models::{
+        _entities::{memberships, sessions, workspaces},
+        platform::{self, PlatformRole},
+        tenancy::{self, Scope},
+        users,
+    },
+    policies::{PLATFORM_ROLES_MANAGE, USERS_MANAGE, USERS_READ, USERS_SUPPORT},
+};
+
+fn user_path(user: &users::Model) -> String {
+    format!("/admin/users/{}", user.pid)
+}
+
+/// The account the path names; 404 for one that does not exist (or was deleted).
+async fn target(ctx: &AppContext, user_id: &str) -> Result<users::Model> {
+    users::Model::find_by_pid(&ctx.db, user_id)
+        .await
+        .map_err(|_| Error::NotFound)
+}
+
+#[debug_handler]
+async fn index(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    staff: Staff,
+    Query(query): Query<ListQuery>,
+) -> Result<Response> {
+    let (found, total) = platform::search_users(
+        &ctx.db,
+        &query.q,
+        query.only == "locked",
+        query.page_index(),
+    )
+    .await?;
+    let rows: Vec<_> = found
+        .iter()
+        .map(|u| {
+            json!({
+                "id": u.pid, "name": u.name, "email": u.email,
+                "verified": u.is_verified(), "locked": u.is_locked(),
+                "created_at": u.created_at.format("%Y-%m-%d").to_string(),
+            })
+        })
+        .collect();
+    console_page(
+        &v,
+        &visitor,
+        staff.frame(&ctx).await?,
+        "admin/users.html",
+        json!({ "users": rows, "pager": query.pager(total) }),
+    )
+}
+
+#[debug_handler]
+async fn show(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    staff: Staff,
+    Path(user_id): Path<String>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    // Their memberships, read as them (row-level security admits a user's own).
+    let txn = tenancy::begin_read(
+        &ctx.db,
+        Scope {
+            user_id: Some(user.id),
+            ..Scope::default()
+        },
+    )
+    .await?;
+    let joined = memberships::Entity::find()
+        .filter(memberships::Column::UserId.eq(user.id))
+        .find_also_related(workspaces::Entity)
+        .all(&txn)
+        .await?;
+    txn.commit().await?;
+    let sessions = sessions::Entity::find()
+        .filter(sessions::Column::UserId.eq(user.id))
+        .order_by_desc(sessions::Column::LastSeenAt)
+        .all(&ctx.db)
+        .await?;
+    let roles = platform::roles_of(&ctx.db, user.id).await?;
+    let (audit, _) =
+        platform::audit_page(&ctx.db, None, Some(&platform::target_of_user(&user)), 0).await?;
+    let data = json!({
+        "user": {
+            "id": user.pid, "name": user.name, "email": user.email,
+            "pending_email": user.pending_email,
+            "verified": user.is_verified(), "locked": user.is_locked(),
+            "locked_at": user.locked_at.map(|t| t.to_rfc3339()),
+            "created_at": user.created_at.to_rfc3339(),
+            "is_me": user.id == staff.caller.user.id,
+        },
+        "workspaces": joined.iter().filter_map(|(m, w)| w.as_ref().map(|w| json!({
+            "id": w.pid, "name": w.name, "role": m.role, "deleting": w.deleting_at.is_some(),
+        }))).collect::<Vec<_>>(),
+        "sessions": sessions.iter().map(|s| json!({
+            "id": s.id, "ip": s.ip, "user_agent": s.user_agent,
+            "last_seen_at": s.last_seen_at.to_rfc3339(), "created_at": s.created_at.to_rfc3339(),
+        })).collect::<Vec<_>>(),
+        "roles": roles,
+        "all_roles": PlatformRole::ALL,
+        "audit": audit.iter().map(|e| json!({
+            "at": e.created_at.to_rfc3339(), "actor": e.actor_name, "summary": e.summary,
+        })).collect::<Vec<_>>(),
+        "can": {
+            "manage": staff.may(&ctx, USERS_MANAGE).await?,
+            "support": staff.may(&ctx, USERS_SUPPORT).await?,
+            "roles": staff.may(&ctx, PLATFORM_ROLES_MANAGE).await?,
+        },
+    });
+    console_page(
+        &v,
+        &visitor,
+        staff.frame(&ctx).await?,
+        "admin/user.html",
+        data,
+    )
+}
+
+/// Back to the account's page with `done`, or with the reason it was refused.
+fn answer(ctx: &AppContext, user: &users::Model, outcome: Result<String>) -> Result<Response> {
+    match outcome {
+        Ok(done) => redirect_with(&user_path(user), "notice", &done, ctx, &[]),
+        Err(err) => back_with(ctx, &user_path(user), err),
+    }
+}
+
+#[debug_handler]
+async fn lock(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(user_id): Path<String>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    let outcome = platform::lock(&ctx.db, &staff.actor(), &user)
+        .await
+        .map(|u| format!("{} is locked; their sessions ended.", u.email));
+    answer(&ctx, &user, outcome)
+}
+
+#[debug_handler]
+async fn unlock(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(user_id): Path<String>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    let outcome = platform::unlock(&ctx.db, &staff.actor(), &user)
+        .await
+        .map(|u| format!("{} is unlocked.", u.email));
+    answer(&ctx, &user, outcome)
+}
+
+#[debug_handler]
+async fn end_session(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path((user_id, session_id)): Path<(String, i64)>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    let outcome = platform::end_sessions(&ctx.db, &staff.actor(), &user, Some(session_id))
+        .await
+        .map(|_| "The session ended.".to_string());
+    answer(&ctx, &user, outcome)
+}
+
+#[debug_handler]
+async fn end_all_sessions(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(user_id): Path<String>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    let outcome = platform::end_sessions(&ctx.db, &staff.actor(), &user, None)
+        .await
+        .map(|n| format!("{n} session(s) ended."));
+    answer(&ctx, &user, outcome)
+}
+
+/// Ends their sessions and mails them a link to choose a new password.
+#[debug_handler]
+async fn force_password_reset(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(user_id): Path<String>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    platform::end_sessions(&ctx.db, &staff.actor(), &user, None).await?;
+    let (user, token) = user
+        .into_active_model()
+        .start_password_reset(&ctx.db)
+        .await?;
+    AuthMailer::send_password_reset(&ctx, &user, &token).await?;
+    platform::note(
+        &ctx.db,
+        &staff.actor(),
+        "user.password_reset_sent",
+        platform::target_of_user(&user),
+        format!(
+            "ended the sessions of {} and mailed a reset link",
+            user.email
+        ),
+    )
+    .await?;
+    answer(
+        &ctx,
+        &user,
+        Ok(format!(
+            "A password reset link was mailed to {}.",
+            user.email
+        )),
+    )
+}
+
+#[debug_handler]
+async fn verify_email(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(user_id): Path<String>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    let outcome = platform::verify_email(&ctx.db, &staff.actor(), &user)
+        .await
+        .map(|u| format!("{} is confirmed.", u.email));
+    answer(&ctx, &user, outcome)
+}
+
+#[debug_handler]
+async fn resend_verification(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(user_id): Path<String>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    if !user.awaits_confirmation() {
+        return answer(
+            &ctx,
+            &user,
+            Err(
+                crate::models::validation::FieldErrors::one("email", "is confirmed already").into(),
+            ),
+        );
+    }
+    let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
+    AuthMailer::send_confirmation(&ctx, &user, &token).await?;
+    platform::note(
+        &ctx.db,
+        &staff.actor(),
+        "user.verification_resent",
+        platform::target_of_user(&user),
+        format!(
+            "mailed a new confirmation link to {}",
+            user.address_to_confirm()
+        ),
+    )
+    .await?;
+    answer(
+        &ctx,
+        &user,
+        Ok(format!(
+            "A new confirmation link was mailed to {}.",
+            user.address_to_confirm()
+        )),
+    )
+}
+
+#[debug_handler]
+async fn grant_role(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(user_id): Path<String>,
+    Form(form): Form<ActionForm>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    let outcome = async {
+        staff.reauthenticate(&form.password)?;
+        let role = PlatformRole::parse(&form.role)?;
+        platform::grant_role(&ctx.db, &staff.actor(), &user, role).await?;
+        Ok(format!("{} is now {role}.", user.email))
+    }
+    .await;
+    answer(&ctx, &user, outcome)
+}
+
+#[debug_handler]
+async fn revoke_role(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(user_id): Path<String>,
+    Form(form): Form<ActionForm>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    let outcome = async {
+        staff.reauthenticate(&form.password)?;
+        let role = PlatformRole::parse(&form.role)?;
+        platform::revoke_role(&ctx.db, &staff.actor(), &user, role).await?;
+        Ok(format!("{} is no longer {role}.", user.email))
+    }
+    .await;
+    answer(&ctx, &user, outcome)
+}
+
+/// Deletes the account (not your own), as its owner could: a workspace
+/// they own with others must change hands first.
+#[debug_handler]
+async fn delete(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(user_id): Path<String>,
+    Form(form): Form<ActionForm>,
+) -> Result<Response> {
+    let user = target(&ctx, &user_id).await?;
+    let outcome = async {
+        staff.reauthenticate(&form.password)?;
+        if user.id == staff.caller.user.id {
+            return Err(crate::models::validation::FieldErrors::one(
+                "account",
+                "you cannot delete your own account from the console",
+            )
+            .into());
+        }
+        let leaving = user.clone().into_active_model().remove(&ctx.db).await?;
+        for workspace_pid in leaving {
+            crate::workers::queue::enqueue(
+                &ctx,
+                crate::workers::Job::PurgeWorkspace { workspace_pid },
+            )
+            .await?;
+        }
+        platform::note(
+            &ctx.db,
+            &staff.actor(),
+            "user.deleted",
+            platform::target_of_user(&user),
+            format!("deleted the account {}", user.email),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    match outcome {
+        Ok(()) => redirect_with(
+            "/admin/users",
+            "notice",
+            &format!("The account {} is deleted.", user.email),
+            &ctx,
+            &[],
+        ),
+        Err(err) => back_with(&ctx, &user_path(&user), err),
+    }
+}
+
+pub fn routes() -> Routes {
+    let one = "/admin/users/{user_id}";
+    Routes::new()
+        .add("/admin/users", requires(USERS_READ, get(index)))
+        .add(one, requires(USERS_READ, get(show)))
+        .add(&format!("{one}/lock"), requires(USERS_MANAGE, post(lock)))
+        .add(
+            &format!("{one}/unlock"),
+            requires(USERS_SUPPORT, post(unlock)),
+        )
+        .add(
+            &format!("{one}/sessions/{{session_id}}/end"),
+            requires(USERS_MANAGE, post(end_session)),
+        )
+        .add(
+            &format!("{one}/sessions/end"),
+            requires(USERS_MANAGE, post(end_all_sessions)),
+        )
+        .add(
+            &format!("{one}/password-reset"),
+            requires(USERS_MANAGE, post(force_password_reset)),
+        )
+        .add(
+            &format!("{one}/verify-email"),
+            requires(USERS_MANAGE, post(verify_email)),
+        )
+        .add(
+            &format!("{one}/resend-verification"),
+            requires(USERS_SUPPORT, post(resend_verification)),
+        )
+        .add(
+            &format!("{one}/roles"),
+            requires(PLATFORM_ROLES_MANAGE, post(grant_role)),
+        )
+        .add(
+            &format!("{one}/roles/revoke"),
+            requires(PLATFORM_ROLES_MANAGE, post(revoke_role)),
+        )
+        .add(
+            &format!("{one}/delete"),
+            requires(USERS_MANAGE, post(delete)),
+        )
+}

@@ -1,0 +1,407 @@
+//! Workspaces in the console: `/admin/workspaces` (search, filter, pages)
+//! and `/admin/workspaces/{workspace_id}` (members and roles, plan and
+//! subscription, usage) with suspend, member changes, deletion, and the
+//! support view an owner may grant.
+//!
+//! Member changes act with the owner's authority (the same rules as the
+//! members page: one owner, ownership moves only by transfer) and are
+//! written both to the workspace's audit log, as the operator, and to the
+//! platform audit log.
+
+use loco_rs::prelude::*;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{console_page, requires, ActionForm, ListQuery, Staff};
+use crate::{
+    controllers::{
+        middleware::web_session::Visitor,
+        render::{back_with, redirect_with},
+    },
+    models::{
+        _entities::workspaces as workspace_rows,
+        audit_events::{self, Event},
+        billing::{self, Usage},
+        expenses::{self, ExpenseFilter},
+        memberships::{self, MembershipChange, Role},
+        platform, support_grants,
+        tenancy::{self, Scope},
+        validation::FieldErrors,
+        workspaces,
+    },
+    policies::{SUPPORT_VIEW, WORKSPACES_MANAGE, WORKSPACES_READ},
+    views::billing::long_date,
+    workers::{queue, Job},
+};
+
+fn workspace_path(workspace: &workspaces::Model) -> String {
+    format!("/admin/workspaces/{}", workspace.pid)
+}
+
+async fn target(ctx: &AppContext, workspace_id: &str) -> Result<workspaces::Model> {
+    let pid = Uuid::parse_str(workspace_id).map_err(|_| Error::NotFound)?;
+    workspaces::Entity::find()
+        .filter(workspace_rows::Column::Pid.eq(pid))
+        .filter(workspace_rows::Column::DeletingAt.is_null())
+        .one(&ctx.db)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// A transaction inside `workspace` (row-level security admits its rows).
+async fn scoped(
+    ctx: &AppContext,
+    workspace: &workspaces::Model,
+    write: bool,
+) -> Result<sea_orm::DatabaseTransaction> {
+    let scope = Scope {
+        workspace_id: Some(workspace.id),
+        ..Scope::default()
+    };
+    Ok(if write {
+        tenancy::begin(&ctx.db, scope).await?
+    } else {
+        tenancy::begin_read(&ctx.db, scope).await?
+    })
+}
+
+#[debug_handler]
+async fn index(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    staff: Staff,
+    Query(query): Query<ListQuery>,
+) -> Result<Response> {
+    let (found, total) = platform::search_workspaces(
+        &ctx.db,
+        &query.q,
+        query.only == "suspended",
+        query.page_index(),
+    )
+    .await?;
+    let rows: Vec<_> = found
+        .iter()
+        .map(|w| {
+            json!({
+                "id": w.pid, "name": w.name, "kind": w.kind, "currency": w.currency,
+                "suspended": w.suspended_at.is_some(),
+                "created_at": w.created_at.format("%Y-%m-%d").to_string(),
+            })
+        })
+        .collect();
+    console_page(
+        &v,
+        &visitor,
+        staff.frame(&ctx).await?,
+        "admin/workspaces.html",
+        json!({ "workspaces": rows, "pager": query.pager(total) }),
+    )
+}
+
+#[debug_handler]
+async fn show(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    staff: Staff,
+    Path(workspace_id): Path<String>,
+) -> Result<Response> {
+    let workspace = target(&ctx, &workspace_id).await?;
+    let txn = scoped(&ctx, &workspace, false).await?;
+    let members = memberships::Model::list(&txn, workspace.id).await?;
+    let usage = Usage::of(&txn, workspace.id).await?;
+    let grant = support_grants::Model::active(&txn, workspace.id).await?;
+    let standing = billing::Standing::current(&ctx, &txn, &workspace).await?;
+    txn.commit().await?;
+    let data = json!({
+        "workspace": {
+            "id": workspace.pid, "name": workspace.name, "kind": workspace.kind,
+            "currency": workspace.currency, "time_zone": workspace.time_zone,
+            "suspended": workspace.suspended_at.is_some(),
+            "created_at": workspace.created_at.to_rfc3339(),
+        },
+        "members": members.iter().map(|m| json!({
+            "user_id": m.user.pid, "name": m.user.name, "email": m.user.email, "role": m.membership.role,
+        })).collect::<Vec<_>>(),
+        "roles": Role::GRANTABLE.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+        "usage": usage,
+        "billing": standing.map(|s| json!({
+            "plan": s.plan.name,
+            "state": s.state,
+            "status": s.account.as_ref().and_then(|a| a.status.clone()),
+            "customer": s.account.as_ref().map(|a| a.customer_id.clone()),
+            "period_end": s.account.as_ref().and_then(|a| a.current_period_end.as_ref()).map(long_date),
+            "limits": s.plan.limits.members.map(|m| json!({ "members": m })),
+        })),
+        "support_until": grant.map(|g| long_date(&g.expires_at)),
+        "can": {
+            "manage": staff.may(&ctx, WORKSPACES_MANAGE).await?,
+            "view": staff.may(&ctx, SUPPORT_VIEW).await?,
+        },
+    });
+    console_page(
+        &v,
+        &visitor,
+        staff.frame(&ctx).await?,
+        "admin/workspace.html",
+        data,
+    )
+}
+
+fn answer(
+    ctx: &AppContext,
+    workspace: &workspaces::Model,
+    outcome: Result<String>,
+) -> Result<Response> {
+    match outcome {
+        Ok(done) => redirect_with(&workspace_path(workspace), "notice", &done, ctx, &[]),
+        Err(err) => back_with(ctx, &workspace_path(workspace), err),
+    }
+}
+
+#[debug_handler]
+async fn suspend(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(workspace_id): Path<String>,
+) -> Result<Response> {
+    let workspace = target(&ctx, &workspace_id).await?;
+    let outcome = platform::set_suspended(&ctx.db, &staff.actor(), &workspace, true)
+        .await
+        .map(|w| format!("\"{}\" is suspended: read-only for its members.", w.name));
+    answer(&ctx, &workspace, outcome)
+}
+
+#[debug_handler]
+async fn unsuspend(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(workspace_id): Path<String>,
+) -> Result<Response> {
+    let workspace = target(&ctx, &workspace_id).await?;
+    let outcome = platform::set_suspended(&ctx.db, &staff.actor(), &workspace, false)
+        .await
+        .map(|w| format!("\"{}\" is no longer suspended.", w.name));
+    answer(&ctx, &workspace, outcome)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MemberForm {
+    pub role: String,
+    pub password: String,
+}
+
+/// Changes a member's role (`owner` transfers ownership), or with
+/// `remove` removes them, with the owner's authority.
+async fn change_member(
+    ctx: &AppContext,
+    staff: &Staff,
+    workspace: &workspaces::Model,
+    user_id: &str,
+    role: Option<&str>,
+) -> Result<String> {
+    let txn = scoped(ctx, workspace, true).await?;
+    let members = memberships::Model::list(&txn, workspace.id).await?;
+    let owner = members
+        .iter()
+        .find(|m| m.membership.role() == Role::Owner)
+        .ok_or_else(|| Error::string("workspace without an owner"))?;
+    let target = members
+        .iter()
+        .find(|m| m.user.pid.to_string() == user_id)
+        .ok_or(Error::NotFound)?;
+    let actor = staff.actor();
+    let change = MembershipChange {
+        actor: &owner.membership,
+        audit: &actor,
+    };
+    let done = match role {
+        Some(role) => {
+            change.change_role(&txn, target, role).await?;
+            format!("{} is now {role}.", target.user.email)
+        }
+        None => {
+            change.remove(&txn, target).await?;
+            format!("{} was removed.", target.user.email)
+        }
+    };
+    platform::record(
+        &txn,
+        &actor,
+        platform::Entry {
+            action: if role.is_some() {
+                "workspace.member_role_changed"
+            } else {
+                "workspace.member_removed"
+            },
+            target: platform::target_of_workspace(workspace),
+            summary: format!("in \"{}\": {done}", workspace.name),
+            before: Some(json!({ "user": target.user.email, "role": target.membership.role })),
+            after: role.map(|r| json!({ "user": target.user.email, "role": r })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(done)
+}
+
+#[debug_handler]
+async fn member_role(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path((workspace_id, user_id)): Path<(String, String)>,
+    Form(form): Form<MemberForm>,
+) -> Result<Response> {
+    let workspace = target(&ctx, &workspace_id).await?;
+    let outcome = async {
+        if form.role.trim() == Role::Owner.as_str() {
+            staff.reauthenticate(&form.password)?;
+        }
+        change_member(&ctx, &staff, &workspace, &user_id, Some(form.role.trim())).await
+    }
+    .await;
+    answer(&ctx, &workspace, outcome)
+}
+
+#[debug_handler]
+async fn member_remove(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path((workspace_id, user_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let workspace = target(&ctx, &workspace_id).await?;
+    let outcome = change_member(&ctx, &staff, &workspace, &user_id, None).await;
+    answer(&ctx, &workspace, outcome)
+}
+
+/// Deletes the workspace: its name typed and the operator's password.
+#[debug_handler]
+async fn delete(
+    State(ctx): State<AppContext>,
+    staff: Staff,
+    Path(workspace_id): Path<String>,
+    Form(form): Form<ActionForm>,
+) -> Result<Response> {
+    let workspace = target(&ctx, &workspace_id).await?;
+    let outcome = async {
+        staff.reauthenticate(&form.password)?;
+        let txn = scoped(&ctx, &workspace, true).await?;
+        let marked = workspace
+            .request_deletion(&txn, &staff.actor(), &form.confirm)
+            .await?;
+        platform::note(
+            &txn,
+            &staff.actor(),
+            "workspace.deleted",
+            platform::target_of_workspace(&workspace),
+            format!("deleted \"{}\"", workspace.name),
+        )
+        .await?;
+        txn.commit().await?;
+        queue::enqueue(
+            &ctx,
+            Job::PurgeWorkspace {
+                workspace_pid: marked.pid,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    match outcome {
+        Ok(()) => redirect_with(
+            "/admin/workspaces",
+            "notice",
+            &format!("\"{}\" is being deleted.", workspace.name),
+            &ctx,
+            &[],
+        ),
+        Err(err) => back_with(&ctx, &workspace_path(&workspace), err),
+    }
+}
+
+/// Reads the workspace as a viewer would, while its owner's grant runs;
+/// the view is written to the workspace's audit log, which the owner reads.
+#[debug_handler]
+async fn support_view(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    staff: Staff,
+    Path(workspace_id): Path<String>,
+) -> Result<Response> {
+    let workspace = target(&ctx, &workspace_id).await?;
+    let txn = scoped(&ctx, &workspace, true).await?;
+    let Some(grant) = support_grants::Model::active(&txn, workspace.id).await? else {
+        return back_with(
+            &ctx,
+            &workspace_path(&workspace),
+            FieldErrors::one(
+                "support_access",
+                "the owner has not granted support access (they can, in the workspace settings)",
+            )
+            .into(),
+        );
+    };
+    audit_events::Model::record(
+        &txn,
+        workspace.id,
+        &staff.actor(),
+        Event {
+            action: "support_access.viewed",
+            summary: "support staff viewed the workspace".to_string(),
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    let listing = expenses::Model::list(&txn, &workspace, &ExpenseFilter::default()).await?;
+    let members = memberships::Model::list(&txn, workspace.id).await?;
+    txn.commit().await?;
+    let data = json!({
+        "workspace": { "id": workspace.pid, "name": workspace.name, "currency": workspace.currency },
+        "until": long_date(&grant.expires_at),
+        "members": members.iter().map(|m| json!({ "name": m.user.name, "role": m.membership.role })).collect::<Vec<_>>(),
+        "expenses": crate::views::expenses::ExpenseListResponse::new(&listing, &workspace.currency),
+    });
+    console_page(
+        &v,
+        &visitor,
+        staff.frame(&ctx).await?,
+        "admin/support_view.html",
+        data,
+    )
+}
+
+pub fn routes() -> Routes {
+    let one = "/admin/workspaces/{workspace_id}";
+    Routes::new()
+        .add("/admin/workspaces", requires(WORKSPACES_READ, get(index)))
+        .add(one, requires(WORKSPACES_READ, get(show)))
+        .add(
+            &format!("{one}/suspend"),
+            requires(WORKSPACES_MANAGE, post(suspend)),
+        )
+        .add(
+            &format!("{one}/unsuspend"),
+            requires(WORKSPACES_MANAGE, post(unsuspend)),
+        )
+        .add(
+            &format!("{one}/members/{{user_id}}/role"),
+            requires(WORKSPACES_MANAGE, post(member_role)),
+        )
+        .add(
+            &format!("{one}/members/{{user_id}}/remove"),
+            requires(WORKSPACES_MANAGE, post(member_remove)),
+        )
+        .add(
+            &format!("{one}/delete"),
+            requires(WORKSPACES_MANAGE, post(delete)),
+        )
+        .add(
+            &format!("{one}/view"),
+            requires(SUPPORT_VIEW, get(support_view)),
+        )
+}

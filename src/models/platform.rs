@@ -1,0 +1,561 @@
+//! The people who operate an instance: their platform roles (Casbin rules
+//! in the `platform` domain, held in `platform_roles`), the platform audit
+//! log of everything they do, and what they do to accounts and workspaces
+//! (lock, suspend, ...). Workspace roles never reach any of it.
+
+use chrono::Utc;
+use loco_rs::prelude::*;
+use sea_orm::{Condition, PaginatorTrait, QueryOrder};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::{
+    _entities::{platform_audit, platform_roles, sessions, users, workspaces},
+    audit_events::Actor,
+    validation::FieldErrors,
+};
+
+impl ActiveModelBehavior for platform_audit::ActiveModel {}
+impl ActiveModelBehavior for platform_roles::ActiveModel {}
+
+/// A role of the instance's operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum PlatformRole {
+    /// Everything.
+    Superadmin,
+    /// Reads everything; resends mails and unlocks accounts.
+    Support,
+    /// Billing views and actions.
+    Billing,
+}
+
+impl PlatformRole {
+    pub const ALL: [Self; 3] = [Self::Superadmin, Self::Support, Self::Billing];
+
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Superadmin => "superadmin",
+            Self::Support => "support",
+            Self::Billing => "billing",
+        }
+    }
+
+    /// # Errors
+    /// 422 naming the roles there are.
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.as_str() == text.trim())
+            .ok_or_else(|| {
+                FieldErrors::one("role", "must be superadmin, support or billing").into()
+            })
+    }
+}
+
+impl std::fmt::Display for PlatformRole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The platform roles `user_id` holds.
+///
+/// # Errors
+/// On database errors.
+pub async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> ModelResult<Vec<PlatformRole>> {
+    let mut roles: Vec<PlatformRole> = platform_roles::Entity::find()
+        .filter(platform_roles::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .iter()
+        .filter_map(|r| PlatformRole::parse(&r.role).ok())
+        .collect();
+    roles.sort();
+    Ok(roles)
+}
+
+async fn superadmin_count<C: ConnectionTrait>(db: &C) -> ModelResult<u64> {
+    Ok(platform_roles::Entity::find()
+        .filter(platform_roles::Column::Role.eq(PlatformRole::Superadmin.as_str()))
+        .count(db)
+        .await?)
+}
+
+/// An entry of the platform audit log.
+pub struct Entry<'a> {
+    pub action: &'a str,
+    pub target: String,
+    pub summary: String,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+/// Writes an entry of the platform audit log.
+///
+/// # Errors
+/// On database errors.
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    entry: Entry<'_>,
+) -> ModelResult<()> {
+    let details = (entry.before.is_some() || entry.after.is_some())
+        .then(|| json!({ "before": entry.before, "after": entry.after }));
+    platform_audit::ActiveModel {
+        actor_id: Set(actor.user_id),
+        actor_name: Set(actor.name.clone()),
+        ip: Set(actor.ip.clone()),
+        action: Set(entry.action.to_string()),
+        target: Set(entry.target),
+        summary: Set(entry.summary),
+        details: Set(details),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A page of the platform audit log, newest first, optionally only one
+/// action or one target.
+///
+/// # Errors
+/// On database errors.
+pub async fn audit_page<C: ConnectionTrait>(
+    db: &C,
+    action: Option<&str>,
+    target: Option<&str>,
+    page: u64,
+) -> ModelResult<(Vec<platform_audit::Model>, u64)> {
+    let mut query = platform_audit::Entity::find().order_by_desc(platform_audit::Column::Id);
+    if let Some(action) = action.filter(|a| !a.is_empty()) {
+        query = query.filter(platform_audit::Column::Action.eq(action));
+    }
+    if let Some(target) = target.filter(|t| !t.is_empty()) {
+        query = query.filter(platform_audit::Column::Target.eq(target));
+    }
+    let pages = query.paginate(db, PAGE_SIZE);
+    let total = pages.num_items().await?;
+    Ok((pages.fetch_page(page).await?, total))
+}
+
+pub const PAGE_SIZE: u64 = 25;
+
+fn user_target(user: &users::Model) -> String {
+    format!("user:{}", user.pid)
+}
+
+fn workspace_target(workspace: &workspaces::Model) -> String {
+    format!("workspace:{}", workspace.pid)
+}
+
+/// Accounts whose name or address contains `q`, newest first.
+///
+/// # Errors
+/// On database errors.
+pub async fn search_users<C: ConnectionTrait>(
+    db: &C,
+    q: &str,
+    locked_only: bool,
+    page: u64,
+) -> ModelResult<(Vec<users::Model>, u64)> {
+    let mut query = users::Entity::find().order_by_desc(users::Column::Id);
+    let q = q.trim().to_lowercase();
+    if !q.is_empty() {
+        query = query.filter(
+            Condition::any()
+                .add(users::Column::Email.contains(&q))
+                .add(users::Column::Name.contains(&q)),
+        );
+    }
+    if locked_only {
+        query = query.filter(users::Column::LockedAt.is_not_null());
+    }
+    let pages = query.paginate(db, PAGE_SIZE);
+    let total = pages.num_items().await?;
+    Ok((pages.fetch_page(page).await?, total))
+}
+
+/// Workspaces whose name contains `q`, newest first.
+///
+/// # Errors
+/// On database errors.
+pub async fn search_workspaces<C: ConnectionTrait>(
+    db: &C,
+    q: &str,
+    suspended_only: bool,
+    page: u64,
+) -> ModelResult<(Vec<workspaces::Model>, u64)> {
+    let mut query = workspaces::Entity::find()
+        .filter(workspaces::Column::DeletingAt.is_null())
+        .order_by_desc(workspaces::Column::Id);
+    if !q.trim().is_empty() {
+        query = query.filter(workspaces::Column::Name.contains(q.trim()));
+    }
+    if suspended_only {
+        query = query.filter(workspaces::Column::SuspendedAt.is_not_null());
+    }
+    let pages = query.paginate(db, PAGE_SIZE);
+    let total = pages.num_items().await?;
+    Ok((pages.fetch_page(page).await?, total))
+}
+
+/// Gives `user` a platform role.
+///
+/// # Errors
+/// 422 when they hold it already; database errors.
+pub async fn grant_role(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user: &users::Model,
+    role: PlatformRole,
+) -> Result<()> {
+    if roles_of(db, user.id).await?.contains(&role) {
+        return Err(FieldErrors::one("role", format!("{} is {role} already", user.email)).into());
+    }
+    let txn = db.begin().await?;
+    platform_roles::ActiveModel {
+        user_id: Set(user.id),
+        role: Set(role.as_str().to_string()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    record(
+        &txn,
+        actor,
+        Entry {
+            action: "platform_role.granted",
+            target: user_target(user),
+            summary: format!("made {} {role}", user.email),
+            before: None,
+            after: Some(json!({ "role": role })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Takes a platform role from `user`; the last superadmin keeps theirs.
+///
+/// # Errors
+/// 422 when they do not hold it or are the last superadmin.
+pub async fn revoke_role(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user: &users::Model,
+    role: PlatformRole,
+) -> Result<()> {
+    let txn = super::tenancy::begin_write(db).await?;
+    if !roles_of(&txn, user.id).await?.contains(&role) {
+        return Err(FieldErrors::one("role", format!("{} is not {role}", user.email)).into());
+    }
+    if role == PlatformRole::Superadmin && superadmin_count(&txn).await? <= 1 {
+        return Err(FieldErrors::one(
+            "role",
+            "the last superadmin cannot be demoted; make someone else superadmin first",
+        )
+        .into());
+    }
+    platform_roles::Entity::delete_many()
+        .filter(platform_roles::Column::UserId.eq(user.id))
+        .filter(platform_roles::Column::Role.eq(role.as_str()))
+        .exec(&txn)
+        .await?;
+    record(
+        &txn,
+        actor,
+        Entry {
+            action: "platform_role.revoked",
+            target: user_target(user),
+            summary: format!("took {role} from {}", user.email),
+            before: Some(json!({ "role": role })),
+            after: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The first superadmin of an instance, made from the command line (never
+/// by a default password): an existing account is promoted, or one is
+/// created with `password`.
+///
+/// # Errors
+/// 422 for a bad address or a password that is too weak; database errors.
+pub async fn create_superadmin(
+    db: &DatabaseConnection,
+    email: &str,
+    name: &str,
+    password: Option<&str>,
+) -> Result<users::Model> {
+    let user = match users::Model::find_by_email(db, email).await {
+        Ok(user) => user,
+        Err(ModelError::EntityNotFound) => {
+            let Some(password) = password else {
+                return Err(FieldErrors::one(
+                    "password",
+                    "is needed to create a new account (password=...)",
+                )
+                .into());
+            };
+            let (user, _) = users::Model::register(
+                db,
+                &super::users::RegisterParams {
+                    email: email.to_string(),
+                    password: password.to_string(),
+                    name: name.to_string(),
+                },
+            )
+            .await?;
+            // The operator vouches for the address.
+            let mut active = user.into_active_model();
+            active.email_verified_at = Set(Some(Utc::now().into()));
+            active.verification_token_hash = Set(None);
+            active.update(db).await?
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let actor = Actor::system("command line");
+    if !roles_of(db, user.id)
+        .await?
+        .contains(&PlatformRole::Superadmin)
+    {
+        grant_role(db, &actor, &user, PlatformRole::Superadmin).await?;
+    }
+    Ok(user)
+}
+
+/// Locks an account: it cannot sign in, and its sessions and tokens stop
+/// working at once.
+///
+/// # Errors
+/// 422 for your own account or one locked already.
+pub async fn lock(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user: &users::Model,
+) -> Result<users::Model> {
+    if actor.user_id == Some(user.id) {
+        return Err(FieldErrors::one("account", "you cannot lock your own account").into());
+    }
+    if user.locked_at.is_some() {
+        return Err(FieldErrors::one("account", "is locked already").into());
+    }
+    let txn = super::tenancy::begin_write(db).await?;
+    let mut active = user.clone().into_active_model();
+    active.locked_at = Set(Some(Utc::now().into()));
+    let locked = active.update(&txn).await?;
+    let ended = sessions::Entity::delete_many()
+        .filter(sessions::Column::UserId.eq(user.id))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    record(
+        &txn,
+        actor,
+        Entry {
+            action: "user.locked",
+            target: user_target(user),
+            summary: format!("locked {} and ended {ended} sessions", user.email),
+            before: Some(json!({ "locked": false })),
+            after: Some(json!({ "locked": true, "sessions_ended": ended })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(locked)
+}
+
+/// Unlocks an account.
+///
+/// # Errors
+/// 422 when it is not locked.
+pub async fn unlock(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user: &users::Model,
+) -> Result<users::Model> {
+    if user.locked_at.is_none() {
+        return Err(FieldErrors::one("account", "is not locked").into());
+    }
+    let txn = super::tenancy::begin_write(db).await?;
+    let mut active = user.clone().into_active_model();
+    active.locked_at = Set(None);
+    let unlocked = active.update(&txn).await?;
+    record(
+        &txn,
+        actor,
+        Entry {
+            action: "user.unlocked",
+            target: user_target(user),
+            summary: format!("unlocked {}", user.email),
+            before: Some(json!({ "locked": true })),
+            after: Some(json!({ "locked": false })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(unlocked)
+}
+
+/// Ends one session of `user` (`None`: all of them).
+///
+/// # Errors
+/// 404 when the session is not theirs; database errors.
+pub async fn end_sessions(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user: &users::Model,
+    session_id: Option<i64>,
+) -> Result<u64> {
+    let txn = super::tenancy::begin_write(db).await?;
+    let mut query = sessions::Entity::delete_many().filter(sessions::Column::UserId.eq(user.id));
+    if let Some(id) = session_id {
+        query = query.filter(sessions::Column::Id.eq(id));
+    }
+    let ended = query.exec(&txn).await?.rows_affected;
+    if session_id.is_some() && ended == 0 {
+        return Err(Error::NotFound);
+    }
+    record(
+        &txn,
+        actor,
+        Entry {
+            action: "user.sessions_ended",
+            target: user_target(user),
+            summary: format!("ended {ended} session(s) of {}", user.email),
+            before: None,
+            after: Some(json!({ "sessions_ended": ended, "session": session_id })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(ended)
+}
+
+/// Marks the address confirmed.
+///
+/// # Errors
+/// 422 when it is confirmed already.
+pub async fn verify_email(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user: &users::Model,
+) -> Result<users::Model> {
+    if user.is_verified() && user.pending_email.is_none() {
+        return Err(FieldErrors::one("email", "is confirmed already").into());
+    }
+    let txn = super::tenancy::begin_write(db).await?;
+    let mut active = user.clone().into_active_model();
+    active.email_verified_at = Set(Some(Utc::now().into()));
+    active.verification_token_hash = Set(None);
+    let verified = active.update(&txn).await?;
+    record(
+        &txn,
+        actor,
+        Entry {
+            action: "user.email_verified",
+            target: user_target(user),
+            summary: format!("confirmed the address {}", user.email),
+            before: Some(json!({ "verified": user.is_verified() })),
+            after: Some(json!({ "verified": true })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(verified)
+}
+
+/// Records an action whose work happened elsewhere (a mail sent, a job
+/// retried, a workspace deletion requested).
+///
+/// # Errors
+/// On database errors.
+pub async fn note<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    action: &str,
+    target: String,
+    summary: String,
+) -> ModelResult<()> {
+    record(
+        db,
+        actor,
+        Entry {
+            action,
+            target,
+            summary,
+            before: None,
+            after: None,
+        },
+    )
+    .await
+}
+
+/// Suspends a workspace (read-only for its members, with a banner) or lifts it.
+///
+/// # Errors
+/// 422 when it is in that state already.
+pub async fn set_suspended(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    workspace: &workspaces::Model,
+    suspended: bool,
+) -> Result<workspaces::Model> {
+    if workspace.suspended_at.is_some() == suspended {
+        return Err(FieldErrors::one(
+            "workspace",
+            if suspended {
+                "is suspended already"
+            } else {
+                "is not suspended"
+            },
+        )
+        .into());
+    }
+    let txn = super::tenancy::begin_write(db).await?;
+    let mut active = workspace.clone().into_active_model();
+    active.suspended_at = Set(suspended.then(|| Utc::now().into()));
+    let changed = active.update(&txn).await?;
+    record(
+        &txn,
+        actor,
+        Entry {
+            action: if suspended {
+                "workspace.suspended"
+            } else {
+                "workspace.unsuspended"
+            },
+            target: workspace_target(workspace),
+            summary: format!(
+                "{} \"{}\"",
+                if suspended {
+                    "suspended"
+                } else {
+                    "lifted the suspension of"
+                },
+                workspace.name
+            ),
+            before: Some(json!({ "suspended": !suspended })),
+            after: Some(json!({ "suspended": suspended })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(changed)
+}
+
+#[must_use]
+pub fn target_of_user(user: &users::Model) -> String {
+    user_target(user)
+}
+
+#[must_use]
+pub fn target_of_workspace(workspace: &workspaces::Model) -> String {
+    workspace_target(workspace)
+}
