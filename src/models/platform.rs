@@ -361,7 +361,7 @@ pub async fn lock(
         Entry {
             action: "user.locked",
             target: user_target(user),
-            summary: format!("locked {} and ended {ended} sessions", user.email),
+            summary: format!("locked {}; {ended} session(s) ended", user.email),
             before: Some(json!({ "locked": false })),
             after: Some(json!({ "locked": true, "sessions_ended": ended })),
         },

@@ -19,7 +19,7 @@ use smartexpense::{
 use super::workspaces_api::{join_as, workspace_of};
 use crate::support::{post_form_as, TestApp, PASSWORD};
 use loco_rs::app::Hooks;
-use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 /// A browser signed in as `email`.
 async fn browser_of(app: &TestApp, email: &str) -> TestServer {
@@ -314,8 +314,41 @@ async fn account_actions_end_sessions_reset_passwords_confirm_addresses_and_dele
     let dan = browser_of(&app, "dan@example.com").await;
     let dan_pid = user_pid(&app, "dan@example.com").await;
 
-    post_form_as(&admin, &format!("/admin/users/{dan_pid}/sessions/end"), &[]).await;
+    // One session: another user's session id is not found.
+    let dan_id = users::Model::find_by_email(&app.ctx.db, "dan@example.com")
+        .await
+        .unwrap()
+        .id;
+    let session = smartexpense::models::_entities::sessions::Entity::find()
+        .filter(smartexpense::models::_entities::sessions::Column::UserId.eq(dan_id))
+        .one(&app.ctx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let ops_pid = user_pid(&app, "ops@example.com").await;
+    let wrong = post_form_as(
+        &admin,
+        &format!("/admin/users/{ops_pid}/sessions/{}/end", session.id),
+        &[],
+    )
+    .await;
+    assert_eq!(wrong.status_code(), 404);
+    post_form_as(
+        &admin,
+        &format!("/admin/users/{dan_pid}/sessions/{}/end", session.id),
+        &[],
+    )
+    .await;
     assert_eq!(dan.get("/w").await.status_code(), 303, "his session ended");
+    assert_eq!(last_audit(&app).await.action, "user.sessions_ended");
+
+    let dan = browser_of(&app, "dan@example.com").await;
+    post_form_as(&admin, &format!("/admin/users/{dan_pid}/sessions/end"), &[]).await;
+    assert_eq!(
+        dan.get("/w").await.status_code(),
+        303,
+        "all his sessions ended"
+    );
 
     let dan = browser_of(&app, "dan@example.com").await;
     post_form_as(
@@ -738,4 +771,32 @@ async fn failed_jobs_are_listed_with_their_error_and_can_be_retried_or_discarded
     assert!(flash(&admin, "/admin/billing")
         .await
         .contains("Billing is off"));
+}
+
+#[tokio::test]
+async fn billing_staff_run_reconciliation_now() {
+    let standin = crate::support::stripe::StripeStandin::start().await;
+    let app = TestApp::start_with(|config| standin.configure(config)).await;
+    let billing = staff(&app, "money@example.com", PlatformRole::Billing).await;
+    let page = billing.get("/admin/billing").await.text();
+    assert!(page.contains("Reconcile with Stripe now"));
+    let queued = post_form_as(&billing, "/admin/billing/reconcile", &[]).await;
+    assert_eq!(queued.status_code(), 303);
+    assert!(flash(&billing, "/admin/billing")
+        .await
+        .contains("Reconciliation with Stripe is queued"));
+    app.jobs_done().await;
+    assert!(smartexpense::workers::queue::dead(&app.ctx)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(
+        standin
+            .requests()
+            .await
+            .iter()
+            .any(|r| r["path"] == "/v1/subscriptions"),
+        "it listed the subscriptions"
+    );
+    assert_eq!(last_audit(&app).await.action, "billing.reconcile_requested");
 }

@@ -4,6 +4,7 @@ mod archives;
 mod auth_api;
 mod balances_api;
 mod billing;
+mod browser;
 mod budgets;
 mod dashboard;
 mod dev_mailbox;

@@ -192,6 +192,18 @@ impl TestApp {
         .await
     }
 
+    /// The app on a real port on loopback, for a real browser.
+    pub fn on_loopback(&self) -> TestServer {
+        TestServer::builder()
+            .http_transport()
+            .build(
+                self.router
+                    .clone()
+                    .into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .expect("test server on loopback")
+    }
+
     /// A second, independent browser on the same app.
     pub fn another_browser(&self) -> TestServer {
         browser(&self.router)

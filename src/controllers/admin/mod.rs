@@ -135,6 +135,14 @@ impl FromRequestParts<AppContext> for Staff {
     }
 }
 
+/// A moment as operators read it: `2026-11-29 06:57 UTC`.
+#[must_use]
+pub fn when(t: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    t.with_timezone(&chrono::Utc)
+        .format("%Y-%m-%d %H:%M UTC")
+        .to_string()
+}
+
 /// `?q=&page=` of the console's lists.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

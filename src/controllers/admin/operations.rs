@@ -8,7 +8,7 @@ use loco_rs::prelude::*;
 use sea_orm::{PaginatorTrait, QuerySelect};
 use serde_json::json;
 
-use super::{console_page, requires, ListQuery, Staff};
+use super::{console_page, requires, when, ListQuery, Staff};
 use crate::{
     controllers::{middleware::web_session::Visitor, render::redirect_with},
     models::{
@@ -116,7 +116,7 @@ async fn billing(
                 "failed": a.status.as_deref().is_some_and(|s| FAILED_PAYMENTS.contains(&s)),
                 "period_end": a.current_period_end.as_ref().map(long_date),
                 "grace_until": a.grace_until.as_ref().map(long_date),
-                "synced_at": a.synced_at.map(|t| t.to_rfc3339()),
+                "synced_at": a.synced_at.as_ref().map(when),
             })
         })
         .collect();
@@ -266,7 +266,7 @@ async fn audit(
         .iter()
         .map(|e| {
             json!({
-                "at": e.created_at.to_rfc3339(),
+                "at": when(&e.created_at),
                 "actor": e.actor_name,
                 "ip": e.ip,
                 "action": e.action,

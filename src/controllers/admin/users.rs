@@ -6,7 +6,7 @@ use loco_rs::prelude::*;
 use sea_orm::QueryOrder;
 use serde_json::json;
 
-use super::{console_page, requires, ActionForm, ListQuery, Staff};
+use super::{console_page, requires, when, ActionForm, ListQuery, Staff};
 use crate::{
     controllers::{
         middleware::web_session::Visitor,
@@ -104,8 +104,8 @@ async fn show(
             "id": user.pid, "name": user.name, "email": user.email,
             "pending_email": user.pending_email,
             "verified": user.is_verified(), "locked": user.is_locked(),
-            "locked_at": user.locked_at.map(|t| t.to_rfc3339()),
-            "created_at": user.created_at.to_rfc3339(),
+            "locked_at": user.locked_at.as_ref().map(when),
+            "created_at": when(&user.created_at),
             "is_me": user.id == staff.caller.user.id,
         },
         "workspaces": joined.iter().filter_map(|(m, w)| w.as_ref().map(|w| json!({
@@ -113,12 +113,12 @@ async fn show(
         }))).collect::<Vec<_>>(),
         "sessions": sessions.iter().map(|s| json!({
             "id": s.id, "ip": s.ip, "user_agent": s.user_agent,
-            "last_seen_at": s.last_seen_at.to_rfc3339(), "created_at": s.created_at.to_rfc3339(),
+            "last_seen_at": when(&s.last_seen_at), "created_at": when(&s.created_at),
         })).collect::<Vec<_>>(),
         "roles": roles,
         "all_roles": PlatformRole::ALL,
         "audit": audit.iter().map(|e| json!({
-            "at": e.created_at.to_rfc3339(), "actor": e.actor_name, "summary": e.summary,
+            "at": when(&e.created_at), "actor": e.actor_name, "summary": e.summary,
         })).collect::<Vec<_>>(),
         "can": {
             "manage": staff.may(&ctx, USERS_MANAGE).await?,

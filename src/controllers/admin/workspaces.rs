@@ -12,7 +12,7 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{console_page, requires, ActionForm, ListQuery, Staff};
+use super::{console_page, requires, when, ActionForm, ListQuery, Staff};
 use crate::{
     controllers::{
         middleware::web_session::Visitor,
@@ -119,7 +119,7 @@ async fn show(
             "id": workspace.pid, "name": workspace.name, "kind": workspace.kind,
             "currency": workspace.currency, "time_zone": workspace.time_zone,
             "suspended": workspace.suspended_at.is_some(),
-            "created_at": workspace.created_at.to_rfc3339(),
+            "created_at": when(&workspace.created_at),
         },
         "members": members.iter().map(|m| json!({
             "user_id": m.user.pid, "name": m.user.name, "email": m.user.email, "role": m.membership.role,

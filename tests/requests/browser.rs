@@ -1,0 +1,84 @@
+//! Browser tests: Playwright (`playwright-core` from npm) driving Debian's
+//! Chromium against the app on a loopback port. The scripts are in
+//! `tests/e2e/`; `scripts/ensure-test-tools.sh` installs both. Screenshots
+//! are saved under `target/e2e/`.
+
+use std::process::Stdio;
+
+use smartexpense::models::{_entities::platform_audit, audit_events::Actor, platform, users};
+use tokio::process::Command;
+
+use super::workspaces_api::workspace_of;
+use crate::support::{TestApp, PASSWORD};
+use sea_orm::{EntityTrait, QueryOrder};
+
+/// Runs `tests/e2e/<script>` with `args`; panics with its output when it fails.
+async fn run_script(script: &str, args: &[&str]) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e");
+    let output = Command::new("node")
+        .arg(format!("{dir}/{script}"))
+        .args(args)
+        .env(
+            "E2E_SCREENSHOTS",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/target/e2e"),
+        )
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .await
+        .expect("run node: scripts/ensure-test-tools.sh installs it (scripts/test does)");
+    assert!(
+        output.status.success(),
+        "{script} failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[tokio::test]
+async fn a_superadmin_finds_a_user_locks_them_and_their_session_ends() {
+    let app = TestApp::start().await;
+    app.api_user("Ops", "ops@example.com", PASSWORD).await;
+    let ops = users::Model::find_by_email(&app.ctx.db, "ops@example.com")
+        .await
+        .unwrap();
+    platform::grant_role(
+        &app.ctx.db,
+        &Actor::system("test setup"),
+        &ops,
+        platform::PlatformRole::Superadmin,
+    )
+    .await
+    .unwrap();
+    workspace_of(&app, "Cat", "cat@example.com").await;
+    let server = app.on_loopback();
+    let base = server.server_address().expect("an address").to_string();
+
+    run_script(
+        "console_lock.mjs",
+        &[
+            base.trim_end_matches('/'),
+            "ops@example.com",
+            "cat@example.com",
+            PASSWORD,
+        ],
+    )
+    .await;
+
+    let cat = users::Model::find_by_email(&app.ctx.db, "cat@example.com")
+        .await
+        .unwrap();
+    assert!(cat.is_locked());
+    let entry = platform_audit::Entity::find()
+        .order_by_desc(platform_audit::Column::Id)
+        .one(&app.ctx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(entry.action, "user.locked");
+    assert_eq!(
+        entry.ip.as_deref(),
+        Some("127.0.0.1"),
+        "the operator's address is recorded"
+    );
+}
