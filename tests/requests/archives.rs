@@ -140,7 +140,12 @@ async fn a_workspace_round_trips_through_its_archive_with_nothing_lost() {
         .status_code(),
         201
     );
-    let link = app.mail.last_to("bob@example.com").await.link_path();
+    // Bob has an earlier invitation too: wait for the one to "Copy".
+    let link = app
+        .mail
+        .arrived("bob@example.com", "invited you to Copy")
+        .await
+        .link_path();
     let bob = app.api_login("bob@example.com", PASSWORD).await;
     assert_eq!(
         app.server

@@ -115,6 +115,26 @@ impl SmtpSink {
             .unwrap_or_else(|| panic!("no mail to {address} about {subject_part:?}"))
     }
 
+    /// Waits (up to 30 s) for a mail to `address` whose subject has
+    /// `subject_part`, for a test that knows which mail it waits for.
+    pub async fn arrived(&self, address: &str, subject_part: &str) -> ReceivedMail {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let found = self.received_so_far().into_iter().rfind(|m| {
+                m.to.iter().any(|t| t.eq_ignore_ascii_case(address))
+                    && m.subject().contains(subject_part)
+            });
+            if let Some(mail) = found {
+                return mail;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no mail to {address} about {subject_part:?} within 30 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+    }
+
     /// The newest mail to one address; panics if there is none.
     pub async fn last_to(&self, address: &str) -> ReceivedMail {
         self.to(address)
