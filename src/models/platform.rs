@@ -299,7 +299,7 @@ pub async fn create_superadmin(
             let Some(password) = password else {
                 return Err(FieldErrors::one(
                     "password",
-                    "is needed to create a new account (password=...)",
+                    "is needed to create a new account (password:...)",
                 )
                 .into());
             };
