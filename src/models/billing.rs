@@ -92,9 +92,9 @@ impl<'a> Plans<'a> {
 }
 
 /// Stripe statuses in which the workspace has paid for the period.
-const PAID: [&str; 2] = ["active", "trialing"];
+pub const PAID: [&str; 2] = ["active", "trialing"];
 /// Statuses in which a payment failed and Stripe is still trying.
-const PAYMENT_FAILED: [&str; 3] = ["past_due", "unpaid", "incomplete"];
+pub const PAYMENT_FAILED: [&str; 3] = ["past_due", "unpaid", "incomplete"];
 
 /// Where a workspace stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

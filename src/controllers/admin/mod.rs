@@ -135,6 +135,15 @@ impl FromRequestParts<AppContext> for Staff {
     }
 }
 
+/// Back to the console page `to` with what was done, or with the reason
+/// the action was refused.
+fn answer(ctx: &AppContext, to: &str, outcome: Result<String>) -> Result<Response> {
+    match outcome {
+        Ok(done) => super::render::redirect_with(to, "notice", &done, ctx, &[]),
+        Err(err) => super::render::back_with(ctx, to, err),
+    }
+}
+
 /// A moment as operators read it: `2026-11-29 06:57 UTC`.
 #[must_use]
 pub fn when(t: &chrono::DateTime<chrono::FixedOffset>) -> String {

@@ -11,6 +11,7 @@ use serde_json::json;
 use super::{console_page, requires, when, ListQuery, Staff};
 use crate::{
     controllers::{middleware::web_session::Visitor, render::redirect_with},
+    models::billing::{PAID, PAYMENT_FAILED},
     models::{
         _entities::{billing_accounts, users, workspaces as workspace_rows},
         platform, workspaces,
@@ -22,9 +23,6 @@ use crate::{
     views::billing::long_date,
     workers::{queue, Job},
 };
-
-/// Stripe statuses of a subscription whose payment failed.
-const FAILED_PAYMENTS: [&str; 3] = ["past_due", "unpaid", "incomplete"];
 
 #[debug_handler]
 async fn overview(
@@ -70,7 +68,7 @@ async fn overview(
             .count(&ctx.db)
             .await?,
         "subscriptions": billing_accounts::Entity::find()
-            .filter(billing_accounts::Column::Status.is_in(["active", "trialing"]))
+            .filter(billing_accounts::Column::Status.is_in(PAID))
             .count(&ctx.db)
             .await?,
         "signups": per_day.iter().map(|(day, n)| json!({ "day": day, "count": n, "percent": n * 100 / most })).collect::<Vec<_>>(),
@@ -98,7 +96,7 @@ async fn billing(
         .find_also_related(workspaces::Entity)
         .order_by_desc(billing_accounts::Column::UpdatedAt);
     if query.only == "failed" {
-        accounts = accounts.filter(billing_accounts::Column::Status.is_in(FAILED_PAYMENTS));
+        accounts = accounts.filter(billing_accounts::Column::Status.is_in(PAYMENT_FAILED));
     }
     let pages = accounts.paginate(&ctx.db, platform::PAGE_SIZE);
     let total = pages.num_items().await?;
@@ -113,7 +111,7 @@ async fn billing(
                 "subscription": a.subscription_id,
                 "plan": a.plan,
                 "status": a.status,
-                "failed": a.status.as_deref().is_some_and(|s| FAILED_PAYMENTS.contains(&s)),
+                "failed": a.status.as_deref().is_some_and(|s| PAYMENT_FAILED.contains(&s)),
                 "period_end": a.current_period_end.as_ref().map(long_date),
                 "grace_until": a.grace_until.as_ref().map(long_date),
                 "synced_at": a.synced_at.as_ref().map(when),

@@ -6,7 +6,7 @@ use loco_rs::prelude::*;
 use sea_orm::QueryOrder;
 use serde_json::json;
 
-use super::{console_page, requires, when, ActionForm, ListQuery, Staff};
+use super::{answer, console_page, requires, when, ActionForm, ListQuery, Staff};
 use crate::{
     controllers::{
         middleware::web_session::Visitor,
@@ -135,14 +135,6 @@ async fn show(
     )
 }
 
-/// Back to the account's page with `done`, or with the reason it was refused.
-fn answer(ctx: &AppContext, user: &users::Model, outcome: Result<String>) -> Result<Response> {
-    match outcome {
-        Ok(done) => redirect_with(&user_path(user), "notice", &done, ctx, &[]),
-        Err(err) => back_with(ctx, &user_path(user), err),
-    }
-}
-
 #[debug_handler]
 async fn lock(
     State(ctx): State<AppContext>,
@@ -153,7 +145,7 @@ async fn lock(
     let outcome = platform::lock(&ctx.db, &staff.actor(), &user)
         .await
         .map(|u| format!("{} is locked; their sessions ended.", u.email));
-    answer(&ctx, &user, outcome)
+    answer(&ctx, &user_path(&user), outcome)
 }
 
 #[debug_handler]
@@ -166,7 +158,7 @@ async fn unlock(
     let outcome = platform::unlock(&ctx.db, &staff.actor(), &user)
         .await
         .map(|u| format!("{} is unlocked.", u.email));
-    answer(&ctx, &user, outcome)
+    answer(&ctx, &user_path(&user), outcome)
 }
 
 #[debug_handler]
@@ -179,7 +171,7 @@ async fn end_session(
     let outcome = platform::end_sessions(&ctx.db, &staff.actor(), &user, Some(session_id))
         .await
         .map(|_| "The session ended.".to_string());
-    answer(&ctx, &user, outcome)
+    answer(&ctx, &user_path(&user), outcome)
 }
 
 #[debug_handler]
@@ -192,7 +184,7 @@ async fn end_all_sessions(
     let outcome = platform::end_sessions(&ctx.db, &staff.actor(), &user, None)
         .await
         .map(|n| format!("{n} session(s) ended."));
-    answer(&ctx, &user, outcome)
+    answer(&ctx, &user_path(&user), outcome)
 }
 
 /// Ends their sessions and mails them a link to choose a new password.
@@ -222,7 +214,7 @@ async fn force_password_reset(
     .await?;
     answer(
         &ctx,
-        &user,
+        &user_path(&user),
         Ok(format!(
             "A password reset link was mailed to {}.",
             user.email
@@ -240,7 +232,7 @@ async fn verify_email(
     let outcome = platform::verify_email(&ctx.db, &staff.actor(), &user)
         .await
         .map(|u| format!("{} is confirmed.", u.email));
-    answer(&ctx, &user, outcome)
+    answer(&ctx, &user_path(&user), outcome)
 }
 
 #[debug_handler]
@@ -253,7 +245,7 @@ async fn resend_verification(
     if !user.awaits_confirmation() {
         return answer(
             &ctx,
-            &user,
+            &user_path(&user),
             Err(
                 crate::models::validation::FieldErrors::one("email", "is confirmed already").into(),
             ),
@@ -274,7 +266,7 @@ async fn resend_verification(
     .await?;
     answer(
         &ctx,
-        &user,
+        &user_path(&user),
         Ok(format!(
             "A new confirmation link was mailed to {}.",
             user.address_to_confirm()
@@ -297,7 +289,7 @@ async fn grant_role(
         Ok(format!("{} is now {role}.", user.email))
     }
     .await;
-    answer(&ctx, &user, outcome)
+    answer(&ctx, &user_path(&user), outcome)
 }
 
 #[debug_handler]
@@ -315,7 +307,7 @@ async fn revoke_role(
         Ok(format!("{} is no longer {role}.", user.email))
     }
     .await;
-    answer(&ctx, &user, outcome)
+    answer(&ctx, &user_path(&user), outcome)
 }
 
 /// Deletes the account (not your own), as its owner could: a workspace

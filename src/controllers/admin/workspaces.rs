@@ -12,7 +12,7 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{console_page, requires, when, ActionForm, ListQuery, Staff};
+use super::{answer, console_page, requires, when, ActionForm, ListQuery, Staff};
 use crate::{
     controllers::{
         middleware::web_session::Visitor,
@@ -149,17 +149,6 @@ async fn show(
     )
 }
 
-fn answer(
-    ctx: &AppContext,
-    workspace: &workspaces::Model,
-    outcome: Result<String>,
-) -> Result<Response> {
-    match outcome {
-        Ok(done) => redirect_with(&workspace_path(workspace), "notice", &done, ctx, &[]),
-        Err(err) => back_with(ctx, &workspace_path(workspace), err),
-    }
-}
-
 #[debug_handler]
 async fn suspend(
     State(ctx): State<AppContext>,
@@ -170,7 +159,7 @@ async fn suspend(
     let outcome = platform::set_suspended(&ctx.db, &staff.actor(), &workspace, true)
         .await
         .map(|w| format!("\"{}\" is suspended: read-only for its members.", w.name));
-    answer(&ctx, &workspace, outcome)
+    answer(&ctx, &workspace_path(&workspace), outcome)
 }
 
 #[debug_handler]
@@ -183,7 +172,7 @@ async fn unsuspend(
     let outcome = platform::set_suspended(&ctx.db, &staff.actor(), &workspace, false)
         .await
         .map(|w| format!("\"{}\" is no longer suspended.", w.name));
-    answer(&ctx, &workspace, outcome)
+    answer(&ctx, &workspace_path(&workspace), outcome)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -262,7 +251,7 @@ async fn member_role(
         change_member(&ctx, &staff, &workspace, &user_id, Some(form.role.trim())).await
     }
     .await;
-    answer(&ctx, &workspace, outcome)
+    answer(&ctx, &workspace_path(&workspace), outcome)
 }
 
 #[debug_handler]
@@ -273,7 +262,7 @@ async fn member_remove(
 ) -> Result<Response> {
     let workspace = target(&ctx, &workspace_id).await?;
     let outcome = change_member(&ctx, &staff, &workspace, &user_id, None).await;
-    answer(&ctx, &workspace, outcome)
+    answer(&ctx, &workspace_path(&workspace), outcome)
 }
 
 /// Deletes the workspace: its name typed and the operator's password.
