@@ -304,6 +304,7 @@ impl Hooks for App {
             .add_route(controllers::workspaces_api::routes())
             .add_route(controllers::expenses_api::routes())
             .add_route(controllers::balances_api::routes())
+            .add_route(controllers::assistant::routes())
             .add_route(controllers::budgets_api::routes())
             .add_route(controllers::billing_api::routes())
             .add_route(controllers::tokens_api::routes());

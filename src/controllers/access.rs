@@ -38,6 +38,20 @@ pub fn requires(
     route.layer(Extension(permission))
 }
 
+/// Marks a `POST` route that only reads (asking the assistant): it runs in
+/// a read transaction and stays open in a suspended workspace.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadsOnly;
+
+/// Declares the permission a workspace route needs, for a `POST` that
+/// changes nothing.
+pub fn requires_reading(
+    permission: Permission,
+    route: MethodRouter<AppContext>,
+) -> MethodRouter<AppContext> {
+    requires(permission, route).layer(Extension(ReadsOnly))
+}
+
 /// How a caller proved who they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignInMethod {
@@ -307,7 +321,8 @@ impl FromRequestParts<AppContext> for Member {
             .ok_or_else(not_found)?;
         let failed = |err: Error| err.into_response();
         // GET and HEAD only read (on SQLite they then need no write lock).
-        let db = if parts.method.is_safe() {
+        let reads_only = parts.method.is_safe() || parts.extensions.get::<ReadsOnly>().is_some();
+        let db = if reads_only {
             caller.read_transaction(ctx).await
         } else {
             caller.transaction(ctx).await
@@ -328,7 +343,7 @@ impl FromRequestParts<AppContext> for Member {
             );
             return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
         };
-        if workspace.suspended_at.is_some() && !parts.method.is_safe() {
+        if workspace.suspended_at.is_some() && !reads_only {
             return Err(Error::CustomError(
                 StatusCode::FORBIDDEN,
                 ErrorDetail::new("workspace_suspended", SUSPENDED),

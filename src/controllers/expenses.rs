@@ -177,27 +177,6 @@ async fn rows(
         .collect())
 }
 
-/// The list's query string without the cursor, for links that keep the
-/// filter (next page, CSV export).
-fn filter_query(filter: &ExpenseFilter) -> String {
-    let pairs = [
-        ("from", &filter.from),
-        ("to", &filter.to),
-        ("category", &filter.category),
-        ("tag", &filter.tag),
-        ("member", &filter.member),
-        ("min", &filter.min),
-        ("max", &filter.max),
-        ("q", &filter.q),
-        ("sort", &filter.sort),
-    ];
-    let kept: Vec<(&str, &str)> = pairs
-        .iter()
-        .filter_map(|(k, v)| v.as_deref().filter(|v| !v.is_empty()).map(|v| (*k, v)))
-        .collect();
-    serde_urlencoded::to_string(kept).unwrap_or_default()
-}
-
 /// What the list page takes beside the filter.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -261,7 +240,7 @@ async fn render_list(
         visitor,
         member,
     } = *screen;
-    let filter_query = filter_query(filter);
+    let filter_query = ExpenseFilter::query_string(filter);
     let next = listing.next_cursor.as_ref().map(|cursor| {
         let cursor = serde_urlencoded::to_string([("cursor", cursor)]).unwrap_or_default();
         format!("{}?{filter_query}&{cursor}", list_path(member))

@@ -2,6 +2,7 @@ pub mod access;
 pub mod account;
 pub mod admin;
 pub mod archives;
+pub mod assistant;
 pub mod auth;
 pub mod balances;
 pub mod balances_api;

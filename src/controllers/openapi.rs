@@ -11,7 +11,7 @@ use utoipa::{
 };
 
 use super::{
-    archives, auth, balances_api, billing_api, budgets_api, expenses_api, tokens_api,
+    archives, assistant, auth, balances_api, billing_api, budgets_api, expenses_api, tokens_api,
     workspaces_api,
 };
 
@@ -88,6 +88,7 @@ impl Modify for BearerAuth {
         balances_api::list,
         balances_api::create,
         balances_api::destroy,
+        assistant::ask,
         tokens_api::list,
         tokens_api::create,
         tokens_api::revoke,

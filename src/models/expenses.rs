@@ -76,6 +76,30 @@ pub struct ExpenseFilter {
     pub limit: Option<u64>,
 }
 
+impl ExpenseFilter {
+    /// The filter as a query string without the cursor and limit, for links
+    /// that keep it (next page, CSV export, the assistant's answers).
+    #[must_use]
+    pub fn query_string(&self) -> String {
+        let pairs = [
+            ("from", &self.from),
+            ("to", &self.to),
+            ("category", &self.category),
+            ("tag", &self.tag),
+            ("member", &self.member),
+            ("min", &self.min),
+            ("max", &self.max),
+            ("q", &self.q),
+            ("sort", &self.sort),
+        ];
+        let kept: Vec<(&str, &str)> = pairs
+            .iter()
+            .filter_map(|(k, v)| v.as_deref().filter(|v| !v.is_empty()).map(|v| (*k, v)))
+            .collect();
+        serde_urlencoded::to_string(kept).unwrap_or_default()
+    }
+}
+
 /// The order of the list. Every order ends on the id, so a cursor (the last
 /// row of a page) says exactly where the next page starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 pub mod _entities;
 pub mod api_tokens;
 pub mod archives;
+pub mod assistant;
 pub mod audit_events;
 pub mod billing;
 pub mod budget_alerts;

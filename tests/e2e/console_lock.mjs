@@ -3,49 +3,10 @@
 // loopback: node console_lock.mjs <base url> <admin email> <user email> <password>
 // Screenshots go to target/e2e/; any console error or horizontal overflow
 // (broken layout) at 360 px or 1280 px fails the run.
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { start } from "./lib.mjs";
 
 const [base, adminEmail, userEmail, password] = process.argv.slice(2);
-const shots = process.env.E2E_SCREENSHOTS || "target/e2e";
-mkdirSync(shots, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox"],
-});
-const problems = [];
-
-async function open(width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console error on ${page.url()}: ${m.text()} (${m.location().url})`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("dialog", (d) => d.accept());
-  return page;
-}
-
-async function logIn(page, email) {
-  await page.goto(`${base}/login`);
-  await page.fill("input[name=email]", email);
-  await page.fill("input[name=password]", password);
-  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
-}
-
-async function check(page, name) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 1) {
-    // Name the widest elements that stick out, to say what to fix.
-    const culprits = await page.evaluate(() => [...document.body.querySelectorAll("*")]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 3)
-      .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">${(e.textContent || "").trim().slice(0, 40)}`));
-    problems.push(`${name}: wider than the window by ${overflow}px: ${culprits.join(" | ")}`);
-  }
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
+const { shots, problems, open, logIn, check, finish } = await start(base, password);
 
 // The user is signed in and working.
 const user = await open(1280);
@@ -78,9 +39,4 @@ await user.goto(`${base}/w`);
 if (!user.url().includes("/login")) problems.push(`the locked user still sees ${user.url()}`);
 await user.screenshot({ path: `${shots}/locked-user-after.png` });
 
-await browser.close();
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
-console.log("ok");
+await finish();

@@ -1,1 +1,2 @@
+mod assistant_phrasings;
 mod splits;

@@ -82,3 +82,49 @@ async fn a_superadmin_finds_a_user_locks_them_and_their_session_ends() {
         "the operator's address is recorded"
     );
 }
+
+#[tokio::test]
+async fn a_member_asks_the_assistant_and_confirms_the_expense_it_drafted() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Cat", "cat@example.com").await;
+    let today = chrono::Utc::now().date_naive();
+    let added = app
+        .server
+        .post(&format!("/api/v1/workspaces/{ws}/expenses"))
+        .authorization_bearer(&token)
+        .json(&serde_json::json!({ "amount": "12.00", "date": today.to_string(), "description": "Soap" }))
+        .await;
+    assert_eq!(added.status_code(), 201);
+    let server = app.on_loopback();
+    let base = server.server_address().expect("an address").to_string();
+
+    run_script(
+        "assistant.mjs",
+        &[
+            base.trim_end_matches('/'),
+            "cat@example.com",
+            PASSWORD,
+            &format!("/w/{ws}"),
+        ],
+    )
+    .await;
+
+    let list: serde_json::Value = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses"))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    let coffee = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["description"] == "Coffee")
+        .unwrap_or_else(|| panic!("no coffee: {list}"));
+    assert_eq!(coffee["amount"], "4.50");
+    assert_eq!(
+        coffee["date"],
+        (today - chrono::Days::new(1)).to_string().as_str()
+    );
+    assert_eq!(list["count"], 2, "added once, by the confirmation alone");
+}

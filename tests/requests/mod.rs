@@ -1,6 +1,7 @@
 mod account_pages;
 mod admin;
 mod archives;
+mod assistant;
 mod auth_api;
 mod balances_api;
 mod billing;

@@ -21,6 +21,18 @@ pub async fn workspace_of(app: &TestApp, name: &str, email: &str) -> (String, St
 
 /// Invites `email` as `role` and joins with a new account; returns its token.
 pub async fn join_as(app: &TestApp, owner: &str, ws: &str, email: &str, role: &str) -> String {
+    join_named(app, owner, ws, "Someone", email, role).await
+}
+
+/// The same with an account called `name`.
+pub async fn join_named(
+    app: &TestApp,
+    owner: &str,
+    ws: &str,
+    name: &str,
+    email: &str,
+    role: &str,
+) -> String {
     let invited = app
         .server
         .post(&format!("/api/v1/workspaces/{ws}/invitations"))
@@ -29,7 +41,7 @@ pub async fn join_as(app: &TestApp, owner: &str, ws: &str, email: &str, role: &s
         .await;
     assert_eq!(invited.status_code(), 201, "{}", invited.text());
     let link = app.mail.last_to(email).await.link_path();
-    let token = app.api_user("Someone", email, PASSWORD).await;
+    let token = app.api_user(name, email, PASSWORD).await;
     let accepted = app
         .server
         .post(&format!("/api/v1{link}/accept"))
