@@ -4,7 +4,9 @@
 #   (localstripe, for the billing tests' stand-in for Stripe), kept under
 #   ~/.cache and rebuilt only when the requirements change;
 # - for the browser tests, Debian's Chromium and Node.js when missing, and
-#   playwright-core from tests/e2e/package-lock.json (`npm ci`).
+#   playwright-core from tests/e2e/package-lock.json (`npm ci`);
+# - for checking docker-compose.yml, Debian's docker-compose, and for the
+#   backup check, the sqlite3 shell, when missing.
 # Prints the virtualenv's python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +34,8 @@ fi
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "ensure-test-tools: installing ${missing[*]} from Debian's packages" >&2
   as_root apt-get update -qq >&2
