@@ -544,12 +544,38 @@ async fn destroy(
         "workspace": { "id": member.workspace.pid.to_string() },
         "expense": { "id": expense.pid.to_string(), "description": expense.description },
     });
+    let undo_address = with_undo(&member, &headers, expense.pid);
     member.commit_change(&ctx).await?;
     if is_htmx(&headers) {
-        format::render().view(&v, "expenses/_deleted_row.html", data)
+        // The page's address gains `undo=`: the live refresh that follows
+        // this change re-reads the list with it, so the offer to undo
+        // survives the row being replaced.
+        format::render()
+            .header("hx-replace-url", &undo_address)
+            .view(&v, "expenses/_deleted_row.html", data)
     } else {
         format::redirect(&to)
     }
+}
+
+/// The list's address as the page shows it (its filter kept), offering to
+/// undo the deletion of `deleted`.
+fn with_undo(member: &Member, headers: &HeaderMap, deleted: Uuid) -> String {
+    let current = headers
+        .get("hx-current-url")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| url::Url::parse(v).ok());
+    let mut pairs: Vec<(String, String)> = current
+        .iter()
+        .flat_map(|url| url.query_pairs().into_owned().collect::<Vec<_>>())
+        .filter(|(key, _)| key != "undo" && key != "cursor" && key != "partial")
+        .collect();
+    pairs.push(("undo".to_string(), deleted.to_string()));
+    format!(
+        "{}?{}",
+        list_path(member),
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    )
 }
 
 #[debug_handler]

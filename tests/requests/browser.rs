@@ -128,3 +128,80 @@ async fn a_member_asks_the_assistant_and_confirms_the_expense_it_drafted() {
     );
     assert_eq!(list["count"], 2, "added once, by the confirmation alone");
 }
+
+#[tokio::test]
+async fn a_household_is_set_up_and_used_in_the_browser() {
+    let app = TestApp::start().await;
+    let server = app.on_loopback();
+    let base = server.server_address().expect("an address").to_string();
+    let base = base.trim_end_matches('/');
+    let today = chrono::Utc::now().date_naive();
+    let csv = std::env::temp_dir().join(format!("e2e-import-{}.csv", uuid::Uuid::new_v4()));
+    std::fs::write(
+        &csv,
+        format!("date,amount,description\n{today},3.10,Bread\n{today},7.00,Milk\n{today},12.40,Cheese\n"),
+    )
+    .unwrap();
+
+    run_script(
+        "main_flows.mjs",
+        &[base, "owner", PASSWORD, csv.to_str().unwrap()],
+    )
+    .await;
+    std::fs::remove_file(&csv).ok();
+    let link = app.mail.last_to("bob@example.com").await.link_path();
+    run_script("main_flows.mjs", &[base, "joiner", PASSWORD, &link]).await;
+
+    // What the clicks did, read back through the API.
+    let ann = app.api_login("ann@example.com", PASSWORD).await;
+    let workspaces: serde_json::Value = app
+        .server
+        .get("/api/v1/workspaces")
+        .authorization_bearer(&ann)
+        .await
+        .json();
+    let ws = workspaces[0]["id"].as_str().unwrap();
+    let members: serde_json::Value = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/members"))
+        .authorization_bearer(&ann)
+        .await
+        .json();
+    let mut names: Vec<&str> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Ann", "Bob"]);
+    let list: serde_json::Value = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses?sort=largest"))
+        .authorization_bearer(&ann)
+        .await
+        .json();
+    let rows: Vec<(&str, &str)> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["description"].as_str().unwrap(),
+                e["amount"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Groceries run", "45.50"),
+            ("Cinema", "15.00"),
+            ("Cheese", "12.40"),
+            ("Snacks", "10.00"),
+            ("Milk", "7.00"),
+            ("Bread", "3.10"),
+            ("Bus ticket", "2.50"),
+        ]
+    );
+}

@@ -256,6 +256,16 @@ async fn htmx_edits_and_deletes_swap_one_row_with_undo() {
     deleted.assert_status_ok();
     assert!(deleted.text().contains("Deleted “Cinema”."));
     assert!(deleted.text().contains("Undo"));
+    // The page's address now offers the undo, so the live refresh that
+    // follows the change (it re-reads the list at that address) keeps it.
+    let address = format!("{ws}/expenses?undo={id}");
+    assert_eq!(deleted.header("hx-replace-url"), address.as_str());
+    let refreshed = app.server.get(&address).await.text();
+    let list = &refreshed[refreshed.find("id=\"expense-list\"").unwrap()..];
+    assert!(
+        list.contains("Deleted “Cinema”.") && list.contains(&format!("{id}/restore")),
+        "{list}"
+    );
     assert!(app
         .server
         .get(&format!("{ws}/expenses"))
