@@ -209,11 +209,16 @@ impl Member {
     /// On database errors.
     pub async fn commit_change(self, ctx: &AppContext) -> Result<()> {
         let workspace_id = self.workspace.id;
-        let alerts = budget_alerts::Model::any_unsent(&self.db, workspace_id).await?;
+        let alert = budget_alerts::Model::newest_unsent(&self.db, workspace_id).await?;
         self.db.commit().await?;
         crate::live::changed(ctx, workspace_id).await?;
-        if alerts {
-            queue::enqueue(ctx, Job::BudgetAlerts { workspace_id }).await?;
+        if let Some(alert) = alert {
+            queue::enqueue_once(
+                ctx,
+                Job::BudgetAlerts { workspace_id },
+                &format!("budget-alerts:{workspace_id}:{alert}"),
+            )
+            .await?;
         }
         Ok(())
     }

@@ -42,17 +42,24 @@ impl Model {
             .await?)
     }
 
-    /// Does the workspace have an alert not yet sent?
+    /// The id of the workspace's newest alert not yet sent, if any: a
+    /// delivery job is queued once per newest alert, so that changes made
+    /// while mail cannot be sent do not queue a job each (the job's own
+    /// retries and the periodic sweep cover those).
     ///
     /// # Errors
     /// On database errors.
-    pub async fn any_unsent<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<bool> {
+    pub async fn newest_unsent<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+    ) -> ModelResult<Option<i64>> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
             .filter(budget_alerts::Column::SentAt.is_null())
+            .order_by_desc(budget_alerts::Column::Id)
             .one(db)
             .await?
-            .is_some())
+            .map(|alert| alert.id))
     }
 
     /// Workspaces with alerts not yet sent (the periodic sweep's view, across

@@ -509,3 +509,36 @@ async fn the_weekly_summary_goes_once_to_members_who_asked_for_it() {
         "Bob did not ask for it"
     );
 }
+
+#[tokio::test]
+async fn changes_made_while_mail_is_down_queue_one_alert_job_not_one_each() {
+    // Nothing listens on port 9: every mail fails, so the alert stays unsent.
+    let app = TestApp::start_with(|config| {
+        if let Some(smtp) = config.mailer.as_mut().and_then(|m| m.smtp.as_mut()) {
+            smtp.port = 9;
+        }
+    })
+    .await;
+    let (ann, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    create_budget(
+        &app,
+        &ann,
+        &ws,
+        json!({ "name": "Food", "amount": "100.00", "period": "month" }),
+    )
+    .await;
+    add_expense(&app, &ann, &ws, "90.00").await;
+    for _ in 0..5 {
+        add_expense(&app, &ann, &ws, "1.00").await;
+    }
+    let mut rows = queue::waiting(&app.ctx).await.unwrap();
+    rows.extend(queue::dead(&app.ctx).await.unwrap());
+    let alert_jobs = rows
+        .iter()
+        .filter(|row| row.job.contains("budget_alerts"))
+        .count();
+    assert_eq!(
+        alert_jobs, 1,
+        "one delivery job for the one unsent alert, however many changes follow: {rows:#?}"
+    );
+}
