@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{
-    access::{requires_reading, Member},
+    access::{requires, requires_reading, Member},
     expenses,
     middleware::web_session::Visitor,
     render::{merged, page},
@@ -158,7 +158,7 @@ pub fn routes() -> Routes {
         )
         .add(
             "/w/{workspace_id}/assistant",
-            requires_reading(EXPENSES_READ, get(show)),
+            requires(EXPENSES_READ, get(show)),
         )
         .add(
             "/w/{workspace_id}/assistant",

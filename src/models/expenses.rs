@@ -857,9 +857,38 @@ impl Model {
         filter: &ExpenseFilter,
     ) -> Result<Listing> {
         let condition = Self::condition(db, workspace, filter).await?;
-        let totals = Entity::find()
-            .in_tenant(workspace.id)
-            .filter(condition.clone())
+        let (total_minor, count) = Self::sum_and_count(db, workspace.id, condition.clone()).await?;
+        let (rows, next_cursor) = Self::page(db, workspace.id, filter, condition).await?;
+        Ok(Listing {
+            items: Self::with_details(db, workspace.id, rows).await?,
+            next_cursor,
+            total_minor,
+            count,
+        })
+    }
+
+    /// The total and count over `filter`, as [`Self::list`] gives them,
+    /// without reading any rows.
+    ///
+    /// # Errors
+    /// 422 naming a filter value that makes no sense.
+    pub async fn totals<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        filter: &ExpenseFilter,
+    ) -> Result<(i64, u64)> {
+        let condition = Self::condition(db, workspace, filter).await?;
+        Self::sum_and_count(db, workspace.id, condition).await
+    }
+
+    async fn sum_and_count<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        condition: Condition,
+    ) -> Result<(i64, u64)> {
+        let (count, total) = Entity::find()
+            .in_tenant(workspace_id)
+            .filter(condition)
             .select_only()
             .column_as(expenses::Column::Id.count(), "count")
             .column_as(money::sum_minor(expenses::Column::AmountMinor), "total")
@@ -867,13 +896,10 @@ impl Model {
             .one(db)
             .await?
             .unwrap_or((0, None));
-        let (rows, next_cursor) = Self::page(db, workspace.id, filter, condition).await?;
-        Ok(Listing {
-            items: Self::with_details(db, workspace.id, rows).await?,
-            next_cursor,
-            total_minor: totals.1.unwrap_or_default(),
-            count: u64::try_from(totals.0).unwrap_or_default(),
-        })
+        Ok((
+            total.unwrap_or_default(),
+            u64::try_from(count).unwrap_or_default(),
+        ))
     }
 
     /// One page of the rows `condition` matches, in the filter's order and

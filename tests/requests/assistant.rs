@@ -6,7 +6,8 @@ use chrono::{Datelike, Days, Months, NaiveDate, Utc};
 use serde_json::{json, Value};
 
 use super::{
-    expense_pages::{api, household},
+    dashboard::category_id,
+    expense_pages::{add_api, api, household},
     workspaces_api::{join_as, join_named, workspace_of},
 };
 use crate::support::{csrf_in, TestApp};
@@ -39,34 +40,6 @@ async fn ask(app: &TestApp, token: &str, ws: &str, message: &str) -> Value {
         "{message}: {}",
         response.text()
     );
-    response.json()
-}
-
-async fn category(app: &TestApp, token: &str, ws: &str, name: &str) -> String {
-    let list: Value = app
-        .server
-        .get(&format!("{}/categories", api(ws)))
-        .authorization_bearer(token)
-        .await
-        .json();
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap_or_else(|| panic!("no category {name}: {list}"))["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-async fn add(app: &TestApp, token: &str, ws: &str, body: Value) -> Value {
-    let response = app
-        .server
-        .post(&format!("{}/expenses", api(ws)))
-        .authorization_bearer(token)
-        .json(&body)
-        .await;
-    assert_eq!(response.status_code(), 201, "{}", response.text());
     response.json()
 }
 
@@ -112,9 +85,9 @@ fn minor_text(minor: i64) -> String {
 async fn answers_cite_the_figures_the_reports_and_lists_compute() {
     let app = TestApp::start().await;
     let (ws, token) = household(&app).await;
-    let groceries = category(&app, &token, &ws, "Groceries").await;
-    let transport = category(&app, &token, &ws, "Transport").await;
-    let dining = category(&app, &token, &ws, "Dining out").await;
+    let groceries = category_id(&app, &token, &ws, "Groceries").await;
+    let transport = category_id(&app, &token, &ws, "Transport").await;
+    let dining = category_id(&app, &token, &ws, "Dining out").await;
     let (last_start, last_end) = last_month();
     let day = |start: NaiveDate, n: u64| (start + Days::new(n)).to_string();
     for (amount, date, cat, what) in [
@@ -124,7 +97,7 @@ async fn answers_cite_the_figures_the_reports_and_lists_compute() {
         ("7.25", day(month_start(today()), 0), &groceries, "Milk"),
         ("20.00", day(month_start(today()), 0), &dining, "Pizza"),
     ] {
-        add(
+        add_api(
             &app,
             &token,
             &ws,
@@ -382,8 +355,8 @@ async fn viewers_cannot_add_and_other_workspaces_stay_out_of_reach() {
         .json(&json!({ "name": "Yachts", "color": "#123456" }))
         .await
         .json();
-    add(&app, &zoe, &other, json!({ "amount": "9000.00", "date": today().to_string(), "description": "Yacht", "category_id": yachts["id"] })).await;
-    add(
+    add_api(&app, &zoe, &other, json!({ "amount": "9000.00", "date": today().to_string(), "description": "Yacht", "category_id": yachts["id"] })).await;
+    add_api(
         &app,
         &ann,
         &ws,
@@ -433,7 +406,7 @@ async fn viewers_cannot_add_and_other_workspaces_stay_out_of_reach() {
 async fn the_chat_panel_answers_with_htmx_and_without() {
     let app = TestApp::start().await;
     let (ws, token) = household(&app).await;
-    add(
+    add_api(
         &app,
         &token,
         &ws,

@@ -32,7 +32,7 @@ async fn add(app: &TestApp, token: &str, ws: &str, body: Value) -> Value {
     created.json()
 }
 
-async fn category_id(app: &TestApp, token: &str, ws: &str, name: &str) -> String {
+pub async fn category_id(app: &TestApp, token: &str, ws: &str, name: &str) -> String {
     let list: Value = app
         .server
         .get(&format!("{}/categories", api(ws)))

@@ -41,7 +41,7 @@ async fn htmx_post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> axum_t
         .await
 }
 
-async fn add_api(app: &TestApp, token: &str, ws: &str, body: Value) -> Value {
+pub async fn add_api(app: &TestApp, token: &str, ws: &str, body: Value) -> Value {
     let response = app
         .server
         .post(&format!("{}/expenses", api(ws)))

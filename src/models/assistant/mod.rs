@@ -148,6 +148,8 @@ struct Answering<'a, C> {
     db: &'a C,
     workspace: &'a workspaces::Model,
     asker: &'a users::Model,
+    /// The workspace's names, as the message was read with them.
+    vocabulary: &'a Vocabulary,
     allowed: Allowed,
 }
 
@@ -218,16 +220,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
     /// The total and count of the expense list under `filter`: the same
     /// figures the list page shows above its rows.
     async fn total(&self, filter: &ExpenseFilter) -> Result<(i64, u64)> {
-        let listing = expenses::Model::list(
-            self.db,
-            self.workspace,
-            &ExpenseFilter {
-                limit: Some(1),
-                ..filter.clone()
-            },
-        )
-        .await?;
-        Ok((listing.total_minor, listing.count))
+        expenses::Model::totals(self.db, self.workspace, filter).await
     }
 
     async fn answer(&self, intent: &Intent) -> Result<Reply> {
@@ -317,10 +310,9 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             what.push_str(&format!(" on expenses mentioning \"{words}\""));
         }
         let text = if count == 0 {
-            format!("Nothing{what} {}: no expenses match.", range.describe()).replacen(
-                "Nothing on",
-                "Nothing spent on",
-                1,
+            format!(
+                "Nothing spent{what} {}: no expenses match.",
+                range.describe()
             )
         } else {
             format!(
@@ -433,14 +425,11 @@ impl<C: ConnectionTrait> Answering<'_, C> {
                     )
                 })
                 .collect();
-            format!(
-                "The {} largest{on} {}:\n{}",
-                expenses_count(listing.items.len() as u64),
-                range.describe(),
-                lines.join("\n")
-            )
-            .replace("The 1 expense largest", "The largest expense")
-            .replace(" expenses largest", " largest expenses")
+            let heading = match listing.items.len() {
+                1 => "The largest expense".to_string(),
+                n => format!("The {n} largest expenses"),
+            };
+            format!("{heading}{on} {}:\n{}", range.describe(), lines.join("\n"))
         };
         Ok(reply(
             intent,
@@ -464,7 +453,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         let name = |r: Range| r.describe().trim_start_matches("in ").to_string();
         let on = category.map_or_else(String::new, |c| format!(" on {}", c.name));
         let change = if a == b {
-            "the same".to_string()
+            "the same as".to_string()
         } else {
             let direction = if b > a { "more" } else { "less" };
             let percent = if a == 0 {
@@ -474,10 +463,10 @@ impl<C: ConnectionTrait> Answering<'_, C> {
                 let p = ((b - a) as f64 / a as f64 * 100.0).abs();
                 format!(" ({p:.1}%)")
             };
-            format!("{}{percent} {direction}", self.money((b - a).abs()))
+            format!("{}{percent} {direction} than", self.money((b - a).abs()))
         };
         let text = format!(
-            "Spending{on}: {} {} ({}), {} {} ({}). {} is {change} than {}.",
+            "Spending{on}: {} {} ({}), {} {} ({}). {} is {change} {}.",
             name(first),
             self.money(a),
             expenses_count(a_count),
@@ -486,8 +475,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             expenses_count(b_count),
             capitalised(&name(second)),
             name(first),
-        )
-        .replace("is the same than", "is the same as");
+        );
         Ok(reply(
             intent,
             text,
@@ -556,11 +544,15 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         if !self.allowed.read_budgets {
             return Ok(self.refused(intent, "see budgets"));
         }
-        let standings = budgets::Model::standings(self.db, self.workspace).await?;
-        let chosen: Vec<&budgets::Standing> = standings
-            .iter()
-            .filter(|s| budget.is_none_or(|b| b.id == s.budget.pid.to_string()))
-            .collect();
+        let chosen: Vec<budgets::Standing> = match budget {
+            Some(b) => vec![
+                budgets::Model::find_in(self.db, self.workspace.id, &b.id)
+                    .await?
+                    .standing(self.db, self.workspace)
+                    .await?,
+            ],
+            None => budgets::Model::standings(self.db, self.workspace).await?,
+        };
         let link = Action::Open {
             label: "Open budgets".to_string(),
             href: self.path("/budgets"),
@@ -694,14 +686,14 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         if !self.allowed.add_expenses {
             return Ok(self.refused(intent, "add expenses"));
         }
-        let members = memberships::Model::list(self.db, self.workspace.id).await?;
+        let members = &self.vocabulary.members;
         let payer = draft
             .paid_by
             .as_ref()
             .map_or_else(|| self.asker.pid.to_string(), |p| p.id.clone());
         let parts: Vec<String> = match &draft.split {
             Split::None => Vec::new(),
-            Split::Everyone => members.iter().map(|m| m.user.pid.to_string()).collect(),
+            Split::Everyone => members.iter().map(|m| m.id.clone()).collect(),
             Split::With(people) => std::iter::once(payer.clone())
                 .chain(people.iter().map(|p| p.id.clone()))
                 .collect(),
@@ -729,16 +721,14 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             }),
             ..ExpenseParams::default()
         };
-        let payer_name = members
-            .iter()
-            .find(|m| m.user.pid.to_string() == payer)
-            .map_or_else(String::new, |m| {
-                if m.user.id == self.asker.id {
-                    "you".to_string()
-                } else {
-                    m.user.name.clone()
-                }
-            });
+        let payer_name = if payer == self.vocabulary.me.id {
+            "you".to_string()
+        } else {
+            members
+                .iter()
+                .find(|m| m.id == payer)
+                .map_or_else(String::new, |m| m.name.clone())
+        };
         let mut text = format!(
             "Add \"{}\", {} {} {}, paid by {payer_name}",
             draft.description,
@@ -881,6 +871,7 @@ pub async fn answer<C: ConnectionTrait>(
         db,
         workspace,
         asker,
+        vocabulary: &vocabulary,
         allowed,
     }
     .answer(&intent)

@@ -583,8 +583,7 @@ impl<'a> Reading<'a> {
             let w = self.word(i).to_string();
             let next = self.word(i + 1).to_string();
             let mut take = |reading: &mut Self, len: usize, range: Range, day: bool| {
-                reading.mark(i, len);
-                found.push(Found { at: i, range, day });
+                reading.record(&mut found, i, len, range, day);
                 len
             };
             let len = match w.as_str() {
@@ -663,12 +662,7 @@ impl<'a> Reading<'a> {
             if let (Ok(n), "ago") = (w.parse::<u32>(), self.word(i + 2)) {
                 let period = unit(&next);
                 if period.is_some() || next == "days" || next == "day" {
-                    self.mark(i, 3);
-                    found.push(Found {
-                        at: i,
-                        range: Range::day(back(today, period, n)),
-                        day: true,
-                    });
+                    self.record(&mut found, i, 3, Range::day(back(today, period, n)), true);
                     i += 3;
                     continue;
                 }
@@ -684,24 +678,20 @@ impl<'a> Reading<'a> {
                     .year_after(i)
                     .unwrap_or_else(|| self.recent_year_of(month, 1));
                 if let Some(start) = NaiveDate::from_ymd_opt(year, month, 1) {
-                    self.mark(i, 1);
-                    found.push(Found {
-                        at: i,
-                        range: Range::period(Period::Quarter, start),
-                        day: false,
-                    });
+                    self.record(
+                        &mut found,
+                        i,
+                        1,
+                        Range::period(Period::Quarter, start),
+                        false,
+                    );
                 }
                 i += 1;
                 continue;
             }
             // ISO dates.
             if let Ok(date) = NaiveDate::parse_from_str(&w, "%Y-%m-%d") {
-                self.mark(i, 1);
-                found.push(Found {
-                    at: i,
-                    range: Range::day(date),
-                    day: true,
-                });
+                self.record(&mut found, i, 1, Range::day(date), true);
                 i += 1;
                 continue;
             }
@@ -711,12 +701,7 @@ impl<'a> Reading<'a> {
                 while date.weekday() != day {
                     date = back(date, None, 1);
                 }
-                self.mark(i, 1);
-                found.push(Found {
-                    at: i,
-                    range: Range::day(date),
-                    day: true,
-                });
+                self.record(&mut found, i, 1, Range::day(date), true);
                 i += 1;
                 continue;
             }
@@ -742,12 +727,13 @@ impl<'a> Reading<'a> {
                         .unwrap_or_else(|| self.recent_year_of(month, day));
                     if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
                         let start = at.min(i);
-                        self.mark(start, year_at - start + 1);
-                        found.push(Found {
-                            at: start,
-                            range: Range::day(date),
-                            day: true,
-                        });
+                        self.record(
+                            &mut found,
+                            start,
+                            year_at - start + 1,
+                            Range::day(date),
+                            true,
+                        );
                     }
                     i = year_at + 1;
                     continue;
@@ -756,12 +742,7 @@ impl<'a> Reading<'a> {
                     .year_after(i)
                     .unwrap_or_else(|| self.recent_year_of(month, 1));
                 if let Some(range) = Range::month(year, month) {
-                    self.mark(i, 1);
-                    found.push(Found {
-                        at: i,
-                        range,
-                        day: false,
-                    });
+                    self.record(&mut found, i, 1, range, false);
                 }
                 i += 1;
                 continue;
@@ -772,12 +753,7 @@ impl<'a> Reading<'a> {
                     || self.is_question()
             }) {
                 if let Some(start) = NaiveDate::from_ymd_opt(year, 1, 1) {
-                    self.mark(i, 1);
-                    found.push(Found {
-                        at: i,
-                        range: Range::period(Period::Year, start),
-                        day: false,
-                    });
+                    self.record(&mut found, i, 1, Range::period(Period::Year, start), false);
                 }
             }
             i += 1;
@@ -794,6 +770,12 @@ impl<'a> Reading<'a> {
             }
         }
         found
+    }
+
+    /// Notes a date expression of `len` words starting at `at`.
+    fn record(&mut self, found: &mut Vec<Found>, at: usize, len: usize, range: Range, day: bool) {
+        self.mark(at, len);
+        found.push(Found { at, range, day });
     }
 
     /// "may" is the month only where a date fits: after "in", "since",
