@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests run besides Rust and Postgres:
 # - a Python virtualenv with the packages of tests/support/requirements.txt
-#   (localstripe, for the billing tests' stand-in for Stripe), kept under
-#   ~/.cache and rebuilt only when the requirements change;
+#   (localstripe, for the billing tests' stand-in for Stripe; moto, the
+#   receipt tests' S3-compatible server; Pillow, which draws the receipts
+#   the OCR tests read), kept under ~/.cache and rebuilt only when the
+#   requirements change;
+# - for reading receipts, Debian's Tesseract (tesseract-ocr) and Poppler
+#   (poppler-utils, for PDFs), when missing;
 # - for the browser tests, Debian's Chromium and Node.js when missing, and
 #   playwright-core from tests/e2e/package-lock.json (`npm ci`);
 # - for checking docker-compose.yml, Debian's docker-compose, and for the
@@ -36,6 +40,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "ensure-test-tools: installing ${missing[*]} from Debian's packages" >&2
   as_root apt-get update -qq >&2

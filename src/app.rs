@@ -13,8 +13,12 @@ use loco_rs::{
     },
     db::truncate_table,
     environment::Environment,
+    storage::{
+        drivers::{aws, local, StoreDriver},
+        Storage,
+    },
     task::Tasks,
-    Result,
+    Error, Result,
 };
 use migration::Migrator;
 
@@ -24,11 +28,43 @@ use crate::{
     models::{
         _entities::{sessions, users},
         imports::ImportControl,
+        receipts::ocr,
     },
     policies::Policies,
-    settings::Settings,
+    settings::{Settings, StorageSettings},
     workers::{queue::JobStore, runner::Workers},
 };
+
+/// Where files are kept: a folder (created when missing) or an
+/// S3-compatible bucket, addressed path-style (`endpoint/bucket/key`), which
+/// AWS and MinIO-style servers both answer.
+fn file_store(settings: &StorageSettings) -> Result<Box<dyn StoreDriver>> {
+    if settings.driver == "s3" {
+        opendal::install_default();
+        let credential = aws::Credential {
+            key_id: settings.access_key_id.clone(),
+            secret_key: settings.secret_access_key.clone(),
+            token: None,
+        };
+        return Ok(if settings.endpoint.is_empty() {
+            aws::with_credentials(&settings.bucket, &settings.region, credential)?
+        } else {
+            aws::with_credentials_and_endpoint(
+                &settings.bucket,
+                &settings.region,
+                &settings.endpoint,
+                credential,
+            )?
+        });
+    }
+    std::fs::create_dir_all(&settings.folder).map_err(|err| {
+        Error::string(&format!(
+            "config: settings.storage.folder {}: {err}",
+            settings.folder.display()
+        ))
+    })?;
+    Ok(local::new_with_prefix(&settings.folder)?)
+}
 
 pub struct App;
 
@@ -247,9 +283,18 @@ impl Hooks for App {
         }
     }
 
-    /// Parse our settings once, and build the rate limiter they configure.
-    async fn after_context(ctx: AppContext) -> Result<AppContext> {
+    /// Parse our settings once, and build the rate limiter and the file
+    /// storage they configure.
+    async fn after_context(mut ctx: AppContext) -> Result<AppContext> {
         let settings = Settings::from_config(&ctx.config)?;
+        ctx.storage = Arc::new(Storage::single(file_store(&settings.storage)?));
+        ctx.shared_store.insert(Arc::new(
+            ocr::Tools::detect(
+                &settings.receipts.ocr_command,
+                &settings.receipts.pdf_render_command,
+            )
+            .await,
+        ));
         let settings_owner = settings.owner_database_url.clone();
         ctx.shared_store
             .insert(Arc::new(AuthThrottle::new(&settings.rate_limits)));
@@ -287,6 +332,8 @@ impl Hooks for App {
             .add_route(controllers::auth::routes())
             .add_route(controllers::workspaces::routes())
             .add_route(controllers::expenses::routes())
+            .add_route(controllers::receipts::routes())
+            .add_route(controllers::receipts_api::routes())
             .add_route(controllers::categories::routes())
             .add_route(controllers::recurring::routes())
             .add_route(controllers::imports::routes())

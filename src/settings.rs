@@ -30,6 +30,131 @@ pub struct Settings {
     pub jobs: JobSettings,
     #[serde(default)]
     pub billing: BillingSettings,
+    #[serde(default)]
+    pub storage: StorageSettings,
+    #[serde(default)]
+    pub receipts: ReceiptSettings,
+}
+
+/// Where uploaded files (receipts) are kept: a folder on local disk, or an
+/// S3-compatible bucket (AWS S3, MinIO, Ceph, ...). Files are only ever
+/// reached through the app, which checks membership first.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorageSettings {
+    /// `disk` or `s3`.
+    #[serde(default = "disk")]
+    pub driver: String,
+    /// `disk`: the folder, created when missing.
+    #[serde(default = "data_files")]
+    pub folder: PathBuf,
+    /// `s3`: the bucket (which must exist and should not be public).
+    #[serde(default)]
+    pub bucket: String,
+    #[serde(default)]
+    pub region: String,
+    /// `s3`: an endpoint such as `http://minio:9000`; empty for AWS itself.
+    /// Requests use path-style addressing (`endpoint/bucket/key`).
+    #[serde(default)]
+    pub endpoint: String,
+    #[serde(default)]
+    pub access_key_id: String,
+    #[serde(default)]
+    pub secret_access_key: String,
+}
+
+fn disk() -> String {
+    "disk".to_string()
+}
+
+fn data_files() -> PathBuf {
+    PathBuf::from("data/files")
+}
+
+impl Default for StorageSettings {
+    fn default() -> Self {
+        Self {
+            driver: disk(),
+            folder: data_files(),
+            bucket: String::new(),
+            region: String::new(),
+            endpoint: String::new(),
+            access_key_id: String::new(),
+            secret_access_key: String::new(),
+        }
+    }
+}
+
+impl StorageSettings {
+    fn check(&self) -> Result<()> {
+        let fail = |msg: &str| Err(Error::string(&format!("config: settings.storage: {msg}")));
+        match self.driver.as_str() {
+            "disk" if self.folder.as_os_str().is_empty() => fail("folder must be set"),
+            "disk" => Ok(()),
+            "s3" if self.bucket.trim().is_empty() || self.region.trim().is_empty() => {
+                fail("bucket (S3_BUCKET) and region (S3_REGION) must be set for s3")
+            }
+            "s3" if !self.endpoint.is_empty() && url::Url::parse(&self.endpoint).is_err() => {
+                fail("endpoint (S3_ENDPOINT) must be a URL such as http://minio:9000")
+            }
+            "s3" => Ok(()),
+            other => fail(&format!("driver `{other}` is not `disk` or `s3`")),
+        }
+    }
+}
+
+/// Receipts attached to expenses.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReceiptSettings {
+    /// The largest file accepted, in megabytes.
+    pub max_file_mb: u32,
+    /// Storage per workspace, in megabytes, when billing is off (with
+    /// billing on, the plan's `receipt_storage_mb` decides). 0: no limit.
+    pub workspace_quota_mb: u32,
+    /// The Tesseract program that reads receipts' text; when it cannot be
+    /// run, reading receipts is off and its controls are hidden.
+    pub ocr_command: String,
+    /// Poppler's `pdftoppm`, which draws a PDF's first page for its
+    /// thumbnail and for reading its text; without it PDFs get neither.
+    pub pdf_render_command: String,
+    /// A deleted expense's receipts are kept this long, so undoing the
+    /// delete brings them back; then the hourly sweep removes them.
+    pub keep_deleted_hours: u32,
+    /// A stored file that no receipt names is removed by the sweep once it
+    /// is this old (younger ones may be uploads still being recorded).
+    pub orphan_grace_minutes: u32,
+}
+
+impl Default for ReceiptSettings {
+    fn default() -> Self {
+        Self {
+            max_file_mb: 10,
+            workspace_quota_mb: 1000,
+            ocr_command: "tesseract".to_string(),
+            pdf_render_command: "pdftoppm".to_string(),
+            keep_deleted_hours: 24,
+            orphan_grace_minutes: 60,
+        }
+    }
+}
+
+impl ReceiptSettings {
+    #[must_use]
+    pub fn max_file_bytes(&self) -> usize {
+        usize::try_from(self.max_file_mb)
+            .unwrap_or(usize::MAX / (1024 * 1024))
+            .saturating_mul(1024 * 1024)
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.max_file_mb == 0 || self.max_file_mb > 1024 {
+            return Err(Error::string(
+                "config: settings.receipts: max_file_mb must be 1 to 1024",
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Paid plans through Stripe. Off (every workspace has every feature, no
@@ -313,6 +438,8 @@ impl Settings {
             .filter(|url| !url.trim().is_empty());
         settings.billing.stripe_secret_key = settings.billing.stripe_secret_key.trim().to_string();
         settings.billing.check()?;
+        settings.storage.check()?;
+        settings.receipts.check()?;
         if settings.sessions.idle_timeout_minutes <= 0
             || settings.sessions.absolute_lifetime_hours <= 0
         {

@@ -14,6 +14,7 @@ mod m20260103_000005_imports;
 mod m20260104_000001_budgets;
 mod m20260105_000001_billing;
 mod m20260106_000001_admin;
+mod m20260107_000001_receipts;
 pub mod tenant;
 
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260104_000001_budgets::Migration),
             Box::new(m20260105_000001_billing::Migration),
             Box::new(m20260106_000001_admin::Migration),
+            Box::new(m20260107_000001_receipts::Migration),
             // inject-above (do not remove this comment)
         ]
     }

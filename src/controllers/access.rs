@@ -52,6 +52,22 @@ pub fn requires_reading(
     requires(permission, route).layer(Extension(ReadsOnly))
 }
 
+/// Marks a route that receives files: its transaction starts out reading,
+/// so a slow upload holds no write lock (SQLite has one for the whole
+/// database); the handler switches with [`Member::writing`] once the files
+/// are in. The body size is the handler's to limit, while it streams.
+#[derive(Debug, Clone, Copy)]
+pub struct ReceivesFiles;
+
+/// Declares the permission a workspace route that receives files needs.
+pub fn requires_upload(
+    permission: Permission,
+    route: MethodRouter<AppContext>,
+) -> MethodRouter<AppContext> {
+    let route = route.layer(axum::extract::DefaultBodyLimit::disable());
+    requires(permission, route).layer(Extension(ReceivesFiles))
+}
+
 /// How a caller proved who they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignInMethod {
@@ -191,6 +207,33 @@ impl Member {
         self.membership.role()
     }
 
+    /// The member with a transaction that may write, in place of the
+    /// reading one a route that receives files starts with.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn writing(self, ctx: &AppContext) -> Result<Self> {
+        let Self {
+            caller,
+            workspace,
+            membership,
+            db,
+        } = self;
+        db.commit().await?;
+        let scope = Scope {
+            user_id: Some(caller.user.id),
+            workspace_id: Some(workspace.id),
+            ..Scope::default()
+        };
+        let db = tenancy::begin(&ctx.db, scope).await?;
+        Ok(Self {
+            caller,
+            workspace,
+            membership,
+            db,
+        })
+    }
+
     /// Commits the request's changes.
     ///
     /// # Errors
@@ -260,6 +303,22 @@ impl Member {
             .await
     }
 
+    /// Whether this member may change what `created_by_id` created: with
+    /// `any`, or with `own` on their own.
+    ///
+    /// # Errors
+    /// When the policy check fails.
+    pub async fn may_change(
+        &self,
+        ctx: &AppContext,
+        created_by_id: Option<i64>,
+        any: Permission,
+        own: Permission,
+    ) -> Result<bool> {
+        Ok(self.may(ctx, any).await?
+            || (created_by_id == Some(self.user().id) && self.may(ctx, own).await?))
+    }
+
     /// May this member change `expense`: with `any` on every expense, with
     /// `own` on the ones they created?
     ///
@@ -272,9 +331,7 @@ impl Member {
         any: Permission,
         own: Permission,
     ) -> Result<()> {
-        if self.may(ctx, any).await?
-            || (created_by_id == Some(self.user().id) && self.may(ctx, own).await?)
-        {
+        if self.may_change(ctx, created_by_id, any, own).await? {
             Ok(())
         } else {
             Err(forbidden(self.role()))
@@ -327,7 +384,8 @@ impl FromRequestParts<AppContext> for Member {
         let failed = |err: Error| err.into_response();
         // GET and HEAD only read (on SQLite they then need no write lock).
         let reads_only = parts.method.is_safe() || parts.extensions.get::<ReadsOnly>().is_some();
-        let db = if reads_only {
+        let receives_files = parts.extensions.get::<ReceivesFiles>().is_some();
+        let db = if reads_only || receives_files {
             caller.read_transaction(ctx).await
         } else {
             caller.transaction(ctx).await

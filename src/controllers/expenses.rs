@@ -22,7 +22,7 @@ use crate::{
         categories,
         expense_shares::{SplitParams, SplitPart},
         expenses::{self, ExpenseFilter, ExpenseParams, Sort},
-        memberships,
+        memberships, money, receipts,
         validation::FieldErrors,
     },
     policies::{
@@ -164,6 +164,8 @@ async fn rows(
     let delete_any = member.may(ctx, EXPENSES_DELETE_ANY).await?;
     let delete_own = member.may(ctx, EXPENSES_DELETE_OWN).await?;
     let me = member.user().id;
+    let ids: Vec<i64> = expenses.iter().map(|e| e.row.id).collect();
+    let receipts = receipts::Model::counts(&member.db, member.workspace.id, &ids).await?;
     Ok(expenses
         .iter()
         .map(|e| {
@@ -172,6 +174,7 @@ async fn rows(
                 ExpenseResponse::new(e, &member.workspace.currency),
                 update_any || (mine && update_own),
                 delete_any || (mine && delete_own),
+                receipts.get(&e.row.id).copied().unwrap_or(0),
             )
         })
         .collect())
@@ -359,7 +362,7 @@ async fn create(
 }
 
 /// The expense the path names, if this member may change it.
-async fn changeable(
+pub(crate) async fn changeable(
     ctx: &AppContext,
     member: &Member,
     expense_id: &str,
@@ -406,8 +409,46 @@ async fn edit_form(
             .status(status)
             .view(screen.v, "expenses/_edit_row.html", data)
     } else {
+        // The page of its own also lists the receipts, to attach more.
+        let (member, ctx) = (screen.member, screen.ctx);
+        let expense =
+            expenses::Model::find_in(&member.db, member.workspace.id, expense_id, false).await?;
+        let receipts = super::receipts::section(ctx, member, &expense).await?;
+        let data = merged(data, json!({ "receipts": receipts }));
         page(screen.v, screen.visitor, status, "expenses/edit.html", data)
     }
+}
+
+/// The edit page's query: `prefill` names a receipt whose text fills the form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EditQuery {
+    pub prefill: Option<String>,
+}
+
+/// The form with what a receipt's text said put in (the user checks and
+/// saves it); unchanged when the receipt found nothing.
+async fn prefilled(
+    member: &Member,
+    expense: &expenses::Model,
+    receipt_id: &str,
+    mut form: Value,
+) -> Result<Value> {
+    let receipt =
+        receipts::Model::find_in(&member.db, member.workspace.id, expense.id, receipt_id).await?;
+    if let Some(merchant) = receipt.ocr_merchant {
+        form["description"] = merchant.into();
+    }
+    if let Some(total) = receipt.ocr_total_minor {
+        // The total is read in the workspace's currency.
+        form["amount"] = money::format_in(total, &member.workspace.currency).into();
+        form["currency"] = member.workspace.currency.clone().into();
+        form["rate"] = "".into();
+    }
+    if let Some(date) = receipt.ocr_date {
+        form["date"] = date.to_string().into();
+    }
+    Ok(form)
 }
 
 #[debug_handler]
@@ -418,12 +459,15 @@ async fn edit(
     headers: HeaderMap,
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
+    Query(query): Query<EditQuery>,
 ) -> Result<Response> {
-    let expense = changeable(&ctx, &member, &expense_id, false, false)
-        .await?
-        .detailed(&member.db)
-        .await?;
-    let form = form_of(&ExpenseResponse::new(&expense, &member.workspace.currency));
+    let row = changeable(&ctx, &member, &expense_id, false, false).await?;
+    let expense = row.clone().detailed(&member.db).await?;
+    let mut form = form_of(&ExpenseResponse::new(&expense, &member.workspace.currency));
+    if let Some(receipt_id) = &query.prefill {
+        form = prefilled(&member, &row, receipt_id, form).await?;
+        form["prefilled"] = true.into();
+    }
     let screen = Screen {
         ctx: &ctx,
         v: &v,

@@ -19,6 +19,8 @@ pub mod imports;
 pub mod live;
 pub mod middleware;
 pub mod openapi;
+pub mod receipts;
+pub mod receipts_api;
 pub mod recurring;
 pub mod render;
 pub mod reports;

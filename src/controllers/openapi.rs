@@ -11,7 +11,8 @@ use utoipa::{
 };
 
 use super::{
-    archives, assistant, auth, balances_api, billing_api, budgets_api, expenses_api, tokens_api,
+    archives, assistant, auth, balances_api, billing_api, budgets_api, expenses_api, receipts_api,
+    tokens_api,
     workspaces_api,
 };
 
@@ -89,6 +90,10 @@ impl Modify for BearerAuth {
         balances_api::create,
         balances_api::destroy,
         assistant::ask,
+        receipts_api::list,
+        receipts_api::upload,
+        receipts_api::download,
+        receipts_api::destroy,
         tokens_api::list,
         tokens_api::create,
         tokens_api::revoke,

@@ -20,8 +20,10 @@ pub use super::_entities::billing_accounts::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{expenses, invitations, memberships},
     audit_events::{self, Actor, Event},
+    receipts,
     stripe::{Checkout, Stripe, StripeFailure, Subscription},
     tenancy::{self, Scope},
+    validation::FieldErrors,
     workspaces,
 };
 use crate::settings::{BillingSettings, PlanLimits, PlanSettings, Settings};
@@ -271,6 +273,41 @@ impl Limits {
         Ok(())
     }
 
+    /// Refuses `adding` bytes of receipts past the workspace's storage: the
+    /// plan's when billing is on (402), otherwise `fallback_mb` from the
+    /// settings (422; 0 is no limit).
+    ///
+    /// # Errors
+    /// 402 or 422 naming the limit and what is used.
+    pub fn check_receipt_storage(&self, used: u64, adding: u64, fallback_mb: u32) -> Result<()> {
+        let billed = !self.plan_name.is_empty();
+        let allowed_mb = if billed {
+            self.limits.receipt_storage_mb
+        } else {
+            (fallback_mb > 0).then_some(fallback_mb)
+        };
+        let Some(allowed_mb) = allowed_mb else {
+            return Ok(());
+        };
+        if used.saturating_add(adding) <= u64::from(allowed_mb) * 1024 * 1024 {
+            return Ok(());
+        }
+        let used_mb = used.div_ceil(1024 * 1024);
+        if billed {
+            Err(self.refuse(&format!(
+                "keeps {allowed_mb} MB of receipts, {used_mb} MB are used and this file does not fit"
+            )))
+        } else {
+            Err(FieldErrors::one(
+                "file",
+                format!(
+                    "does not fit: this workspace keeps up to {allowed_mb} MB of receipts and {used_mb} MB are used; remove some first"
+                ),
+            )
+            .into())
+        }
+    }
+
     /// Refuses another invitation past the plan's member count. Pending
     /// invitations count, so accepting one never goes past the limit.
     ///
@@ -306,6 +343,8 @@ impl Limits {
 pub struct Usage {
     pub members: u64,
     pub expenses_this_month: u64,
+    /// Receipts kept, in whole megabytes (rounded up).
+    pub receipt_mb: u64,
 }
 
 impl Usage {
@@ -323,6 +362,9 @@ impl Usage {
                 .filter(expenses::Column::DeletedAt.is_null())
                 .count(db)
                 .await?,
+            receipt_mb: receipts::Model::bytes_used(db, workspace_id)
+                .await?
+                .div_ceil(1024 * 1024),
         })
     }
 }
@@ -603,7 +645,7 @@ pub async fn start_checkout(
     let plans = Plans(&settings.billing);
     let Some(plan) = plans.find(plan_key).filter(|p| !p.is_free()) else {
         return Err(
-            super::validation::FieldErrors::one("plan", "is not a plan you can buy").into(),
+            FieldErrors::one("plan", "is not a plan you can buy").into(),
         );
     };
     let price = Interval::parse(interval).and_then(|i| match i {
@@ -611,7 +653,7 @@ pub async fn start_checkout(
         Interval::Year => plan.yearly_price_id.as_deref(),
     });
     let Some(price) = price else {
-        return Err(super::validation::FieldErrors::one(
+        return Err(FieldErrors::one(
             "interval",
             "is not offered for this plan; choose month or year",
         )
@@ -620,7 +662,7 @@ pub async fn start_checkout(
     let stripe = Stripe::new(&settings.billing).map_err(|f| stripe_error(&f))?;
     let account = Model::ensure_customer(&ctx.db, &stripe, workspace, owner_email).await?;
     if account.is_subscribed() {
-        return Err(super::validation::FieldErrors::one(
+        return Err(FieldErrors::one(
             "plan",
             "this workspace already has a subscription; change or cancel it in the billing portal",
         )
@@ -657,7 +699,7 @@ pub async fn open_portal(ctx: &AppContext, workspace: &workspaces::Model) -> Res
         return Err(Error::NotFound);
     }
     let Some(account) = Model::for_workspace(&ctx.db, workspace.id).await? else {
-        return Err(super::validation::FieldErrors::one(
+        return Err(FieldErrors::one(
             "plan",
             "this workspace has no billing account yet; choose a plan first",
         )

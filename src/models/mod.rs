@@ -18,6 +18,7 @@ pub mod memberships;
 pub mod money;
 pub mod notifications;
 pub mod platform;
+pub mod receipts;
 pub mod recurring_expenses;
 pub mod secrets;
 pub mod sessions;

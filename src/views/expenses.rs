@@ -249,6 +249,8 @@ pub struct ExpenseRow {
     pub editable: bool,
     pub deletable: bool,
     pub tag_links: Vec<TagLink>,
+    /// How many receipts are attached.
+    pub receipts: u64,
 }
 
 /// A tag with the query string that lists its expenses.
@@ -260,7 +262,7 @@ pub struct TagLink {
 
 impl ExpenseRow {
     #[must_use]
-    pub fn new(expense: ExpenseResponse, editable: bool, deletable: bool) -> Self {
+    pub fn new(expense: ExpenseResponse, editable: bool, deletable: bool, receipts: u64) -> Self {
         let tag_links = expense
             .tags
             .iter()
@@ -277,6 +279,7 @@ impl ExpenseRow {
             editable,
             deletable,
             tag_links,
+            receipts,
         }
     }
 }

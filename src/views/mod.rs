@@ -5,5 +5,6 @@ pub mod dashboard;
 pub mod expenses;
 pub mod imports;
 pub mod page;
+pub mod receipts;
 pub mod tokens;
 pub mod workspaces;

@@ -16,6 +16,8 @@ pub mod schedules;
 pub mod workspace_purge;
 
 use loco_rs::{mailer::Email, prelude::*};
+
+use crate::models::receipts;
 use serde::{Deserialize, Serialize};
 
 /// Every kind of job, as stored in the queue.
@@ -40,6 +42,12 @@ pub enum Job {
     StripeEvent { event_id: String },
     /// Compares every workspace's subscription with Stripe and fixes drift.
     ReconcileBilling,
+    /// Makes a receipt's thumbnail and preview and reads its text.
+    ProcessReceipt { workspace_id: i64, receipt_id: i64 },
+    /// Deletes stored files (of a removed receipt).
+    DeleteFiles { keys: Vec<String> },
+    /// Removes long-deleted expenses' receipts and files no receipt names.
+    SweepReceipts,
 }
 
 impl Job {
@@ -67,6 +75,16 @@ impl Job {
                 crate::models::stripe_events::process(ctx, &event_id).await
             }
             Self::ReconcileBilling => crate::models::billing::reconcile(ctx).await.map(|_| ()),
+            Self::ProcessReceipt {
+                workspace_id,
+                receipt_id,
+            } => receipts::process(ctx, workspace_id, receipt_id).await,
+            Self::DeleteFiles { keys } => receipts::delete_files(ctx, &keys).await,
+            Self::SweepReceipts => {
+                let swept = receipts::sweep(ctx).await?;
+                tracing::info!(expired = swept.expired, orphans = swept.orphans, "receipt sweep");
+                Ok(())
+            }
         }
     }
 }

@@ -57,6 +57,11 @@ pub const ALL: &[Schedule] = &[
         run: weekly_summaries,
     },
     Schedule {
+        name: "receipt_sweep",
+        cron: "0 41 * * * *",
+        run: receipt_sweep,
+    },
+    Schedule {
         name: "billing_reconciliation",
         cron: "0 17 * * * *",
         run: billing_reconciliation,
@@ -79,6 +84,17 @@ fn billing_reconciliation(
             &format!("reconcile-billing:{hour}"),
         )
         .await
+    })
+}
+
+/// Queues one receipt clean-up per hour (however many worker processes
+/// fire this schedule).
+fn receipt_sweep(
+    ctx: AppContext,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send>> {
+    Box::pin(async move {
+        let hour = chrono::Utc::now().format("%Y-%m-%dT%H");
+        queue::enqueue_once(&ctx, Job::SweepReceipts, &format!("receipt-sweep:{hour}")).await
     })
 }
 

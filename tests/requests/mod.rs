@@ -14,6 +14,7 @@ mod expenses_api;
 mod imports;
 mod isolation;
 mod openapi;
+mod receipts;
 mod recurring_api;
 mod run_to_completion;
 mod security;

@@ -5,6 +5,7 @@
 
 #![allow(dead_code)]
 
+pub mod s3;
 pub mod smtp;
 pub mod stripe;
 
@@ -122,6 +123,87 @@ impl Drop for TestDatabase {
     }
 }
 
+/// The Python of the virtualenv `scripts/ensure-test-tools.sh` installs
+/// (the stand-ins for Stripe and S3, the receipt images).
+pub fn python() -> String {
+    std::env::var("SMARTEXPENSE_PYTHON").unwrap_or_else(|_| {
+        format!(
+            "{}/.cache/smartexpense-py/bin/python",
+            std::env::var("HOME").unwrap_or_default()
+        )
+    })
+}
+
+/// A plain HTTP/1.1 request to a stand-in on loopback; the answer's status
+/// and body (de-chunked).
+pub async fn http_call(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let extra: String = headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}Content-Length: {len}\r\nConnection: close\r\n\r\n{body}",
+        len = body.len(),
+    );
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .expect("connect to the stand-in");
+    stream.write_all(request.as_bytes()).await.expect("send");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.expect("receive");
+    let (head, body) = answer.split_once("\r\n\r\n").expect("an HTTP answer");
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status");
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    (status, if chunked { unchunk(body) } else { body.to_string() })
+}
+
+fn unchunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, tail)) = rest.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 || tail.len() < size {
+            break;
+        }
+        out.push_str(&tail[..size]);
+        rest = tail[size..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// A test's own folder for stored files (receipts on disk), removed with
+/// the test: the sweep of one test must not see another's files.
+pub struct FileFolder(pub std::path::PathBuf);
+
+impl FileFolder {
+    fn new() -> Self {
+        Self(
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join("test-files")
+                .join(uuid::Uuid::new_v4().simple().to_string()),
+        )
+    }
+}
+
+impl Drop for FileFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 pub struct TestApp {
     pub server: TestServer,
     pub router: axum::Router,
@@ -130,6 +212,8 @@ pub struct TestApp {
     /// (on Postgres the app's own connection sees only its tenant's rows).
     pub owner_db: sea_orm::DatabaseConnection,
     pub mail: SmtpSink,
+    /// Where this app keeps files when storage is on disk.
+    pub files: FileFolder,
     _db: TestDatabase,
 }
 
@@ -153,6 +237,9 @@ impl TestApp {
             config.settings.as_mut().expect("settings")["owner_database_url"] =
                 owner.clone().into();
         }
+        let files = FileFolder::new();
+        config.settings.as_mut().expect("settings")["storage"]["folder"] =
+            files.0.display().to_string().into();
         let mail = SmtpSink::start().await;
         if let Some(smtp) = config.mailer.as_mut().and_then(|m| m.smtp.as_mut()) {
             smtp.port = mail.port;
@@ -173,6 +260,7 @@ impl TestApp {
             router,
             ctx: boot.app_context.clone(),
             mail,
+            files,
             _db: db,
         }
     }

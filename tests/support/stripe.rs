@@ -11,10 +11,11 @@ use loco_rs::config::Config;
 use serde_json::{json, Value};
 use sha2::Sha256;
 use tokio::{
-    io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader},
-    net::TcpStream,
+    io::{AsyncBufReadExt, BufReader},
     process::{Child, Command},
 };
+
+use super::python;
 
 pub const SECRET_KEY: &str = "sk_test_standin";
 pub const WEBHOOK_SECRET: &str = "whsec_test_standin";
@@ -26,15 +27,6 @@ const PLANS: &str =
 pub struct StripeStandin {
     pub port: u16,
     _process: Child,
-}
-
-fn python() -> String {
-    std::env::var("SMARTEXPENSE_PYTHON").unwrap_or_else(|_| {
-        format!(
-            "{}/.cache/smartexpense-py/bin/python",
-            std::env::var("HOME").unwrap_or_default()
-        )
-    })
 }
 
 impl StripeStandin {
@@ -83,32 +75,17 @@ impl StripeStandin {
     /// A request to the stand-in; the answer's status and JSON body.
     pub async fn call(&self, method: &str, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
         let body = serde_urlencoded::to_string(form).expect("form");
-        let request = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {SECRET_KEY}\r\n\
-             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n{body}",
-            port = self.port,
-            len = body.len(),
-        );
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port))
-            .await
-            .expect("connect to the stand-in");
-        stream.write_all(request.as_bytes()).await.expect("send");
-        let mut answer = String::new();
-        stream.read_to_string(&mut answer).await.expect("receive");
-        let (head, body) = answer.split_once("\r\n\r\n").expect("an HTTP answer");
-        let status = head
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .expect("a status");
-        let body = if head
-            .to_ascii_lowercase()
-            .contains("transfer-encoding: chunked")
-        {
-            unchunk(body)
-        } else {
-            body.to_string()
-        };
+        let (status, body) = super::http_call(
+            self.port,
+            method,
+            path,
+            &[
+                ("Authorization", &format!("Bearer {SECRET_KEY}")),
+                ("Content-Type", "application/x-www-form-urlencoded"),
+            ],
+            &body,
+        )
+        .await;
         (status, serde_json::from_str(&body).unwrap_or(Value::Null))
     }
 
@@ -184,20 +161,6 @@ pub fn configure_billing(config: &mut Config, api_base: &str) {
     billing["api_base"] = api_base.into();
     // Tests wait little for retries.
     billing["timeout_ms"] = 5000.into();
-}
-
-fn unchunk(body: &str) -> String {
-    let mut out = String::new();
-    let mut rest = body;
-    while let Some((size, tail)) = rest.split_once("\r\n") {
-        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-        if size == 0 || tail.len() < size {
-            break;
-        }
-        out.push_str(&tail[..size]);
-        rest = tail[size..].trim_start_matches("\r\n");
-    }
-    out
 }
 
 /// The `Stripe-Signature` header Stripe sends for `body` at `timestamp`.

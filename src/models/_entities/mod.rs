@@ -17,6 +17,7 @@ pub mod notifications;
 pub mod platform_audit;
 pub mod platform_roles;
 pub mod prelude;
+pub mod receipts;
 pub mod recurring_expenses;
 pub mod sessions;
 pub mod settlements;

@@ -12,6 +12,7 @@ pub use super::imports::Entity as Imports;
 pub use super::invitations::Entity as Invitations;
 pub use super::memberships::Entity as Memberships;
 pub use super::notifications::Entity as Notifications;
+pub use super::receipts::Entity as Receipts;
 pub use super::recurring_expenses::Entity as RecurringExpenses;
 pub use super::sessions::Entity as Sessions;
 pub use super::settlements::Entity as Settlements;

@@ -1,0 +1,664 @@
+//! Receipts: files attached to expenses, kept in object storage (an
+//! S3-compatible bucket) or on local disk, through Loco's storage.
+//!
+//! 1. [`Model::store`] checks each file by its content (a JPEG, PNG, WebP,
+//!    HEIC or PDF, not empty, within the size and the workspace's quota)
+//!    and stores it under `{workspace}/receipts/{uuid}`; [`Stored::record`]
+//!    then records it in the request's write transaction.
+//! 2. [`process`] (a background job) makes a thumbnail and a preview from
+//!    the pixels only, so a photo's GPS position and other metadata are
+//!    never shown, and reads the receipt's text when Tesseract is there.
+//! 3. Files go in jobs that retry until storage answers: a removed receipt's
+//!    at once ([`delete_files`]); a deleted expense's once its undo has
+//!    expired, and anything stored without a row, by the hourly [`sweep`];
+//!    a deleted workspace's with it ([`remove_workspace_files`]).
+//!
+//! Files are reached only through the app, after a membership check.
+
+pub mod files;
+pub mod ocr;
+
+use std::{
+    collections::{HashMap, HashSet},
+    path::Path,
+    sync::Arc,
+};
+
+use bytes::Bytes;
+use chrono::{Duration, Utc};
+use axum::http::StatusCode;
+use loco_rs::{controller::ErrorDetail, prelude::*, storage::stream::BytesStream};
+use sea_orm::{JoinType, QuerySelect, RelationTrait};
+use serde_json::json;
+
+pub use super::_entities::receipts::{self, ActiveModel, Entity, Model};
+use super::{
+    _entities::{expenses, workspaces},
+    audit_events::{self, Actor, Event},
+    billing::Limits,
+    money,
+    tenancy::{self, Scope},
+    validation::FieldErrors,
+};
+use crate::{
+    settings::Settings,
+    workers::{queue, Job},
+};
+pub use files::Kind;
+
+pub const PROCESSING: &str = "processing";
+pub const READY: &str = "ready";
+pub const FAILED: &str = "failed";
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl TenantEntity for Entity {
+    type TenantId = i64;
+
+    fn tenant_column() -> receipts::Column {
+        receipts::Column::WorkspaceId
+    }
+}
+
+/// Which stored file of a receipt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// The file as uploaded.
+    Original,
+    /// A small JPEG for lists.
+    Thumbnail,
+    /// A JPEG for the viewer.
+    Preview,
+}
+
+/// The storage said no or could not be reached: nothing was saved.
+fn unavailable(err: &impl std::fmt::Display) -> Error {
+    tracing::warn!(error = %err, "receipt storage failed");
+    Error::CustomError(
+        StatusCode::SERVICE_UNAVAILABLE,
+        ErrorDetail {
+            error: Some("storage_unavailable".to_string()),
+            description: Some(
+                "Receipt storage could not be reached, so the receipt was not saved. \
+                 The expense itself is unchanged; attach the receipt again later."
+                    .to_string(),
+            ),
+            errors: None,
+        },
+    )
+}
+
+/// The external programs found at start (see [`ocr::Tools`]).
+///
+/// # Errors
+/// Only if called before `App::after_context` stored them.
+pub fn tools(ctx: &AppContext) -> Result<Arc<ocr::Tools>> {
+    ctx.shared_store
+        .get::<Arc<ocr::Tools>>()
+        .ok_or_else(|| Error::string("receipt tools are not detected"))
+}
+
+/// The storage key of a receipt's original: chosen by the app, never from a
+/// name the user gave.
+#[must_use]
+pub fn key_for(workspace_pid: &Uuid, receipt_pid: &Uuid) -> String {
+    format!("{workspace_pid}/receipts/{receipt_pid}")
+}
+
+impl Model {
+    #[must_use]
+    pub fn key(&self, variant: Variant) -> String {
+        match variant {
+            Variant::Original => self.storage_key.clone(),
+            Variant::Thumbnail => format!("{}.thumb.jpg", self.storage_key),
+            Variant::Preview => format!("{}.view.jpg", self.storage_key),
+        }
+    }
+
+    /// Every file this receipt may have in storage.
+    #[must_use]
+    pub fn all_keys(&self) -> Vec<String> {
+        [Variant::Original, Variant::Thumbnail, Variant::Preview]
+            .into_iter()
+            .map(|variant| self.key(variant))
+            .collect()
+    }
+
+    #[must_use]
+    pub fn kind(&self) -> Option<Kind> {
+        Kind::of_content_type(&self.content_type)
+    }
+
+    /// Bytes of receipts a workspace keeps.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn bytes_used<C: ConnectionTrait>(db: &C, workspace_id: i64) -> Result<u64> {
+        let used: Option<i64> = Entity::find()
+            .select_only()
+            .column_as(money::sum_minor(receipts::Column::SizeBytes), "used")
+            .filter(receipts::Column::WorkspaceId.eq(workspace_id))
+            .into_tuple()
+            .one(db)
+            .await?
+            .flatten();
+        Ok(u64::try_from(used.unwrap_or(0)).unwrap_or(0))
+    }
+
+    /// Checks uploaded files (each not empty, within the size limit, a
+    /// kind we keep by its content; together within the workspace's quota)
+    /// and puts them in storage. Nothing is stored unless every file passes;
+    /// [`Stored::record`] then records them. Runs before the request's write
+    /// transaction, so an upload never holds the database's write lock.
+    ///
+    /// # Errors
+    /// 422 naming `file` for an empty, too large or unaccepted file or one
+    /// past the quota (402 when the plan's quota is the limit); 503 when
+    /// storage fails (what was stored by then is swept as orphaned);
+    /// database errors.
+    pub async fn store<C: ConnectionTrait>(
+        ctx: &AppContext,
+        db: &C,
+        workspace: &workspaces::Model,
+        uploads: Vec<Upload>,
+    ) -> Result<Vec<Stored>> {
+        let settings = Settings::get(ctx)?;
+        if uploads.is_empty() {
+            return Err(FieldErrors::one("file", "must be chosen").into());
+        }
+        let mut checked = Vec::with_capacity(uploads.len());
+        for upload in uploads {
+            let named = |problem: &str| {
+                Error::from(FieldErrors::one(
+                    "file",
+                    format!("\"{}\" {problem}", upload.filename.trim()),
+                ))
+            };
+            if upload.bytes.is_empty() {
+                return Err(named("is empty"));
+            }
+            if upload.bytes.len() > settings.receipts.max_file_bytes() {
+                return Err(named(&format!(
+                    "is larger than {} MB",
+                    settings.receipts.max_file_mb
+                )));
+            }
+            let kind = Kind::sniff(&upload.bytes).ok_or_else(|| {
+                named(&format!(
+                    "is not a {} file (judged by its content, not its name)",
+                    files::ACCEPTED
+                ))
+            })?;
+            checked.push((upload, kind));
+        }
+        let adding: u64 = checked.iter().map(|(u, _)| u.bytes.len() as u64).sum();
+        Limits::of(ctx, db, workspace).await?.check_receipt_storage(
+            Self::bytes_used(db, workspace.id).await?,
+            adding,
+            settings.receipts.workspace_quota_mb,
+        )?;
+        let mut stored = Vec::with_capacity(checked.len());
+        for (upload, kind) in checked {
+            let pid = Uuid::new_v4();
+            let key = key_for(&workspace.pid, &pid);
+            ctx.storage
+                .upload(Path::new(&key), &upload.bytes)
+                .await
+                .map_err(|err| unavailable(&err))?;
+            stored.push(Stored {
+                pid,
+                key,
+                filename: files::clean_filename(&upload.filename, kind),
+                kind,
+                size: upload.bytes.len(),
+            });
+        }
+        Ok(stored)
+    }
+
+    /// Queues the thumbnail, preview and reading of the text (call after
+    /// the row is committed).
+    ///
+    /// # Errors
+    /// When the queue cannot be written.
+    pub async fn process_later(&self, ctx: &AppContext) -> Result<()> {
+        queue::enqueue(
+            ctx,
+            Job::ProcessReceipt {
+                workspace_id: self.workspace_id,
+                receipt_id: self.id,
+            },
+        )
+        .await
+    }
+
+    /// How many receipts each of these expenses has (those with none are
+    /// left out).
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn counts<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        expense_ids: &[i64],
+    ) -> ModelResult<HashMap<i64, u64>> {
+        if expense_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<(i64, i64)> = Entity::find()
+            .in_tenant(workspace_id)
+            .select_only()
+            .column(receipts::Column::ExpenseId)
+            .column_as(receipts::Column::Id.count(), "n")
+            .filter(receipts::Column::ExpenseId.is_in(expense_ids.iter().copied()))
+            .group_by(receipts::Column::ExpenseId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(expense, n)| (expense, u64::try_from(n).unwrap_or(0)))
+            .collect())
+    }
+
+    /// An expense's receipts, oldest first.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn of_expense<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        expense_id: i64,
+    ) -> ModelResult<Vec<Self>> {
+        Ok(Entity::find()
+            .in_tenant(workspace_id)
+            .filter(receipts::Column::ExpenseId.eq(expense_id))
+            .order_by_asc(receipts::Column::Id)
+            .all(db)
+            .await?)
+    }
+
+    /// A receipt of this expense by public id.
+    ///
+    /// # Errors
+    /// `EntityNotFound` when the expense has no such receipt here.
+    pub async fn find_in<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        expense_id: i64,
+        pid: &str,
+    ) -> ModelResult<Self> {
+        let receipt: Self =
+            tenancy::find_by_pid::<Entity, _>(db, workspace_id, receipts::Column::Pid, pid).await?;
+        if receipt.expense_id != expense_id {
+            return Err(ModelError::EntityNotFound);
+        }
+        Ok(receipt)
+    }
+
+    /// The stored bytes of one of the receipt's files, as a stream.
+    ///
+    /// # Errors
+    /// 404 for a thumbnail or preview not made; 503 when storage fails.
+    pub async fn open(&self, ctx: &AppContext, variant: Variant) -> Result<BytesStream> {
+        if variant != Variant::Original && !self.has_preview {
+            return Err(Error::NotFound);
+        }
+        ctx.storage
+            .download_stream(Path::new(&self.key(variant)))
+            .await
+            .map_err(|err| unavailable(&err))
+    }
+
+    /// Removes the row; its files go in a job after the commit
+    /// ([`delete_files_later`] with the keys returned).
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn remove<C: ConnectionTrait>(
+        self,
+        db: &C,
+        expense: &expenses::Model,
+        actor: &Actor,
+    ) -> Result<Vec<String>> {
+        let keys = self.all_keys();
+        audit_events::Model::record(
+            db,
+            self.workspace_id,
+            actor,
+            Event {
+                action: "receipt.removed",
+                summary: format!(
+                    "removed \"{}\" from \"{}\"",
+                    self.filename, expense.description
+                ),
+                before: Some(json!({ "receipt": self.pid, "size_bytes": self.size_bytes })),
+                after: None,
+            },
+        )
+        .await?;
+        self.delete(db).await?;
+        Ok(keys)
+    }
+}
+
+/// A file as it arrived (at most the size limit and one byte: the reader
+/// stops there).
+pub struct Upload {
+    pub filename: String,
+    pub bytes: Bytes,
+}
+
+/// A checked file in storage, not yet recorded.
+pub struct Stored {
+    pid: Uuid,
+    key: String,
+    filename: String,
+    kind: Kind,
+    size: usize,
+}
+
+impl Stored {
+    /// Records stored files as receipts of `expense`, inside the request's
+    /// write transaction.
+    ///
+    /// # Errors
+    /// On database errors (the files are then swept as orphaned).
+    pub async fn record<C: ConnectionTrait>(
+        stored: Vec<Self>,
+        db: &C,
+        expense: &expenses::Model,
+        actor: &Actor,
+    ) -> Result<Vec<Model>> {
+        let mut receipts = Vec::with_capacity(stored.len());
+        for file in stored {
+            let receipt = ActiveModel {
+                pid: Set(file.pid),
+                workspace_id: Set(expense.workspace_id),
+                expense_id: Set(expense.id),
+                storage_key: Set(file.key),
+                filename: Set(file.filename.clone()),
+                content_type: Set(file.kind.content_type().to_string()),
+                size_bytes: Set(i64::try_from(file.size).unwrap_or(i64::MAX)),
+                status: Set(PROCESSING.to_string()),
+                has_preview: Set(false),
+                uploaded_by_id: Set(actor.user_id),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+            audit_events::Model::record(
+                db,
+                expense.workspace_id,
+                actor,
+                Event {
+                    action: "receipt.added",
+                    summary: format!(
+                        "attached \"{}\" to \"{}\"",
+                        file.filename, expense.description
+                    ),
+                    before: None,
+                    after: Some(json!({ "receipt": file.pid, "size_bytes": file.size })),
+                },
+            )
+            .await?;
+            receipts.push(receipt);
+        }
+        Ok(receipts)
+    }
+}
+
+/// Queues the deletion of stored files; the job retries until storage
+/// answers.
+///
+/// # Errors
+/// When the queue cannot be written.
+pub async fn delete_files_later(ctx: &AppContext, keys: Vec<String>) -> Result<()> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    queue::enqueue(ctx, Job::DeleteFiles { keys }).await
+}
+
+/// Deletes stored files; a file already gone is not an error.
+///
+/// # Errors
+/// When storage fails (the job is retried).
+pub async fn delete_files(ctx: &AppContext, keys: &[String]) -> Result<()> {
+    for key in keys {
+        let path = Path::new(key);
+        if ctx.storage.exists(path).await? {
+            ctx.storage.delete(path).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Deletes every file a workspace has in storage (before the workspace's
+/// rows are purged).
+///
+/// # Errors
+/// When storage fails (the purge job is retried).
+pub async fn remove_workspace_files(ctx: &AppContext, workspace_pid: &Uuid) -> Result<usize> {
+    let entries = ctx
+        .storage
+        .list(Path::new(&workspace_pid.to_string()), true)
+        .await?;
+    let keys: Vec<String> = entries
+        .into_iter()
+        .filter(|entry| !entry.is_dir)
+        .map(|entry| entry.path)
+        .collect();
+    delete_files(ctx, &keys).await?;
+    Ok(keys.len())
+}
+
+/// Makes the thumbnail and preview of a receipt and reads its text (the
+/// job queued by [`Model::process_later`]). A receipt removed meanwhile is
+/// skipped; a file that cannot be drawn stays downloadable, marked failed.
+///
+/// # Errors
+/// When storage or the database fails (the job is retried).
+pub async fn process(ctx: &AppContext, workspace_id: i64, receipt_id: i64) -> Result<()> {
+    let scope = Scope {
+        workspace_id: Some(workspace_id),
+        ..Scope::default()
+    };
+    let txn = tenancy::begin_read(&ctx.db, scope).await?;
+    let receipt = Entity::find_by_id(receipt_id)
+        .in_tenant(workspace_id)
+        .one(&txn)
+        .await?;
+    let workspace = workspaces::Entity::find_by_id(workspace_id).one(&txn).await?;
+    txn.commit().await?;
+    let (Some(receipt), Some(workspace)) = (receipt, workspace) else {
+        return Ok(());
+    };
+    let settings = Settings::get(ctx)?;
+    let tools = tools(ctx)?;
+    let original = ctx
+        .storage
+        .download::<Vec<u8>>(Path::new(&receipt.storage_key))
+        .await?;
+
+    // The image to draw from: the file itself, or a PDF's first page.
+    let drawable = match receipt.kind() {
+        Some(kind) if kind.is_drawable_image() => Some(original),
+        Some(Kind::Pdf) if tools.pdf => {
+            ocr::draw_pdf_page(&settings.receipts.pdf_render_command, &original)
+                .await
+                .map_err(|err| tracing::warn!(receipt = %receipt.pid, error = %err, "PDF not drawn"))
+                .ok()
+        }
+        _ => None,
+    };
+    let images = match drawable {
+        Some(bytes) => tokio::task::spawn_blocking(move || made_images(&bytes))
+            .await
+            .map_err(|err| Error::string(&err.to_string()))?,
+        None => None,
+    };
+    let mut status = if images.is_some() || receipt.kind() == Some(Kind::Heic) {
+        READY
+    } else {
+        FAILED
+    };
+    let mut found = ocr::Found::default();
+    let mut text = None;
+    if let Some(images) = &images {
+        ctx.storage
+            .upload(
+                Path::new(&receipt.key(Variant::Thumbnail)),
+                &Bytes::from(images.thumbnail.clone()),
+            )
+            .await?;
+        ctx.storage
+            .upload(
+                Path::new(&receipt.key(Variant::Preview)),
+                &Bytes::from(images.preview.clone()),
+            )
+            .await?;
+        if tools.ocr {
+            match ocr::read_text(&settings.receipts.ocr_command, &images.for_reading).await {
+                Ok(read) => {
+                    found = ocr::find(&read, Utc::now().date_naive());
+                    text = Some(read.chars().take(4000).collect::<String>());
+                }
+                Err(err) => tracing::warn!(receipt = %receipt.pid, error = %err, "receipt not read"),
+            }
+        }
+    } else if receipt.kind() == Some(Kind::Pdf) && !tools.pdf {
+        // Kept and downloadable; only drawing it needs Poppler.
+        status = READY;
+    }
+    let total = found.total.as_deref().and_then(|total| {
+        money::currency(&workspace.currency).and_then(|c| money::parse_amount(total, c).ok())
+    });
+    let txn = tenancy::begin(&ctx.db, scope).await?;
+    let Some(current) = Entity::find_by_id(receipt_id)
+        .in_tenant(workspace_id)
+        .one(&txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let mut active = current.into_active_model();
+    active.status = Set(status.to_string());
+    active.has_preview = Set(images.is_some());
+    active.ocr_merchant = Set(found.merchant);
+    active.ocr_total_minor = Set(total);
+    active.ocr_date = Set(found.date);
+    active.ocr_text = Set(text);
+    active.update(&txn).await?;
+    txn.commit().await?;
+    crate::live::changed(ctx, workspace_id).await?;
+    Ok(())
+}
+
+/// The images made from a receipt's pixels.
+struct Images {
+    thumbnail: Vec<u8>,
+    preview: Vec<u8>,
+    /// A greyscale PNG of the upright image, for Tesseract.
+    for_reading: Vec<u8>,
+}
+
+fn made_images(bytes: &[u8]) -> Option<Images> {
+    let image = files::decode_upright(bytes)
+        .map_err(|err| tracing::warn!(error = %err, "receipt image not decoded"))
+        .ok()?;
+    let mut for_reading = std::io::Cursor::new(Vec::new());
+    image
+        .grayscale()
+        .write_to(&mut for_reading, image::ImageFormat::Png)
+        .ok()?;
+    Some(Images {
+        thumbnail: files::jpeg_within(&image, files::THUMBNAIL_PX).ok()?,
+        preview: files::jpeg_within(&image, files::PREVIEW_PX).ok()?,
+        for_reading: for_reading.into_inner(),
+    })
+}
+
+/// What one sweep removed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Swept {
+    /// Receipts of expenses deleted longer ago than the undo allows.
+    pub expired: usize,
+    /// Stored files with no receipt (or no workspace) to them.
+    pub orphans: usize,
+}
+
+/// The hourly clean-up: receipts of expenses deleted more than
+/// `keep_deleted_hours` ago, and stored files that no receipt names.
+///
+/// # Errors
+/// When storage or the database fails (the next sweep tries again).
+pub async fn sweep(ctx: &AppContext) -> Result<Swept> {
+    let settings = Settings::get(ctx)?;
+    let mut swept = Swept::default();
+    let workspaces = workspaces::Entity::find().all(&ctx.db).await?;
+    let known: HashSet<String> = workspaces.iter().map(|w| w.pid.to_string()).collect();
+    let expired_before =
+        Utc::now() - Duration::hours(i64::from(settings.receipts.keep_deleted_hours));
+    let orphaned_before = Utc::now() - Duration::minutes(i64::from(settings.receipts.orphan_grace_minutes));
+    for workspace in &workspaces {
+        let scope = Scope {
+            workspace_id: Some(workspace.id),
+            ..Scope::default()
+        };
+        // Receipts of long-deleted expenses: files first, then the rows.
+        let txn = tenancy::begin_read(&ctx.db, scope).await?;
+        let expired = Entity::find()
+            .in_tenant(workspace.id)
+            .join(JoinType::InnerJoin, receipts::Relation::Expenses.def())
+            .filter(expenses::Column::DeletedAt.lt(expired_before))
+            .all(&txn)
+            .await?;
+        let rows: HashSet<String> = Entity::find()
+            .in_tenant(workspace.id)
+            .select_only()
+            .column(receipts::Column::Pid)
+            .into_tuple::<Uuid>()
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|pid| pid.to_string())
+            .collect();
+        txn.commit().await?;
+        if !expired.is_empty() {
+            let keys: Vec<String> = expired.iter().flat_map(Model::all_keys).collect();
+            delete_files(ctx, &keys).await?;
+            let txn = tenancy::begin(&ctx.db, scope).await?;
+            Entity::delete_many()
+                .filter(receipts::Column::WorkspaceId.eq(workspace.id))
+                .filter(receipts::Column::Id.is_in(expired.iter().map(|r| r.id)))
+                .exec(&txn)
+                .await?;
+            txn.commit().await?;
+            swept.expired += expired.len();
+        }
+        // Files with no row: an upload whose row was never written.
+        let prefix = format!("{}/receipts", workspace.pid);
+        let mut orphans = Vec::new();
+        for entry in ctx.storage.list(Path::new(&prefix), true).await? {
+            let name = entry.path.rsplit('/').next().unwrap_or_default();
+            let pid = name.split('.').next().unwrap_or_default();
+            let old = entry.last_modified.is_none_or(|at| at < orphaned_before);
+            if !entry.is_dir && old && !rows.contains(pid) {
+                orphans.push(entry.path);
+            }
+        }
+        swept.orphans += orphans.len();
+        delete_files(ctx, &orphans).await?;
+    }
+    // Folders of workspaces that are gone.
+    for entry in ctx.storage.list(Path::new(""), false).await? {
+        let name = entry.path.trim_end_matches('/');
+        if entry.is_dir && !name.is_empty() && !known.contains(name) {
+            if let Ok(pid) = Uuid::parse_str(name) {
+                swept.orphans += remove_workspace_files(ctx, &pid).await?;
+            }
+        }
+    }
+    Ok(swept)
+}

@@ -1,0 +1,433 @@
+//! Receipts: attached through the API and the pages, kept on local disk and
+//! in a real S3-compatible server (moto, on loopback), processed by the
+//! background job (thumbnail, preview without metadata, text read by
+//! Tesseract), downloaded only by members, and deleted with what they
+//! belong to.
+
+use std::{io::Cursor, path::Path, time::Duration};
+
+use axum_test::multipart::{MultipartForm, Part};
+use serde_json::{json, Value};
+use smartexpense::models::receipts;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use super::{
+    expense_pages::{add_api, household},
+    workspaces_api::{join_as, workspace_of},
+};
+use crate::support::{
+    python,
+    s3::{configure_s3, free_port, S3Standin},
+    TestApp, PASSWORD,
+};
+
+/// Where a test's app keeps its files.
+enum Store {
+    Disk,
+    S3(S3Standin),
+}
+
+impl Store {
+    async fn start(app_on_s3: bool) -> (TestApp, Self) {
+        if app_on_s3 {
+            let s3 = S3Standin::start().await;
+            let app = TestApp::start_with(|config| s3.configure(config)).await;
+            (app, Self::S3(s3))
+        } else {
+            (TestApp::start().await, Self::Disk)
+        }
+    }
+
+    /// Every stored key, sorted.
+    async fn keys(&self, app: &TestApp) -> Vec<String> {
+        match self {
+            Self::S3(s3) => s3.keys().await,
+            Self::Disk => {
+                let mut keys = Vec::new();
+                let mut folders = vec![app.files.0.clone()];
+                while let Some(folder) = folders.pop() {
+                    let Ok(entries) = std::fs::read_dir(&folder) else {
+                        continue;
+                    };
+                    for entry in entries.flatten() {
+                        let path = entry.path();
+                        if path.is_dir() {
+                            folders.push(path);
+                        } else {
+                            let relative = path.strip_prefix(&app.files.0).unwrap();
+                            keys.push(relative.display().to_string());
+                        }
+                    }
+                }
+                keys.sort();
+                keys
+            }
+        }
+    }
+}
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut out = Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// A one-page PDF (Poppler rebuilds the missing cross-reference table).
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 300]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+/// The GPS position of the photo below: 48° 51' 29.38" N.
+const GPS_LATITUDE: [u8; 24] = [
+    48, 0, 0, 0, 1, 0, 0, 0, 51, 0, 0, 0, 1, 0, 0, 0, 0x7A, 0x0B, 0, 0, 100, 0, 0, 0,
+];
+
+/// A JPEG photo taken with the phone turned (EXIF orientation 6: the
+/// pixels must be turned 90° clockwise to stand upright), with its GPS
+/// position in the EXIF block.
+fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, _| image::Rgb([(x % 256) as u8, 60, 90]));
+    let mut jpeg = Cursor::new(Vec::new());
+    image.write_to(&mut jpeg, image::ImageFormat::Jpeg).unwrap();
+    let jpeg = jpeg.into_inner();
+    // TIFF, little-endian: IFD0 (orientation, GPS pointer) at 8, the GPS
+    // IFD (latitude reference and latitude) at 38, its rationals at 68.
+    let mut tiff = b"II*\0\x08\0\0\0".to_vec();
+    tiff.extend([2, 0]);
+    tiff.extend([0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0]);
+    tiff.extend([0x25, 0x88, 4, 0, 1, 0, 0, 0, 38, 0, 0, 0]);
+    tiff.extend([0, 0, 0, 0]);
+    tiff.extend([2, 0]);
+    tiff.extend([1, 0, 2, 0, 2, 0, 0, 0, b'N', 0, 0, 0]);
+    tiff.extend([2, 0, 5, 0, 3, 0, 0, 0, 68, 0, 0, 0]);
+    tiff.extend([0, 0, 0, 0]);
+    tiff.extend(GPS_LATITUDE);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let length = u16::try_from(app1.len() + 2).unwrap().to_be_bytes();
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1, length[0], length[1]]);
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn receipts_path(ws: &str, expense: &str) -> String {
+    format!("/api/v1/workspaces/{ws}/expenses/{expense}/receipts")
+}
+
+async fn upload(
+    app: &TestApp,
+    token: &str,
+    ws: &str,
+    expense: &str,
+    files: &[(&str, &[u8], &str)],
+) -> axum_test::TestResponse {
+    let mut form = MultipartForm::new();
+    for (name, bytes, mime) in files {
+        form = form.add_part(
+            "file",
+            Part::bytes(bytes.to_vec()).file_name(*name).mime_type(*mime),
+        );
+    }
+    app.server
+        .post(&receipts_path(ws, expense))
+        .authorization_bearer(token)
+        .multipart(form)
+        .await
+}
+
+async fn expense(app: &TestApp, token: &str, ws: &str) -> String {
+    let body = json!({ "amount": "23.40", "date": "2026-11-20", "description": "Bakery" });
+    add_api(app, token, &format!("/w/{ws}"), body).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+async fn list(app: &TestApp, token: &str, ws: &str, expense: &str) -> Vec<Value> {
+    let response = app
+        .server
+        .get(&receipts_path(ws, expense))
+        .authorization_bearer(token)
+        .await;
+    assert_eq!(response.status_code(), 200, "{}", response.text());
+    response.json::<Vec<Value>>()
+}
+
+async fn row_count(app: &TestApp) -> u64 {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    receipts::Entity::find().count(&app.owner_db).await.unwrap()
+}
+
+/// Attach, process, list, download and remove, wherever files are kept.
+async fn full_cycle(on_s3: bool) {
+    let (app, store) = Store::start(on_s3).await;
+    let (owner, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let viewer = join_as(&app, &owner, &ws, "vic@example.com", "viewer").await;
+    let expense = expense(&app, &owner, &ws).await;
+    let photo = png(640, 480);
+
+    // Two files in one upload; the names and kinds are the app's own.
+    let response = upload(
+        &app,
+        &owner,
+        &ws,
+        &expense,
+        &[
+            ("till.png", &photo, "image/png"),
+            ("bill.pdf", PDF, "application/pdf"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status_code(), 201, "{}", response.text());
+    let created = response.json::<Vec<Value>>();
+    assert_eq!(created.len(), 2);
+    assert_eq!(created[0]["filename"], "till.png");
+    assert_eq!(created[0]["content_type"], "image/png");
+    assert_eq!(created[0]["size_bytes"], photo.len());
+    assert_eq!(created[1]["content_type"], "application/pdf");
+    let image_id = created[0]["id"].as_str().unwrap().to_string();
+
+    // Stored under the workspace, named by the receipt's id.
+    app.jobs_done().await;
+    let keys = store.keys(&app).await;
+    for receipt in &created {
+        let id = receipt["id"].as_str().unwrap();
+        let key = format!("{ws}/receipts/{id}");
+        assert!(keys.contains(&key), "{key} not in {keys:?}");
+        assert!(keys.contains(&format!("{key}.thumb.jpg")), "{keys:?}");
+    }
+    assert_eq!(keys.len(), 6, "originals, thumbnails, previews: {keys:?}");
+
+    // Processed: both have previews (the PDF's first page drawn by Poppler).
+    let listed = list(&app, &viewer, &ws, &expense).await;
+    assert_eq!(listed.len(), 2);
+    for receipt in &listed {
+        assert_eq!(receipt["status"], "ready", "{receipt}");
+        assert_eq!(receipt["has_preview"], true, "{receipt}");
+    }
+
+    // Any member downloads the original, byte for byte; the list API and the
+    // expense list page agree.
+    let download = app
+        .server
+        .get(listed[0]["download_url"].as_str().unwrap())
+        .authorization_bearer(&viewer)
+        .await;
+    assert_eq!(download.status_code(), 200);
+    assert_eq!(download.as_bytes().as_ref(), photo.as_slice());
+    assert_eq!(download.header("content-type"), "image/png");
+    assert_eq!(download.header("x-content-type-options"), "nosniff");
+    assert!(download
+        .header("content-disposition")
+        .to_str()
+        .unwrap()
+        .starts_with("attachment; filename=\"till.png\""));
+
+    // A viewer may neither attach nor remove.
+    let refused = upload(&app, &viewer, &ws, &expense, &[("x.png", &photo, "image/png")]).await;
+    assert_eq!(refused.status_code(), 403, "{}", refused.text());
+    let one = format!("{}/{image_id}", receipts_path(&ws, &expense));
+    let refused = app.server.delete(&one).authorization_bearer(&viewer).await;
+    assert_eq!(refused.status_code(), 403);
+
+    // Removed: the row at once, its three files by the job.
+    let removed = app.server.delete(&one).authorization_bearer(&owner).await;
+    assert_eq!(removed.status_code(), 204);
+    app.jobs_done().await;
+    let keys = store.keys(&app).await;
+    assert_eq!(keys.len(), 3, "{keys:?}");
+    assert!(!keys.iter().any(|k| k.contains(&image_id)), "{keys:?}");
+    let gone = app.server.get(&one).authorization_bearer(&owner).await;
+    assert_eq!(gone.status_code(), 404);
+    assert_eq!(list(&app, &owner, &ws, &expense).await.len(), 1);
+}
+
+#[tokio::test]
+async fn receipts_are_attached_processed_downloaded_and_removed_on_disk() {
+    full_cycle(false).await;
+}
+
+#[tokio::test]
+async fn receipts_are_attached_processed_downloaded_and_removed_in_s3() {
+    full_cycle(true).await;
+}
+
+#[tokio::test]
+async fn what_is_shown_has_no_gps_position_and_stands_upright() {
+    let app = TestApp::start().await;
+    let (ws_path, token) = household(&app).await;
+    let ws = ws_path.trim_start_matches("/w/").to_string();
+    let expense = expense(&app, &token, &ws).await;
+    let photo = jpeg_with_gps(400, 200);
+    assert!(contains(&photo, &GPS_LATITUDE), "the test photo has its GPS");
+    let created = upload(&app, &token, &ws, &expense, &[("phone.jpg", &photo, "image/jpeg")]).await;
+    assert_eq!(created.status_code(), 201, "{}", created.text());
+    let id = created.json::<Vec<Value>>()[0]["id"].as_str().unwrap().to_string();
+    app.jobs_done().await;
+
+    let base = format!("{ws_path}/expenses/{expense}/receipts/{id}");
+    for (variant, longest) in [("thumbnail", 320), ("preview", 400)] {
+        let shown = app.server.get(&format!("{base}/{variant}")).await;
+        assert_eq!(shown.status_code(), 200, "{variant}");
+        assert_eq!(shown.header("content-type"), "image/jpeg");
+        let bytes = shown.as_bytes().to_vec();
+        assert!(!contains(&bytes, b"Exif"), "{variant} carries EXIF");
+        assert!(!contains(&bytes, &GPS_LATITUDE), "{variant} carries the position");
+        // Turned upright: the 400x200 sensor image is 200 wide, 400 high.
+        let image = image::load_from_memory(&bytes).unwrap();
+        assert_eq!(image.height(), longest, "{variant}");
+        assert_eq!(image.width(), longest / 2, "{variant}");
+    }
+    // The viewer page shows the preview and offers the original, which is
+    // the file as uploaded.
+    let page = app.server.get(&base).await;
+    assert_eq!(page.status_code(), 200);
+    assert!(page.text().contains(&format!("{base}/preview")));
+    let original = app.server.get(&format!("{base}/file")).await;
+    assert_eq!(original.as_bytes().as_ref(), photo.as_slice());
+}
+
+#[tokio::test]
+async fn bad_uploads_are_refused_with_a_reason_and_change_nothing() {
+    let app = TestApp::start_with(|config| {
+        let settings = config.settings.as_mut().unwrap();
+        settings["receipts"]["max_file_mb"] = 1.into();
+        settings["receipts"]["workspace_quota_mb"] = 2.into();
+    })
+    .await;
+    let (owner, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let expense = expense(&app, &owner, &ws).await;
+    let elf = [b"\x7FELF\x02\x01\x01\0".as_slice(), &[0; 600]].concat();
+    let mut too_big = png(8, 8);
+    too_big.resize(1024 * 1024 + 10, 0);
+
+    for (name, bytes, mime, says) in [
+        ("photo.jpg", elf.as_slice(), "image/jpeg", "is not a JPEG, PNG, WebP, HEIC or PDF file"),
+        ("empty.png", b"".as_slice(), "image/png", "is empty"),
+        ("huge.png", too_big.as_slice(), "image/png", "is larger than 1 MB"),
+    ] {
+        let response = upload(&app, &owner, &ws, &expense, &[(name, bytes, mime)]).await;
+        assert_eq!(response.status_code(), 422, "{name}: {}", response.text());
+        let message = response.json::<Value>()["errors"]["file"][0].as_str().unwrap().to_string();
+        assert!(message.contains(name) && message.contains(says), "{name}: {message}");
+    }
+    // A good file with a bad one: neither is kept.
+    let good = png(100, 100);
+    let mixed = upload(
+        &app,
+        &owner,
+        &ws,
+        &expense,
+        &[("good.png", &good, "image/png"), ("photo.jpg", &elf, "image/jpeg")],
+    )
+    .await;
+    assert_eq!(mixed.status_code(), 422);
+    // A body announced larger than ten files of the limit is refused unread.
+    let announced = app
+        .server
+        .post(&receipts_path(&ws, &expense))
+        .authorization_bearer(&owner)
+        .content_type("multipart/form-data; boundary=x")
+        .add_header("content-length", (11 * 1024 * 1024 * 10).to_string())
+        .bytes(vec![0; 16].into())
+        .await;
+    assert_eq!(announced.status_code(), 413, "{}", announced.text());
+    assert_eq!(row_count(&app).await, 0);
+    assert!(Store::Disk.keys(&app).await.is_empty());
+
+    // Path tricks and control characters: the name is cleaned, and never
+    // part of where the file is kept.
+    let tricky = upload(
+        &app,
+        &owner,
+        &ws,
+        &expense,
+        &[("../../etc/\tpass\u{202E}wd.png", &good, "image/png")],
+    )
+    .await;
+    assert_eq!(tricky.status_code(), 201, "{}", tricky.text());
+    let receipt = &tricky.json::<Vec<Value>>()[0];
+    assert_eq!(receipt["filename"], "passwd.png");
+    let keys = Store::Disk.keys(&app).await;
+    assert_eq!(keys, vec![format!("{ws}/receipts/{}", receipt["id"].as_str().unwrap())]);
+    let download = app
+        .server
+        .get(receipt["download_url"].as_str().unwrap())
+        .authorization_bearer(&owner)
+        .await;
+    assert_eq!(
+        download.header("content-disposition"),
+        "attachment; filename=\"passwd.png\"; filename*=UTF-8''passwd.png"
+    );
+
+    // The workspace's quota (2 MB): the third 0.9 MB file does not fit.
+    let mut big = png(8, 8);
+    big.resize(900 * 1024, 0);
+    for _ in 0..2 {
+        let ok = upload(&app, &owner, &ws, &expense, &[("big.png", &big, "image/png")]).await;
+        assert_eq!(ok.status_code(), 201, "{}", ok.text());
+    }
+    let full = upload(&app, &owner, &ws, &expense, &[("big.png", &big, "image/png")]).await;
+    assert_eq!(full.status_code(), 422);
+    assert!(full.text().contains("keeps up to 2 MB of receipts"), "{}", full.text());
+    assert_eq!(row_count(&app).await, 3);
+}
+
+/// An upload too large is answered while it is still being sent: the app
+/// reads no further than the limit (here 1 MB of a 30 MB file, sent in
+/// chunks without announcing its length).
+#[tokio::test]
+async fn an_oversized_upload_is_refused_while_it_streams() {
+    let app = TestApp::start_with_setting("receipts.max_file_mb", json!(1)).await;
+    let (owner, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let expense = expense(&app, &owner, &ws).await;
+    let server = app.on_loopback();
+    let address = server.server_address().unwrap();
+    let port = address.port().unwrap();
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    let head = format!(
+        "POST {} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {owner}\r\n\
+         Content-Type: multipart/form-data; boundary=XYZ\r\nTransfer-Encoding: chunked\r\n\r\n",
+        receipts_path(&ws, &expense)
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let part = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.png\"\r\nContent-Type: image/png\r\n\r\n";
+    let chunk = |data: &[u8]| [format!("{:x}\r\n", data.len()).as_bytes(), data, b"\r\n"].concat();
+    stream.write_all(&chunk(part.as_bytes())).await.unwrap();
+    let block = vec![7u8; 64 * 1024];
+    let mut sent = 0usize;
+    let mut answer = Vec::new();
+    // Keep sending until the app answers; it must answer long before 30 MB.
+    while sent < 30 * 1024 * 1024 {
+        if stream.write_all(&chunk(&block)).await.is_err() {
+            break;
+        }
+        sent += block.len();
+        let mut buf = [0u8; 4096];
+        if let Ok(Ok(n)) = tokio::time::timeout(Duration::from_millis(1), stream.read(&mut buf)).await {
+            answer.extend_from_slice(&buf[..n]);
+            if n > 0 {
+                break;
+            }
+        }
+    }
+    if answer.is_empty() {
+        let mut buf = [0u8; 4096];
+        let n = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut buf))
+            .await
+            .expect("an answer")
+            .unwrap();
+        answer.extend_from_slice(&buf[..n]);
+    }
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 422"), "{answer}");
+    assert!(sent < 4 * 1024 * 1024, "the app read {sent} bytes before answering");
+    assert_eq!(row_count(&app).await, 0);
+}
