@@ -40,7 +40,9 @@ use crate::{
 /// AWS and MinIO-style servers both answer.
 fn file_store(settings: &StorageSettings) -> Result<Box<dyn StoreDriver>> {
     if settings.driver == "s3" {
-        opendal::install_default();
+        // Another part may have installed the provider already: fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        opendal_http_transport_reqwest::install_default();
         let credential = aws::Credential {
             key_id: settings.access_key_id.clone(),
             secret_key: settings.secret_access_key.clone(),

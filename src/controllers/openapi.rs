@@ -12,8 +12,7 @@ use utoipa::{
 
 use super::{
     archives, assistant, auth, balances_api, billing_api, budgets_api, expenses_api, receipts_api,
-    tokens_api,
-    workspaces_api,
+    tokens_api, workspaces_api,
 };
 
 /// `Authorization: Bearer <token>`: a login token or an access token.

@@ -57,7 +57,7 @@ pub async fn receive(
             StatusCode::PAYLOAD_TOO_LARGE,
             loco_rs::controller::ErrorDetail::new(
                 "too_large",
-                &format!(
+                format!(
                     "The upload is too large: at most {MAX_FILES} files of {} MB each.",
                     settings.receipts.max_file_mb
                 ),
@@ -250,7 +250,12 @@ pub async fn section(
             })
             .collect();
     let may_attach = member
-        .may_change(ctx, expense.created_by_id, EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN)
+        .may_change(
+            ctx,
+            expense.created_by_id,
+            EXPENSES_UPDATE_ANY,
+            EXPENSES_UPDATE_OWN,
+        )
         .await?;
     Ok(json!({
         "list": list,
@@ -422,7 +427,10 @@ pub fn routes() -> Routes {
         .add(list, requires(EXPENSES_READ, get(index)))
         .add(list, requires_upload(EXPENSES_READ, post(upload)))
         .add(one, requires(EXPENSES_READ, get(show)))
-        .add(&format!("{one}/file"), requires(EXPENSES_READ, get(original)))
+        .add(
+            &format!("{one}/file"),
+            requires(EXPENSES_READ, get(original)),
+        )
         .add(
             &format!("{one}/thumbnail"),
             requires(EXPENSES_READ, get(thumbnail)),

@@ -31,7 +31,11 @@ pub struct ReceiptUpload {
     file: Vec<u8>,
 }
 
-fn responses(member: &Member, expense: &expenses::Model, list: &[receipts::Model]) -> Vec<ReceiptResponse> {
+fn responses(
+    member: &Member,
+    expense: &expenses::Model,
+    list: &[receipts::Model],
+) -> Vec<ReceiptResponse> {
     list.iter()
         .map(|r| {
             ReceiptResponse::new(
@@ -89,7 +93,8 @@ async fn upload(
     Path((_, expense_id)): Path<(String, String)>,
     mut multipart: Multipart,
 ) -> Result<Response> {
-    let (member, expense, saved) = attach(&ctx, &headers, member, &expense_id, &mut multipart).await?;
+    let (member, expense, saved) =
+        attach(&ctx, &headers, member, &expense_id, &mut multipart).await?;
     let body = responses(&member, &expense, &saved);
     member.commit_change(&ctx).await?;
     for receipt in &saved {

@@ -644,9 +644,7 @@ pub async fn start_checkout(
     }
     let plans = Plans(&settings.billing);
     let Some(plan) = plans.find(plan_key).filter(|p| !p.is_free()) else {
-        return Err(
-            FieldErrors::one("plan", "is not a plan you can buy").into(),
-        );
+        return Err(FieldErrors::one("plan", "is not a plan you can buy").into());
     };
     let price = Interval::parse(interval).and_then(|i| match i {
         Interval::Month => plan.monthly_price_id.as_deref(),

@@ -70,6 +70,8 @@ impl From<&PlanSettings> for PlanResponse {
 pub struct UsageResponse {
     pub members: u64,
     pub expenses_this_month: u64,
+    /// Receipts kept, in megabytes (rounded up).
+    pub receipt_mb: u64,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -111,6 +113,7 @@ impl BillingResponse {
             usage: UsageResponse {
                 members: usage.members,
                 expenses_this_month: usage.expenses_this_month,
+                receipt_mb: usage.receipt_mb,
             },
             plans: plans.iter().map(PlanResponse::from).collect(),
         }

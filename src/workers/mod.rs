@@ -82,7 +82,11 @@ impl Job {
             Self::DeleteFiles { keys } => receipts::delete_files(ctx, &keys).await,
             Self::SweepReceipts => {
                 let swept = receipts::sweep(ctx).await?;
-                tracing::info!(expired = swept.expired, orphans = swept.orphans, "receipt sweep");
+                tracing::info!(
+                    expired = swept.expired,
+                    orphans = swept.orphans,
+                    "receipt sweep"
+                );
                 Ok(())
             }
         }

@@ -243,7 +243,7 @@ async fn checkout_to_an_active_subscription_shown_from_our_database() {
         .server
         .get(&format!("/w/{ws}/billing?checkout=done"))
         .await;
-    assert_eq!(waiting.status_code(), 200);
+    assert_eq!(waiting.status_code(), 200, "{}", waiting.text());
     assert!(waiting.text().contains("Stripe is confirming the payment"));
     assert!(waiting.text().contains("Free plan"));
 
@@ -729,6 +729,24 @@ async fn the_free_plan_limits_people_new_expenses_and_history_with_an_upgrade_li
         .json(&json!({ "date": old }))
         .await;
     assert_eq!(moved_back.status_code(), 402);
+
+    // 1 MB of receipts: a 0.7 MB photo fits, a second does not.
+    let mut photo = super::receipts::png(8, 8);
+    photo.resize(700 * 1024, 0);
+    let file = [("till.png", photo.as_slice(), "image/png")];
+    let first = super::receipts::upload(&app, &ann, &ws, &id, &file).await;
+    assert_eq!(first.status_code(), 201, "{}", first.text());
+    let second = super::receipts::upload(&app, &ann, &ws, &id, &file).await;
+    assert_eq!(second.status_code(), 402, "{}", second.text());
+    let refusal = second.json::<Value>();
+    assert!(refusal["description"]
+        .as_str()
+        .unwrap()
+        .contains("The Free plan keeps 1 MB of receipts"));
+    assert!(refusal["errors"]["upgrade_url"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!("/w/{ws}/billing")));
 
     // Three new expenses a month (the refused ones did not count).
     assert_eq!(

@@ -9,7 +9,8 @@ use smartexpense::{
     app::App,
     models::{
         audit_events, budget_alerts, budgets, categories, expense_shares, expenses, imports,
-        invitations, memberships, notifications, recurring_expenses, settlements, workspaces,
+        invitations, memberships, notifications, receipts, recurring_expenses, settlements,
+        workspaces,
     },
 };
 
@@ -90,6 +91,8 @@ async fn snapshot(app: &TestApp, workspace_id: i64) -> Value {
             .into_iter().map(|a| (a.threshold, a.sent_at.is_some())).collect::<Vec<_>>(),
         "notifications": notifications::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|n| (n.user_id, n.read_at.is_some())).collect::<Vec<_>>(),
+        "receipts": receipts::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
+            .into_iter().map(|r| (r.pid, r.filename, r.size_bytes, r.expense_id)).collect::<Vec<_>>(),
         "mail_settings": memberships::Entity::find().in_tenant(workspace_id).all(&app.owner_db).await.unwrap()
             .into_iter().map(|m| (m.mail_budget_alerts, m.mail_weekly_summary)).collect::<Vec<_>>(),
     })
@@ -133,6 +136,22 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         }))
         .await
         .json::<Value>()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // A receipt on Bea's expense.
+    let b_receipt = app
+        .server
+        .post(&format!(
+            "/api/v1/workspaces/{b_id}/expenses/{b_expense}/receipts"
+        ))
+        .authorization_bearer(&b_owner)
+        .multipart(axum_test::multipart::MultipartForm::new().add_part(
+            "file",
+            axum_test::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("bea.pdf"),
+        ))
+        .await
+        .json::<Value>()[0]["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -247,7 +266,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
             .replace("{settlement_id}", &b_settlement)
             .replace("{recurring_id}", &b_recurring)
             .replace("{import_id}", &b_import)
-            .replace("{budget_id}", &b_budget);
+            .replace("{budget_id}", &b_budget)
+            .replace("{receipt_id}", &b_receipt);
         for method in &route.actions {
             tenant_routes += 1;
             let api = path.starts_with("/api/");

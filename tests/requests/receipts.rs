@@ -15,11 +15,7 @@ use super::{
     expense_pages::{add_api, household},
     workspaces_api::{join_as, workspace_of},
 };
-use crate::support::{
-    python,
-    s3::{configure_s3, free_port, S3Standin},
-    TestApp, PASSWORD,
-};
+use crate::support::{python, s3::S3Standin, TestApp};
 
 /// Where a test's app keeps its files.
 enum Store {
@@ -66,7 +62,7 @@ impl Store {
     }
 }
 
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub fn png(width: u32, height: u32) -> Vec<u8> {
     let image = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
     });
@@ -87,7 +83,8 @@ const GPS_LATITUDE: [u8; 24] = [
 /// pixels must be turned 90° clockwise to stand upright), with its GPS
 /// position in the EXIF block.
 fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
-    let image = image::RgbImage::from_fn(width, height, |x, _| image::Rgb([(x % 256) as u8, 60, 90]));
+    let image =
+        image::RgbImage::from_fn(width, height, |x, _| image::Rgb([(x % 256) as u8, 60, 90]));
     let mut jpeg = Cursor::new(Vec::new());
     image.write_to(&mut jpeg, image::ImageFormat::Jpeg).unwrap();
     let jpeg = jpeg.into_inner();
@@ -121,7 +118,7 @@ fn receipts_path(ws: &str, expense: &str) -> String {
     format!("/api/v1/workspaces/{ws}/expenses/{expense}/receipts")
 }
 
-async fn upload(
+pub async fn upload(
     app: &TestApp,
     token: &str,
     ws: &str,
@@ -132,7 +129,9 @@ async fn upload(
     for (name, bytes, mime) in files {
         form = form.add_part(
             "file",
-            Part::bytes(bytes.to_vec()).file_name(*name).mime_type(*mime),
+            Part::bytes(bytes.to_vec())
+                .file_name(*name)
+                .mime_type(*mime),
         );
     }
     app.server
@@ -231,7 +230,14 @@ async fn full_cycle(on_s3: bool) {
         .starts_with("attachment; filename=\"till.png\""));
 
     // A viewer may neither attach nor remove.
-    let refused = upload(&app, &viewer, &ws, &expense, &[("x.png", &photo, "image/png")]).await;
+    let refused = upload(
+        &app,
+        &viewer,
+        &ws,
+        &expense,
+        &[("x.png", &photo, "image/png")],
+    )
+    .await;
     assert_eq!(refused.status_code(), 403, "{}", refused.text());
     let one = format!("{}/{image_id}", receipts_path(&ws, &expense));
     let refused = app.server.delete(&one).authorization_bearer(&viewer).await;
@@ -266,10 +272,23 @@ async fn what_is_shown_has_no_gps_position_and_stands_upright() {
     let ws = ws_path.trim_start_matches("/w/").to_string();
     let expense = expense(&app, &token, &ws).await;
     let photo = jpeg_with_gps(400, 200);
-    assert!(contains(&photo, &GPS_LATITUDE), "the test photo has its GPS");
-    let created = upload(&app, &token, &ws, &expense, &[("phone.jpg", &photo, "image/jpeg")]).await;
+    assert!(
+        contains(&photo, &GPS_LATITUDE),
+        "the test photo has its GPS"
+    );
+    let created = upload(
+        &app,
+        &token,
+        &ws,
+        &expense,
+        &[("phone.jpg", &photo, "image/jpeg")],
+    )
+    .await;
     assert_eq!(created.status_code(), 201, "{}", created.text());
-    let id = created.json::<Vec<Value>>()[0]["id"].as_str().unwrap().to_string();
+    let id = created.json::<Vec<Value>>()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     app.jobs_done().await;
 
     let base = format!("{ws_path}/expenses/{expense}/receipts/{id}");
@@ -279,7 +298,10 @@ async fn what_is_shown_has_no_gps_position_and_stands_upright() {
         assert_eq!(shown.header("content-type"), "image/jpeg");
         let bytes = shown.as_bytes().to_vec();
         assert!(!contains(&bytes, b"Exif"), "{variant} carries EXIF");
-        assert!(!contains(&bytes, &GPS_LATITUDE), "{variant} carries the position");
+        assert!(
+            !contains(&bytes, &GPS_LATITUDE),
+            "{variant} carries the position"
+        );
         // Turned upright: the 400x200 sensor image is 200 wide, 400 high.
         let image = image::load_from_memory(&bytes).unwrap();
         assert_eq!(image.height(), longest, "{variant}");
@@ -309,14 +331,30 @@ async fn bad_uploads_are_refused_with_a_reason_and_change_nothing() {
     too_big.resize(1024 * 1024 + 10, 0);
 
     for (name, bytes, mime, says) in [
-        ("photo.jpg", elf.as_slice(), "image/jpeg", "is not a JPEG, PNG, WebP, HEIC or PDF file"),
+        (
+            "photo.jpg",
+            elf.as_slice(),
+            "image/jpeg",
+            "is not a JPEG, PNG, WebP, HEIC or PDF file",
+        ),
         ("empty.png", b"".as_slice(), "image/png", "is empty"),
-        ("huge.png", too_big.as_slice(), "image/png", "is larger than 1 MB"),
+        (
+            "huge.png",
+            too_big.as_slice(),
+            "image/png",
+            "is larger than 1 MB",
+        ),
     ] {
         let response = upload(&app, &owner, &ws, &expense, &[(name, bytes, mime)]).await;
         assert_eq!(response.status_code(), 422, "{name}: {}", response.text());
-        let message = response.json::<Value>()["errors"]["file"][0].as_str().unwrap().to_string();
-        assert!(message.contains(name) && message.contains(says), "{name}: {message}");
+        let message = response.json::<Value>()["errors"]["file"][0]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            message.contains(name) && message.contains(says),
+            "{name}: {message}"
+        );
     }
     // A good file with a bad one: neither is kept.
     let good = png(100, 100);
@@ -325,7 +363,10 @@ async fn bad_uploads_are_refused_with_a_reason_and_change_nothing() {
         &owner,
         &ws,
         &expense,
-        &[("good.png", &good, "image/png"), ("photo.jpg", &elf, "image/jpeg")],
+        &[
+            ("good.png", &good, "image/png"),
+            ("photo.jpg", &elf, "image/jpeg"),
+        ],
     )
     .await;
     assert_eq!(mixed.status_code(), 422);
@@ -356,7 +397,10 @@ async fn bad_uploads_are_refused_with_a_reason_and_change_nothing() {
     let receipt = &tricky.json::<Vec<Value>>()[0];
     assert_eq!(receipt["filename"], "passwd.png");
     let keys = Store::Disk.keys(&app).await;
-    assert_eq!(keys, vec![format!("{ws}/receipts/{}", receipt["id"].as_str().unwrap())]);
+    assert_eq!(
+        keys,
+        vec![format!("{ws}/receipts/{}", receipt["id"].as_str().unwrap())]
+    );
     let download = app
         .server
         .get(receipt["download_url"].as_str().unwrap())
@@ -371,12 +415,30 @@ async fn bad_uploads_are_refused_with_a_reason_and_change_nothing() {
     let mut big = png(8, 8);
     big.resize(900 * 1024, 0);
     for _ in 0..2 {
-        let ok = upload(&app, &owner, &ws, &expense, &[("big.png", &big, "image/png")]).await;
+        let ok = upload(
+            &app,
+            &owner,
+            &ws,
+            &expense,
+            &[("big.png", &big, "image/png")],
+        )
+        .await;
         assert_eq!(ok.status_code(), 201, "{}", ok.text());
     }
-    let full = upload(&app, &owner, &ws, &expense, &[("big.png", &big, "image/png")]).await;
+    let full = upload(
+        &app,
+        &owner,
+        &ws,
+        &expense,
+        &[("big.png", &big, "image/png")],
+    )
+    .await;
     assert_eq!(full.status_code(), 422);
-    assert!(full.text().contains("keeps up to 2 MB of receipts"), "{}", full.text());
+    assert!(
+        full.text().contains("keeps up to 2 MB of receipts"),
+        "{}",
+        full.text()
+    );
     assert_eq!(row_count(&app).await, 3);
 }
 
@@ -391,7 +453,9 @@ async fn an_oversized_upload_is_refused_while_it_streams() {
     let server = app.on_loopback();
     let address = server.server_address().unwrap();
     let port = address.port().unwrap();
-    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
     let head = format!(
         "POST {} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {owner}\r\n\
          Content-Type: multipart/form-data; boundary=XYZ\r\nTransfer-Encoding: chunked\r\n\r\n",
@@ -411,7 +475,9 @@ async fn an_oversized_upload_is_refused_while_it_streams() {
         }
         sent += block.len();
         let mut buf = [0u8; 4096];
-        if let Ok(Ok(n)) = tokio::time::timeout(Duration::from_millis(1), stream.read(&mut buf)).await {
+        if let Ok(Ok(n)) =
+            tokio::time::timeout(Duration::from_millis(1), stream.read(&mut buf)).await
+        {
             answer.extend_from_slice(&buf[..n]);
             if n > 0 {
                 break;
@@ -428,6 +494,316 @@ async fn an_oversized_upload_is_refused_while_it_streams() {
     }
     let answer = String::from_utf8_lossy(&answer);
     assert!(answer.starts_with("HTTP/1.1 422"), "{answer}");
-    assert!(sent < 4 * 1024 * 1024, "the app read {sent} bytes before answering");
+    assert!(
+        sent < 4 * 1024 * 1024,
+        "the app read {sent} bytes before answering"
+    );
+    assert_eq!(row_count(&app).await, 0);
+}
+
+/// The attach form as a browser sends it: the files, with the CSRF token of
+/// `page` in the address (as the form's `action` carries it).
+async fn page_upload(
+    app: &TestApp,
+    path: &str,
+    page: &str,
+    files: &[(&str, &[u8], &str)],
+) -> axum_test::TestResponse {
+    let token = crate::support::csrf_in(&app.server.get(page).await.text());
+    let mut form = MultipartForm::new();
+    for (name, bytes, mime) in files {
+        form = form.add_part(
+            "file",
+            Part::bytes(bytes.to_vec())
+                .file_name(*name)
+                .mime_type(*mime),
+        );
+    }
+    app.server
+        .post(&format!("{path}?_csrf={token}"))
+        .multipart(form)
+        .await
+}
+
+#[tokio::test]
+async fn with_storage_down_the_expense_saves_and_the_receipt_can_be_attached_later() {
+    let mut s3 = S3Standin::start().await;
+    let port = s3.port;
+    let app = TestApp::start_with(|config| s3.configure(config)).await;
+    let (ws_path, token) = household(&app).await;
+    let ws = ws_path.trim_start_matches("/w/").to_string();
+    s3.stop().await;
+
+    // The expense itself does not need storage.
+    let expense = expense(&app, &token, &ws).await;
+    let photo = png(120, 90);
+    let refused = upload(
+        &app,
+        &token,
+        &ws,
+        &expense,
+        &[("till.png", &photo, "image/png")],
+    )
+    .await;
+    assert_eq!(refused.status_code(), 503, "{}", refused.text());
+    let description = refused.json::<Value>()["description"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        description.contains("could not be reached")
+            && description.contains("The expense itself is unchanged")
+            && description.contains("later"),
+        "{description}"
+    );
+    // The page says the same where the form was.
+    let edit = format!("{ws_path}/expenses/{expense}/edit");
+    let sent = page_upload(
+        &app,
+        &format!("{ws_path}/expenses/{expense}/receipts"),
+        &edit,
+        &[("till.png", &photo, "image/png")],
+    )
+    .await;
+    assert_eq!(sent.status_code(), 303);
+    let shown = app.server.get(&edit).await.text();
+    assert!(
+        shown.contains("Receipt storage could not be reached"),
+        "{shown}"
+    );
+    let kept = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses/{expense}"))
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(kept.json::<Value>()["amount"], "23.40");
+    assert_eq!(row_count(&app).await, 0);
+
+    // Storage is back: the same upload goes through.
+    let s3 = S3Standin::start_on(port).await;
+    let sent = page_upload(
+        &app,
+        &format!("{ws_path}/expenses/{expense}/receipts"),
+        &edit,
+        &[("till.png", &photo, "image/png")],
+    )
+    .await;
+    assert_eq!(sent.status_code(), 303);
+    assert!(app
+        .server
+        .get(&edit)
+        .await
+        .text()
+        .contains("Receipt attached."));
+    app.jobs_done().await;
+    let listed = list(&app, &token, &ws, &expense).await;
+    assert_eq!(listed.len(), 1);
+    let id = listed[0]["id"].as_str().unwrap();
+    assert!(s3.keys().await.contains(&format!("{ws}/receipts/{id}")));
+}
+
+/// Draws the test receipt (tests/support/receipt_image.py): a PNG and a PDF.
+fn drawn_receipt() -> (Vec<u8>, Vec<u8>) {
+    let folder = std::env::temp_dir().join(format!("receipt-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let (png_path, pdf_path) = (folder.join("r.png"), folder.join("r.pdf"));
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/support/receipt_image.py"
+    );
+    let status = std::process::Command::new(python())
+        .args([Path::new(script), &png_path, &pdf_path])
+        .status()
+        .expect("run receipt_image.py: run scripts/ensure-test-tools.sh (scripts/test does)");
+    assert!(status.success());
+    let drawn = (
+        std::fs::read(&png_path).unwrap(),
+        std::fs::read(&pdf_path).unwrap(),
+    );
+    let _ = std::fs::remove_dir_all(folder);
+    drawn
+}
+
+#[tokio::test]
+async fn the_receipts_text_prefills_the_expense_form() {
+    let app = TestApp::start().await;
+    let (ws_path, token) = household(&app).await;
+    let ws = ws_path.trim_start_matches("/w/").to_string();
+    let expense = expense(&app, &token, &ws).await;
+    let (png, pdf) = drawn_receipt();
+
+    let sent = upload(
+        &app,
+        &token,
+        &ws,
+        &expense,
+        &[
+            ("bakery.png", &png, "image/png"),
+            ("bakery.pdf", &pdf, "application/pdf"),
+        ],
+    )
+    .await;
+    assert_eq!(sent.status_code(), 201, "{}", sent.text());
+    app.jobs_done().await;
+    let listed = list(&app, &token, &ws, &expense).await;
+    for receipt in &listed {
+        assert_eq!(
+            receipt["reading"],
+            json!({ "description": "CORNER BAKERY", "amount": "23.40", "date": "2026-11-20" }),
+            "{}",
+            receipt["filename"]
+        );
+    }
+    // The edit page offers it; following the offer fills the form, which
+    // the user then checks and saves.
+    let edit = format!("{ws_path}/expenses/{expense}/edit");
+    let page = app.server.get(&edit).await.text();
+    let id = listed[0]["id"].as_str().unwrap();
+    assert!(page.contains(&format!("{edit}?prefill={id}")), "{page}");
+    let filled = app.server.get(&format!("{edit}?prefill={id}")).await.text();
+    assert!(filled.contains("Filled in from the receipt"));
+    for value in ["CORNER BAKERY", "23.40", "2026-11-20"] {
+        assert!(
+            filled.contains(&format!("value=\"{value}\"")),
+            "{value}: {filled}"
+        );
+    }
+    // Another expense's receipt does not fill this one.
+    let other = super::expense_pages::add_api(
+        &app,
+        &token,
+        &ws_path,
+        json!({ "amount": "1.00", "date": "2026-11-01", "description": "Other" }),
+    )
+    .await;
+    let wrong = app
+        .server
+        .get(&format!(
+            "{ws_path}/expenses/{}/edit?prefill={id}",
+            other["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(wrong.status_code(), 404);
+}
+
+#[tokio::test]
+async fn without_ocr_nothing_is_read_or_offered_and_the_rest_works() {
+    let app =
+        TestApp::start_with_setting("receipts.ocr_command", json!("no-such-ocr-program")).await;
+    let (ws_path, token) = household(&app).await;
+    let ws = ws_path.trim_start_matches("/w/").to_string();
+    let expense = expense(&app, &token, &ws).await;
+    let (png, _) = drawn_receipt();
+    let sent = upload(
+        &app,
+        &token,
+        &ws,
+        &expense,
+        &[("bakery.png", &png, "image/png")],
+    )
+    .await;
+    assert_eq!(sent.status_code(), 201);
+    app.jobs_done().await;
+    let listed = list(&app, &token, &ws, &expense).await;
+    assert_eq!(listed[0]["status"], "ready");
+    assert_eq!(listed[0]["has_preview"], true);
+    assert_eq!(listed[0]["reading"], Value::Null);
+    let page = app
+        .server
+        .get(&format!("{ws_path}/expenses/{expense}/edit"))
+        .await
+        .text();
+    assert!(page.contains("bakery.png"));
+    assert!(!page.contains("prefill="), "{page}");
+    assert!(!page.contains("text is read"), "{page}");
+}
+
+#[tokio::test]
+async fn deleted_expenses_and_workspaces_take_their_files_and_strays_are_swept() {
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    use smartexpense::models::expenses;
+
+    let app = TestApp::start_with_setting("receipts.orphan_grace_minutes", json!(0)).await;
+    let (owner, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let (first, second) = (
+        expense(&app, &owner, &ws).await,
+        expense(&app, &owner, &ws).await,
+    );
+    let photo = png(64, 64);
+    for id in [&first, &second] {
+        let sent = upload(&app, &owner, &ws, id, &[("r.png", &photo, "image/png")]).await;
+        assert_eq!(sent.status_code(), 201);
+    }
+    app.jobs_done().await;
+    assert_eq!(Store::Disk.keys(&app).await.len(), 6);
+    let one = format!("/api/v1/workspaces/{ws}/expenses/{first}");
+
+    // Deleted and undone: the receipt comes back with the expense.
+    app.server.delete(&one).authorization_bearer(&owner).await;
+    assert_eq!(
+        receipts::sweep(&app.ctx).await.unwrap(),
+        receipts::Swept::default()
+    );
+    app.server
+        .post(&format!("{one}/restore"))
+        .authorization_bearer(&owner)
+        .await;
+    assert_eq!(list(&app, &owner, &ws, &first).await.len(), 1);
+
+    // Deleted for longer than the undo allows (24 hours): the sweep removes
+    // its receipt and files; files no receipt names go too (a stray upload,
+    // the folder of a workspace that is gone).
+    app.server.delete(&one).authorization_bearer(&owner).await;
+    let row = expenses::Entity::find()
+        .all(&app.owner_db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.pid.to_string() == first)
+        .unwrap();
+    let mut aged: expenses::ActiveModel = row.into();
+    aged.deleted_at = Set(Some(
+        (chrono::Utc::now() - chrono::Duration::hours(25)).into(),
+    ));
+    aged.update(&app.owner_db).await.unwrap();
+    let stray = format!("{ws}/receipts/{}", uuid::Uuid::new_v4());
+    let gone_workspace = format!("{}/receipts/{}", uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+    for key in [&stray, &gone_workspace] {
+        app.ctx
+            .storage
+            .upload(Path::new(key), &bytes::Bytes::from_static(b"x"))
+            .await
+            .unwrap();
+    }
+    assert_eq!(Store::Disk.keys(&app).await.len(), 8);
+    let swept = receipts::sweep(&app.ctx).await.unwrap();
+    assert_eq!(
+        swept,
+        receipts::Swept {
+            expired: 1,
+            orphans: 2
+        }
+    );
+    let keys = Store::Disk.keys(&app).await;
+    assert_eq!(keys.len(), 3, "{keys:?}");
+    assert!(keys
+        .iter()
+        .all(|k| k.starts_with(&format!("{ws}/receipts/"))));
+    assert_eq!(row_count(&app).await, 1);
+    assert_eq!(
+        receipts::sweep(&app.ctx).await.unwrap(),
+        receipts::Swept::default()
+    );
+
+    // The workspace deleted: its files go with it.
+    let deleted = app
+        .server
+        .delete(&format!("/api/v1/workspaces/{ws}"))
+        .authorization_bearer(&owner)
+        .json(&json!({ "confirm": "Ann's home" }))
+        .await;
+    assert_eq!(deleted.status_code(), 202, "{}", deleted.text());
+    app.jobs_done().await;
+    assert!(Store::Disk.keys(&app).await.is_empty());
     assert_eq!(row_count(&app).await, 0);
 }

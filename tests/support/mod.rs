@@ -167,7 +167,14 @@ pub async fn http_call(
     let chunked = head
         .to_ascii_lowercase()
         .contains("transfer-encoding: chunked");
-    (status, if chunked { unchunk(body) } else { body.to_string() })
+    (
+        status,
+        if chunked {
+            unchunk(body)
+        } else {
+            body.to_string()
+        },
+    )
 }
 
 fn unchunk(body: &str) -> String {

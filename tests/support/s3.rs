@@ -34,7 +34,14 @@ impl S3Standin {
     /// A server on `port` (again, after [`Self::stop`]), with an empty bucket.
     pub async fn start_on(port: u16) -> Self {
         let process = Command::new(python())
-            .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+            .args([
+                "-m",
+                "moto.server",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)

@@ -169,12 +169,21 @@ mod tests {
     #[test]
     fn names_lose_paths_and_control_characters() {
         assert_eq!(clean_filename("../../etc/passwd", Kind::Pdf), "passwd");
-        assert_eq!(clean_filename("C:\\Users\\a\\bill.pdf", Kind::Pdf), "bill.pdf");
+        assert_eq!(
+            clean_filename("C:\\Users\\a\\bill.pdf", Kind::Pdf),
+            "bill.pdf"
+        );
         assert_eq!(clean_filename("bill\r\n\0.jpg", Kind::Jpeg), "bill.jpg");
-        assert_eq!(clean_filename("inv\u{202E}gpj.exe", Kind::Jpeg), "invgpj.exe");
+        assert_eq!(
+            clean_filename("inv\u{202E}gpj.exe", Kind::Jpeg),
+            "invgpj.exe"
+        );
         assert_eq!(clean_filename("..", Kind::Png), "receipt.png");
         assert_eq!(clean_filename(" /", Kind::Webp), "receipt.webp");
         assert_eq!(clean_filename(".hidden.jpg", Kind::Jpeg), "hidden.jpg");
-        assert_eq!(clean_filename(&"a".repeat(300), Kind::Jpeg).chars().count(), 100);
+        assert_eq!(
+            clean_filename(&"a".repeat(300), Kind::Jpeg).chars().count(),
+            100
+        );
     }
 }

@@ -24,9 +24,9 @@ use std::{
     sync::Arc,
 };
 
+use axum::http::StatusCode;
 use bytes::Bytes;
 use chrono::{Duration, Utc};
-use axum::http::StatusCode;
 use loco_rs::{controller::ErrorDetail, prelude::*, storage::stream::BytesStream};
 use sea_orm::{JoinType, QuerySelect, RelationTrait};
 use serde_json::json;
@@ -192,11 +192,13 @@ impl Model {
             checked.push((upload, kind));
         }
         let adding: u64 = checked.iter().map(|(u, _)| u.bytes.len() as u64).sum();
-        Limits::of(ctx, db, workspace).await?.check_receipt_storage(
-            Self::bytes_used(db, workspace.id).await?,
-            adding,
-            settings.receipts.workspace_quota_mb,
-        )?;
+        Limits::of(ctx, db, workspace)
+            .await?
+            .check_receipt_storage(
+                Self::bytes_used(db, workspace.id).await?,
+                adding,
+                settings.receipts.workspace_quota_mb,
+            )?;
         let mut stored = Vec::with_capacity(checked.len());
         for (upload, kind) in checked {
             let pid = Uuid::new_v4();
@@ -469,7 +471,9 @@ pub async fn process(ctx: &AppContext, workspace_id: i64, receipt_id: i64) -> Re
         .in_tenant(workspace_id)
         .one(&txn)
         .await?;
-    let workspace = workspaces::Entity::find_by_id(workspace_id).one(&txn).await?;
+    let workspace = workspaces::Entity::find_by_id(workspace_id)
+        .one(&txn)
+        .await?;
     txn.commit().await?;
     let (Some(receipt), Some(workspace)) = (receipt, workspace) else {
         return Ok(());
@@ -487,7 +491,9 @@ pub async fn process(ctx: &AppContext, workspace_id: i64, receipt_id: i64) -> Re
         Some(Kind::Pdf) if tools.pdf => {
             ocr::draw_pdf_page(&settings.receipts.pdf_render_command, &original)
                 .await
-                .map_err(|err| tracing::warn!(receipt = %receipt.pid, error = %err, "PDF not drawn"))
+                .map_err(
+                    |err| tracing::warn!(receipt = %receipt.pid, error = %err, "PDF not drawn"),
+                )
                 .ok()
         }
         _ => None,
@@ -524,7 +530,9 @@ pub async fn process(ctx: &AppContext, workspace_id: i64, receipt_id: i64) -> Re
                     found = ocr::find(&read, Utc::now().date_naive());
                     text = Some(read.chars().take(4000).collect::<String>());
                 }
-                Err(err) => tracing::warn!(receipt = %receipt.pid, error = %err, "receipt not read"),
+                Err(err) => {
+                    tracing::warn!(receipt = %receipt.pid, error = %err, "receipt not read")
+                }
             }
         }
     } else if receipt.kind() == Some(Kind::Pdf) && !tools.pdf {
@@ -600,7 +608,8 @@ pub async fn sweep(ctx: &AppContext) -> Result<Swept> {
     let known: HashSet<String> = workspaces.iter().map(|w| w.pid.to_string()).collect();
     let expired_before =
         Utc::now() - Duration::hours(i64::from(settings.receipts.keep_deleted_hours));
-    let orphaned_before = Utc::now() - Duration::minutes(i64::from(settings.receipts.orphan_grace_minutes));
+    let orphaned_before =
+        Utc::now() - Duration::minutes(i64::from(settings.receipts.orphan_grace_minutes));
     for workspace in &workspaces {
         let scope = Scope {
             workspace_id: Some(workspace.id),

@@ -77,7 +77,17 @@ async fn run(program: &str, args: &[&str], input: &[u8]) -> std::io::Result<Vec<
 pub async fn draw_pdf_page(pdf_command: &str, pdf: &[u8]) -> std::io::Result<Vec<u8>> {
     run(
         pdf_command,
-        &["-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", "-"],
+        &[
+            "-png",
+            "-r",
+            "150",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-",
+        ],
         pdf,
     )
     .await
@@ -106,8 +116,10 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("a valid pattern"))
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b|\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b")
-        .unwrap_or_else(|_| unreachable!("a valid pattern"))
+    Regex::new(
+        r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b|\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b",
+    )
+    .unwrap_or_else(|_| unreachable!("a valid pattern"))
 });
 static WORD_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b|\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -130,13 +142,24 @@ const TOTAL_WORDS: &[&str] = &[
 const SUBTOTAL: &[&str] = &["subtotal", "sub total", "sub-total"];
 const PART_STARTS: &[&str] = &["tax", "vat", "tip", "change", "cash", "discount", "card"];
 /// First lines that are headings, not the merchant.
-const NOT_MERCHANT: &[&str] = &["receipt", "invoice", "tax invoice", "welcome", "sales receipt", "copy"];
+const NOT_MERCHANT: &[&str] = &[
+    "receipt",
+    "invoice",
+    "tax invoice",
+    "welcome",
+    "sales receipt",
+    "copy",
+];
 
 /// Finds the merchant, total and date in a receipt's text. Dates after
 /// `today` or more than ten years before it are not taken.
 #[must_use]
 pub fn find(text: &str, today: NaiveDate) -> Found {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     Found {
         merchant: merchant(&lines),
         total: total(&lines),
@@ -148,8 +171,12 @@ fn merchant(lines: &[&str]) -> Option<String> {
     lines.iter().take(5).find_map(|line| {
         let letters = line.chars().filter(|c| c.is_alphabetic()).count();
         let lower = line.to_lowercase();
-        let heading = NOT_MERCHANT.iter().any(|w| lower.trim_matches(|c: char| !c.is_alphabetic() && c != ' ') == *w);
-        (letters >= 3 && letters * 2 >= line.chars().filter(|c| !c.is_whitespace()).count() && !heading)
+        let heading = NOT_MERCHANT
+            .iter()
+            .any(|w| lower.trim_matches(|c: char| !c.is_alphabetic() && c != ' ') == *w);
+        (letters >= 3
+            && letters * 2 >= line.chars().filter(|c| !c.is_whitespace()).count()
+            && !heading)
             .then(|| line.chars().take(100).collect::<String>())
     })
 }
@@ -180,24 +207,24 @@ fn total(lines: &[&str]) -> Option<String> {
     });
     // No line names it: the largest amount printed.
     named.or_else(|| {
-        lines
-            .iter()
-            .flat_map(|line| amounts(line))
-            .max_by(|a, b| {
-                let value = |s: &String| s.parse::<f64>().unwrap_or(0.0);
-                value(a).total_cmp(&value(b))
-            })
+        lines.iter().flat_map(|line| amounts(line)).max_by(|a, b| {
+            let value = |s: &String| s.parse::<f64>().unwrap_or(0.0);
+            value(a).total_cmp(&value(b))
+        })
     })
 }
 
 fn date_in(line: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let plausible = |date: NaiveDate| {
-        (date <= today && date.year() >= today.year() - 10).then_some(date)
-    };
+    let plausible =
+        |date: NaiveDate| (date <= today && date.year() >= today.year() - 10).then_some(date);
     let number = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
     for c in NUMERIC_DATE.captures_iter(line) {
         let found = if let Some(year) = number(c.get(1)) {
-            NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, number(c.get(2))?, number(c.get(3))?)
+            NaiveDate::from_ymd_opt(
+                i32::try_from(year).ok()?,
+                number(c.get(2))?,
+                number(c.get(3))?,
+            )
         } else {
             let (first, second) = (number(c.get(4))?, number(c.get(5))?);
             let year = number(c.get(6))?;
@@ -217,7 +244,9 @@ fn date_in(line: &str, today: NaiveDate) -> Option<NaiveDate> {
             (number(c.get(5)), c.get(4), number(c.get(6)))
         };
         let month = month_number(&month?.as_str().to_lowercase())?;
-        if let Some(date) = NaiveDate::from_ymd_opt(i32::try_from(year?).ok()?, month, day?).and_then(plausible) {
+        if let Some(date) =
+            NaiveDate::from_ymd_opt(i32::try_from(year?).ok()?, month, day?).and_then(plausible)
+        {
             return Some(date);
         }
     }
@@ -266,6 +295,9 @@ mod tests {
         assert_eq!(find("Shop\n01/01/2031\n", today()).date, None);
         assert_eq!(find("", today()), Found::default());
         // Month first when day first is not a date.
-        assert_eq!(find("x\n11/25/2026\n", today()).date, NaiveDate::from_ymd_opt(2026, 11, 25));
+        assert_eq!(
+            find("x\n11/25/2026\n", today()).date,
+            NaiveDate::from_ymd_opt(2026, 11, 25)
+        );
     }
 }
