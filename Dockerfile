@@ -21,9 +21,11 @@ RUN touch src/lib.rs src/bin/main.rs migration/src/lib.rs \
     && cargo build --release --locked --bin smartexpense-cli \
     && strip target/release/smartexpense-cli
 
+# Tesseract reads receipts' text; Poppler's pdftoppm draws PDF receipts.
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates tzdata \
+       tesseract-ocr tesseract-ocr-eng poppler-utils \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin smartexpense
 WORKDIR /app
