@@ -95,8 +95,8 @@ pub fn sentence(text: &str) -> String {
 }
 
 /// The reason a refused action gives a person: the message of a validation
-/// error, a 403, a plan limit (402) or a payment provider that failed (502,
-/// 503). `None` for any other error.
+/// error, a 403, a plan limit (402), an upload too large (413) or a service
+/// that failed (502, 503). `None` for any other error.
 #[must_use]
 pub fn refusal(err: &Error) -> Option<String> {
     if let Some(Value::Object(fields)) = FieldErrors::from_error(err) {
@@ -110,6 +110,7 @@ pub fn refusal(err: &Error) -> Option<String> {
         Error::CustomError(
             StatusCode::FORBIDDEN
             | StatusCode::PAYMENT_REQUIRED
+            | StatusCode::PAYLOAD_TOO_LARGE
             | StatusCode::BAD_GATEWAY
             | StatusCode::SERVICE_UNAVAILABLE,
             detail,

@@ -113,6 +113,27 @@ if (part === "owner") {
   await page.waitForSelector("text=expenses imported", { timeout: 60000 });
   await check(page, "import-done-1280");
 
+  // A receipt: from the list's link, choosing the file sends it (no
+  // button press); the job makes its thumbnail.
+  await page.goto(`${base}${ws}/expenses`);
+  await page.locator("tr", { hasText: "Snacks" }).locator("a:has-text('Add receipt')").click();
+  await page.setInputFiles("#receipt-file", {
+    name: "snacks.png",
+    mimeType: "image/png",
+    buffer: Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    ),
+  });
+  await page.waitForSelector("text=Receipt attached.");
+  for (let tries = 0; tries < 50 && (await page.locator("img[alt='Receipt snacks.png']").count()) === 0; tries++) {
+    await page.waitForTimeout(200);
+    await page.reload();
+  }
+  expect((await page.locator("img[alt='Receipt snacks.png']").count()) === 1, "the receipt's thumbnail");
+  await check(page, "receipts-1280");
+  const receiptsPage = `${new URL(page.url()).pathname.replace(/\/edit$/, "")}/receipts`;
+
   // The dashboard draws its charts.
   await page.goto(`${base}${ws}`);
   const charts = await page.locator("svg.chart").count();
@@ -127,6 +148,7 @@ if (part === "owner") {
     ["reports", `${ws}/reports`], ["balances", `${ws}/balances`], ["members", `${ws}/members`],
     ["imports", `${ws}/imports`], ["categories", `${ws}/categories`], ["recurring", `${ws}/recurring`],
     ["notifications", `${ws}/notifications`], ["settings", `${ws}/settings`], ["account", "/account"],
+    ["receipts", receiptsPage],
   ]) {
     await phone.goto(`${base}${path}`);
     await check(phone, `${name}-360`);
