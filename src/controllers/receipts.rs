@@ -41,7 +41,7 @@ const FRAMING_BYTES: u64 = 64 * 1024;
 /// # Errors
 /// 413 for an announced body too large; 422 naming `file` for a file too
 /// large, too many files or a broken upload.
-pub async fn receive(
+async fn receive(
     ctx: &AppContext,
     headers: &HeaderMap,
     multipart: &mut Multipart,
@@ -148,7 +148,7 @@ pub async fn attach(
 ///
 /// # Errors
 /// 404 when either is not here.
-pub async fn find(
+async fn find(
     member: &Member,
     expense_id: &str,
     receipt_id: &str,
@@ -192,7 +192,7 @@ fn disposition(kind: &str, filename: &str) -> String {
 ///
 /// # Errors
 /// 404 for an image not made; 503 when storage fails.
-pub async fn send_file(
+async fn send_file(
     ctx: &AppContext,
     receipt: &receipts::Model,
     variant: Variant,
@@ -227,7 +227,7 @@ fn edit_path(member: &Member, expense_id: &str) -> String {
 }
 
 /// The edit page's section: the expense's receipts and what the page may
-/// offer (`may_attach`, `reads_text`).
+/// offer (`may_attach`, `reads_text`), and whether one is `processing`.
 ///
 /// # Errors
 /// On database errors.
@@ -257,8 +257,11 @@ pub async fn section(
             EXPENSES_UPDATE_OWN,
         )
         .await?;
+    // While one is being processed the section reloads itself.
+    let processing = list.iter().any(|r| r.status == receipts::PROCESSING);
     Ok(json!({
         "list": list,
+        "processing": processing,
         "may_attach": may_attach,
         "reads_text": receipts::tools(ctx)?.ocr,
         "max_file_mb": Settings::get(ctx)?.receipts.max_file_mb,
@@ -346,7 +349,12 @@ async fn show(
     page(&v, &visitor, StatusCode::OK, "receipts/show.html", data)
 }
 
-async fn file_of(
+/// One of the stored files of the receipt the path names, after the
+/// membership check (the transaction ends before storage is read).
+///
+/// # Errors
+/// 404 when the receipt or the file is not here; 503 when storage fails.
+pub async fn file_of(
     ctx: &AppContext,
     member: Member,
     expense_id: &str,
@@ -354,7 +362,6 @@ async fn file_of(
     variant: Variant,
 ) -> Result<Response> {
     let (_, receipt) = find(&member, expense_id, receipt_id).await?;
-    // The membership was checked; storage is read outside the transaction.
     member.commit().await?;
     send_file(ctx, &receipt, variant).await
 }

@@ -9,7 +9,7 @@ use loco_rs::prelude::*;
 
 use super::{
     access::{requires, requires_upload, Member},
-    receipts::{attach, find, remove, send_file},
+    receipts::{attach, file_of, remove},
 };
 use crate::{
     models::{
@@ -121,9 +121,7 @@ async fn download(
     member: Member,
     Path((_, expense_id, receipt_id)): Path<(String, String, String)>,
 ) -> Result<Response> {
-    let (_, receipt) = find(&member, &expense_id, &receipt_id).await?;
-    member.commit().await?;
-    send_file(&ctx, &receipt, Variant::Original).await
+    file_of(&ctx, member, &expense_id, &receipt_id, Variant::Original).await
 }
 
 #[utoipa::path(

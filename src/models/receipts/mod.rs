@@ -504,26 +504,26 @@ pub async fn process(ctx: &AppContext, workspace_id: i64, receipt_id: i64) -> Re
             .map_err(|err| Error::string(&err.to_string()))?,
         None => None,
     };
-    let mut status = if images.is_some() || receipt.kind() == Some(Kind::Heic) {
-        READY
-    } else {
-        FAILED
+    let has_preview = images.is_some();
+    // Not drawn is a failure only for a file this build should draw: HEIC
+    // is never drawn, and a PDF only where Poppler is installed.
+    let status = match receipt.kind() {
+        _ if has_preview => READY,
+        Some(Kind::Heic) => READY,
+        Some(Kind::Pdf) if !tools.pdf => READY,
+        _ => FAILED,
     };
     let mut found = ocr::Found::default();
     let mut text = None;
-    if let Some(images) = &images {
-        ctx.storage
-            .upload(
-                Path::new(&receipt.key(Variant::Thumbnail)),
-                &Bytes::from(images.thumbnail.clone()),
-            )
-            .await?;
-        ctx.storage
-            .upload(
-                Path::new(&receipt.key(Variant::Preview)),
-                &Bytes::from(images.preview.clone()),
-            )
-            .await?;
+    if let Some(images) = images {
+        for (variant, jpeg) in [
+            (Variant::Thumbnail, images.thumbnail),
+            (Variant::Preview, images.preview),
+        ] {
+            ctx.storage
+                .upload(Path::new(&receipt.key(variant)), &Bytes::from(jpeg))
+                .await?;
+        }
         if tools.ocr {
             match ocr::read_text(&settings.receipts.ocr_command, &images.for_reading).await {
                 Ok(read) => {
@@ -531,13 +531,10 @@ pub async fn process(ctx: &AppContext, workspace_id: i64, receipt_id: i64) -> Re
                     text = Some(read.chars().take(4000).collect::<String>());
                 }
                 Err(err) => {
-                    tracing::warn!(receipt = %receipt.pid, error = %err, "receipt not read")
+                    tracing::warn!(receipt = %receipt.pid, error = %err, "receipt not read");
                 }
             }
         }
-    } else if receipt.kind() == Some(Kind::Pdf) && !tools.pdf {
-        // Kept and downloadable; only drawing it needs Poppler.
-        status = READY;
     }
     let total = found.total.as_deref().and_then(|total| {
         money::currency(&workspace.currency).and_then(|c| money::parse_amount(total, c).ok())
@@ -552,7 +549,7 @@ pub async fn process(ctx: &AppContext, workspace_id: i64, receipt_id: i64) -> Re
     };
     let mut active = current.into_active_model();
     active.status = Set(status.to_string());
-    active.has_preview = Set(images.is_some());
+    active.has_preview = Set(has_preview);
     active.ocr_merchant = Set(found.merchant);
     active.ocr_total_minor = Set(total);
     active.ocr_date = Set(found.date);
