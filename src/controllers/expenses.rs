@@ -5,13 +5,16 @@
 
 use std::collections::HashMap;
 
-use axum::http::{HeaderMap, StatusCode};
+use axum::{
+    extract::{FromRequest, Multipart, Request},
+    http::{header, HeaderMap, StatusCode},
+};
 use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{
-    access::{requires, Member},
+    access::{requires, requires_upload, Member},
     middleware::web_session::Visitor,
     render::{back_with, for_htmx, merged, page, redirect_with},
     workspaces,
@@ -29,6 +32,7 @@ use crate::{
         EXPENSES_CREATE, EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN, EXPENSES_READ,
         EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN,
     },
+    settings::Settings,
     views::{
         expenses::{CategoryResponse, ExpenseResponse, ExpenseRow},
         workspaces::MemberResponse,
@@ -149,6 +153,7 @@ pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
         "members": members.iter().map(MemberResponse::from).collect::<Vec<_>>(),
         "categories": categories.iter().map(CategoryResponse::from).collect::<Vec<_>>(),
         "sorts": Sort::ALL.map(Sort::as_str),
+        "receipt_max_file_mb": Settings::get(ctx)?.receipts.max_file_mb,
     });
     Ok(merged(workspaces::frame(ctx, member).await?, choices))
 }
@@ -301,14 +306,97 @@ async fn index(
     list_page(&screen, &filter, &extras, StatusCode::OK, json!({})).await
 }
 
+/// The add form as sent: urlencoded, or multipart when it carries
+/// receipts (the files then come with it).
+///
+/// # Errors
+/// With the fields read until then: a refused upload, or a body that is
+/// not the form.
+async fn submitted(
+    ctx: &AppContext,
+    headers: &HeaderMap,
+    request: Request,
+) -> std::result::Result<(ExpenseForm, Vec<receipts::Upload>), (Error, ExpenseForm)> {
+    let as_form = |fields: &[(String, String)]| {
+        serde_urlencoded::to_string(fields)
+            .ok()
+            .and_then(|encoded| serde_urlencoded::from_str::<ExpenseForm>(&encoded).ok())
+            .unwrap_or_default()
+    };
+    let not_a_form = |err: String| Error::BadRequest(format!("The form could not be read: {err}"));
+    let is_multipart = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !is_multipart {
+        return match Form::<ExpenseForm>::from_request(request, ctx).await {
+            Ok(Form(form)) => Ok((form, Vec::new())),
+            Err(err) => Err((not_a_form(err.body_text()), ExpenseForm::default())),
+        };
+    }
+    let mut multipart = Multipart::from_request(request, ctx)
+        .await
+        .map_err(|err| (not_a_form(err.body_text()), ExpenseForm::default()))?;
+    match super::receipts::receive(ctx, headers, &mut multipart).await {
+        Ok(received) => Ok((as_form(&received.fields), received.files)),
+        Err((err, received)) => Err((err, as_form(&received.fields))),
+    }
+}
+
+/// The list again with the add form open, its values and what was wrong;
+/// a refusal that names no field goes back to the list with its reason.
+async fn add_form_again(screen: &Screen<'_>, form: &ExpenseForm, err: Error) -> Result<Response> {
+    let Some(errors) = FieldErrors::from_error(&err) else {
+        return back_with(screen.ctx, &list_path(screen.member), err);
+    };
+    list_page(
+        screen,
+        &ExpenseFilter::default(),
+        &ListExtras::default(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        json!({ "form": form.echo(), "errors": errors, "adding": true }),
+    )
+    .await
+}
+
+/// Adds an expense from the form, with the receipts it carries. The files
+/// are checked and stored before the write transaction; a file refused
+/// brings the form back, but storage that cannot be reached does not stop
+/// the expense: it is added and the message says to attach them later.
 #[debug_handler]
 async fn create(
     State(ctx): State<AppContext>,
     ViewEngine(v): ViewEngine<TeraView>,
     visitor: Visitor,
+    headers: HeaderMap,
     member: Member,
-    Form(form): Form<ExpenseForm>,
+    request: Request,
 ) -> Result<Response> {
+    let (form, files, stored) = {
+        let screen = Screen {
+            ctx: &ctx,
+            v: &v,
+            visitor: &visitor,
+            member: &member,
+        };
+        let (form, files) = match submitted(&ctx, &headers, request).await {
+            Ok(submitted) => submitted,
+            Err((err, form)) => return add_form_again(&screen, &form, err).await,
+        };
+        let count = files.len();
+        let stored = if files.is_empty() {
+            Ok(Vec::new())
+        } else {
+            match receipts::Model::store(&ctx, &member.db, &member.workspace, files).await {
+                Err(err) if FieldErrors::from_error(&err).is_some() => {
+                    return add_form_again(&screen, &form, err).await
+                }
+                stored => stored,
+            }
+        };
+        (form, count, stored)
+    };
+    let member = member.writing(&ctx).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
     let limits = Limits::of(&ctx, &member.db, &member.workspace).await?;
     let created = async {
@@ -327,38 +415,57 @@ async fn create(
         Ok(expense)
     }
     .await;
-    match created {
-        Ok(expense) => {
+    let screen = Screen {
+        ctx: &ctx,
+        v: &v,
+        visitor: &visitor,
+        member: &member,
+    };
+    let expense = match created {
+        Ok(expense) => expense,
+        Err(err) => return add_form_again(&screen, &form, err).await,
+    };
+    let (kind, message) = match stored {
+        Ok(stored) => {
+            let saved =
+                receipts::Stored::record(stored, &member.db, &expense, &member.actor()).await?;
+            let with = match saved.len() {
+                0 => String::new(),
+                1 => " with its receipt".to_string(),
+                n => format!(" with {n} receipts"),
+            };
             let to = list_path(&member);
             member.commit_change(&ctx).await?;
-            redirect_with(
-                &to,
-                "notice",
-                &format!("Added \"{}\".", expense.description),
-                &ctx,
-                &[],
-            )
+            for receipt in &saved {
+                receipt.process_later(&ctx).await?;
+            }
+            let message = format!("Added \"{}\"{with}.", expense.description);
+            return redirect_with(&to, "notice", &message, &ctx, &[]);
         }
         Err(err) => {
-            let Some(errors) = FieldErrors::from_error(&err) else {
-                return back_with(&ctx, &list_path(&member), err);
+            let what = if files == 1 {
+                "its receipt was"
+            } else {
+                "its receipts were"
             };
-            let screen = Screen {
-                ctx: &ctx,
-                v: &v,
-                visitor: &visitor,
-                member: &member,
+            let why = if receipts::is_unavailable(&err) {
+                "receipt storage could not be reached".to_string()
+            } else {
+                super::render::refusal(&err).ok_or(err)?
             };
-            list_page(
-                &screen,
-                &ExpenseFilter::default(),
-                &ListExtras::default(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "form": form.echo(), "errors": errors, "adding": true }),
+            (
+                "alert",
+                format!(
+                    "Added \"{}\", but {what} not saved ({}). Attach again later from the expense's Receipts link.",
+                    expense.description,
+                    why.trim_end_matches('.')
+                ),
             )
-            .await
         }
-    }
+    };
+    let to = list_path(&member);
+    member.commit_change(&ctx).await?;
+    redirect_with(&to, kind, &message, &ctx, &[])
 }
 
 /// The expense the path names, if this member may change it.
@@ -656,7 +763,8 @@ pub fn routes() -> Routes {
     let one = "/w/{workspace_id}/expenses/{expense_id}";
     Routes::new()
         .add(list, requires(EXPENSES_READ, get(index)))
-        .add(list, requires(EXPENSES_CREATE, post(create)))
+        // The add form may carry receipts.
+        .add(list, requires_upload(EXPENSES_CREATE, post(create)))
         .add(
             "/w/{workspace_id}/expenses.csv",
             requires(EXPENSES_READ, get(super::expenses_api::export_csv)),

@@ -33,27 +33,41 @@ pub const MAX_FILES: usize = 10;
 /// Room for the multipart framing and the other form fields.
 const FRAMING_BYTES: u64 = 64 * 1024;
 
-/// Reads the `file` fields of a multipart upload as they stream in,
-/// refusing a file as soon as it passes the size limit, so no more than the
-/// limit is ever held; a body announced larger than `MAX_FILES` such files
-/// is refused before any of it is read.
+/// What a multipart form brought: its text fields and its files.
+#[derive(Default)]
+pub struct Received {
+    pub fields: Vec<(String, String)>,
+    pub files: Vec<Upload>,
+}
+
+/// The longest text field of a multipart form.
+const TEXT_FIELD_BYTES: usize = 64 * 1024;
+
+/// Reads a multipart form as it streams in: its `file` parts, refusing a
+/// file as soon as it passes the size limit (so no more than the limit is
+/// ever held), and its other fields as text. A body announced larger than
+/// `MAX_FILES` such files is refused before any of it is read.
 ///
 /// # Errors
-/// 413 for an announced body too large; 422 naming `file` for a file too
-/// large, too many files or a broken upload.
-async fn receive(
+/// With what was read until then: 413 for an announced body too large; 422
+/// naming `file` for a file too large, too many files or a broken upload.
+pub async fn receive(
     ctx: &AppContext,
     headers: &HeaderMap,
     multipart: &mut Multipart,
-) -> Result<Vec<Upload>> {
-    let settings = Settings::get(ctx)?;
+) -> std::result::Result<Received, (Error, Received)> {
+    let mut received = Received::default();
+    let settings = match Settings::get(ctx) {
+        Ok(settings) => settings,
+        Err(err) => return Err((err, received)),
+    };
     let max = settings.receipts.max_file_bytes();
     let announced = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if announced.is_some_and(|len| len > (max as u64 + FRAMING_BYTES) * MAX_FILES as u64) {
-        return Err(Error::CustomError(
+        let err = Error::CustomError(
             StatusCode::PAYLOAD_TOO_LARGE,
             loco_rs::controller::ErrorDetail::new(
                 "too_large",
@@ -62,63 +76,65 @@ async fn receive(
                     settings.receipts.max_file_mb
                 ),
             ),
-        ));
+        );
+        return Err((err, received));
     }
+    let refused = |field: &str, message: String| Error::from(FieldErrors::one(field, message));
     let broken = |err: &axum::extract::multipart::MultipartError| {
-        Error::from(FieldErrors::one(
+        refused(
             "file",
             format!("could not be received: {}", err.body_text()),
-        ))
+        )
     };
-    let mut uploads = Vec::new();
     loop {
         let mut field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(err) => return Err(broken(&err)),
+            Err(err) => return Err((broken(&err), received)),
         };
-        if field.name() != Some("file") {
-            continue;
-        }
+        let name = field.name().unwrap_or_default().to_string();
         let filename = field.file_name().unwrap_or_default().to_string();
+        let (limit, too_long) = if name == "file" {
+            let message = format!(
+                "\"{}\" is larger than {} MB",
+                filename.trim(),
+                settings.receipts.max_file_mb
+            );
+            (max, refused("file", message))
+        } else {
+            (TEXT_FIELD_BYTES, refused(&name, "is too long".to_string()))
+        };
         let mut bytes = Vec::new();
         loop {
             match field.chunk().await {
-                Ok(Some(chunk)) => {
-                    if bytes.len() + chunk.len() > max {
-                        return Err(FieldErrors::one(
-                            "file",
-                            format!(
-                                "\"{}\" is larger than {} MB",
-                                filename.trim(),
-                                settings.receipts.max_file_mb
-                            ),
-                        )
-                        .into());
-                    }
-                    bytes.extend_from_slice(&chunk);
+                Ok(Some(chunk)) if bytes.len() + chunk.len() > limit => {
+                    return Err((too_long, received));
                 }
+                Ok(Some(chunk)) => bytes.extend_from_slice(&chunk),
                 Ok(None) => break,
-                Err(err) => return Err(broken(&err)),
+                Err(err) => return Err((broken(&err), received)),
             }
+        }
+        if name != "file" {
+            received
+                .fields
+                .push((name, String::from_utf8_lossy(&bytes).into_owned()));
+            continue;
         }
         // A form sent with no file chosen has one empty, unnamed part.
         if filename.is_empty() && bytes.is_empty() {
             continue;
         }
-        if uploads.len() == MAX_FILES {
-            return Err(FieldErrors::one(
-                "file",
-                format!("can be at most {MAX_FILES} files at once"),
-            )
-            .into());
+        if received.files.len() == MAX_FILES {
+            let err = refused("file", format!("can be at most {MAX_FILES} files at once"));
+            return Err((err, received));
         }
-        uploads.push(Upload {
+        received.files.push(Upload {
             filename,
             bytes: bytes.into(),
         });
     }
-    Ok(uploads)
+    Ok(received)
 }
 
 /// Receives, checks, stores and records the files of an upload to the
@@ -136,7 +152,10 @@ pub async fn attach(
 ) -> Result<(Member, expenses::Model, Vec<receipts::Model>)> {
     // Rights first: nobody uploads megabytes to be told no.
     changeable(ctx, &member, expense_id, false, false).await?;
-    let uploads = receive(ctx, headers, multipart).await?;
+    let uploads = receive(ctx, headers, multipart)
+        .await
+        .map_err(|(err, _)| err)?
+        .files;
     let stored = receipts::Model::store(ctx, &member.db, &member.workspace, uploads).await?;
     let member = member.writing(ctx).await?;
     let expense = changeable(ctx, &member, expense_id, false, false).await?;

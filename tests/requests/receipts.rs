@@ -501,16 +501,20 @@ async fn an_oversized_upload_is_refused_while_it_streams() {
     assert_eq!(row_count(&app).await, 0);
 }
 
-/// The attach form as a browser sends it: the files, with the CSRF token of
-/// `page` in the address (as the form's `action` carries it).
-async fn page_upload(
+/// A multipart form as a browser sends it: its fields and files, with the
+/// CSRF token of `page` in the address (as the form's `action` carries it).
+async fn page_form(
     app: &TestApp,
     path: &str,
     page: &str,
+    fields: &[(&str, &str)],
     files: &[(&str, &[u8], &str)],
 ) -> axum_test::TestResponse {
     let token = crate::support::csrf_in(&app.server.get(page).await.text());
     let mut form = MultipartForm::new();
+    for (name, value) in fields {
+        form = form.add_text(*name, *value);
+    }
     for (name, bytes, mime) in files {
         form = form.add_part(
             "file",
@@ -523,6 +527,131 @@ async fn page_upload(
         .post(&format!("{path}?_csrf={token}"))
         .multipart(form)
         .await
+}
+
+/// The attach form of an expense's page.
+async fn page_upload(
+    app: &TestApp,
+    path: &str,
+    page: &str,
+    files: &[(&str, &[u8], &str)],
+) -> axum_test::TestResponse {
+    page_form(app, path, page, &[], files).await
+}
+
+const LUNCH: &[(&str, &str)] = &[
+    ("amount", "12.80"),
+    ("date", "2026-11-21"),
+    ("description", "Lunch"),
+];
+
+/// The expenses of a workspace as the API lists them: (description, id).
+async fn expenses_of(app: &TestApp, token: &str, ws: &str) -> Vec<(String, String)> {
+    let listed = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses"))
+        .authorization_bearer(token)
+        .await
+        .json::<Value>();
+    listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["description"].as_str().unwrap().to_string(),
+                e["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn an_expense_is_added_with_its_receipts_from_one_form() {
+    let app = TestApp::start().await;
+    let (ws_path, token) = household(&app).await;
+    let ws = ws_path.trim_start_matches("/w/").to_string();
+    let page_path = format!("{ws_path}/expenses");
+    let photo = png(200, 100);
+
+    let added = page_form(
+        &app,
+        &page_path,
+        &page_path,
+        LUNCH,
+        &[("lunch.png", &photo, "image/png")],
+    )
+    .await;
+    assert_eq!(added.status_code(), 303, "{}", added.text());
+    assert!(app
+        .server
+        .get(&page_path)
+        .await
+        .text()
+        .contains("Added &quot;Lunch&quot; with its receipt."));
+    let expenses = expenses_of(&app, &token, &ws).await;
+    assert_eq!(expenses.len(), 1);
+    app.jobs_done().await;
+    let receipts = list(&app, &token, &ws, &expenses[0].1).await;
+    assert_eq!(receipts.len(), 1);
+    assert_eq!(receipts[0]["filename"], "lunch.png");
+    assert_eq!(receipts[0]["has_preview"], true);
+    // The list links to it.
+    assert!(app
+        .server
+        .get(&page_path)
+        .await
+        .text()
+        .contains("Receipts (1)"));
+
+    // A file refused by its content: the form comes back with what was
+    // typed and the reason; no expense is added.
+    let elf = [b"\x7FELF\x02\x01\x01\0".as_slice(), &[0; 64]].concat();
+    let refused = page_form(
+        &app,
+        &page_path,
+        &page_path,
+        &[
+            ("amount", "9.99"),
+            ("date", "2026-11-22"),
+            ("description", "Dinner"),
+        ],
+        &[("dinner.jpg", &elf, "image/jpeg")],
+    )
+    .await;
+    assert_eq!(refused.status_code(), 422);
+    let page = refused.text();
+    assert!(
+        page.contains("value=\"Dinner\"") && page.contains("value=\"9.99\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("File &quot;dinner.jpg&quot; is not a JPEG, PNG, WebP, HEIC or PDF file"),
+        "{page}"
+    );
+    assert_eq!(expenses_of(&app, &token, &ws).await.len(), 1);
+
+    // Without files the form adds the expense as before.
+    let plain = page_form(
+        &app,
+        &page_path,
+        &page_path,
+        &[
+            ("amount", "3.00"),
+            ("date", "2026-11-22"),
+            ("description", "Tea"),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(plain.status_code(), 303);
+    assert!(app
+        .server
+        .get(&page_path)
+        .await
+        .text()
+        .contains("Added &quot;Tea&quot;."));
+    assert_eq!(row_count(&app).await, 1);
 }
 
 #[tokio::test]
@@ -577,6 +706,23 @@ async fn with_storage_down_the_expense_saves_and_the_receipt_can_be_attached_lat
         .authorization_bearer(&token)
         .await;
     assert_eq!(kept.json::<Value>()["amount"], "23.40");
+    // Adding an expense with a receipt: the expense is saved all the same.
+    let list_page = format!("{ws_path}/expenses");
+    let added = page_form(
+        &app,
+        &list_page,
+        &list_page,
+        LUNCH,
+        &[("lunch.png", &photo, "image/png")],
+    )
+    .await;
+    assert_eq!(added.status_code(), 303);
+    let shown = app.server.get(&list_page).await.text();
+    assert!(
+        shown.contains("Added &quot;Lunch&quot;, but its receipt was not saved (receipt storage could not be reached)"),
+        "{shown}"
+    );
+    assert_eq!(expenses_of(&app, &token, &ws).await.len(), 2);
     assert_eq!(row_count(&app).await, 0);
 
     // Storage is back: the same upload goes through.

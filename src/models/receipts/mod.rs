@@ -88,6 +88,13 @@ fn unavailable(err: &impl std::fmt::Display) -> Error {
     )
 }
 
+/// Whether `err` is storage that could not be reached (see [`unavailable`]).
+#[must_use]
+pub fn is_unavailable(err: &Error) -> bool {
+    matches!(err, Error::CustomError(StatusCode::SERVICE_UNAVAILABLE, detail)
+        if detail.error.as_deref() == Some("storage_unavailable"))
+}
+
 /// The external programs found at start (see [`ocr::Tools`]).
 ///
 /// # Errors
