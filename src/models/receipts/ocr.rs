@@ -111,19 +111,20 @@ pub struct Found {
     pub date: Option<NaiveDate>,
 }
 
-static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d.,])(\d{1,3}(?:[.,' ]\d{3})*|\d+)[.,](\d{2})(?:$|[^\d])")
-        .unwrap_or_else(|_| unreachable!("a valid pattern"))
+// Constant patterns (the unit tests below exercise each); `None` only if
+// one did not compile, and then that part finds nothing.
+static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.,])(\d{1,3}(?:[.,' ]\d{3})*|\d+)[.,](\d{2})(?:$|[^\d])").ok()
 });
-static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static NUMERIC_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b|\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b",
     )
-    .unwrap_or_else(|_| unreachable!("a valid pattern"))
+    .ok()
 });
-static WORD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static WORD_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b|\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .unwrap_or_else(|_| unreachable!("a valid pattern"))
+        .ok()
 });
 
 /// Words of the line that carries what was paid, best first.
@@ -184,7 +185,8 @@ fn merchant(lines: &[&str]) -> Option<String> {
 /// The amounts on a line, as "1234.50".
 fn amounts(line: &str) -> Vec<String> {
     AMOUNT
-        .captures_iter(line)
+        .iter()
+        .flat_map(|re| re.captures_iter(line))
         .map(|c| {
             let whole: String = c[1].chars().filter(char::is_ascii_digit).collect();
             format!("{}.{}", whole.trim_start_matches('0').max("0"), &c[2])
@@ -218,7 +220,7 @@ fn date_in(line: &str, today: NaiveDate) -> Option<NaiveDate> {
     let plausible =
         |date: NaiveDate| (date <= today && date.year() >= today.year() - 10).then_some(date);
     let number = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
-    for c in NUMERIC_DATE.captures_iter(line) {
+    for c in NUMERIC_DATE.iter().flat_map(|re| re.captures_iter(line)) {
         let found = if let Some(year) = number(c.get(1)) {
             NaiveDate::from_ymd_opt(
                 i32::try_from(year).ok()?,
@@ -237,7 +239,7 @@ fn date_in(line: &str, today: NaiveDate) -> Option<NaiveDate> {
             return Some(date);
         }
     }
-    for c in WORD_DATE.captures_iter(line) {
+    for c in WORD_DATE.iter().flat_map(|re| re.captures_iter(line)) {
         let (day, month, year) = if c.get(1).is_some() {
             (number(c.get(1)), c.get(2), number(c.get(3)))
         } else {
