@@ -435,10 +435,7 @@ async fn create(
                 n => format!(" with {n} receipts"),
             };
             let to = list_path(&member);
-            member.commit_change(&ctx).await?;
-            for receipt in &saved {
-                receipt.process_later(&ctx).await?;
-            }
+            super::receipts::commit_attached(&ctx, member, &saved).await?;
             let message = format!("Added \"{}\"{with}.", expense.description);
             return redirect_with(&to, "notice", &message, &ctx, &[]);
         }

@@ -163,6 +163,23 @@ pub async fn attach(
     Ok((member, expense, saved))
 }
 
+/// Commits the change that recorded `saved`, then queues their processing
+/// (the job must find the rows).
+///
+/// # Errors
+/// On database errors, or when the queue cannot be written.
+pub async fn commit_attached(
+    ctx: &AppContext,
+    member: Member,
+    saved: &[receipts::Model],
+) -> Result<()> {
+    member.commit_change(ctx).await?;
+    for receipt in saved {
+        receipt.process_later(ctx).await?;
+    }
+    Ok(())
+}
+
 /// A receipt the path names, of an expense of this workspace.
 ///
 /// # Errors
@@ -255,19 +272,8 @@ pub async fn section(
     member: &Member,
     expense: &expenses::Model,
 ) -> Result<serde_json::Value> {
-    let list: Vec<ReceiptResponse> =
-        receipts::Model::of_expense(&member.db, member.workspace.id, expense.id)
-            .await?
-            .iter()
-            .map(|r| {
-                ReceiptResponse::new(
-                    r,
-                    &member.workspace.pid.to_string(),
-                    &expense.pid.to_string(),
-                    &member.workspace.currency,
-                )
-            })
-            .collect();
+    let found = receipts::Model::of_expense(&member.db, member.workspace.id, expense.id).await?;
+    let list = ReceiptResponse::all(&found, &member.workspace, expense);
     let may_attach = member
         .may_change(
             ctx,
@@ -298,10 +304,7 @@ async fn upload(
     let back = edit_path(&member, &expense_id);
     match attach(&ctx, &headers, member, &expense_id, &mut multipart).await {
         Ok((member, _, saved)) => {
-            member.commit_change(&ctx).await?;
-            for receipt in &saved {
-                receipt.process_later(&ctx).await?;
-            }
+            commit_attached(&ctx, member, &saved).await?;
             let message = if saved.len() == 1 {
                 "Receipt attached.".to_string()
             } else {
@@ -354,12 +357,7 @@ async fn show(
         frame(&ctx, &member).await?,
         json!({
             "expense": { "id": expense.pid, "description": expense.description },
-            "receipt": ReceiptResponse::new(
-                &receipt,
-                &member.workspace.pid.to_string(),
-                &expense_id,
-                &member.workspace.currency,
-            ),
+            "receipt": ReceiptResponse::new(&receipt, &member.workspace, &expense),
             "has_preview": receipt.has_preview,
             "may_attach": section["may_attach"],
             "reads_text": section["reads_text"],

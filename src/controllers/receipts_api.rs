@@ -9,7 +9,7 @@ use loco_rs::prelude::*;
 
 use super::{
     access::{requires, requires_upload, Member},
-    receipts::{attach, file_of, remove},
+    receipts::{attach, commit_attached, file_of, remove},
 };
 use crate::{
     models::{
@@ -31,23 +31,6 @@ pub struct ReceiptUpload {
     file: Vec<u8>,
 }
 
-fn responses(
-    member: &Member,
-    expense: &expenses::Model,
-    list: &[receipts::Model],
-) -> Vec<ReceiptResponse> {
-    list.iter()
-        .map(|r| {
-            ReceiptResponse::new(
-                r,
-                &member.workspace.pid.to_string(),
-                &expense.pid.to_string(),
-                &member.workspace.currency,
-            )
-        })
-        .collect()
-}
-
 #[utoipa::path(
     get,
     path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}/receipts",
@@ -65,7 +48,7 @@ async fn list(
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
     let list = receipts::Model::of_expense(&member.db, member.workspace.id, expense.id).await?;
-    format::json(responses(&member, &expense, &list))
+    format::json(ReceiptResponse::all(&list, &member.workspace, &expense))
 }
 
 #[utoipa::path(
@@ -95,11 +78,8 @@ async fn upload(
 ) -> Result<Response> {
     let (member, expense, saved) =
         attach(&ctx, &headers, member, &expense_id, &mut multipart).await?;
-    let body = responses(&member, &expense, &saved);
-    member.commit_change(&ctx).await?;
-    for receipt in &saved {
-        receipt.process_later(&ctx).await?;
-    }
+    let body = ReceiptResponse::all(&saved, &member.workspace, &expense);
+    commit_attached(&ctx, member, &saved).await?;
     format::render().status(StatusCode::CREATED).json(body)
 }
 

@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use crate::models::{money, receipts};
+use crate::models::{expenses, money, receipts, workspaces};
 
 /// What the receipt's text said, for the expense form; absent when text
 /// reading is off or found nothing.
@@ -48,13 +48,26 @@ fn size_text(bytes: i64) -> String {
 }
 
 impl ReceiptResponse {
+    /// The receipts of `expense` in `workspace`, as answered.
+    #[must_use]
+    pub fn all(
+        list: &[receipts::Model],
+        workspace: &workspaces::Model,
+        expense: &expenses::Model,
+    ) -> Vec<Self> {
+        list.iter()
+            .map(|receipt| Self::new(receipt, workspace, expense))
+            .collect()
+    }
+
     #[must_use]
     pub fn new(
         receipt: &receipts::Model,
-        workspace_pid: &str,
-        expense_pid: &str,
-        currency: &str,
+        workspace: &workspaces::Model,
+        expense: &expenses::Model,
     ) -> Self {
+        let (workspace_pid, expense_pid) = (workspace.pid, expense.pid);
+        let currency = workspace.currency.as_str();
         let found = receipt.ocr_merchant.is_some()
             || receipt.ocr_total_minor.is_some()
             || receipt.ocr_date.is_some();

@@ -75,7 +75,14 @@ impl S3Standin {
 
     /// Keeps the app's files in this server's bucket.
     pub fn configure(&self, config: &mut Config) {
-        configure_s3(config, &format!("http://127.0.0.1:{}", self.port));
+        config.settings.as_mut().expect("settings")["storage"] = json!({
+            "driver": "s3",
+            "bucket": BUCKET,
+            "region": "us-east-1",
+            "endpoint": format!("http://127.0.0.1:{}", self.port),
+            "access_key_id": "test-key",
+            "secret_access_key": "test-secret",
+        });
     }
 
     /// The keys in the bucket, sorted.
@@ -91,16 +98,4 @@ impl S3Standin {
         keys.sort();
         keys
     }
-}
-
-/// Points the app's storage at an S3-compatible `endpoint`.
-pub fn configure_s3(config: &mut Config, endpoint: &str) {
-    config.settings.as_mut().expect("settings")["storage"] = json!({
-        "driver": "s3",
-        "bucket": BUCKET,
-        "region": "us-east-1",
-        "endpoint": endpoint,
-        "access_key_id": "test-key",
-        "secret_access_key": "test-secret",
-    });
 }

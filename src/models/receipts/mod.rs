@@ -429,16 +429,14 @@ pub async fn delete_files_later(ctx: &AppContext, keys: Vec<String>) -> Result<(
     queue::enqueue(ctx, Job::DeleteFiles { keys }).await
 }
 
-/// Deletes stored files; a file already gone is not an error.
+/// Deletes stored files; a file already gone is not an error (deleting is
+/// idempotent on disk and in S3, so nothing is looked up first).
 ///
 /// # Errors
 /// When storage fails (the job is retried).
 pub async fn delete_files(ctx: &AppContext, keys: &[String]) -> Result<()> {
     for key in keys {
-        let path = Path::new(key);
-        if ctx.storage.exists(path).await? {
-            ctx.storage.delete(path).await?;
-        }
+        ctx.storage.delete(Path::new(key)).await?;
     }
     Ok(())
 }
