@@ -23,7 +23,7 @@ use crate::{
         audit_events::Actor,
         budget_alerts,
         memberships::{self, Role},
-        tenancy::{self, Scope},
+        tenancy::{self, Scope, Tenant},
         users, workspaces,
     },
     policies::{Permission, Policies},
@@ -36,6 +36,21 @@ pub fn requires(
     route: MethodRouter<AppContext>,
 ) -> MethodRouter<AppContext> {
     route.layer(Extension(permission))
+}
+
+/// The second permission of a route that either of two opens.
+#[derive(Debug, Clone, Copy)]
+struct Alternative(Permission);
+
+/// Declares a route that either permission opens: `update_any` or
+/// `update_own` for changing an expense, say. The model operation then
+/// decides by the target (members may change their own expenses only).
+pub fn requires_either(
+    first: Permission,
+    second: Permission,
+    route: MethodRouter<AppContext>,
+) -> MethodRouter<AppContext> {
+    requires(first, route).layer(Extension(Alternative(second)))
 }
 
 /// Marks a `POST` route that only reads (asking the assistant): it runs in
@@ -282,6 +297,23 @@ impl Member {
         &self.caller.user
     }
 
+    /// This member acting in the workspace, for the model operations that
+    /// change it (they check the role, the plan and the input themselves).
+    ///
+    /// # Errors
+    /// When the policies or the plan cannot be read.
+    pub async fn tenant(&self, ctx: &AppContext) -> Result<Tenant<'_>> {
+        Tenant::member(
+            ctx,
+            &self.db,
+            &self.workspace,
+            &self.caller.user,
+            self.role(),
+            self.actor(),
+        )
+        .await
+    }
+
     #[must_use]
     pub fn actor(&self) -> Actor {
         self.caller.actor()
@@ -355,13 +387,7 @@ impl Member {
 pub const SUSPENDED: &str = "This workspace is suspended by the operators of this site: it can be read but not changed until they lift the suspension.";
 
 fn forbidden(role: Role) -> Error {
-    Error::CustomError(
-        StatusCode::FORBIDDEN,
-        ErrorDetail::new(
-            "forbidden",
-            format!("As {role} in this workspace you cannot do that."),
-        ),
-    )
+    tenancy::forbidden(role).into()
 }
 
 impl FromRequestParts<AppContext> for Member {
@@ -413,16 +439,22 @@ impl FromRequestParts<AppContext> for Member {
             )
             .into_response());
         }
+        let alternative = parts.extensions.get::<Alternative>().copied();
         let member = Self {
             caller,
             workspace,
             membership,
             db,
         };
-        member
-            .ensure(ctx, permission)
-            .await
-            .map_err(IntoResponse::into_response)?;
+        let allowed = match alternative {
+            Some(Alternative(second)) if !member.may(ctx, permission).await.map_err(failed)? => {
+                member.may(ctx, second).await.map_err(failed)?
+            }
+            _ => member.may(ctx, permission).await.map_err(failed)?,
+        };
+        if !allowed {
+            return Err(forbidden(member.role()).into_response());
+        }
         Ok(member)
     }
 }

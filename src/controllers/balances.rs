@@ -76,13 +76,10 @@ async fn settle(
     member: Member,
     Form(params): Form<SettlementParams>,
 ) -> Result<Response> {
-    let recorded = settlements::Model::record(
-        &member.db,
-        &member.workspace,
-        member.user(),
-        &member.actor(),
-        &params,
-    )
+    let recorded = async {
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(settlements::Model::record(&tenant, &params).await?)
+    }
     .await;
     match recorded {
         Ok(_) => {

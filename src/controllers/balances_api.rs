@@ -61,14 +61,7 @@ async fn create(
     member: Member,
     ApiJson(params): ApiJson<SettlementParams>,
 ) -> Result<Response> {
-    let recorded = settlements::Model::record(
-        &member.db,
-        &member.workspace,
-        member.user(),
-        &member.actor(),
-        &params,
-    )
-    .await?;
+    let recorded = settlements::Model::record(&member.tenant(&ctx).await?, &params).await?;
     let mut shown = settlements::Model::with_people(&member.db, vec![recorded]).await?;
     let response = shown
         .pop()

@@ -14,14 +14,13 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{
-    access::{requires, requires_upload, Member},
+    access::{requires, requires_either, requires_upload, Member},
     middleware::web_session::Visitor,
     render::{back_with, for_htmx, merged, page, redirect_with},
     workspaces,
 };
 use crate::{
     models::{
-        billing::Limits,
         categories,
         expense_shares::{SplitParams, SplitPart},
         expenses::{self, ExpenseFilter, ExpenseParams, Sort},
@@ -398,21 +397,9 @@ async fn create(
     };
     let member = member.writing(&ctx).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let limits = Limits::of(&ctx, &member.db, &member.workspace).await?;
     let created = async {
-        limits
-            .check_new_expenses(&member.db, member.workspace.id, 1)
-            .await?;
-        let expense = expenses::Model::create(
-            &member.db,
-            &member.workspace,
-            member.user(),
-            &member.actor(),
-            &form.params(&members),
-        )
-        .await?;
-        limits.check_date(expense.spent_on)?;
-        Ok(expense)
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(expenses::Model::record(&tenant, &form.params(&members)).await?)
     }
     .await;
     let screen = Screen {
@@ -613,22 +600,12 @@ async fn update(
     Path((_, expense_id)): Path<(String, String)>,
     Form(form): Form<ExpenseForm>,
 ) -> Result<Response> {
-    let expense = changeable(&ctx, &member, &expense_id, false, false).await?;
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let limits = Limits::of(&ctx, &member.db, &member.workspace).await?;
     let updated = async {
-        limits.check_date(expense.spent_on)?;
-        let updated = expense
-            .update(
-                &member.db,
-                &member.workspace,
-                member.user(),
-                &member.actor(),
-                &form.params(&members),
-            )
-            .await?;
-        limits.check_date(updated.spent_on)?;
-        Ok(updated)
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(expense.revise(&tenant, &form.params(&members)).await?)
     }
     .await;
     match updated {
@@ -683,10 +660,9 @@ async fn destroy(
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
 ) -> Result<Response> {
-    let expense = changeable(&ctx, &member, &expense_id, false, true).await?;
-    expense
-        .soft_delete(&member.db, &member.workspace, &member.actor())
-        .await?;
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
+    expense.remove(&member.tenant(&ctx).await?).await?;
     let to = format!("{}?undo={}", list_path(&member), expense.pid);
     let data = json!({
         "workspace": { "id": member.workspace.pid.to_string() },
@@ -734,10 +710,9 @@ async fn restore(
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
 ) -> Result<Response> {
-    let expense = changeable(&ctx, &member, &expense_id, true, true).await?;
-    let restored = expense
-        .restore(&member.db, &member.workspace, &member.actor())
-        .await?;
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, true).await?;
+    let restored = expense.restore(&member.tenant(&ctx).await?).await?;
     if is_htmx(&headers) {
         let data = one_row(&ctx, &member, restored).await?;
         member.commit_change(&ctx).await?;
@@ -767,15 +742,22 @@ pub fn routes() -> Routes {
             requires(EXPENSES_READ, get(super::expenses_api::export_csv)),
         )
         .add(one, requires(EXPENSES_READ, get(row)))
-        // Changing needs any-or-own rights, checked against the expense.
-        .add(one, requires(EXPENSES_READ, post(update)))
-        .add(&format!("{one}/edit"), requires(EXPENSES_READ, get(edit)))
+        // Changing needs any-or-own rights; the operation checks them
+        // against the expense.
+        .add(
+            one,
+            requires_either(EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN, post(update)),
+        )
+        .add(
+            &format!("{one}/edit"),
+            requires_either(EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN, get(edit)),
+        )
         .add(
             &format!("{one}/delete"),
-            requires(EXPENSES_READ, post(destroy)),
+            requires_either(EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN, post(destroy)),
         )
         .add(
             &format!("{one}/restore"),
-            requires(EXPENSES_READ, post(restore)),
+            requires_either(EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN, post(restore)),
         )
 }

@@ -6,12 +6,11 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 
 use super::{
-    access::{requires, Member},
+    access::{requires, requires_either, Member},
     ApiJson,
 };
 use crate::{
     models::{
-        billing::Limits,
         categories::{self, CategoryParams},
         expenses::{self, ExpenseFilter, ExpenseParams},
         recurring_expenses::{self, RecurringParams},
@@ -70,19 +69,7 @@ async fn create(
     member: Member,
     ApiJson(params): ApiJson<ExpenseParams>,
 ) -> Result<Response> {
-    let limits = Limits::of(&ctx, &member.db, &member.workspace).await?;
-    limits
-        .check_new_expenses(&member.db, member.workspace.id, 1)
-        .await?;
-    let expense = expenses::Model::create(
-        &member.db,
-        &member.workspace,
-        member.user(),
-        &member.actor(),
-        &params,
-    )
-    .await?;
-    limits.check_date(expense.spent_on)?;
+    let expense = expenses::Model::record(&member.tenant(&ctx).await?, &params).await?;
     let expense = expense.detailed(&member.db).await?;
     let response = ExpenseResponse::new(&expense, &member.workspace.currency);
     member.commit_change(&ctx).await?;
@@ -128,27 +115,11 @@ async fn update(
 ) -> Result<Response> {
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
-    member
-        .ensure_may_change(
-            &ctx,
-            expense.created_by_id,
-            EXPENSES_UPDATE_ANY,
-            EXPENSES_UPDATE_OWN,
-        )
-        .await?;
-    let limits = Limits::of(&ctx, &member.db, &member.workspace).await?;
-    limits.check_date(expense.spent_on)?;
     let updated = expense
-        .update(
-            &member.db,
-            &member.workspace,
-            member.user(),
-            &member.actor(),
-            &params,
-        )
+        .revise(&member.tenant(&ctx).await?, &params)
+        .await?
+        .detailed(&member.db)
         .await?;
-    limits.check_date(updated.spent_on)?;
-    let updated = updated.detailed(&member.db).await?;
     let response = ExpenseResponse::new(&updated, &member.workspace.currency);
     member.commit_change(&ctx).await?;
     format::json(response)
@@ -171,17 +142,7 @@ async fn destroy(
 ) -> Result<Response> {
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
-    member
-        .ensure_may_change(
-            &ctx,
-            expense.created_by_id,
-            EXPENSES_DELETE_ANY,
-            EXPENSES_DELETE_OWN,
-        )
-        .await?;
-    expense
-        .soft_delete(&member.db, &member.workspace, &member.actor())
-        .await?;
+    expense.remove(&member.tenant(&ctx).await?).await?;
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
@@ -202,16 +163,8 @@ async fn restore(
 ) -> Result<Response> {
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, true).await?;
-    member
-        .ensure_may_change(
-            &ctx,
-            expense.created_by_id,
-            EXPENSES_DELETE_ANY,
-            EXPENSES_DELETE_OWN,
-        )
-        .await?;
     let restored = expense
-        .restore(&member.db, &member.workspace, &member.actor())
+        .restore(&member.tenant(&ctx).await?)
         .await?
         .detailed(&member.db)
         .await?;
@@ -376,14 +329,7 @@ async fn recurring_create(
     member: Member,
     ApiJson(params): ApiJson<RecurringParams>,
 ) -> Result<Response> {
-    let rule = recurring_expenses::Model::create(
-        &member.db,
-        &member.workspace,
-        member.user(),
-        &member.actor(),
-        &params,
-    )
-    .await?;
+    let rule = recurring_expenses::Model::create(&member.tenant(&ctx).await?, &params).await?;
     member.commit_change(&ctx).await?;
     format::render()
         .status(StatusCode::CREATED)
@@ -407,7 +353,7 @@ async fn recurring_delete(
 ) -> Result<Response> {
     recurring_expenses::Model::find_in(&member.db, member.workspace.id, &recurring_id)
         .await?
-        .remove(&member.db, &member.actor())
+        .remove(&member.tenant(&ctx).await?)
         .await?;
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
@@ -431,15 +377,15 @@ pub fn routes() -> Routes {
         // Changing needs any-or-own rights, checked against the expense.
         .add(
             &format!("{expenses}/{{expense_id}}"),
-            requires(EXPENSES_READ, patch(update)),
+            requires_either(EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN, patch(update)),
         )
         .add(
             &format!("{expenses}/{{expense_id}}"),
-            requires(EXPENSES_READ, delete(destroy)),
+            requires_either(EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN, delete(destroy)),
         )
         .add(
             &format!("{expenses}/{{expense_id}}/restore"),
-            requires(EXPENSES_READ, post(restore)),
+            requires_either(EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN, post(restore)),
         )
         .add(
             "/workspaces/{workspace_id}/recurring",

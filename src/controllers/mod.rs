@@ -12,6 +12,7 @@ pub mod budgets;
 pub mod budgets_api;
 pub mod categories;
 pub mod dev_mailbox;
+mod domain_errors;
 pub mod expenses;
 pub mod expenses_api;
 pub mod home;

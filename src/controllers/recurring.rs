@@ -97,13 +97,10 @@ async fn create(
         ends_on: Some(form.ends_on.clone()),
         expense,
     };
-    let created = recurring_expenses::Model::create(
-        &member.db,
-        &member.workspace,
-        member.user(),
-        &member.actor(),
-        &params,
-    )
+    let created = async {
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(recurring_expenses::Model::create(&tenant, &params).await?)
+    }
     .await;
     match created {
         Ok(rule) => {
@@ -150,7 +147,7 @@ async fn remove(
     let rule =
         recurring_expenses::Model::find_in(&member.db, member.workspace.id, &recurring_id).await?;
     let description = rule.description.clone();
-    rule.remove(&member.db, &member.actor()).await?;
+    rule.remove(&member.tenant(&ctx).await?).await?;
     let to = recurring_path(&member);
     member.commit_change(&ctx).await?;
     redirect_with(

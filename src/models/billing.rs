@@ -14,12 +14,12 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Datelike, Months, NaiveDate, TimeZone, Utc};
 use loco_rs::{controller::ErrorDetail, prelude::*};
 use serde::Serialize;
-use serde_json::json;
 
 pub use super::_entities::billing_accounts::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{expenses, invitations, memberships},
     audit_events::{self, Actor, Event},
+    errors::{DomainError, DomainResult},
     receipts,
     stripe::{Checkout, Stripe, StripeFailure, Subscription},
     tenancy::{self, Scope},
@@ -210,18 +210,14 @@ impl Limits {
         })
     }
 
-    fn refuse(&self, what: &str) -> Error {
-        Error::CustomError(
-            StatusCode::PAYMENT_REQUIRED,
-            ErrorDetail {
-                error: Some("plan_limit".to_string()),
-                description: Some(format!(
-                    "The {} plan {what}. The workspace owner can upgrade on the Billing page.",
-                    self.plan_name
-                )),
-                errors: Some(json!({ "upgrade_url": self.upgrade_url })),
-            },
-        )
+    fn refuse(&self, what: &str) -> DomainError {
+        DomainError::PlanLimit {
+            description: format!(
+                "The {} plan {what}. The workspace owner can upgrade on the Billing page.",
+                self.plan_name
+            ),
+            upgrade_url: self.upgrade_url.clone(),
+        }
     }
 
     /// Refuses a date older than the plan's history allows: expenses that
@@ -229,11 +225,11 @@ impl Limits {
     ///
     /// # Errors
     /// 402 naming the limit.
-    pub fn check_date(&self, spent_on: NaiveDate) -> Result<()> {
+    pub fn check_date(&self, spent_on: NaiveDate) -> DomainResult<()> {
         self.check_date_on(spent_on, Utc::now().date_naive())
     }
 
-    fn check_date_on(&self, spent_on: NaiveDate, today: NaiveDate) -> Result<()> {
+    fn check_date_on(&self, spent_on: NaiveDate, today: NaiveDate) -> DomainResult<()> {
         let Some(months) = self.limits.history_months else {
             return Ok(());
         };
@@ -257,7 +253,7 @@ impl Limits {
         db: &C,
         workspace_id: i64,
         count: u64,
-    ) -> Result<()> {
+    ) -> DomainResult<()> {
         let Some(allowed) = self.limits.expenses_per_month else {
             return Ok(());
         };
@@ -279,7 +275,12 @@ impl Limits {
     ///
     /// # Errors
     /// 402 or 422 naming the limit and what is used.
-    pub fn check_receipt_storage(&self, used: u64, adding: u64, fallback_mb: u32) -> Result<()> {
+    pub fn check_receipt_storage(
+        &self,
+        used: u64,
+        adding: u64,
+        fallback_mb: u32,
+    ) -> DomainResult<()> {
         let billed = !self.plan_name.is_empty();
         let allowed_mb = if billed {
             self.limits.receipt_storage_mb
@@ -298,13 +299,12 @@ impl Limits {
                 "keeps {allowed_mb} MB of receipts, {used_mb} MB are used and this file does not fit"
             )))
         } else {
-            Err(FieldErrors::one(
+            Err(DomainError::field(
                 "file",
                 format!(
                     "does not fit: this workspace keeps up to {allowed_mb} MB of receipts and {used_mb} MB are used; remove some first"
                 ),
-            )
-            .into())
+            ))
         }
     }
 
@@ -317,7 +317,7 @@ impl Limits {
         &self,
         db: &C,
         workspace_id: i64,
-    ) -> Result<()> {
+    ) -> DomainResult<()> {
         let Some(allowed) = self.limits.members else {
             return Ok(());
         };
@@ -350,7 +350,7 @@ pub struct Usage {
 impl Usage {
     /// # Errors
     /// On database errors.
-    pub async fn of<C: ConnectionTrait>(db: &C, workspace_id: i64) -> Result<Self> {
+    pub async fn of<C: ConnectionTrait>(db: &C, workspace_id: i64) -> DomainResult<Self> {
         Ok(Self {
             members: memberships::Entity::find()
                 .filter(memberships::Column::WorkspaceId.eq(workspace_id))

@@ -17,6 +17,7 @@ pub use super::_entities::budgets::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{budget_alerts, categories, expense_shares, expenses, notifications, users},
     audit_events::{self, Actor, Event},
+    errors::{DomainError, DomainResult},
     memberships, money, tenancy,
     validation::FieldErrors,
     workspaces,
@@ -270,7 +271,7 @@ impl Model {
         match (params.amount.as_deref(), currency) {
             (Some(text), Some(currency)) => match money::parse_amount(text, currency) {
                 Ok(minor) if minor > 0 => active.amount_minor = Set(minor),
-                Ok(_) => errors.add("amount", "must be more than zero"),
+                Ok(_) => errors.add("amount", "must be greater than zero"),
                 Err(message) => errors.add("amount", message),
             },
             (None, _) if current.is_none() => errors.add("amount", "can't be blank"),
@@ -561,7 +562,7 @@ impl Model {
 pub async fn record_crossings<C: ConnectionTrait>(
     db: &C,
     workspace: &workspaces::Model,
-) -> Result<Vec<budget_alerts::Model>> {
+) -> DomainResult<Vec<budget_alerts::Model>> {
     let today = workspace.today();
     let mut recorded = Vec::new();
     let budgets = Model::list(db, workspace.id).await?;
@@ -607,7 +608,7 @@ pub async fn record_crossings<C: ConnectionTrait>(
                 .filter(budget_alerts::Column::Threshold.eq(threshold))
                 .one(db)
                 .await?
-                .ok_or_else(|| Error::string("the alert just recorded is missing"))?;
+                .ok_or(DomainError::NotFound)?;
             let (title, body) = alert_text(&budget, &alert, &workspace.currency);
             if members.is_none() {
                 members = Some(memberships::Model::list(db, workspace.id).await?);

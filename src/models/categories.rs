@@ -155,10 +155,11 @@ impl Model {
                     None
                 }
                 Ok(parent) => Some(Some(parent.id)),
-                Err(_) => {
+                Err(ModelError::EntityNotFound) => {
                     errors.add("parent_id", "is not a category of this workspace");
                     None
                 }
+                Err(err) => return Err(err.into()),
             },
         };
         if let Some(name) = &name {

@@ -11,7 +11,11 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 pub use super::_entities::expense_shares::{self, ActiveModel, Entity, Model};
-use super::{memberships, money, validation::FieldErrors};
+use super::{
+    errors::{DomainError, DomainResult},
+    memberships::Roster,
+    money,
+};
 
 /// At most this many decimals in a share or a percentage.
 const WEIGHT_MAX_DECIMALS: u32 = 4;
@@ -84,6 +88,22 @@ pub struct Share {
     pub weight: String,
 }
 
+impl Share {
+    /// The row that keeps this share of `expense_id`.
+    #[must_use]
+    pub fn row(&self, workspace_id: i64, expense_id: i64) -> ActiveModel {
+        ActiveModel {
+            workspace_id: Set(workspace_id),
+            expense_id: Set(expense_id),
+            user_id: Set(self.user_id),
+            amount_minor: Set(self.amount_minor),
+            original_amount_minor: Set(self.original_amount_minor),
+            weight: Set(self.weight.clone()),
+            ..Default::default()
+        }
+    }
+}
+
 /// A checked split, ready to be divided once the amounts are known.
 #[derive(Debug, Clone)]
 pub struct Split {
@@ -145,14 +165,13 @@ impl Split {
     /// currency; `Ok(None)` for `none` (not split).
     ///
     /// # Errors
-    /// 422 on `split` with what to fix.
-    pub async fn check<C: ConnectionTrait>(
-        db: &C,
-        workspace_id: i64,
+    /// `Invalid` on `split` with what to fix.
+    pub fn check(
+        members: &Roster,
         currency: Option<Currency>,
         params: &SplitParams,
-    ) -> Result<Option<Self>> {
-        let fail = |message: String| Err(FieldErrors::one("split", message).into());
+    ) -> DomainResult<Option<Self>> {
+        let fail = |message: String| Err(DomainError::field("split", message));
         if params.method.trim() == "none" {
             return Ok(None);
         }
@@ -165,13 +184,11 @@ impl Split {
         let mut seen = HashSet::new();
         let mut parts = Vec::with_capacity(params.parts.len());
         for part in &params.parts {
-            let Ok(member) =
-                memberships::Model::find_member(db, workspace_id, part.member.trim()).await
-            else {
+            let Some(member) = members.by_pid(&part.member) else {
                 return fail(format!("{} is not a member of this workspace", part.member));
             };
-            let name = &member.user.name;
-            if !seen.insert(member.user.id) {
+            let name = &member.name;
+            if !seen.insert(member.id) {
                 return fail(format!("names {name} twice"));
             }
             let value = part.value.as_deref().map(str::trim).unwrap_or_default();
@@ -196,7 +213,7 @@ impl Split {
                 Method::Equal => "1".to_string(),
                 _ => value.to_string(),
             };
-            parts.push((member.user.id, entered, weight));
+            parts.push((member.id, entered, weight));
         }
         if method == Method::Percent {
             let sum: Decimal = parts.iter().map(|p| p.2).sum();
@@ -240,24 +257,23 @@ impl Split {
         original_minor: i64,
         base_minor: i64,
         currency: Currency,
-    ) -> Result<Vec<Share>> {
+    ) -> DomainResult<Vec<Share>> {
         let weights: Vec<Decimal> = self.parts.iter().map(|p| p.2).collect();
         if self.method == Method::Exact {
             let sum: Decimal = weights.iter().sum();
             if sum != Decimal::from(original_minor) {
                 let sum = i64::try_from(sum).unwrap_or(i64::MAX);
-                return Err(FieldErrors::one(
+                return Err(DomainError::field(
                     "split",
                     format!(
                         "amounts add up to {}, not {}",
                         money::format_minor(sum, currency),
                         money::format_minor(original_minor, currency)
                     ),
-                )
-                .into());
+                ));
             }
         }
-        let too_large = || Error::from(FieldErrors::one("split", "is too large to divide"));
+        let too_large = || DomainError::field("split", "is too large to divide");
         let original = allocate(original_minor, &weights).ok_or_else(too_large)?;
         // The base amount follows the original parts, so a split in another
         // currency still adds up exactly in the base currency.
@@ -302,15 +318,11 @@ impl Model {
         if shares.is_empty() {
             return Ok(());
         }
-        Entity::insert_many(shares.iter().map(|share| ActiveModel {
-            workspace_id: Set(workspace_id),
-            expense_id: Set(expense_id),
-            user_id: Set(share.user_id),
-            amount_minor: Set(share.amount_minor),
-            original_amount_minor: Set(share.original_amount_minor),
-            weight: Set(share.weight.clone()),
-            ..Default::default()
-        }))
+        Entity::insert_many(
+            shares
+                .iter()
+                .map(|share| share.row(workspace_id, expense_id)),
+        )
         .exec(db)
         .await?;
         Ok(())

@@ -72,6 +72,47 @@ pub struct Member {
     pub user: users::Model,
 }
 
+/// A workspace's members by public id, read once: operations that check
+/// many names (a split, an import, an archive) look them up here instead of
+/// asking the database for each.
+#[derive(Debug, Clone, Default)]
+pub struct Roster(Vec<users::Model>);
+
+impl Roster {
+    /// # Errors
+    /// On database errors.
+    pub async fn load<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Self> {
+        Ok(Self(
+            Model::list(db, workspace_id)
+                .await?
+                .into_iter()
+                .map(|m| m.user)
+                .collect(),
+        ))
+    }
+
+    /// The member whose account has this public id.
+    #[must_use]
+    pub fn by_pid(&self, pid: &str) -> Option<&users::Model> {
+        let pid = Uuid::parse_str(pid.trim()).ok()?;
+        self.0.iter().find(|u| u.pid == pid)
+    }
+
+    /// The member with this email (any case).
+    #[must_use]
+    pub fn by_email(&self, email: &str) -> Option<&users::Model> {
+        self.0
+            .iter()
+            .find(|u| u.email.eq_ignore_ascii_case(email.trim()))
+    }
+
+    /// The member with this account id.
+    #[must_use]
+    pub fn by_id(&self, id: i64) -> Option<&users::Model> {
+        self.0.iter().find(|u| u.id == id)
+    }
+}
+
 impl Model {
     /// The role stored on the row. A corrupt value reads as the least
     /// privileged role rather than failing the request.

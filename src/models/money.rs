@@ -31,6 +31,9 @@ fn scale(currency: Currency) -> i64 {
 /// A message for people when the text is not such an amount.
 pub fn parse_amount(text: &str, currency: Currency) -> Result<i64, String> {
     let text = text.trim();
+    if text.starts_with('-') && text.len() > 1 {
+        return Err("must be greater than zero".to_string());
+    }
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || (text.contains('.') && !digits(fraction)) {

@@ -11,12 +11,15 @@ use serde_json::json;
 
 pub use super::_entities::recurring_expenses::{self, ActiveModel, Entity, Model};
 use super::{
-    _entities::{expenses, users, workspaces},
+    _entities::{users, workspaces},
     audit_events::{self, Actor, Event},
-    expenses::ExpenseParams,
-    tenancy::{self, Scope},
+    billing::Limits,
+    errors::{DomainError, DomainResult},
+    expenses::{self, ExpenseParams, Lookup},
+    tenancy::{self, Scope, Tenant},
     validation::FieldErrors,
 };
+use crate::policies::RECURRING_MANAGE;
 
 const INTERVAL_MAX: i32 = 366;
 /// One run creates at most this many occurrences of a rule; the next run
@@ -98,40 +101,30 @@ pub struct RecurringParams {
     pub expense: ExpenseParams,
 }
 
-/// What a rule creates, as stored.
-#[derive(Debug, Serialize, Deserialize)]
-struct Template {
-    expense: ExpenseParams,
+/// A rule's checked values, ready to be kept: the one check for a rule a
+/// member sets up and a rule an archive brings back.
+#[derive(Debug, Clone)]
+pub struct RuleDraft {
+    pub frequency: Frequency,
+    pub interval: i32,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub description: String,
+    template: String,
 }
 
-impl Model {
-    #[must_use]
-    pub fn frequency(&self) -> Frequency {
-        Frequency::parse(&self.frequency).unwrap_or(Frequency::Monthly)
-    }
-
-    /// The expense an occurrence creates, as a client would send it.
+impl RuleDraft {
+    /// Checks `params`; the expense a rule creates must be a valid expense
+    /// on its first date, so that nothing fails unseen later.
     ///
     /// # Errors
-    /// When the stored template is not valid JSON (never written so).
-    pub fn expense_params(&self) -> Result<ExpenseParams> {
-        serde_json::from_str::<Template>(&self.template)
-            .map(|t| t.expense)
-            .map_err(|err| Error::string(&format!("recurring template: {err}")))
-    }
-
-    /// Sets up a rule, checking the expense it creates, then creates what is
-    /// already due (a rule that started last month catches up at once).
-    ///
-    /// # Errors
-    /// 422 naming each invalid field; nothing is written then.
-    pub async fn create<C: ConnectionTrait + TransactionTrait>(
-        db: &C,
-        workspace: &workspaces::Model,
-        author: &users::Model,
-        actor: &Actor,
+    /// `Invalid` naming each field (the expense's fields as they are
+    /// named in the params), or the plan's refusal of that expense.
+    pub async fn check(
+        tenant: &Tenant<'_>,
+        lookup: &Lookup,
         params: &RecurringParams,
-    ) -> Result<Self> {
+    ) -> DomainResult<Self> {
         let mut errors = FieldErrors::new();
         let frequency = Frequency::parse(&params.frequency);
         if frequency.is_none() {
@@ -156,17 +149,17 @@ impl Model {
         }
         let mut expense = params.expense.clone();
         if let Some(start) = starts_on {
-            // The template must make a valid expense now, so that nothing
-            // fails unseen later.
             expense.date = Some(start.to_string());
-            if let Err(err) = super::expenses::Model::check(db, workspace, author, &expense).await {
-                errors.merge(&err);
+            match expenses::Model::draft(tenant, lookup, &expense).await {
+                Ok(_) => {}
+                Err(DomainError::Invalid(fields)) => errors.absorb(DomainError::Invalid(fields)),
+                Err(other) => return Err(other),
             }
             expense.date = None;
         }
-        errors.into_result()?;
+        errors.checked()?;
         let (Some(frequency), Some(starts_on)) = (frequency, starts_on) else {
-            return Err(Error::string("recurring validation left a value unset"));
+            return Err(DomainError::field("starts_on", "can't be blank"));
         };
         let description = expense
             .description
@@ -174,39 +167,86 @@ impl Model {
             .map(str::trim)
             .unwrap_or_default()
             .to_string();
-        let template = serde_json::to_string(&Template { expense })?;
-        let rule = ActiveModel {
+        Ok(Self {
+            frequency,
+            interval,
+            starts_on,
+            ends_on,
+            description,
+            template: serde_json::to_string(&Template { expense })?,
+        })
+    }
+
+    /// The new rule's row, first due on its start.
+    #[must_use]
+    pub fn row(&self, workspace_id: i64, created_by_id: Option<i64>) -> ActiveModel {
+        ActiveModel {
             pid: Set(Uuid::new_v4()),
-            workspace_id: Set(workspace.id),
-            frequency: Set(frequency.as_str().to_string()),
-            interval: Set(interval),
-            starts_on: Set(starts_on),
-            ends_on: Set(ends_on),
-            next_on: Set(Some(starts_on)),
+            workspace_id: Set(workspace_id),
+            frequency: Set(self.frequency.as_str().to_string()),
+            interval: Set(self.interval),
+            starts_on: Set(self.starts_on),
+            ends_on: Set(self.ends_on),
+            next_on: Set(Some(self.starts_on)),
             next_index: Set(0),
-            description: Set(description),
-            template: Set(template),
-            created_by_id: Set(Some(author.id)),
+            description: Set(self.description.clone()),
+            template: Set(self.template.clone()),
+            created_by_id: Set(created_by_id),
             ..Default::default()
         }
-        .insert(db)
-        .await?;
+    }
+}
+
+/// What a rule creates, as stored.
+#[derive(Debug, Serialize, Deserialize)]
+struct Template {
+    expense: ExpenseParams,
+}
+
+impl Model {
+    #[must_use]
+    pub fn frequency(&self) -> Frequency {
+        Frequency::parse(&self.frequency).unwrap_or(Frequency::Monthly)
+    }
+
+    /// The expense an occurrence creates, as a client would send it.
+    ///
+    /// # Errors
+    /// When the stored template is not valid JSON (never written so).
+    pub fn expense_params(&self) -> DomainResult<ExpenseParams> {
+        Ok(serde_json::from_str::<Template>(&self.template)?.expense)
+    }
+
+    /// Sets up a rule, checking the expense it creates, then creates what is
+    /// already due (a rule that started last month catches up at once).
+    ///
+    /// # Errors
+    /// `Forbidden`, `Invalid` naming each field, or the plan's refusal of
+    /// its first expense; nothing is written then.
+    pub async fn create(tenant: &Tenant<'_>, params: &RecurringParams) -> DomainResult<Self> {
+        tenant.ensure(RECURRING_MANAGE).await?;
+        let lookup = Lookup::load(tenant.db, tenant.workspace.id).await?;
+        let draft = RuleDraft::check(tenant, &lookup, params).await?;
+        let rule = draft
+            .row(tenant.workspace.id, tenant.user().map(|u| u.id))
+            .insert(tenant.db)
+            .await?;
         audit_events::Model::record(
-            db,
-            workspace.id,
-            actor,
+            tenant.db,
+            tenant.workspace.id,
+            &tenant.actor,
             Event {
                 action: "recurring.created",
                 summary: format!(
-                    "set up \"{}\" {} from {starts_on}",
-                    rule.description, rule.frequency
+                    "set up \"{}\" {} from {}",
+                    rule.description, rule.frequency, rule.starts_on
                 ),
                 before: None,
                 after: Some(rule.audit_json()),
             },
         )
         .await?;
-        rule.catch_up(db, workspace, workspace.today()).await
+        rule.catch_up(tenant, tenant.workspace.today()).await
     }
 
     fn audit_json(&self) -> serde_json::Value {
@@ -220,52 +260,48 @@ impl Model {
     }
 
     /// Creates every occurrence due by `today` that does not exist yet and
-    /// moves the rule on. Stops at the first occurrence that cannot be made
-    /// (its reason is kept in `last_error`, and the next run tries again).
+    /// moves the rule on. Each occurrence goes through the same door as an
+    /// expense a member adds, on behalf of the member who set the rule up.
+    /// Stops at the first occurrence that cannot be made (its reason is
+    /// kept in `last_error`, and the next run tries again).
     ///
     /// # Errors
     /// On database errors.
-    pub async fn catch_up<C: ConnectionTrait + TransactionTrait>(
-        self,
-        db: &C,
-        workspace: &workspaces::Model,
-        today: NaiveDate,
-    ) -> Result<Self> {
+    pub async fn catch_up(self, tenant: &Tenant<'_>, today: NaiveDate) -> DomainResult<Self> {
+        let db = tenant.db;
         let mut rule = self;
         let author = match rule.created_by_id {
             Some(id) => users::Entity::find_by_id(id).one(db).await?,
             None => None,
         };
         let params = rule.expense_params()?;
-        let actor = Actor {
-            user_id: None,
-            name: format!("Recurring expense \"{}\"", rule.description),
-            ip: None,
-        };
+        let on_behalf = Tenant::job(
+            db,
+            tenant.workspace,
+            author.as_ref(),
+            Actor::system(&format!("Recurring expense \"{}\"", rule.description)),
+            tenant.limits.clone(),
+        );
         let mut made = 0;
         while let Some(due) = rule.next_on.filter(|d| *d <= today) {
             if made == CATCH_UP_MAX {
                 break;
             }
-            let Some(author) = &author else {
+            if author.is_none() {
                 return rule
                     .failed(db, "the member who set it up no longer has an account")
                     .await;
-            };
+            }
             if !rule.occurred(db, due).await? {
                 let mut occurrence = params.clone();
                 occurrence.date = Some(due.to_string());
-                let created = super::expenses::Model::create_occurrence(
-                    db,
-                    workspace,
-                    author,
-                    &actor,
-                    &occurrence,
-                    (rule.id, due),
-                )
-                .await;
+                let created =
+                    expenses::Model::record_occurrence(&on_behalf, &occurrence, (rule.id, due))
+                        .await;
                 if let Err(err) = created {
-                    let reason = FieldErrors::describe(&err).ok_or(err)?;
+                    let Some(reason) = err.refusal() else {
+                        return Err(err);
+                    };
                     return rule.failed(db, &reason).await;
                 }
                 made += 1;
@@ -282,9 +318,9 @@ impl Model {
 
     async fn occurred<C: ConnectionTrait>(&self, db: &C, on: NaiveDate) -> ModelResult<bool> {
         Ok(expenses::Entity::find()
-            .filter(expenses::Column::WorkspaceId.eq(self.workspace_id))
-            .filter(expenses::Column::RecurringId.eq(self.id))
-            .filter(expenses::Column::OccurrenceOn.eq(on))
+            .in_tenant(self.workspace_id)
+            .filter(expenses::expenses::Column::RecurringId.eq(self.id))
+            .filter(expenses::expenses::Column::OccurrenceOn.eq(on))
             .one(db)
             .await?
             .is_some())
@@ -301,7 +337,7 @@ impl Model {
         Ok(active.update(db).await?)
     }
 
-    async fn failed<C: ConnectionTrait>(self, db: &C, reason: &str) -> Result<Self> {
+    async fn failed<C: ConnectionTrait>(self, db: &C, reason: &str) -> DomainResult<Self> {
         let mut active = self.into_active_model();
         active.last_error = Set(Some(reason.chars().take(ERROR_MAX_CHARS).collect()));
         Ok(active.update(db).await?)
@@ -314,7 +350,8 @@ impl Model {
     /// # Errors
     /// On database errors finding the rules; a rule that fails is logged
     /// and left for the next run.
-    pub async fn run_due(db: &DatabaseConnection) -> Result<Vec<i64>> {
+    pub async fn run_due(ctx: &AppContext) -> Result<Vec<i64>> {
+        let db = &ctx.db;
         // The latest "today" on Earth, so no time zone waits a day.
         let horizon = (chrono::Utc::now() + Duration::hours(14)).date_naive();
         let scan = tenancy::begin_read(
@@ -336,7 +373,7 @@ impl Model {
         scan.rollback().await?;
         let mut ran = std::collections::BTreeSet::new();
         for (rule_id, workspace_id) in due {
-            match Self::run_one(db, rule_id, workspace_id).await {
+            match Self::run_one(ctx, rule_id, workspace_id).await {
                 Ok(()) => {
                     ran.insert(workspace_id);
                 }
@@ -348,9 +385,9 @@ impl Model {
         Ok(ran.into_iter().collect())
     }
 
-    async fn run_one(db: &DatabaseConnection, rule_id: i64, workspace_id: i64) -> Result<()> {
+    async fn run_one(ctx: &AppContext, rule_id: i64, workspace_id: i64) -> Result<()> {
         let txn = tenancy::begin(
-            db,
+            &ctx.db,
             Scope {
                 workspace_id: Some(workspace_id),
                 ..Scope::default()
@@ -366,7 +403,15 @@ impl Model {
             .one(&txn)
             .await?;
         if let (Some(workspace), Some(rule)) = (workspace, rule) {
-            rule.catch_up(&txn, &workspace, workspace.today()).await?;
+            // The occurrences act for the rule's author (`catch_up`).
+            let tenant = Tenant::job(
+                &txn,
+                &workspace,
+                None,
+                Actor::system("Recurring expenses"),
+                Limits::of(ctx, &txn, &workspace).await?,
+            );
+            rule.catch_up(&tenant, workspace.today()).await?;
         }
         txn.commit().await?;
         Ok(())
@@ -402,12 +447,14 @@ impl Model {
     /// Stops the rule; the expenses it created stay.
     ///
     /// # Errors
-    /// On database errors.
-    pub async fn remove<C: ConnectionTrait>(self, db: &C, actor: &Actor) -> Result<()> {
+    /// `Forbidden`; database errors.
+    pub async fn remove(self, tenant: &Tenant<'_>) -> DomainResult<()> {
+        tenant.ensure(RECURRING_MANAGE).await?;
+        let db = tenant.db;
         audit_events::Model::record(
             db,
             self.workspace_id,
-            actor,
+            &tenant.actor,
             Event {
                 action: "recurring.deleted",
                 summary: format!("stopped recurring \"{}\"", self.description),

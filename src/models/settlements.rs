@@ -11,10 +11,14 @@ use serde::Deserialize;
 use serde_json::json;
 
 pub use super::_entities::settlements::{self, ActiveModel, Entity, Model};
+use crate::policies::SETTLEMENTS_CREATE;
+
 use super::{
-    _entities::{expense_shares, expenses, users, workspaces},
+    _entities::{expense_shares, expenses, users},
     audit_events::{self, Actor, Event},
-    memberships, money, tenancy,
+    errors::{DomainError, DomainResult},
+    memberships, money,
+    tenancy::{self, Tenant},
     validation::FieldErrors,
 };
 
@@ -269,14 +273,10 @@ impl Model {
     /// Records that one member paid another.
     ///
     /// # Errors
-    /// 422 naming each invalid field; nothing is written then.
-    pub async fn record<C: ConnectionTrait>(
-        db: &C,
-        workspace: &workspaces::Model,
-        author: &users::Model,
-        actor: &Actor,
-        params: &SettlementParams,
-    ) -> Result<Self> {
+    /// `Forbidden`, or `Invalid` naming each field; nothing is written then.
+    pub async fn record(tenant: &Tenant<'_>, params: &SettlementParams) -> DomainResult<Self> {
+        tenant.ensure(SETTLEMENTS_CREATE).await?;
+        let (db, workspace) = (tenant.db, tenant.workspace);
         let mut errors = FieldErrors::new();
         let mut member = |field: &str, found: ModelResult<memberships::Member>| {
             found
@@ -296,8 +296,9 @@ impl Model {
                 errors.add("to", "must be someone else than who paid");
             }
         }
-        let base = money::currency(&workspace.currency)
-            .ok_or_else(|| Error::string("workspace has an invalid base currency"))?;
+        let base = money::currency(&workspace.currency).ok_or_else(|| {
+            DomainError::Conflict("The workspace has an unknown base currency.".to_string())
+        })?;
         let amount = money::parse_amount(&params.amount, base)
             .map_err(|message| errors.add("amount", message))
             .ok();
@@ -320,10 +321,10 @@ impl Model {
                 format!("must be at most {NOTE_MAX_CHARS} characters long"),
             );
         }
-        errors.into_result()?;
+        errors.checked()?;
         let (Some(from), Some(to), Some(amount), Some(settled_on)) = (from, to, amount, settled_on)
         else {
-            return Err(Error::string("settlement validation left a value unset"));
+            return Err(DomainError::field("amount", "can't be blank"));
         };
         let settlement = ActiveModel {
             pid: Set(Uuid::new_v4()),
@@ -333,7 +334,7 @@ impl Model {
             amount_minor: Set(amount),
             settled_on: Set(settled_on),
             note: Set(note),
-            created_by_id: Set(Some(author.id)),
+            created_by_id: Set(tenant.user().map(|u| u.id)),
             ..Default::default()
         }
         .insert(db)
@@ -342,7 +343,7 @@ impl Model {
         audit_events::Model::record(
             db,
             workspace.id,
-            actor,
+            &tenant.actor,
             Event {
                 action: "settlement.recorded",
                 summary: format!(

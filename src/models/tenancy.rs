@@ -10,11 +10,22 @@
 //! SQLite has no row-level security; there the `in_tenant` filters are the
 //! only guard.
 
+use std::sync::Arc;
+
 use loco_rs::prelude::*;
 use sea_orm::{
     DatabaseBackend, DatabaseTransaction, DbErr, SqliteTransactionMode, Statement,
     TransactionOptions, TransactionTrait,
 };
+
+use super::{
+    audit_events::Actor,
+    billing::Limits,
+    errors::{DomainError, DomainResult},
+    memberships::Role,
+    users, workspaces,
+};
+use crate::policies::{Permission, Policies};
 
 /// Who the transaction acts for.
 #[derive(Debug, Default, Clone, Copy)]
@@ -142,4 +153,152 @@ where
         .one(db)
         .await?
         .ok_or(ModelError::EntityNotFound)
+}
+
+/// Who changes a workspace's data.
+#[derive(Clone)]
+pub enum Acting<'a> {
+    /// A member, allowed what their role allows (pages, the API, the
+    /// assistant).
+    Member {
+        user: &'a users::Model,
+        role: Role,
+        policies: Arc<Policies>,
+    },
+    /// The app on a member's behalf: an import or a restore they started,
+    /// a recurring rule they set up. Their rights were checked when they
+    /// started it; `user` is who started it (gone when `None`).
+    Job { user: Option<&'a users::Model> },
+}
+
+/// The one way into a workspace's data for an operation that changes it:
+/// the transaction (scoped to the workspace on Postgres), the workspace,
+/// who acts and the plan's limits. Built only here, alike for requests,
+/// jobs and tasks; model operations take it and check everything else.
+pub struct Tenant<'a> {
+    pub db: &'a DatabaseTransaction,
+    pub workspace: &'a workspaces::Model,
+    pub acting: Acting<'a>,
+    /// Who the audit log names.
+    pub actor: Actor,
+    pub limits: Limits,
+}
+
+impl<'a> Tenant<'a> {
+    /// A member acting in their workspace, inside the request's
+    /// transaction (already scoped to the workspace).
+    ///
+    /// # Errors
+    /// When the policies or the plan cannot be read.
+    pub async fn member(
+        ctx: &AppContext,
+        db: &'a DatabaseTransaction,
+        workspace: &'a workspaces::Model,
+        user: &'a users::Model,
+        role: Role,
+        actor: Actor,
+    ) -> Result<Self> {
+        Ok(Self {
+            db,
+            workspace,
+            acting: Acting::Member {
+                user,
+                role,
+                policies: Policies::get(ctx)?,
+            },
+            actor,
+            limits: Limits::of(ctx, db, workspace).await?,
+        })
+    }
+
+    /// A job acting for `user` (who started it) in a workspace, inside a
+    /// transaction the job opened with [`begin`] for that workspace.
+    #[must_use]
+    pub const fn job(
+        db: &'a DatabaseTransaction,
+        workspace: &'a workspaces::Model,
+        user: Option<&'a users::Model>,
+        actor: Actor,
+        limits: Limits,
+    ) -> Self {
+        Self {
+            db,
+            workspace,
+            acting: Acting::Job { user },
+            actor,
+            limits,
+        }
+    }
+
+    /// The member who acts, or who started the job.
+    #[must_use]
+    pub const fn user(&self) -> Option<&'a users::Model> {
+        match &self.acting {
+            Acting::Member { user, .. } => Some(user),
+            Acting::Job { user } => *user,
+        }
+    }
+
+    /// May the actor do `permission`? A job may do what it was started for.
+    ///
+    /// # Errors
+    /// When the policies cannot be asked.
+    pub async fn may(&self, permission: Permission) -> DomainResult<bool> {
+        match &self.acting {
+            Acting::Member {
+                user,
+                role,
+                policies,
+            } => policies
+                .allows(&user.pid, &self.workspace.pid, *role, permission)
+                .await
+                .map_err(|err| DomainError::Unavailable(err.to_string())),
+            Acting::Job { .. } => Ok(true),
+        }
+    }
+
+    /// Refuses unless the actor may do `permission`.
+    ///
+    /// # Errors
+    /// `Forbidden` naming the role.
+    pub async fn ensure(&self, permission: Permission) -> DomainResult<()> {
+        if self.may(permission).await? {
+            Ok(())
+        } else {
+            Err(self.forbidden())
+        }
+    }
+
+    /// Refuses unless the actor may change what `created_by_id` created:
+    /// with `any` on everything, with `own` on what they created (members
+    /// may change their own expenses).
+    ///
+    /// # Errors
+    /// `Forbidden` naming the role.
+    pub async fn ensure_may_change(
+        &self,
+        created_by_id: Option<i64>,
+        any: Permission,
+        own: Permission,
+    ) -> DomainResult<()> {
+        let mine = created_by_id.is_some() && created_by_id == self.user().map(|u| u.id);
+        if self.may(any).await? || (mine && self.may(own).await?) {
+            Ok(())
+        } else {
+            Err(self.forbidden())
+        }
+    }
+
+    fn forbidden(&self) -> DomainError {
+        match &self.acting {
+            Acting::Member { role, .. } => forbidden(*role),
+            Acting::Job { .. } => DomainError::Forbidden("Not allowed.".to_string()),
+        }
+    }
+}
+
+/// What a member is told when their role does not allow a change.
+#[must_use]
+pub fn forbidden(role: Role) -> DomainError {
+    DomainError::Forbidden(format!("As {role} in this workspace you cannot do that."))
 }

@@ -85,6 +85,60 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// The same errors with each field named under `prefix`
+    /// (`expenses[3]` + `amount` → `expenses[3].amount`).
+    #[must_use]
+    pub fn within(self, prefix: &str) -> Self {
+        Self(
+            self.0
+                .into_iter()
+                .map(|(field, messages)| (format!("{prefix}.{field}"), messages))
+                .collect(),
+        )
+    }
+
+    /// Every error in one line, each after its field ("amount must be
+    /// greater than zero; date can't be blank").
+    #[must_use]
+    pub fn sentence(&self) -> String {
+        self.0
+            .iter()
+            .flat_map(|(field, messages)| messages.iter().map(move |m| format!("{field} {m}")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The errors by field, for a JSON body or a page.
+    #[must_use]
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(&self.0).unwrap_or_default()
+    }
+
+    /// Adds the field errors of a refusal from another check. Such checks
+    /// refuse with field errors only; anything else is kept as one line.
+    pub fn absorb(&mut self, err: crate::models::errors::DomainError) {
+        match err {
+            crate::models::errors::DomainError::Invalid(errors) => {
+                for (field, messages) in errors.0 {
+                    self.0.entry(field).or_default().extend(messages);
+                }
+            }
+            other => self.add("base", other.to_string()),
+        }
+    }
+
+    /// `Ok(())` when no field has an error; the domain's refusal otherwise.
+    ///
+    /// # Errors
+    /// When any field has an error.
+    pub fn checked(self) -> Result<(), crate::models::errors::DomainError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self.into())
+        }
+    }
+
     /// `Ok(())` when no field has an error, the errors otherwise.
     ///
     /// # Errors
@@ -115,7 +169,7 @@ impl From<FieldErrors> for Error {
             ErrorDetail {
                 error: Some("validation_failed".to_string()),
                 description: Some("Some fields are invalid; see `errors`.".to_string()),
-                errors: serde_json::to_value(errors.0).ok(),
+                errors: Some(errors.to_json()),
             },
         )
     }

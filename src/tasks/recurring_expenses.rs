@@ -22,7 +22,7 @@ impl Task for RecurringExpenses {
     }
 
     async fn run(&self, ctx: &AppContext, _vars: &task::Vars) -> Result<()> {
-        let workspaces = recurring_expenses::Model::run_due(&ctx.db).await?;
+        let workspaces = recurring_expenses::Model::run_due(ctx).await?;
         for workspace_id in &workspaces {
             crate::live::changed(ctx, *workspace_id).await?;
             queue::enqueue(

@@ -140,7 +140,7 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn bytes_used<C: ConnectionTrait>(db: &C, workspace_id: i64) -> Result<u64> {
+    pub async fn bytes_used<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<u64> {
         let used: Option<i64> = Entity::find()
             .select_only()
             .column_as(money::sum_minor(receipts::Column::SizeBytes), "used")

@@ -1,0 +1,357 @@
+//! Reading the list: filters, orders, pages and totals, the same for the
+//! API, the page, exports and the assistant.
+
+use loco_rs::prelude::*;
+use sea_orm::{
+    sea_query::{ExprTrait, Func, Query},
+    Condition,
+};
+use serde::Deserialize;
+
+use super::{draft::blank_to_none, expenses, Entity, Expense, Model};
+use crate::models::{
+    _entities::{expense_tags, workspaces},
+    categories, memberships, money,
+    validation::FieldErrors,
+};
+
+pub const PAGE_SIZE_DEFAULT: u64 = 50;
+pub const PAGE_SIZE_MAX: u64 = 200;
+const PAGE_SIZE_EXPORT: u64 = PAGE_SIZE_MAX;
+
+/// What narrows the list; the same for the API, the page and exports.
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(default)]
+pub struct ExpenseFilter {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub category: Option<String>,
+    pub tag: Option<String>,
+    /// Public id of the member who paid.
+    pub member: Option<String>,
+    pub min: Option<String>,
+    pub max: Option<String>,
+    /// Free text in description, payee and notes.
+    pub q: Option<String>,
+    /// `newest` (the default), `oldest`, `largest` or `smallest`.
+    pub sort: Option<String>,
+    /// From a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    pub limit: Option<u64>,
+}
+
+impl ExpenseFilter {
+    /// The filter as a query string without the cursor and limit, for links
+    /// that keep it (next page, CSV export, the assistant's answers).
+    #[must_use]
+    pub fn query_string(&self) -> String {
+        let pairs = [
+            ("from", &self.from),
+            ("to", &self.to),
+            ("category", &self.category),
+            ("tag", &self.tag),
+            ("member", &self.member),
+            ("min", &self.min),
+            ("max", &self.max),
+            ("q", &self.q),
+            ("sort", &self.sort),
+        ];
+        let kept: Vec<(&str, &str)> = pairs
+            .iter()
+            .filter_map(|(k, v)| v.as_deref().filter(|v| !v.is_empty()).map(|v| (*k, v)))
+            .collect();
+        serde_urlencoded::to_string(kept).unwrap_or_default()
+    }
+}
+
+/// The order of the list. Every order ends on the id, so a cursor (the last
+/// row of a page) says exactly where the next page starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Newest,
+    Oldest,
+    Largest,
+    Smallest,
+}
+
+impl Sort {
+    pub const ALL: [Self; 4] = [Self::Newest, Self::Oldest, Self::Largest, Self::Smallest];
+
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Newest => "newest",
+            Self::Oldest => "oldest",
+            Self::Largest => "largest",
+            Self::Smallest => "smallest",
+        }
+    }
+
+    fn parse(text: Option<&str>) -> Result<Self> {
+        match text.map(str::trim).filter(|t| !t.is_empty()) {
+            None => Ok(Self::Newest),
+            Some(text) => Self::ALL
+                .into_iter()
+                .find(|s| s.as_str() == text)
+                .ok_or_else(|| {
+                    FieldErrors::one("sort", "must be newest, oldest, largest or smallest").into()
+                }),
+        }
+    }
+
+    fn key(self) -> (expenses::Column, sea_orm::Order) {
+        match self {
+            Self::Newest => (expenses::Column::SpentOn, sea_orm::Order::Desc),
+            Self::Oldest => (expenses::Column::SpentOn, sea_orm::Order::Asc),
+            Self::Largest => (expenses::Column::AmountMinor, sea_orm::Order::Desc),
+            Self::Smallest => (expenses::Column::AmountMinor, sea_orm::Order::Asc),
+        }
+    }
+
+    /// Rows that come after `last` in this order.
+    fn after(self, last: &Model) -> Condition {
+        let (column, order) = self.key();
+        let value: sea_orm::Value = match column {
+            expenses::Column::AmountMinor => last.amount_minor.into(),
+            _ => last.spent_on.into(),
+        };
+        let descending = order == sea_orm::Order::Desc;
+        let beyond = |col: expenses::Column, v: sea_orm::Value| {
+            if descending {
+                Expr::col(col).lt(v)
+            } else {
+                Expr::col(col).gt(v)
+            }
+        };
+        Condition::any().add(beyond(column, value.clone())).add(
+            Condition::all()
+                .add(Expr::col(column).eq(value))
+                .add(beyond(expenses::Column::Id, last.id.into())),
+        )
+    }
+}
+
+/// One page of the list, with totals over the whole filter.
+#[derive(Debug)]
+pub struct Listing {
+    pub items: Vec<Expense>,
+    pub next_cursor: Option<String>,
+    pub total_minor: i64,
+    pub count: u64,
+}
+
+impl Model {
+    /// Every expense matching `filter` (for exports), in its order, read a
+    /// page at a time.
+    ///
+    /// # Errors
+    /// 422 naming a filter value that makes no sense.
+    pub async fn all_matching<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        filter: &ExpenseFilter,
+    ) -> Result<Vec<Expense>> {
+        // The filter is checked once, and no totals are counted.
+        let condition = Self::condition(db, workspace, filter).await?;
+        let mut filter = ExpenseFilter {
+            limit: Some(PAGE_SIZE_EXPORT),
+            cursor: None,
+            ..filter.clone()
+        };
+        let mut all = Vec::new();
+        loop {
+            let (rows, next) = Self::page(db, workspace.id, &filter, condition.clone()).await?;
+            all.extend(Self::with_details(db, workspace.id, rows).await?);
+            match next {
+                Some(cursor) => filter.cursor = Some(cursor),
+                None => return Ok(all),
+            }
+        }
+    }
+
+    /// The workspace's expenses matching `filter`, newest first, one page at
+    /// a time, with the total and count over the whole filter.
+    ///
+    /// # Errors
+    /// 422 naming a filter value that makes no sense.
+    pub async fn list<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        filter: &ExpenseFilter,
+    ) -> Result<Listing> {
+        let condition = Self::condition(db, workspace, filter).await?;
+        let (total_minor, count) = Self::sum_and_count(db, workspace.id, condition.clone()).await?;
+        let (rows, next_cursor) = Self::page(db, workspace.id, filter, condition).await?;
+        Ok(Listing {
+            items: Self::with_details(db, workspace.id, rows).await?,
+            next_cursor,
+            total_minor,
+            count,
+        })
+    }
+
+    /// The total and count over `filter`, as [`Self::list`] gives them,
+    /// without reading any rows.
+    ///
+    /// # Errors
+    /// 422 naming a filter value that makes no sense.
+    pub async fn totals<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        filter: &ExpenseFilter,
+    ) -> Result<(i64, u64)> {
+        let condition = Self::condition(db, workspace, filter).await?;
+        Self::sum_and_count(db, workspace.id, condition).await
+    }
+
+    async fn sum_and_count<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        condition: Condition,
+    ) -> Result<(i64, u64)> {
+        let (count, total) = Entity::find()
+            .in_tenant(workspace_id)
+            .filter(condition)
+            .select_only()
+            .column_as(expenses::Column::Id.count(), "count")
+            .column_as(money::sum_minor(expenses::Column::AmountMinor), "total")
+            .into_tuple::<(i64, Option<i64>)>()
+            .one(db)
+            .await?
+            .unwrap_or((0, None));
+        Ok((
+            total.unwrap_or_default(),
+            u64::try_from(count).unwrap_or_default(),
+        ))
+    }
+
+    /// One page of the rows `condition` matches, in the filter's order and
+    /// from its cursor, with the cursor of the next page.
+    async fn page<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+        filter: &ExpenseFilter,
+        condition: Condition,
+    ) -> Result<(Vec<Self>, Option<String>)> {
+        let limit = filter
+            .limit
+            .unwrap_or(PAGE_SIZE_DEFAULT)
+            .clamp(1, PAGE_SIZE_MAX);
+        let sort = Sort::parse(filter.sort.as_deref())?;
+        let mut page = Entity::find().in_tenant(workspace_id).filter(condition);
+        if let Some(cursor) = blank_to_none(filter.cursor.as_ref()) {
+            let bad = || Error::from(FieldErrors::one("cursor", "is not a cursor from this list"));
+            let last = Self::find_in(db, workspace_id, &cursor, true)
+                .await
+                .map_err(|_| bad())?;
+            page = page.filter(sort.after(&last));
+        }
+        let (column, order) = sort.key();
+        let mut rows = page
+            .order_by(column, order.clone())
+            .order_by(expenses::Column::Id, order)
+            .limit(limit + 1)
+            .all(db)
+            .await?;
+        let next_cursor = if rows.len() as u64 > limit {
+            rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+            rows.last().map(|last| last.pid.to_string())
+        } else {
+            None
+        };
+        Ok((rows, next_cursor))
+    }
+
+    async fn condition<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        filter: &ExpenseFilter,
+    ) -> Result<Condition> {
+        let mut errors = FieldErrors::new();
+        let mut condition = Condition::all().add(expenses::Column::DeletedAt.is_null());
+        if let Some(from) = blank_to_none(filter.from.as_ref()) {
+            if let Some(date) = errors.date("from", &from) {
+                condition = condition.add(expenses::Column::SpentOn.gte(date));
+            }
+        }
+        if let Some(to) = blank_to_none(filter.to.as_ref()) {
+            if let Some(date) = errors.date("to", &to) {
+                condition = condition.add(expenses::Column::SpentOn.lte(date));
+            }
+        }
+        let base = money::currency(&workspace.currency)
+            .ok_or_else(|| Error::string("workspace has an invalid base currency"))?;
+        for (field, value, at_least) in [("min", &filter.min, true), ("max", &filter.max, false)] {
+            if let Some(text) = blank_to_none(value.as_ref()) {
+                match money::parse_amount(&text, base) {
+                    Ok(minor) if at_least => {
+                        condition = condition.add(expenses::Column::AmountMinor.gte(minor));
+                    }
+                    Ok(minor) => {
+                        condition = condition.add(expenses::Column::AmountMinor.lte(minor))
+                    }
+                    Err(message) => errors.add(field, message),
+                }
+            }
+        }
+        if let Some(pid) = blank_to_none(filter.category.as_ref()) {
+            match categories::Model::find_in(db, workspace.id, &pid).await {
+                Ok(category) => {
+                    condition = condition.add(expenses::Column::CategoryId.eq(category.id))
+                }
+                Err(ModelError::EntityNotFound) => {
+                    errors.add("category", "is not a category of this workspace");
+                }
+                Err(err) => return Err(err.into()),
+            }
+        }
+        if let Some(pid) = blank_to_none(filter.member.as_ref()) {
+            match memberships::Model::find_member(db, workspace.id, &pid).await {
+                Ok(member) => {
+                    condition = condition.add(expenses::Column::PaidById.eq(member.user.id))
+                }
+                Err(ModelError::EntityNotFound) => {
+                    errors.add("member", "is not a member of this workspace");
+                }
+                Err(err) => return Err(err.into()),
+            }
+        }
+        if let Some(tag) = blank_to_none(filter.tag.as_ref()) {
+            condition = condition.add(
+                expenses::Column::Id.in_subquery(
+                    Query::select()
+                        .column(expense_tags::Column::ExpenseId)
+                        .from(expense_tags::Entity)
+                        .and_where(expense_tags::Column::WorkspaceId.eq(workspace.id))
+                        .and_where(
+                            Expr::expr(Func::lower(Expr::col(expense_tags::Column::Name)))
+                                .eq(tag.to_lowercase()),
+                        )
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(q) = blank_to_none(filter.q.as_ref()) {
+            let pattern = format!(
+                "%{}%",
+                q.to_lowercase()
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            let like = |column: expenses::Column| {
+                Expr::expr(Func::lower(Expr::col(column)))
+                    .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+            };
+            condition = condition.add(
+                Condition::any()
+                    .add(like(expenses::Column::Description))
+                    .add(like(expenses::Column::Payee))
+                    .add(like(expenses::Column::Notes)),
+            );
+        }
+        errors.into_result()?;
+        Ok(condition)
+    }
+}
