@@ -62,8 +62,7 @@ async fn restore(
     member: Member,
     ApiJson(archive): ApiJson<Archive>,
 ) -> Result<Response> {
-    let restored =
-        archives::restore(&member.db, &member.workspace, &member.actor(), &archive).await?;
+    let restored = archives::restore(&member.tenant(&ctx).await?, &archive).await?;
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::CREATED).json(restored)
 }
@@ -83,9 +82,13 @@ async fn restore_upload(
         }
     }
     let outcome = match serde_json::from_slice::<Archive>(&bytes) {
-        Ok(archive) => archives::restore(&member.db, &member.workspace, &member.actor(), &archive)
-            .await
-            .map(|r| format!("Restored {} expenses from the archive.", r.expenses)),
+        Ok(archive) => {
+            let tenant = member.tenant(&ctx).await?;
+            archives::restore(&tenant, &archive)
+                .await
+                .map(|r| format!("Restored {} expenses from the archive.", r.expenses))
+                .map_err(Error::from)
+        }
         Err(err) => Err(FieldErrors::one(
             "archive",
             format!("is not a SmartExpense archive ({err})"),

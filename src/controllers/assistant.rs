@@ -45,8 +45,7 @@ async fn allowed(ctx: &AppContext, member: &Member) -> Result<Allowed> {
 
 async fn answer(ctx: &AppContext, member: &Member, message: &str) -> Result<Reply> {
     assistant::answer(
-        &member.db,
-        &member.workspace,
+        &member.tenant(ctx).await?,
         member.user(),
         allowed(ctx, member).await?,
         message,

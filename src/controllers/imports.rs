@@ -20,7 +20,6 @@ use super::{
 };
 use crate::{
     models::{
-        billing::Limits,
         imports::{self, Encoding, ImportControl, ImportOptions, Status, DATE_FORMATS},
         validation::FieldErrors,
     },
@@ -266,15 +265,8 @@ async fn start(
 ) -> Result<Response> {
     let import = imports::Model::find_in(&member.db, member.workspace.id, &import_id).await?;
     let started = async {
-        Limits::of(&ctx, &member.db, &member.workspace)
-            .await?
-            .check_new_expenses(
-                &member.db,
-                member.workspace.id,
-                u64::try_from(import.total_rows).unwrap_or_default(),
-            )
-            .await?;
-        import.clone().start(&member.db, &options).await
+        let tenant = member.tenant(&ctx).await?;
+        import.clone().start(&tenant, &options).await
     }
     .await;
     match started {

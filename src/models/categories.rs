@@ -57,6 +57,29 @@ fn check_color(errors: &mut FieldErrors, color: &str) -> String {
     color
 }
 
+fn check_name(errors: &mut FieldErrors, name: &str) -> String {
+    let name = name.trim().to_string();
+    if name.is_empty() {
+        errors.add("name", "can't be blank");
+    } else if name.chars().count() > NAME_MAX_CHARS {
+        errors.add(
+            "name",
+            format!("must be at most {NAME_MAX_CHARS} characters long"),
+        );
+    }
+    name
+}
+
+/// The checks of a category's own fields, for a record that brings both
+/// (an archive's category): the same as a member's new category gets.
+#[must_use]
+pub fn check_fields(name: &str, color: &str) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    check_name(&mut errors, name);
+    check_color(&mut errors, color);
+    errors
+}
+
 impl Model {
     /// Gives a new workspace its default categories.
     ///
@@ -133,18 +156,10 @@ impl Model {
         params: &CategoryParams,
     ) -> Result<(Option<String>, Option<String>, Option<Option<i64>>)> {
         let mut errors = FieldErrors::new();
-        let name = params.name.as_ref().map(|name| {
-            let name = name.trim().to_string();
-            if name.is_empty() {
-                errors.add("name", "can't be blank");
-            } else if name.chars().count() > NAME_MAX_CHARS {
-                errors.add(
-                    "name",
-                    format!("must be at most {NAME_MAX_CHARS} characters long"),
-                );
-            }
-            name
-        });
+        let name = params
+            .name
+            .as_ref()
+            .map(|name| check_name(&mut errors, name));
         let color = params.color.as_deref().map(|c| check_color(&mut errors, c));
         let parent = match params.parent_id.as_deref().map(str::trim) {
             None => None,

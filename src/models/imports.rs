@@ -19,18 +19,22 @@ use std::{
 
 use chrono::{NaiveDate, Utc};
 use loco_rs::prelude::*;
-use sea_orm::{sea_query::Func, DatabaseBackend, QuerySelect};
+use sea_orm::{DatabaseBackend, QuerySelect};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 pub use super::_entities::imports::{self, ActiveModel, Entity, Model};
 use super::{
-    _entities::{categories, expense_tags, expenses, users, workspaces},
+    _entities::{users, workspaces},
     audit_events::{self, Actor, Event},
-    budgets, money,
-    tenancy::{self, Scope},
+    billing::Limits,
+    budgets,
+    categories::{self, CategoryParams},
+    expenses::{self, Draft, ExpenseParams, Lookup, Origin},
+    tenancy::{self, Scope, Tenant},
     validation::FieldErrors,
 };
+use crate::policies::IMPORTS_CREATE;
 
 /// The largest file accepted, checked while it streams in.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
@@ -351,35 +355,29 @@ fn guess_column(headers: &[String], names: &[&str]) -> String {
         .unwrap_or_default()
 }
 
-/// Parses an amount as the file writes it into minor units of an expense;
-/// `Ok(None)` for a row of the other sign (income, a refund).
-fn parse_amount(
-    text: &str,
-    decimal: &str,
-    sign: &str,
-    currency: iso_currency::Currency,
-) -> std::result::Result<Option<i64>, String> {
+/// An amount as the file writes it (its decimal mark, its sign for
+/// expenses), written the way the expense door reads amounts (`1234.56`);
+/// `None` for a row of the other sign (income, a refund). The door checks
+/// the rest, as for an amount typed in the form.
+fn amount_text(text: &str, decimal: &str, sign: &str) -> Option<String> {
     let negative = text.contains('-') || (text.contains('(') && text.contains(')'));
-    let kept: String = text
-        .chars()
-        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
-        .collect();
-    let normal = if decimal == "comma" {
-        kept.replace('.', "").replace(',', ".")
-    } else {
-        kept.replace(',', "")
-    };
     let is_expense = if sign == "negative" {
         negative
     } else {
         !negative
     };
     if !is_expense {
-        return Ok(None);
+        return None;
     }
-    money::parse_amount(&normal, currency)
-        .map(Some)
-        .map_err(|message| format!("amount \"{text}\" {message}"))
+    let kept: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .collect();
+    Some(if decimal == "comma" {
+        kept.replace('.', "").replace(',', ".")
+    } else {
+        kept.replace(',', "")
+    })
 }
 
 impl Model {
@@ -560,12 +558,22 @@ impl Model {
         })
     }
 
-    /// Takes the mapping and formats and queues the import.
+    /// Takes the mapping and formats and queues the import, if the plan
+    /// allows that many more expenses this month.
     ///
     /// # Errors
     /// 422 naming each option that does not fit the file, or when the
-    /// import has already started.
-    pub async fn start<C: ConnectionTrait>(self, db: &C, options: &ImportOptions) -> Result<Self> {
+    /// import has already started; 402 past the plan's allowance.
+    pub async fn start(self, tenant: &Tenant<'_>, options: &ImportOptions) -> Result<Self> {
+        tenant.ensure(IMPORTS_CREATE).await?;
+        tenant
+            .limits
+            .check_new_expenses(
+                tenant.db,
+                tenant.workspace.id,
+                u64::try_from(self.total_rows).unwrap_or_default(),
+            )
+            .await?;
         let mut errors = FieldErrors::new();
         if self.status() != Status::Uploaded {
             errors.add("status", "this import has already started");
@@ -601,7 +609,7 @@ impl Model {
         let mut active = self.into_active_model();
         active.options = Set(Some(serde_json::to_string(options)?));
         active.status = Set(Status::Queued.as_str().to_string());
-        Ok(active.update(db).await?)
+        Ok(active.update(tenant.db).await?)
     }
 
     /// Stops an import: one not yet running ends at once; a running one
@@ -668,11 +676,12 @@ impl Model {
     /// # Errors
     /// On database errors reading or marking the import.
     pub async fn run(
-        db: &DatabaseConnection,
+        ctx: &AppContext,
         control: &ImportControl,
         workspace_id: i64,
         import_id: i64,
     ) -> Result<()> {
+        let db = &ctx.db;
         let scope = Scope {
             workspace_id: Some(workspace_id),
             ..Scope::default()
@@ -693,7 +702,7 @@ impl Model {
         active.update(&txn).await?;
         txn.commit().await?;
 
-        let outcome = import.import_rows(db, control, scope).await;
+        let outcome = import.import_rows(ctx, control, scope).await;
         control.finish(import_id);
         let txn = tenancy::begin(db, scope).await?;
         match outcome {
@@ -742,10 +751,11 @@ impl Model {
 
     async fn import_rows(
         &self,
-        db: &DatabaseConnection,
+        ctx: &AppContext,
         control: &ImportControl,
         scope: Scope<'_>,
     ) -> Result<()> {
+        let db = &ctx.db;
         let options: ImportOptions = self
             .options
             .as_deref()
@@ -757,12 +767,22 @@ impl Model {
             .one(&txn)
             .await?
             .ok_or(Error::NotFound)?;
-        let currency = money::currency(&workspace.currency)
-            .ok_or_else(|| Error::string("workspace has an invalid base currency"))?;
         let author = match self.created_by_id {
             Some(id) => users::Entity::find_by_id(id).one(&txn).await?,
             None => None,
         };
+        let actor = author
+            .as_ref()
+            .map_or_else(|| Actor::system("An import"), |a| Actor::user(a, None));
+        // Each row goes through the door a member's expense goes through,
+        // on behalf of the member who started the import.
+        let tenant = Tenant::job(
+            &txn,
+            &workspace,
+            author.as_ref(),
+            actor.clone(),
+            Limits::of(ctx, &txn, &workspace).await?,
+        );
         let pattern = DATE_FORMATS
             .iter()
             .find(|f| f.0 == options.date_format)
@@ -781,34 +801,19 @@ impl Model {
             column(&options.notes_column),
         );
 
-        let mut categories: HashMap<String, i64> = categories::Entity::find()
-            .filter(categories::Column::WorkspaceId.eq(self.workspace_id))
-            .all(&txn)
-            .await?
-            .into_iter()
-            .map(|c| (c.name.to_lowercase(), c.id))
-            .collect();
+        let mut lookup = Lookup::load(&txn, self.workspace_id).await?;
         let mut seen: HashSet<(NaiveDate, i64, String)> = HashSet::new();
         if options.skip_duplicates == "on" {
-            let existing: Vec<(NaiveDate, i64, String)> = expenses::Entity::find()
-                .filter(expenses::Column::WorkspaceId.eq(self.workspace_id))
-                .filter(expenses::Column::DeletedAt.is_null())
-                .select_only()
-                .column(expenses::Column::SpentOn)
-                .column(expenses::Column::AmountMinor)
-                .column_as(
-                    Expr::expr(Func::lower(Expr::col(expenses::Column::Description))),
-                    "description",
-                )
-                .into_tuple()
-                .all(&txn)
-                .await?;
-            seen.extend(existing);
+            seen.extend(expenses::Model::day_amount_descriptions(&txn, self.workspace_id).await?);
         }
 
         let mut problems: Vec<Problem> = Vec::new();
         let (mut imported, mut duplicates, mut failed) = (0usize, 0usize, 0usize);
-        let mut batch: Vec<(expenses::ActiveModel, Uuid, Vec<String>)> = Vec::new();
+        let mut batch: Vec<(Draft, Origin)> = Vec::new();
+        let origin = Origin {
+            import_id: Some(self.id),
+            ..Origin::default()
+        };
         let mut processed = 0usize;
         for (index, record) in reader(&self.content).records().enumerate() {
             let line = index + 2;
@@ -828,111 +833,88 @@ impl Model {
                 ));
                 continue;
             };
-            let amount =
-                match parse_amount(cell(amount_at), &options.decimal, &options.sign, currency) {
-                    Ok(Some(amount)) => amount,
-                    Ok(None) => {
-                        reject(format!(
-                            "amount \"{}\" is income or a refund, not an expense",
-                            cell(amount_at)
-                        ));
-                        continue;
-                    }
-                    Err(reason) => {
-                        reject(reason);
-                        continue;
-                    }
-                };
-            let description = cell(description_at).to_string();
-            if description.is_empty() {
-                reject("description is blank".to_string());
+            let Some(amount) = amount_text(cell(amount_at), &options.decimal, &options.sign) else {
+                reject(format!(
+                    "amount \"{}\" is income or a refund, not an expense",
+                    cell(amount_at)
+                ));
                 continue;
-            }
-            if description.chars().count() > 200 {
-                reject("description is longer than 200 characters".to_string());
-                continue;
-            }
-            let key = (date, amount, description.to_lowercase());
-            if seen.contains(&key) {
+            };
+            let category_id = match cell(category_at).trim() {
+                "" => String::new(),
+                name => match lookup.category_named(name) {
+                    Some(category) => category.pid.to_string(),
+                    None => {
+                        let created = categories::Model::create(
+                            &txn,
+                            self.workspace_id,
+                            &actor,
+                            &CategoryParams {
+                                name: Some(name.to_string()),
+                                color: Some(NEW_CATEGORY_COLOR.to_string()),
+                                parent_id: None,
+                            },
+                        )
+                        .await;
+                        match created {
+                            Ok(category) => {
+                                let pid = category.pid.to_string();
+                                lookup.categories.push(category);
+                                pid
+                            }
+                            Err(err) => {
+                                let why = FieldErrors::describe(&err).ok_or(err)?;
+                                reject(format!("category \"{name}\" cannot be made: {why}"));
+                                continue;
+                            }
+                        }
+                    }
+                },
+            };
+            let text = |at: Option<usize>| Some(cell(at).to_string()).filter(|t| !t.is_empty());
+            let params = ExpenseParams {
+                amount: Some(amount),
+                date: Some(date.to_string()),
+                description: Some(cell(description_at).to_string()),
+                payee: text(payee_at),
+                notes: text(notes_at),
+                category_id: Some(category_id),
+                tags: Some(
+                    cell(tags_at)
+                        .split([';', ',', '|'])
+                        .map(str::to_string)
+                        .collect(),
+                ),
+                ..ExpenseParams::default()
+            };
+            let draft = match expenses::Model::draft(&tenant, &lookup, &params).await {
+                Ok(draft) => draft,
+                Err(err) => {
+                    reject(err.refusal().ok_or(err)?);
+                    continue;
+                }
+            };
+            if !seen.insert(draft.duplicate_key()) {
                 duplicates += 1;
                 continue;
             }
-            let category_id = match cell(category_at) {
-                "" => None,
-                name => match categories.get(&name.to_lowercase()) {
-                    Some(id) => Some(*id),
-                    None => {
-                        let created = categories::ActiveModel {
-                            pid: Set(Uuid::new_v4()),
-                            workspace_id: Set(self.workspace_id),
-                            name: Set(name.chars().take(60).collect()),
-                            color: Set(NEW_CATEGORY_COLOR.to_string()),
-                            ..Default::default()
-                        }
-                        .insert(&txn)
-                        .await?;
-                        categories.insert(name.to_lowercase(), created.id);
-                        Some(created.id)
-                    }
-                },
-            };
-            let tags: Vec<String> = cell(tags_at)
-                .split([';', ',', '|'])
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(|t| t.chars().take(40).collect())
-                .collect::<HashSet<String>>()
-                .into_iter()
-                .take(20)
-                .collect();
-            let text = |at: Option<usize>, max: usize| {
-                Some(cell(at).chars().take(max).collect::<String>()).filter(|t| !t.is_empty())
-            };
-            let pid = Uuid::new_v4();
-            batch.push((
-                expenses::ActiveModel {
-                    pid: Set(pid),
-                    workspace_id: Set(self.workspace_id),
-                    amount_minor: Set(amount),
-                    original_amount_minor: Set(amount),
-                    currency: Set(workspace.currency.clone()),
-                    rate: Set("1".to_string()),
-                    spent_on: Set(date),
-                    description: Set(description),
-                    payee: Set(text(payee_at, 100)),
-                    notes: Set(text(notes_at, 2000)),
-                    category_id: Set(category_id),
-                    paid_by_id: Set(author.as_ref().map(|a| a.id)),
-                    created_by_id: Set(author.as_ref().map(|a| a.id)),
-                    updated_by_id: Set(author.as_ref().map(|a| a.id)),
-                    import_id: Set(Some(self.id)),
-                    ..Default::default()
-                },
-                pid,
-                tags,
-            ));
+            batch.push((draft, origin.clone()));
             imported += 1;
             if batch.len() == BATCH_ROWS {
-                self.write_batch(&txn, std::mem::take(&mut batch)).await?;
+                expenses::Model::record_drafts(&tenant, std::mem::take(&mut batch)).await?;
                 if self.progress(db, control, scope, processed).await? {
                     return Err(Error::Message(CANCELLED.to_string()));
                 }
             }
         }
-        self.write_batch(&txn, batch).await?;
+        expenses::Model::record_drafts(&tenant, batch).await?;
         if self.progress(db, control, scope, processed).await? {
             return Err(Error::Message(CANCELLED.to_string()));
         }
         audit_events::Model::record(
             &txn,
             self.workspace_id,
-            &Actor {
-                user_id: author.as_ref().map(|a| a.id),
-                name: author
-                    .as_ref()
-                    .map_or_else(|| "An import".to_string(), |a| format!("{} <{}>", a.name, a.email)),
-                ip: None,
-            },
+            &actor,
             Event {
                 action: "expenses.imported",
                 summary: format!(
@@ -958,51 +940,6 @@ impl Model {
         txn.commit().await?;
         Ok(())
     }
-
-    async fn write_batch<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        batch: Vec<(expenses::ActiveModel, Uuid, Vec<String>)>,
-    ) -> Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let tagged: HashMap<Uuid, Vec<String>> = batch
-            .iter()
-            .filter(|(_, _, tags)| !tags.is_empty())
-            .map(|(_, pid, tags)| (*pid, tags.clone()))
-            .collect();
-        expenses::Entity::insert_many(batch.into_iter().map(|(row, _, _)| row))
-            .exec(db)
-            .await?;
-        if tagged.is_empty() {
-            return Ok(());
-        }
-        let ids: Vec<(i64, Uuid)> = expenses::Entity::find()
-            .filter(expenses::Column::WorkspaceId.eq(self.workspace_id))
-            .filter(expenses::Column::Pid.is_in(tagged.keys().copied().collect::<Vec<_>>()))
-            .select_only()
-            .column(expenses::Column::Id)
-            .column(expenses::Column::Pid)
-            .into_tuple()
-            .all(db)
-            .await?;
-        let rows = ids.into_iter().flat_map(|(id, pid)| {
-            tagged
-                .get(&pid)
-                .cloned()
-                .unwrap_or_default()
-                .into_iter()
-                .map(move |name| expense_tags::ActiveModel {
-                    workspace_id: Set(self.workspace_id),
-                    expense_id: Set(id),
-                    name: Set(name),
-                    ..Default::default()
-                })
-        });
-        expense_tags::Entity::insert_many(rows).exec(db).await?;
-        Ok(())
-    }
 }
 
 /// The error that carries a cancellation out of the import, rolling it back.
@@ -1011,10 +948,16 @@ const CANCELLED: &str = "import cancelled";
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::money;
 
     #[test]
     fn amounts_in_the_files_conventions() {
         let eur = money::currency("EUR").unwrap();
+        let parse_amount = |text: &str, decimal: &str, sign: &str, currency| {
+            amount_text(text, decimal, sign)
+                .map(|amount| money::parse_amount(&amount, currency))
+                .transpose()
+        };
         assert_eq!(
             parse_amount("1,234.56", "point", "positive", eur),
             Ok(Some(123_456))

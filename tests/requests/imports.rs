@@ -324,7 +324,7 @@ async fn a_cancelled_import_keeps_nothing_even_after_rows_were_written() {
     active.update(&app.owner_db).await.unwrap();
     let control = ImportControl::default();
     control.cancel(import.id);
-    imports::Model::run(&app.ctx.db, &control, import.workspace_id, import.id)
+    imports::Model::run(&app.ctx, &control, import.workspace_id, import.id)
         .await
         .unwrap();
     let after = imports::Entity::find_by_id(import.id)

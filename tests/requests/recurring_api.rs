@@ -84,10 +84,10 @@ async fn a_monthly_rule_catches_up_at_once_and_names_its_next_date() {
     assert_eq!(listed["total"], "2850.00");
 
     // The job finds nothing more to do, however often it runs.
-    recurring_expenses::Model::run_due(&app.ctx.db)
+    recurring_expenses::Model::run_due(&app.ctx)
         .await
         .unwrap();
-    recurring_expenses::Model::run_due(&app.ctx.db)
+    recurring_expenses::Model::run_due(&app.ctx)
         .await
         .unwrap();
     assert_eq!(count(&app, &token, &ws, "q=rent").await, 3);
@@ -109,15 +109,15 @@ async fn a_late_job_creates_each_missed_date_once_even_when_run_concurrently() {
 
     // Five days pass without the job: tomorrow became four days ago.
     as_if_days_passed(&app, rule["id"].as_str().unwrap(), 5).await;
-    let db = &app.ctx.db;
+    let ctx = &app.ctx;
     let (a, b) = tokio::join!(
-        recurring_expenses::Model::run_due(db),
-        recurring_expenses::Model::run_due(db)
+        recurring_expenses::Model::run_due(ctx),
+        recurring_expenses::Model::run_due(ctx)
     );
     // One of two concurrent runs may lose the race on a date and leave it
     // to the other; neither may fail outright nor double anything.
     assert!(a.is_ok() && b.is_ok());
-    recurring_expenses::Model::run_due(db).await.unwrap();
+    recurring_expenses::Model::run_due(ctx).await.unwrap();
     assert_eq!(
         count(&app, &token, &ws, "").await,
         5,
@@ -191,7 +191,7 @@ async fn a_rule_ends_and_one_that_no_longer_fits_says_why_and_creates_nothing() 
         .authorization_bearer(&token)
         .await;
     as_if_days_passed(&app, rule["id"].as_str().unwrap(), 1).await;
-    recurring_expenses::Model::run_due(&app.ctx.db)
+    recurring_expenses::Model::run_due(&app.ctx)
         .await
         .unwrap();
     assert_eq!(count(&app, &token, &ws, "q=gym").await, 0);

@@ -19,8 +19,9 @@ use super::{
     budgets, categories,
     dashboard::{self, Grouping},
     expense_shares::{SplitParams, SplitPart},
-    expenses::{self, ExpenseFilter, ExpenseParams},
+    expenses::{self, ExpenseFilter, ExpenseParams, Lookup},
     memberships, money, settlements,
+    tenancy::Tenant,
     validation::FieldErrors,
 };
 
@@ -146,6 +147,9 @@ pub fn check_message(message: &str) -> Result<&str> {
 /// Where the answers link to, and how amounts are written.
 struct Answering<'a, C> {
     db: &'a C,
+    /// The asker acting in the workspace: a drafted expense is checked
+    /// through the door it would go through once confirmed.
+    tenant: &'a Tenant<'a>,
     workspace: &'a workspaces::Model,
     asker: &'a users::Model,
     /// The workspace's names, as the message was read with them.
@@ -721,6 +725,24 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             }),
             ..ExpenseParams::default()
         };
+        // What the door would refuse is said now, not after confirming.
+        let checked = ExpenseParams {
+            // The rate is asked for with the draft (below).
+            rate: other_currency.then(|| "1".to_string()),
+            ..body.clone()
+        };
+        let lookup = Lookup::load(self.db, self.workspace.id).await?;
+        if let Err(err) = expenses::Model::draft(self.tenant, &lookup, &checked).await {
+            let Some(why) = err.refusal() else {
+                return Err(err.into());
+            };
+            return Ok(reply(
+                intent,
+                format!("I can't add that: {why}."),
+                None,
+                Vec::new(),
+            ));
+        }
         let payer_name = if payer == self.vocabulary.me.id {
             "you".to_string()
         } else {
@@ -857,18 +879,19 @@ impl<C: ConnectionTrait> Answering<'_, C> {
 ///
 /// # Errors
 /// 422 when the message is empty or too long; database errors.
-pub async fn answer<C: ConnectionTrait>(
-    db: &C,
-    workspace: &workspaces::Model,
+pub async fn answer(
+    tenant: &Tenant<'_>,
     asker: &users::Model,
     allowed: Allowed,
     message: &str,
 ) -> Result<Reply> {
+    let (db, workspace) = (tenant.db, tenant.workspace);
     let message = check_message(message)?;
     let vocabulary = Vocabulary::of(db, workspace, asker).await?;
     let intent = interpret(message, &vocabulary);
     Answering {
         db,
+        tenant,
         workspace,
         asker,
         vocabulary: &vocabulary,

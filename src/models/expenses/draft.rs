@@ -106,6 +106,15 @@ impl Lookup {
         })
     }
 
+    /// The category with this name (any case), as a file names it.
+    #[must_use]
+    pub fn category_named(&self, name: &str) -> Option<&categories::Model> {
+        let name = name.trim();
+        self.categories
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+    }
+
     fn category(&self, pid: &str) -> Option<&categories::Model> {
         let pid = uuid::Uuid::parse_str(pid.trim()).ok()?;
         self.categories.iter().find(|c| c.pid == pid)
@@ -138,6 +147,17 @@ pub struct Current<'a> {
 }
 
 impl Draft {
+    /// What makes two expenses the same for an import: the day, the
+    /// amount and the description in any case.
+    #[must_use]
+    pub fn duplicate_key(&self) -> (NaiveDate, i64, String) {
+        (
+            self.spent_on,
+            self.amount_minor,
+            self.description.to_lowercase(),
+        )
+    }
+
     /// Checks `params` over `current` (nothing, for a new expense); the
     /// payer is `author` unless the params name one.
     ///

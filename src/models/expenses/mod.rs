@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
 use loco_rs::prelude::*;
-use sea_orm::{prelude::DateTimeWithTimeZone, QuerySelect};
+use sea_orm::{prelude::DateTimeWithTimeZone, sea_query::Func, QuerySelect};
 use serde_json::json;
 
 pub use self::{
@@ -406,6 +406,30 @@ impl Model {
         .await?;
         budgets::record_crossings(tenant.db, tenant.workspace).await?;
         Ok(restored)
+    }
+
+    /// Every expense's day, amount and lower-case description, for an
+    /// import that skips what is already there ([`Draft::duplicate_key`]).
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn day_amount_descriptions<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: i64,
+    ) -> ModelResult<Vec<(NaiveDate, i64, String)>> {
+        Ok(Entity::find()
+            .in_tenant(workspace_id)
+            .filter(expenses::Column::DeletedAt.is_null())
+            .select_only()
+            .column(expenses::Column::SpentOn)
+            .column(expenses::Column::AmountMinor)
+            .column_as(
+                Expr::expr(Func::lower(Expr::col(expenses::Column::Description))),
+                "description",
+            )
+            .into_tuple()
+            .all(db)
+            .await?)
     }
 
     /// The expense's split as stored, to divide again when its amount
