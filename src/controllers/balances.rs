@@ -116,7 +116,7 @@ async fn remove(
 ) -> Result<Response> {
     settlements::Model::find_in(&member.db, member.workspace.id, &settlement_id)
         .await?
-        .remove(&member.db, &member.actor())
+        .remove(&member.tenant(&ctx).await?)
         .await?;
     let to = balances_path(&member);
     member.commit_change(&ctx).await?;

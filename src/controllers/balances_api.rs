@@ -87,7 +87,7 @@ async fn destroy(
 ) -> Result<Response> {
     settlements::Model::find_in(&member.db, member.workspace.id, &settlement_id)
         .await?
-        .remove(&member.db, &member.actor())
+        .remove(&member.tenant(&ctx).await?)
         .await?;
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()

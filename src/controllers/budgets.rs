@@ -103,12 +103,9 @@ async fn create(
     member: Member,
     Form(form): Form<BudgetForm>,
 ) -> Result<Response> {
-    let created = budgets::Model::create(
-        &member.db,
-        &member.workspace,
-        &member.actor(),
-        &form.params(),
-    )
+    let created = async {
+        Ok::<_, Error>(budgets::Model::create(&member.tenant(&ctx).await?, &form.params()).await?)
+    }
     .await;
     match created {
         Ok(budget) => {
@@ -152,7 +149,7 @@ async fn remove(
 ) -> Result<Response> {
     let budget = budgets::Model::find_in(&member.db, member.workspace.id, &budget_id).await?;
     let name = budget.name.clone();
-    budget.remove(&member.db, &member.actor()).await?;
+    budget.remove(&member.tenant(&ctx).await?).await?;
     let to = budgets_path(&member);
     member.commit_change(&ctx).await?;
     redirect_with(

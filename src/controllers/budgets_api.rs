@@ -53,8 +53,7 @@ async fn create(
     member: Member,
     ApiJson(params): ApiJson<BudgetParams>,
 ) -> Result<Response> {
-    let budget =
-        budgets::Model::create(&member.db, &member.workspace, &member.actor(), &params).await?;
+    let budget = budgets::Model::create(&member.tenant(&ctx).await?, &params).await?;
     let standing = budget.standing(&member.db, &member.workspace).await?;
     let body = BudgetResponse::new(&standing, &member.workspace.currency);
     member.commit_change(&ctx).await?;
@@ -101,7 +100,7 @@ async fn update(
 ) -> Result<Response> {
     let budget = budgets::Model::find_in(&member.db, member.workspace.id, &budget_id)
         .await?
-        .update(&member.db, &member.workspace, &member.actor(), &params)
+        .update(&member.tenant(&ctx).await?, &params)
         .await?;
     let standing = budget.standing(&member.db, &member.workspace).await?;
     let body = BudgetResponse::new(&standing, &member.workspace.currency);
@@ -125,7 +124,7 @@ async fn destroy(
 ) -> Result<Response> {
     budgets::Model::find_in(&member.db, member.workspace.id, &budget_id)
         .await?
-        .remove(&member.db, &member.actor())
+        .remove(&member.tenant(&ctx).await?)
         .await?;
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()

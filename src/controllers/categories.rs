@@ -87,8 +87,11 @@ async fn create(
     member: Member,
     Form(params): Form<CategoryParams>,
 ) -> Result<Response> {
-    match categories::Model::create(&member.db, member.workspace.id, &member.actor(), &params).await
-    {
+    let created = async {
+        Ok::<_, Error>(categories::Model::create(&member.tenant(&ctx).await?, &params).await?)
+    }
+    .await;
+    match created {
         Ok(category) => {
             let to = categories_path(&member);
             member.commit_change(&ctx).await?;
@@ -129,7 +132,15 @@ async fn update(
     let to = categories_path(&member);
     let category =
         categories::Model::find_in(&member.db, member.workspace.id, &category_id).await?;
-    match category.update(&member.db, &member.actor(), &params).await {
+    let updated = async {
+        Ok::<_, Error>(
+            category
+                .update(&member.tenant(&ctx).await?, &params)
+                .await?,
+        )
+    }
+    .await;
+    match updated {
         Ok(updated) => {
             member.commit_change(&ctx).await?;
             redirect_with(
@@ -158,10 +169,16 @@ async fn destroy(
     let category =
         categories::Model::find_in(&member.db, member.workspace.id, &category_id).await?;
     let name = category.name.clone();
-    match category
-        .delete_moving(&member.db, &member.actor(), Some(form.move_to.as_str()))
-        .await
-    {
+    let deleted = async {
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(
+            category
+                .delete_moving(&tenant, Some(form.move_to.as_str()))
+                .await?,
+        )
+    }
+    .await;
+    match deleted {
         Ok(()) => {
             member.commit_change(&ctx).await?;
             redirect_with(

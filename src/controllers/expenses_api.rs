@@ -202,9 +202,7 @@ async fn category_create(
     member: Member,
     ApiJson(params): ApiJson<CategoryParams>,
 ) -> Result<Response> {
-    let category =
-        categories::Model::create(&member.db, member.workspace.id, &member.actor(), &params)
-            .await?;
+    let category = categories::Model::create(&member.tenant(&ctx).await?, &params).await?;
     member.commit_change(&ctx).await?;
     format::render()
         .status(StatusCode::CREATED)
@@ -229,7 +227,7 @@ async fn category_update(
 ) -> Result<Response> {
     let category = categories::Model::find_in(&member.db, member.workspace.id, &category_id)
         .await?
-        .update(&member.db, &member.actor(), &params)
+        .update(&member.tenant(&ctx).await?, &params)
         .await?;
     member.commit_change(&ctx).await?;
     format::json(CategoryResponse::from(&category))
@@ -252,7 +250,7 @@ async fn category_delete(
 ) -> Result<Response> {
     categories::Model::find_in(&member.db, member.workspace.id, &category_id)
         .await?
-        .delete_moving(&member.db, &member.actor(), target.move_to.as_deref())
+        .delete_moving(&member.tenant(&ctx).await?, target.move_to.as_deref())
         .await?;
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()

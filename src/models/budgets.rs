@@ -18,10 +18,12 @@ use super::{
     _entities::{budget_alerts, categories, expense_shares, expenses, notifications, users},
     audit_events::{self, Actor, Event},
     errors::{DomainError, DomainResult},
-    memberships, money, tenancy,
+    memberships, money,
+    tenancy::{self, Tenant},
     validation::FieldErrors,
     workspaces,
 };
+use crate::policies::BUDGETS_MANAGE;
 
 const NAME_MAX_CHARS: usize = 60;
 const MAX_THRESHOLDS: usize = 6;
@@ -229,7 +231,7 @@ impl Model {
         workspace: &workspaces::Model,
         current: Option<&Self>,
         params: &BudgetParams,
-    ) -> Result<ActiveModel> {
+    ) -> DomainResult<ActiveModel> {
         let mut errors = FieldErrors::new();
         let mut active = current.map_or_else(
             || ActiveModel {
@@ -315,7 +317,7 @@ impl Model {
         if current.is_none() || current.is_some_and(|b| b.period() != period) {
             active.starts_on = Set(period.start_of(workspace.today()));
         }
-        errors.into_result()?;
+        errors.checked()?;
         Ok(active)
     }
 
@@ -323,12 +325,9 @@ impl Model {
     ///
     /// # Errors
     /// 422 naming each invalid field; nothing is written then.
-    pub async fn create<C: ConnectionTrait>(
-        db: &C,
-        workspace: &workspaces::Model,
-        actor: &Actor,
-        params: &BudgetParams,
-    ) -> Result<Self> {
+    pub async fn create(tenant: &Tenant<'_>, params: &BudgetParams) -> DomainResult<Self> {
+        tenant.ensure(BUDGETS_MANAGE).await?;
+        let (db, workspace, actor) = (tenant.db, tenant.workspace, &tenant.actor);
         let mut active = Self::checked(db, workspace, None, params).await?;
         active.created_by_id = Set(actor.user_id);
         let budget = active.insert(db).await?;
@@ -342,13 +341,9 @@ impl Model {
     ///
     /// # Errors
     /// 422 naming each invalid field; nothing is written then.
-    pub async fn update<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        workspace: &workspaces::Model,
-        actor: &Actor,
-        params: &BudgetParams,
-    ) -> Result<Self> {
+    pub async fn update(&self, tenant: &Tenant<'_>, params: &BudgetParams) -> DomainResult<Self> {
+        tenant.ensure(BUDGETS_MANAGE).await?;
+        let (db, workspace, actor) = (tenant.db, tenant.workspace, &tenant.actor);
         let updated = Self::checked(db, workspace, Some(self), params)
             .await?
             .update(db)
@@ -364,7 +359,9 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn remove<C: ConnectionTrait>(self, db: &C, actor: &Actor) -> Result<()> {
+    pub async fn remove(self, tenant: &Tenant<'_>) -> DomainResult<()> {
+        tenant.ensure(BUDGETS_MANAGE).await?;
+        let (db, actor) = (tenant.db, &tenant.actor);
         let alert_ids: Vec<i64> = budget_alerts::Entity::find()
             .in_tenant(self.workspace_id)
             .filter(budget_alerts::Column::BudgetId.eq(self.id))

@@ -5,10 +5,12 @@ use serde_json::json;
 pub use super::_entities::categories::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::expenses,
-    audit_events::{self, Actor, Event},
-    tenancy,
+    audit_events::{self, Event},
+    errors::{DomainError, DomainResult},
+    tenancy::{self, Tenant},
     validation::FieldErrors,
 };
+use crate::policies::CATEGORIES_MANAGE;
 
 const NAME_MAX_CHARS: usize = 60;
 
@@ -154,7 +156,7 @@ impl Model {
         workspace_id: i64,
         current: Option<&Self>,
         params: &CategoryParams,
-    ) -> Result<(Option<String>, Option<String>, Option<Option<i64>>)> {
+    ) -> DomainResult<(Option<String>, Option<String>, Option<Option<i64>>)> {
         let mut errors = FieldErrors::new();
         let name = params
             .name
@@ -188,20 +190,17 @@ impl Model {
                 errors.add("name", "is already a category here");
             }
         }
-        errors.into_result()?;
+        errors.checked()?;
         Ok((name, color, parent))
     }
 
     /// # Errors
     /// 422 for a missing or taken name, a bad colour or an unknown parent.
-    pub async fn create<C: ConnectionTrait>(
-        db: &C,
-        workspace_id: i64,
-        actor: &Actor,
-        params: &CategoryParams,
-    ) -> Result<Self> {
+    pub async fn create(tenant: &Tenant<'_>, params: &CategoryParams) -> DomainResult<Self> {
+        tenant.ensure(CATEGORIES_MANAGE).await?;
+        let (db, workspace_id, actor) = (tenant.db, tenant.workspace.id, &tenant.actor);
         if params.name.is_none() {
-            return Err(FieldErrors::one("name", "can't be blank").into());
+            return Err(DomainError::field("name", "can't be blank"));
         }
         let (name, color, parent) = Self::checked(db, workspace_id, None, params).await?;
         let category = ActiveModel {
@@ -234,12 +233,9 @@ impl Model {
     ///
     /// # Errors
     /// 422 as for [`Model::create`].
-    pub async fn update<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        actor: &Actor,
-        params: &CategoryParams,
-    ) -> Result<Self> {
+    pub async fn update(&self, tenant: &Tenant<'_>, params: &CategoryParams) -> DomainResult<Self> {
+        tenant.ensure(CATEGORIES_MANAGE).await?;
+        let (db, actor) = (tenant.db, &tenant.actor);
         let (name, color, parent) =
             Self::checked(db, self.workspace_id, Some(self), params).await?;
         let mut active = self.clone().into_active_model();
@@ -273,23 +269,24 @@ impl Model {
     ///
     /// # Errors
     /// 422 when `move_to` is not another category of the workspace.
-    pub async fn delete_moving<C: ConnectionTrait>(
+    pub async fn delete_moving(
         self,
-        db: &C,
-        actor: &Actor,
+        tenant: &Tenant<'_>,
         move_to: Option<&str>,
-    ) -> Result<()> {
+    ) -> DomainResult<()> {
+        tenant.ensure(CATEGORIES_MANAGE).await?;
+        let (db, actor) = (tenant.db, &tenant.actor);
         let target = match move_to.map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(pid) => match Self::find_in(db, self.workspace_id, pid).await {
                 Ok(target) if target.id != self.id => Some(target),
-                _ => {
-                    return Err(FieldErrors::one(
+                Ok(_) | Err(ModelError::EntityNotFound) => {
+                    return Err(DomainError::field(
                         "move_to",
                         "must be another category of this workspace",
-                    )
-                    .into())
+                    ))
                 }
+                Err(err) => return Err(err.into()),
             },
         };
         let moved = expenses::Entity::update_many()

@@ -846,9 +846,7 @@ impl Model {
                     Some(category) => category.pid.to_string(),
                     None => {
                         let created = categories::Model::create(
-                            &txn,
-                            self.workspace_id,
-                            &actor,
+                            &tenant,
                             &CategoryParams {
                                 name: Some(name.to_string()),
                                 color: Some(NEW_CATEGORY_COLOR.to_string()),
@@ -863,7 +861,7 @@ impl Model {
                                 pid
                             }
                             Err(err) => {
-                                let why = FieldErrors::describe(&err).ok_or(err)?;
+                                let why = err.refusal().ok_or(err)?;
                                 reject(format!("category \"{name}\" cannot be made: {why}"));
                                 continue;
                             }

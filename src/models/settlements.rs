@@ -11,11 +11,11 @@ use serde::Deserialize;
 use serde_json::json;
 
 pub use super::_entities::settlements::{self, ActiveModel, Entity, Model};
-use crate::policies::SETTLEMENTS_CREATE;
+use crate::policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE};
 
 use super::{
     _entities::{expense_shares, expenses, users},
-    audit_events::{self, Actor, Event},
+    audit_events::{self, Event},
     errors::{DomainError, DomainResult},
     memberships, money,
     tenancy::{self, Tenant},
@@ -430,7 +430,9 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn remove<C: ConnectionTrait>(self, db: &C, actor: &Actor) -> Result<()> {
+    pub async fn remove(self, tenant: &Tenant<'_>) -> DomainResult<()> {
+        tenant.ensure(SETTLEMENTS_DELETE).await?;
+        let (db, actor) = (tenant.db, &tenant.actor);
         audit_events::Model::record(
             db,
             self.workspace_id,

@@ -14,8 +14,9 @@ use loco_rs::prelude::*;
 use crate::models::{
     _entities::{categories, expense_tags, expenses, users},
     audit_events::Actor,
+    billing::Limits,
     budgets::{self, BudgetParams},
-    tenancy::{self, Scope},
+    tenancy::{self, Scope, Tenant},
     users::RegisterParams,
     workspaces::{self, CreateParams},
 };
@@ -224,9 +225,7 @@ async fn budgets_for(
         ("Groceries", "400.00", groceries),
     ] {
         budgets::Model::create(
-            &txn,
-            workspace,
-            &actor,
+            &Tenant::job(&txn, workspace, Some(user), actor.clone(), Limits::none()),
             &BudgetParams {
                 name: Some(name.to_string()),
                 amount: Some(amount.to_string()),

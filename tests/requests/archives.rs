@@ -174,9 +174,7 @@ async fn a_workspace_round_trips_through_its_archive_with_nothing_lost() {
     );
 
     // The restored rule does not make its past payments again.
-    recurring_expenses::Model::run_due(&app.ctx)
-        .await
-        .unwrap();
+    recurring_expenses::Model::run_due(&app.ctx).await.unwrap();
     assert_eq!(get(&app, &ann, &api(&b, "expenses")).await["count"], 5);
 
     let twice = post(&app, &ann, &api(&b, "archive"), archive.clone()).await;

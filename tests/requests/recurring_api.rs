@@ -84,12 +84,8 @@ async fn a_monthly_rule_catches_up_at_once_and_names_its_next_date() {
     assert_eq!(listed["total"], "2850.00");
 
     // The job finds nothing more to do, however often it runs.
-    recurring_expenses::Model::run_due(&app.ctx)
-        .await
-        .unwrap();
-    recurring_expenses::Model::run_due(&app.ctx)
-        .await
-        .unwrap();
+    recurring_expenses::Model::run_due(&app.ctx).await.unwrap();
+    recurring_expenses::Model::run_due(&app.ctx).await.unwrap();
     assert_eq!(count(&app, &token, &ws, "q=rent").await, 3);
 }
 
@@ -191,9 +187,7 @@ async fn a_rule_ends_and_one_that_no_longer_fits_says_why_and_creates_nothing() 
         .authorization_bearer(&token)
         .await;
     as_if_days_passed(&app, rule["id"].as_str().unwrap(), 1).await;
-    recurring_expenses::Model::run_due(&app.ctx)
-        .await
-        .unwrap();
+    recurring_expenses::Model::run_due(&app.ctx).await.unwrap();
     assert_eq!(count(&app, &token, &ws, "q=gym").await, 0);
     let listed: Value = app
         .server
