@@ -1,3 +1,6 @@
+//! Loco's hooks: what the framework calls at boot, for routes, middleware,
+//! tasks and shutdown. The setup they call lives in `initializers/`.
+
 use std::{path::Path, sync::Arc};
 
 use async_trait::async_trait;
@@ -13,227 +16,32 @@ use loco_rs::{
     },
     db::truncate_table,
     environment::Environment,
-    storage::{
-        drivers::{aws, local, StoreDriver},
-        Storage,
-    },
+    storage::Storage,
     task::Tasks,
-    Error, Result,
+    Result,
 };
 use migration::Migrator;
 
 use crate::{
     controllers::{self, middleware::web_session, throttle::AuthThrottle},
-    initializers,
+    initializers::{
+        self,
+        database::{ensure_sqlite_folder, migrate_with_owner, warn_if_above_row_security},
+        jobs::{cli_start_runs_workers, start_workers, WorkerSlot},
+        secret::ensure_secret,
+        storage::file_store,
+    },
     models::{
         _entities::{sessions, users},
         imports::ImportControl,
         receipts::ocr,
     },
     policies::Policies,
-    settings::{Settings, StorageSettings},
-    workers::{queue::JobStore, runner::Workers},
+    settings::Settings,
+    workers::queue::JobStore,
 };
 
-/// Where files are kept: a folder (created when missing) or an
-/// S3-compatible bucket, addressed path-style (`endpoint/bucket/key`), which
-/// AWS and MinIO-style servers both answer.
-fn file_store(settings: &StorageSettings) -> Result<Box<dyn StoreDriver>> {
-    if settings.driver == "s3" {
-        // Another part may have installed the provider already: fine.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        opendal_http_transport_reqwest::install_default();
-        let credential = aws::Credential {
-            key_id: settings.access_key_id.clone(),
-            secret_key: settings.secret_access_key.clone(),
-            token: None,
-        };
-        return Ok(if settings.endpoint.is_empty() {
-            aws::with_credentials(&settings.bucket, &settings.region, credential)?
-        } else {
-            aws::with_credentials_and_endpoint(
-                &settings.bucket,
-                &settings.region,
-                &settings.endpoint,
-                credential,
-            )?
-        });
-    }
-    std::fs::create_dir_all(&settings.folder).map_err(|err| {
-        Error::string(&format!(
-            "config: settings.storage.folder {}: {err}",
-            settings.folder.display()
-        ))
-    })?;
-    Ok(local::new_with_prefix(&settings.folder)?)
-}
-
 pub struct App;
-
-/// This process's background workers, once started.
-type WorkerSlot = tokio::sync::Mutex<Option<Workers>>;
-
-/// Starts the workers (once per process); [`Hooks::on_shutdown`] stops them.
-async fn start_workers(ctx: &AppContext) -> Result<()> {
-    let slot = ctx
-        .shared_store
-        .get::<Arc<WorkerSlot>>()
-        .ok_or_else(|| loco_rs::Error::string("the worker slot is not set up"))?;
-    let mut workers = slot.lock().await;
-    if workers.is_none() {
-        *workers = Some(Workers::start(ctx)?);
-    }
-    Ok(())
-}
-
-/// Was this process started by `cargo loco start` to run workers: with
-/// `--worker`, `--server-and-worker` or `--all`, or a plain `start` when
-/// `settings.jobs.in_web_process` is on? Loco's CLI does not tell its hooks
-/// the start mode, so read the command line it parsed.
-fn cli_start_runs_workers(in_web_process: bool) -> bool {
-    start_runs_workers(
-        &std::env::args().skip(1).collect::<Vec<_>>(),
-        in_web_process,
-    )
-}
-
-fn start_runs_workers(args: &[String], in_web_process: bool) -> bool {
-    let Some(start) = args.iter().position(|a| a == "start") else {
-        return false;
-    };
-    let worker_flag = args[start + 1..].iter().any(|a| {
-        ["-w", "-s", "-a", "--server-and-worker", "--all"].contains(&a.as_str())
-            || a.starts_with("--worker")
-    });
-    worker_flag || in_web_process
-}
-
-/// SQLite will not create the folder of its database file; the default
-/// setup keeps it in `./data/`, so make that on first start.
-fn ensure_sqlite_folder(config: &Config) -> Result<()> {
-    if let Some(file) = config.database.uri.strip_prefix("sqlite://") {
-        let file = file.split('?').next().unwrap_or_default();
-        if let Some(folder) = Path::new(file)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(folder)?;
-        }
-    }
-    Ok(())
-}
-
-/// Where the self-hosted setup keeps the secret it generated on first start.
-const GENERATED_SECRET_FILE: &str = "data/secret_key";
-const MIN_SECRET_CHARS: usize = 32;
-
-/// The secret that signs API and CSRF tokens. A shared default would let
-/// anyone forge tokens, so when none is configured a random one is made once
-/// and kept beside the database. Production must configure its own.
-fn ensure_secret(config: &mut Config, environment: &Environment) -> Result<()> {
-    let Some(jwt) = config.auth.as_mut().and_then(|auth| auth.jwt.as_mut()) else {
-        return Err(loco_rs::Error::string("config: auth.jwt is missing"));
-    };
-    if jwt.secret.trim().is_empty() {
-        if *environment == Environment::Production {
-            return Err(loco_rs::Error::string(
-                "SECRET_KEY must be set in production",
-            ));
-        }
-        let file = Path::new(GENERATED_SECRET_FILE);
-        jwt.secret = match std::fs::read_to_string(file) {
-            Ok(secret) => secret.trim().to_string(),
-            Err(_) => {
-                // 64 hex digits: valid base64, as the token signer wants.
-                let secret = crate::models::secrets::digest(&crate::models::secrets::new_token());
-                if let Some(folder) = file.parent() {
-                    std::fs::create_dir_all(folder)?;
-                }
-                std::fs::write(file, &secret)?;
-                secret
-            }
-        };
-    }
-    let signs = loco_rs::auth::jwt::JWT::new(&jwt.secret)
-        .generate_token(60, "boot-check".to_string(), serde_json::Map::new())
-        .is_ok();
-    if jwt.secret.chars().count() < MIN_SECRET_CHARS || !signs {
-        return Err(loco_rs::Error::string(&format!(
-            "config: the secret key (auth.jwt.secret / SECRET_KEY) must be base64 of at least {MIN_SECRET_CHARS} characters, e.g. `openssl rand -base64 48`"
-        )));
-    }
-    Ok(())
-}
-
-/// The role name in a Postgres URL, checked to be a plain identifier.
-fn role_of(url: &str) -> Result<String> {
-    let role = url::Url::parse(url)
-        .map_err(|err| loco_rs::Error::string(&format!("database.uri: {err}")))?
-        .username()
-        .to_string();
-    if role.is_empty() || !role.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(loco_rs::Error::string(
-            "database.uri must name its role (user) with letters, digits and _ only",
-        ));
-    }
-    Ok(role)
-}
-
-/// Applies migrations as the tables' owner and lets the app's role use them.
-async fn migrate_as_owner(owner_url: &str, app_url: &str) -> Result<()> {
-    use migration::MigratorTrait;
-    use sea_orm::ConnectionTrait;
-
-    let owner = sea_orm::Database::connect(owner_url).await?;
-    Migrator::up(&owner, None).await?;
-    let role = role_of(app_url)?;
-    JobStore::setup_as_owner(owner_url, &role).await?;
-    owner
-        .execute_unprepared(&format!(
-            "GRANT USAGE ON SCHEMA public TO \"{role}\";
-             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \"{role}\";
-             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO \"{role}\";"
-        ))
-        .await?;
-    owner.close().await?;
-    Ok(())
-}
-
-/// With `settings.owner_database_url` set, applies pending migrations as the
-/// owner (when `auto_migrate` asks for them) and turns Loco's own migration
-/// off: the app's role may not change the schema.
-async fn migrate_with_owner(config: &mut Config) -> Result<()> {
-    if let Some(owner_url) = Settings::from_config(config)?.owner_database_url {
-        if config.database.auto_migrate {
-            migrate_as_owner(&owner_url, &config.database.uri).await?;
-        }
-        config.database.auto_migrate = false;
-    }
-    Ok(())
-}
-
-/// Row-level security does not bind superusers, roles with BYPASSRLS or
-/// (without FORCE) owners; say so loudly if the app connects as one.
-async fn warn_if_above_row_security(db: &sea_orm::DatabaseConnection) -> Result<()> {
-    use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
-
-    if db.get_database_backend() != DatabaseBackend::Postgres {
-        return Ok(());
-    }
-    let row = db
-        .query_one_raw(Statement::from_string(
-            DatabaseBackend::Postgres,
-            "SELECT (rolsuper OR rolbypassrls) AS above FROM pg_roles WHERE rolname = current_user",
-        ))
-        .await?;
-    if row.and_then(|r| r.try_get::<bool>("", "above").ok()) == Some(true) {
-        tracing::warn!(
-            "the database role bypasses row-level security; connect as a role without \
-             SUPERUSER/BYPASSRLS (see README, \"Database roles\")"
-        );
-    }
-    Ok(())
-}
 
 #[async_trait]
 impl Hooks for App {
@@ -409,35 +217,5 @@ impl Hooks for App {
 
     async fn seed(_ctx: &AppContext, _base: &Path) -> Result<()> {
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::start_runs_workers;
-
-    fn args(line: &str) -> Vec<String> {
-        line.split_whitespace().map(String::from).collect()
-    }
-
-    #[test]
-    fn workers_run_where_the_command_line_asks_for_them() {
-        assert!(start_runs_workers(&args("start --worker"), false));
-        assert!(start_runs_workers(&args("-e production start -w"), false));
-        assert!(start_runs_workers(&args("start --worker=mail"), false));
-        assert!(start_runs_workers(&args("start --all"), false));
-        assert!(
-            start_runs_workers(&args("start"), true),
-            "one process by default"
-        );
-        assert!(
-            !start_runs_workers(&args("start"), false),
-            "production web process"
-        );
-        assert!(
-            !start_runs_workers(&args("task jobs"), true),
-            "tasks never run workers"
-        );
-        assert!(!start_runs_workers(&args("db migrate"), true));
     }
 }

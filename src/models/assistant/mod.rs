@@ -4,6 +4,10 @@
 //! the filtered list behind every figure. It runs in the app: nothing is
 //! sent anywhere. Quick entries are answered with a prefilled expense that
 //! the person confirms; the assistant itself never writes.
+//!
+//! Over 600 lines with a reason: `Answering` has one method per kind of
+//! answer, all over the same workspace context; the reading itself is split
+//! by concern in [`parse`].
 
 pub mod parse;
 pub mod words;
@@ -686,6 +690,8 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         ))
     }
 
+    // Stays whole: the prefilled form's fields, each resolved against the
+    // workspace (payer, split, category) in the order the form shows them.
     async fn draft(&self, intent: &Intent, draft: &Draft) -> Result<Reply> {
         if !self.allowed.add_expenses {
             return Ok(self.refused(intent, "add expenses"));
