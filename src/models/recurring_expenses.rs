@@ -282,7 +282,7 @@ impl Model {
 
     async fn occurred<C: ConnectionTrait>(&self, db: &C, on: NaiveDate) -> ModelResult<bool> {
         Ok(expenses::Entity::find()
-            .filter(expenses::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .filter(expenses::Column::RecurringId.eq(self.id))
             .filter(expenses::Column::OccurrenceOn.eq(on))
             .one(db)
@@ -362,7 +362,7 @@ impl Model {
             .one(&txn)
             .await?;
         let rule = Entity::find_by_id(rule_id)
-            .filter(recurring_expenses::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .one(&txn)
             .await?;
         if let (Some(workspace), Some(rule)) = (workspace, rule) {
