@@ -5,6 +5,7 @@ pub mod assistant;
 pub mod audit_events;
 pub mod billing;
 pub mod budget_alerts;
+pub mod bench_data;
 pub mod budgets;
 pub mod casbin_rules;
 pub mod categories;
