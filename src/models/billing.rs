@@ -430,10 +430,7 @@ impl Model {
         db: &C,
         workspace_id: i64,
     ) -> ModelResult<Option<Self>> {
-        Ok(Entity::find()
-            .in_tenant(workspace_id)
-            .one(db)
-            .await?)
+        Ok(Entity::find().in_tenant(workspace_id).one(db).await?)
     }
 
     /// # Errors
