@@ -98,7 +98,7 @@ async fn owner(ctx: &AppContext) -> Result<users::Model> {
         },
     )
     .await?;
-    Ok(user.into_active_model().confirm_email(&ctx.db).await?)
+    user.into_active_model().confirm_email(&ctx.db).await
 }
 
 /// Creates a workspace and fills it with `count` expenses.
