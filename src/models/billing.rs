@@ -30,6 +30,14 @@ use crate::settings::{BillingSettings, PlanLimits, PlanSettings, Settings};
 
 impl ActiveModelBehavior for ActiveModel {}
 
+impl TenantEntity for Entity {
+    type TenantId = i64;
+
+    fn tenant_column() -> billing_accounts::Column {
+        billing_accounts::Column::WorkspaceId
+    }
+}
+
 /// How often a plan is paid for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -323,7 +331,7 @@ impl Limits {
         };
         let people = Usage::of(db, workspace_id).await?.members
             + invitations::Entity::find()
-                .filter(invitations::Column::WorkspaceId.eq(workspace_id))
+                .in_tenant(workspace_id)
                 .filter(invitations::Column::AcceptedAt.is_null())
                 .filter(invitations::Column::RevokedAt.is_null())
                 .filter(invitations::Column::ExpiresAt.gt(Utc::now()))
@@ -353,11 +361,11 @@ impl Usage {
     pub async fn of<C: ConnectionTrait>(db: &C, workspace_id: i64) -> DomainResult<Self> {
         Ok(Self {
             members: memberships::Entity::find()
-                .filter(memberships::Column::WorkspaceId.eq(workspace_id))
+                .in_tenant(workspace_id)
                 .count(db)
                 .await?,
             expenses_this_month: expenses::Entity::find()
-                .filter(expenses::Column::WorkspaceId.eq(workspace_id))
+                .in_tenant(workspace_id)
                 .filter(expenses::Column::CreatedAt.gte(month_start(Utc::now())))
                 .filter(expenses::Column::DeletedAt.is_null())
                 .count(db)
@@ -422,10 +430,7 @@ impl Model {
         db: &C,
         workspace_id: i64,
     ) -> ModelResult<Option<Self>> {
-        Ok(Entity::find()
-            .filter(billing_accounts::Column::WorkspaceId.eq(workspace_id))
-            .one(db)
-            .await?)
+        Ok(Entity::find().in_tenant(workspace_id).one(db).await?)
     }
 
     /// # Errors

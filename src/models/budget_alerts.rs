@@ -103,7 +103,7 @@ impl Model {
                 ))),
             )
             .filter(budget_alerts::Column::Id.eq(self.id))
-            .filter(budget_alerts::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .filter(budget_alerts::Column::SentAt.is_null())
             .filter(
                 sea_orm::Condition::any()
@@ -129,7 +129,7 @@ impl Model {
                 Expr::value(Option::<sea_orm::prelude::DateTimeWithTimeZone>::None),
             )
             .filter(budget_alerts::Column::Id.eq(self.id))
-            .filter(budget_alerts::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .exec(db)
             .await?;
         Ok(())
@@ -148,7 +148,7 @@ impl Model {
                 ))),
             )
             .filter(budget_alerts::Column::Id.eq(self.id))
-            .filter(budget_alerts::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .exec(db)
             .await?;
         Ok(())

@@ -375,12 +375,12 @@ impl Model {
                 notifications::Column::BudgetAlertId,
                 sea_orm::sea_query::Expr::value(Option::<i64>::None),
             )
-            .filter(notifications::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .filter(notifications::Column::BudgetAlertId.is_in(alert_ids))
             .exec(db)
             .await?;
         budget_alerts::Entity::delete_many()
-            .filter(budget_alerts::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .filter(budget_alerts::Column::BudgetId.eq(self.id))
             .exec(db)
             .await?;
@@ -439,7 +439,7 @@ impl Model {
             return Ok(None);
         };
         let mut ids: Vec<i64> = categories::Entity::find()
-            .filter(categories::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .filter(categories::Column::ParentId.eq(category))
             .select_only()
             .column(categories::Column::Id)
@@ -462,7 +462,7 @@ impl Model {
         let categories = self.category_ids(db).await?;
         let live = || {
             let mut condition = Condition::all()
-                .add(expenses::Column::WorkspaceId.eq(self.workspace_id))
+                .add(tenancy::in_workspace::<expenses::Entity>(self.workspace_id))
                 .add(expenses::Column::DeletedAt.is_null())
                 .add(expenses::Column::SpentOn.gte(from))
                 .add(expenses::Column::SpentOn.lt(until));
@@ -482,7 +482,7 @@ impl Model {
             return Ok(total.flatten().unwrap_or_default());
         };
         let shares: Option<Option<i64>> = expense_shares::Entity::find()
-            .filter(expense_shares::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .filter(expense_shares::Column::UserId.eq(member))
             .join(
                 JoinType::InnerJoin,
@@ -694,7 +694,7 @@ impl Model {
         let category = match self.category_id {
             Some(id) => {
                 categories::Entity::find_by_id(id)
-                    .filter(categories::Column::WorkspaceId.eq(workspace.id))
+                    .in_tenant(workspace.id)
                     .one(db)
                     .await?
             }

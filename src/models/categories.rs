@@ -123,7 +123,7 @@ impl Model {
         workspace_id: i64,
     ) -> ModelResult<std::collections::HashMap<i64, i64>> {
         let counts: Vec<(Option<i64>, i64)> = expenses::Entity::find()
-            .filter(expenses::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .filter(expenses::Column::DeletedAt.is_null())
             .filter(expenses::Column::CategoryId.is_not_null())
             .select_only()
@@ -294,7 +294,7 @@ impl Model {
                 expenses::Column::CategoryId,
                 Expr::value(target.as_ref().map(|t| t.id)),
             )
-            .filter(expenses::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .filter(expenses::Column::CategoryId.eq(self.id))
             .exec(db)
             .await?;

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     _entities::{categories, expenses, users},
     budgets::{self, Period},
-    money, settlements, workspaces,
+    money, settlements, tenancy, workspaces,
 };
 
 /// How many months the trend shows, this one included.
@@ -85,7 +85,7 @@ pub struct Dashboard {
 /// Live expenses of the workspace on days `from..until`.
 fn live_between(workspace_id: i64, from: NaiveDate, until: NaiveDate) -> sea_orm::Condition {
     sea_orm::Condition::all()
-        .add(expenses::Column::WorkspaceId.eq(workspace_id))
+        .add(tenancy::in_workspace::<expenses::Entity>(workspace_id))
         .add(expenses::Column::DeletedAt.is_null())
         .add(expenses::Column::SpentOn.gte(from))
         .add(expenses::Column::SpentOn.lt(until))
@@ -147,7 +147,7 @@ async fn category_names<C: ConnectionTrait>(
     workspace_id: i64,
 ) -> ModelResult<HashMap<i64, categories::Model>> {
     Ok(categories::Entity::find()
-        .filter(categories::Column::WorkspaceId.eq(workspace_id))
+        .in_tenant(workspace_id)
         .all(db)
         .await?
         .into_iter()
@@ -216,7 +216,7 @@ impl Dashboard {
             .await?;
 
         let recent = expenses::Entity::find()
-            .filter(expenses::Column::WorkspaceId.eq(workspace.id))
+            .in_tenant(workspace.id)
             .filter(expenses::Column::DeletedAt.is_null())
             .order_by_desc(expenses::Column::SpentOn)
             .order_by_desc(expenses::Column::Id)

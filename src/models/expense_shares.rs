@@ -311,7 +311,7 @@ impl Model {
         shares: &[Share],
     ) -> ModelResult<()> {
         Entity::delete_many()
-            .filter(expense_shares::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .filter(expense_shares::Column::ExpenseId.eq(expense_id))
             .exec(db)
             .await?;

@@ -3,6 +3,7 @@ pub mod api_tokens;
 pub mod archives;
 pub mod assistant;
 pub mod audit_events;
+pub mod bench_data;
 pub mod billing;
 pub mod budget_alerts;
 pub mod budgets;

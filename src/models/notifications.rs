@@ -72,7 +72,7 @@ impl Model {
                     Utc::now(),
                 ))),
             )
-            .filter(notifications::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .filter(notifications::Column::UserId.eq(user_id))
             .filter(notifications::Column::ReadAt.is_null())
             .exec(db)

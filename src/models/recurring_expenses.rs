@@ -399,7 +399,7 @@ impl Model {
             .one(&txn)
             .await?;
         let rule = Entity::find_by_id(rule_id)
-            .filter(recurring_expenses::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .one(&txn)
             .await?;
         if let (Some(workspace), Some(rule)) = (workspace, rule) {

@@ -193,7 +193,7 @@ impl Model {
                 .add(expenses::Column::PaidById.is_not_null())
         };
         let paid: Vec<(Option<i64>, Option<i64>)> = expenses::Entity::find()
-            .filter(expenses::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .filter(split_live())
             .select_only()
             .column(expenses::Column::PaidById)
@@ -208,7 +208,7 @@ impl Model {
             }
         }
         let owed: Vec<(i64, Option<i64>)> = expense_shares::Entity::find()
-            .filter(expense_shares::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .join(
                 JoinType::InnerJoin,
                 expense_shares::Relation::Expenses.def(),

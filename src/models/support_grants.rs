@@ -119,7 +119,7 @@ impl Model {
     async fn end_running<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<u64> {
         Ok(Entity::update_many()
             .col_expr(support_grants::Column::RevokedAt, Expr::value(Utc::now()))
-            .filter(support_grants::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .filter(support_grants::Column::RevokedAt.is_null())
             .filter(support_grants::Column::ExpiresAt.gt(Utc::now()))
             .exec(db)

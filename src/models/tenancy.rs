@@ -130,6 +130,17 @@ pub async fn enter_workspace<C: ConnectionTrait>(db: &C, workspace_id: i64) -> M
     Ok(())
 }
 
+/// The tenant filter of `E` as an expression, for where `in_tenant` does
+/// not reach: a condition built apart (for example one shared by a query
+/// and a join on `E`), a subquery, a join's `ON`. The tenant column is
+/// named once, by `E`'s [`TenantEntity`] implementation.
+pub fn in_workspace<E>(workspace_id: i64) -> sea_orm::sea_query::Expr
+where
+    E: TenantEntity<TenantId = i64>,
+{
+    E::tenant_column().eq(workspace_id)
+}
+
 /// A row of a tenant table by its public id, looked for only inside
 /// `workspace_id`: another workspace's row is not found, exactly like one
 /// that does not exist.

@@ -12,9 +12,10 @@ use chrono::Duration;
 use loco_rs::prelude::*;
 
 use crate::models::{
-    _entities::{categories, expense_tags, expenses, users},
+    _entities::{categories, users},
     audit_events::Actor,
     billing::Limits,
+    bench_data::{self, BenchExpense},
     budgets::{self, BudgetParams},
     tenancy::{self, Scope, Tenant},
     users::RegisterParams,
@@ -98,9 +99,7 @@ async fn owner(ctx: &AppContext) -> Result<users::Model> {
         },
     )
     .await?;
-    let mut active = user.into_active_model();
-    active.email_verified_at = Set(Some(chrono::Utc::now().into()));
-    Ok(active.update(&ctx.db).await?)
+    user.into_active_model().confirm_email(&ctx.db).await
 }
 
 /// Creates a workspace and fills it with `count` expenses.
@@ -134,7 +133,7 @@ async fn household(
     .await?;
     let workspace = created.workspace;
     let cats = categories::Entity::find()
-        .filter(categories::Column::WorkspaceId.eq(workspace.id))
+        .in_tenant(workspace.id)
         .all(&txn)
         .await?;
     // Two years up to today, so this month and the trend have data.
@@ -143,56 +142,21 @@ async fn household(
     while left > 0 {
         let size = left.min(BATCH_ROWS);
         left -= size;
-        let mut rows = Vec::with_capacity(size);
-        let mut tagged = Vec::new();
+        let mut batch = Vec::with_capacity(size);
         for _ in 0..size {
             let (merchant, category) = MERCHANTS[rng.below(MERCHANTS.len())];
-            let amount = rng.amount();
-            let pid = Uuid::new_v4();
-            if rng.below(5) == 0 {
-                tagged.push((pid, TAGS[rng.below(TAGS.len())]));
-            }
+            let amount_minor = rng.amount();
+            let tag = (rng.below(5) == 0).then(|| TAGS[rng.below(TAGS.len())]);
             let day = i64::try_from(rng.below(730)).unwrap_or(0);
-            rows.push(expenses::ActiveModel {
-                pid: Set(pid),
-                workspace_id: Set(workspace.id),
-                amount_minor: Set(amount),
-                original_amount_minor: Set(amount),
-                currency: Set("EUR".to_string()),
-                rate: Set("1".to_string()),
-                spent_on: Set(start + Duration::days(day)),
-                description: Set(merchant.to_string()),
-                payee: Set(Some(merchant.to_string())),
-                category_id: Set(cats.iter().find(|c| c.name == category).map(|c| c.id)),
-                paid_by_id: Set(Some(user.id)),
-                created_by_id: Set(Some(user.id)),
-                updated_by_id: Set(Some(user.id)),
-                ..Default::default()
+            batch.push(BenchExpense {
+                amount_minor,
+                spent_on: start + Duration::days(day),
+                merchant,
+                category_id: cats.iter().find(|c| c.name == category).map(|c| c.id),
+                tag,
             });
         }
-        expenses::Entity::insert_many(rows).exec(&txn).await?;
-        if !tagged.is_empty() {
-            let ids: Vec<(Uuid, i64)> = expenses::Entity::find()
-                .filter(expenses::Column::WorkspaceId.eq(workspace.id))
-                .filter(expenses::Column::Pid.is_in(tagged.iter().map(|t| t.0).collect::<Vec<_>>()))
-                .select_only()
-                .column(expenses::Column::Pid)
-                .column(expenses::Column::Id)
-                .into_tuple()
-                .all(&txn)
-                .await?;
-            let by_pid: std::collections::HashMap<Uuid, i64> = ids.into_iter().collect();
-            expense_tags::Entity::insert_many(tagged.iter().filter_map(|(pid, tag)| {
-                Some(expense_tags::ActiveModel {
-                    workspace_id: Set(workspace.id),
-                    expense_id: Set(*by_pid.get(pid)?),
-                    name: Set((*tag).to_string()),
-                    ..Default::default()
-                })
-            }))
-            .exec(&txn)
-            .await?;
-        }
+        bench_data::insert_expenses(&txn, &workspace, user.id, &batch).await?;
     }
     txn.commit().await?;
     Ok((workspace, cats))

@@ -79,7 +79,7 @@ async fn send(
 ) -> Result<()> {
     let txn = tenancy::begin(&ctx.db, scope(workspace.id)).await?;
     let budget = budgets::Entity::find_by_id(alert.budget_id)
-        .filter(budgets::budgets::Column::WorkspaceId.eq(workspace.id))
+        .in_tenant(workspace.id)
         .one(&txn)
         .await?;
     let recipients = budgets::alert_recipients(&txn, workspace.id).await?;

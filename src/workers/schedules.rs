@@ -189,7 +189,7 @@ pub async fn weekly_summary(
         .one(&txn)
         .await?;
     let membership = memberships::Entity::find()
-        .filter(memberships::Column::WorkspaceId.eq(workspace_id))
+        .in_tenant(workspace_id)
         .filter(memberships::Column::UserId.eq(user_id))
         .one(&txn)
         .await?;
@@ -202,7 +202,7 @@ pub async fn weekly_summary(
     }
     let format = |minor: i64| money::format_with_code(minor, &workspace.currency);
     let by_category: Vec<(Option<i64>, Option<i64>, i64)> = expenses::Entity::find()
-        .filter(expenses::Column::WorkspaceId.eq(workspace_id))
+        .in_tenant(workspace_id)
         .filter(expenses::Column::DeletedAt.is_null())
         .filter(expenses::Column::SpentOn.gte(week_start))
         .filter(expenses::Column::SpentOn.lt(week_end))
@@ -215,7 +215,7 @@ pub async fn weekly_summary(
         .all(&txn)
         .await?;
     let names: std::collections::HashMap<i64, String> = categories::Entity::find()
-        .filter(categories::Column::WorkspaceId.eq(workspace_id))
+        .in_tenant(workspace_id)
         .all(&txn)
         .await?
         .into_iter()

@@ -144,7 +144,7 @@ impl Model {
         let used: Option<i64> = Entity::find()
             .select_only()
             .column_as(money::sum_minor(receipts::Column::SizeBytes), "used")
-            .filter(receipts::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .into_tuple()
             .one(db)
             .await?
@@ -641,7 +641,7 @@ pub async fn sweep(ctx: &AppContext) -> Result<Swept> {
             delete_files(ctx, &keys).await?;
             let txn = tenancy::begin(&ctx.db, scope).await?;
             Entity::delete_many()
-                .filter(receipts::Column::WorkspaceId.eq(workspace.id))
+                .in_tenant(workspace.id)
                 .filter(receipts::Column::Id.is_in(expired.iter().map(|r| r.id)))
                 .exec(&txn)
                 .await?;
