@@ -19,12 +19,6 @@ set -euo pipefail
 ALLOW=(
   "src/models/tenancy.rs|filter|the tenancy module: the one place the workspace filter is written"
   "src/models/_entities/|filter|generated entities declare the workspace_id column"
-
-  # TEMPORARY (issue 18): being rewritten by the lead; remove when merged
-  "src/models/expenses.rs|filter|TEMPORARY (issue 18): being rewritten by the lead"
-  "src/models/expenses/|filter|TEMPORARY (issue 18): being rewritten by the lead (its split into a folder)"
-  "src/models/archives.rs|filter|TEMPORARY (issue 18): being rewritten by the lead"
-  "src/models/imports.rs|filter|TEMPORARY (issue 18): being rewritten by the lead"
 )
 
 # Folders whose files must not write tenant entities (rule `write`).

@@ -688,7 +688,7 @@ impl Model {
         };
         let txn = tenancy::begin(db, scope).await?;
         let Some(import) = Entity::find_by_id(import_id)
-            .filter(imports::Column::WorkspaceId.eq(workspace_id))
+            .in_tenant(workspace_id)
             .one(&txn)
             .await?
         else {

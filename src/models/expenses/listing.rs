@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::{draft::blank_to_none, expenses, Entity, Expense, Model};
 use crate::models::{
     _entities::{expense_tags, workspaces},
-    categories, memberships, money,
+    categories, memberships, money, tenancy,
     validation::FieldErrors,
 };
 
@@ -323,7 +323,7 @@ impl Model {
                     Query::select()
                         .column(expense_tags::Column::ExpenseId)
                         .from(expense_tags::Entity)
-                        .and_where(expense_tags::Column::WorkspaceId.eq(workspace.id))
+                        .and_where(tenancy::in_workspace::<expense_tags::Entity>(workspace.id))
                         .and_where(
                             Expr::expr(Func::lower(Expr::col(expense_tags::Column::Name)))
                                 .eq(tag.to_lowercase()),

@@ -97,7 +97,7 @@ impl TenantEntity for Entity {
 impl Model {
     async fn write_tags<C: ConnectionTrait>(&self, db: &C, tags: &[String]) -> ModelResult<()> {
         expense_tags::Entity::delete_many()
-            .filter(expense_tags::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .filter(expense_tags::Column::ExpenseId.eq(self.id))
             .exec(db)
             .await?;
@@ -468,7 +468,7 @@ impl Model {
     /// On database errors.
     pub async fn tags<C: ConnectionTrait>(&self, db: &C) -> ModelResult<Vec<String>> {
         Ok(expense_tags::Entity::find()
-            .filter(expense_tags::Column::WorkspaceId.eq(self.workspace_id))
+            .in_tenant(self.workspace_id)
             .filter(expense_tags::Column::ExpenseId.eq(self.id))
             .order_by_asc(expense_tags::Column::Id)
             .all(db)
@@ -496,7 +496,7 @@ impl Model {
         let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
         if !ids.is_empty() {
             for tag in expense_tags::Entity::find()
-                .filter(expense_tags::Column::WorkspaceId.eq(workspace_id))
+                .in_tenant(workspace_id)
                 .filter(expense_tags::Column::ExpenseId.is_in(ids))
                 .order_by_asc(expense_tags::Column::Id)
                 .all(db)
