@@ -4,7 +4,7 @@ use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde::Deserialize;
 
-use super::{throttle::AuthThrottle, ApiJson};
+use crate::controllers::support::{access::LOCKED, forms::ApiJson, throttle::AuthThrottle};
 use crate::{
     mailers::auth::AuthMailer,
     models::{
@@ -87,7 +87,7 @@ async fn login(
     if user.is_locked() {
         return Err(Error::CustomError(
             StatusCode::FORBIDDEN,
-            loco_rs::controller::ErrorDetail::new("account_locked", super::account::LOCKED),
+            loco_rs::controller::ErrorDetail::new("account_locked", LOCKED),
         ));
     }
     if Settings::get(&ctx)?.require_verified_email && !user.is_verified() {

@@ -4,11 +4,11 @@
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
 
-use super::{
-    access::{requires, Member},
-    ApiJson,
-};
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        forms::ApiJson,
+    },
     models::settlements::{self, SettlementParams},
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
     views::expenses::{BalancesResponse, SettlementResponse},

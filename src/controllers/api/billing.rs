@@ -7,11 +7,11 @@ use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{
-    access::{requires, Member},
-    ApiJson,
-};
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        forms::ApiJson,
+    },
     models::billing::{self, Standing, Usage},
     policies::{BILLING_MANAGE, WORKSPACE_READ},
     settings::Settings,

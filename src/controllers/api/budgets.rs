@@ -5,11 +5,11 @@
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
 
-use super::{
-    access::{requires, Member},
-    ApiJson,
-};
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        forms::ApiJson,
+    },
     models::{
         budgets::{self, BudgetParams},
         memberships::MailPreferences,

@@ -1,15 +1,15 @@
 //! Expenses and categories on the API:
 //! `/api/v1/workspaces/{workspace_id}/expenses` and `.../categories`.
 
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde::Deserialize;
 
-use super::{
-    access::{requires, Member},
-    ApiJson,
-};
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        forms::ApiJson,
+    },
     models::{
         billing::Limits,
         categories::{self, CategoryParams},
@@ -22,7 +22,7 @@ use crate::{
         RECURRING_MANAGE, RECURRING_READ,
     },
     views::expenses::{
-        to_csv, CategoryResponse, ExpenseListResponse, ExpenseResponse, RecurringResponse,
+        csv_download, CategoryResponse, ExpenseListResponse, ExpenseResponse, RecurringResponse,
     },
 };
 
@@ -316,29 +316,13 @@ async fn category_delete(
     security(("bearer" = []))
 )]
 #[debug_handler]
-pub async fn export_csv(
+async fn export_csv(
     State(_ctx): State<AppContext>,
     member: Member,
     Query(filter): Query<ExpenseFilter>,
 ) -> Result<Response> {
-    let currency = &member.workspace.currency;
-    let rows: Vec<ExpenseResponse> =
-        expenses::Model::all_matching(&member.db, &member.workspace, &filter)
-            .await?
-            .iter()
-            .map(|e| ExpenseResponse::new(e, currency))
-            .collect();
-    let body = to_csv(&rows).map_err(|err| Error::string(&format!("CSV export: {err}")))?;
-    let file = format!(
-        "attachment; filename=\"expenses-{}.csv\"",
-        member.workspace.today()
-    );
-    format::render()
-        .header(header::CONTENT_TYPE, "text/csv; charset=utf-8")
-        .header(header::CONTENT_DISPOSITION, file.as_str())
-        .response()
-        .body(axum::body::Body::from(body))
-        .map_err(|err| Error::string(&err.to_string()))
+    let found = expenses::Model::all_matching(&member.db, &member.workspace, &filter).await?;
+    csv_download(&found, &member.workspace)
 }
 
 #[utoipa::path(

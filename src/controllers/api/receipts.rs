@@ -7,11 +7,11 @@ use axum::{
 };
 use loco_rs::prelude::*;
 
-use super::{
-    access::{requires, requires_upload, Member},
-    receipts::{attach, commit_attached, file_of, remove},
-};
 use crate::{
+    controllers::support::{
+        access::{requires, requires_upload, Member},
+        uploads::{attach, commit_attached, file_of, remove},
+    },
     models::{
         expenses,
         receipts::{self, Variant},

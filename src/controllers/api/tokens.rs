@@ -5,11 +5,11 @@
 use axum::http::StatusCode;
 use loco_rs::{controller::ErrorDetail, prelude::*};
 
-use super::{
-    access::{Caller, SignInMethod},
-    ApiJson,
-};
 use crate::{
+    controllers::support::{
+        access::{Caller, SignInMethod},
+        forms::ApiJson,
+    },
     models::api_tokens::{self, TokenParams},
     views::tokens::{IssuedTokenResponse, TokenResponse},
 };

@@ -2,13 +2,12 @@
 
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
-use serde::Deserialize;
 
-use super::{
-    access::{requires, Caller, Member},
-    ApiJson,
-};
 use crate::{
+    controllers::support::{
+        access::{requires, Caller, Member},
+        forms::{ApiJson, AuditQuery, DeleteParams, RoleParams},
+    },
     mailers::workspaces::WorkspaceMailer,
     models::{
         audit_events, billing,
@@ -25,27 +24,6 @@ use crate::{
     },
     workers::{queue, Job},
 };
-
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct DeleteParams {
-    /// The workspace's name, typed to confirm.
-    pub confirm: String,
-}
-
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct RoleParams {
-    pub role: String,
-}
-
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
-#[serde(default)]
-#[into_params(parameter_in = Query)]
-pub struct AuditQuery {
-    pub before: Option<i64>,
-    pub limit: Option<u64>,
-}
 
 #[utoipa::path(
     post,

@@ -6,12 +6,14 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{
-    middleware::web_session::{self, SignedIn, Visitor},
-    render::{form_errors, merged, page, redirect_with, throttled_page},
-    throttle::AuthThrottle,
-};
 use crate::{
+    controllers::support::{
+        access::LOCKED,
+        errors::{form_errors, throttled_page},
+        render::{merged, page, redirect_with},
+        throttle::AuthThrottle,
+        web_session::{self, SignedIn, Visitor},
+    },
     mailers::auth::AuthMailer,
     models::{
         api_tokens::{self, TokenParams},
@@ -24,10 +26,6 @@ use crate::{
     views::{page::SessionRow, tokens::TokenResponse},
     workers::{queue, Job},
 };
-
-/// What a locked account is told when it tries to sign in.
-pub const LOCKED: &str =
-    "This account is locked. Contact the operators of this site to have it unlocked.";
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

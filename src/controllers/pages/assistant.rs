@@ -1,81 +1,25 @@
 //! The spending assistant, as a chat panel on every workspace page
 //! (`POST /w/{workspace_id}/assistant`, htmx appends the exchange; without
-//! JavaScript the same form opens the assistant's page) and on the API
-//! (`POST /api/v1/workspaces/{workspace_id}/assistant`). The answering is
-//! in `models::assistant`; here are who may ask and how it is shown.
+//! JavaScript the same form opens the assistant's page). The answering is
+//! in `models::assistant`, who may ask in `support::assistant`; here is how
+//! it is shown.
 
 use axum::http::{HeaderMap, StatusCode};
 use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{
-    access::{requires, requires_reading, Member},
-    expenses,
-    middleware::web_session::Visitor,
-    render::{merged, page},
-    ApiJson,
-};
+use super::expenses;
 use crate::{
-    models::{
-        assistant::{self, Allowed, Reply, EXAMPLES},
-        validation::FieldErrors,
+    controllers::support::{
+        access::{requires, requires_reading, Member},
+        assistant::answer,
+        render::{merged, page},
+        web_session::Visitor,
     },
-    policies::{BUDGETS_READ, EXPENSES_CREATE, EXPENSES_READ, SETTLEMENTS_READ},
+    models::{assistant::EXAMPLES, validation::FieldErrors},
+    policies::EXPENSES_READ,
 };
-
-/// A message to the assistant.
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct AssistantParams {
-    /// A question or an expense in plain English, at most 500 characters:
-    /// "how much did we spend on groceries last month?", "coffee 4.50
-    /// yesterday".
-    pub message: Option<String>,
-}
-
-async fn allowed(ctx: &AppContext, member: &Member) -> Result<Allowed> {
-    Ok(Allowed {
-        add_expenses: member.may(ctx, EXPENSES_CREATE).await?,
-        read_budgets: member.may(ctx, BUDGETS_READ).await?,
-        read_balances: member.may(ctx, SETTLEMENTS_READ).await?,
-        role: member.role().as_str(),
-    })
-}
-
-async fn answer(ctx: &AppContext, member: &Member, message: &str) -> Result<Reply> {
-    assistant::answer(
-        &member.db,
-        &member.workspace,
-        member.user(),
-        allowed(ctx, member).await?,
-        message,
-    )
-    .await
-}
-
-#[utoipa::path(
-    post,
-    path = "/api/v1/workspaces/{workspace_id}/assistant",
-    tag = "assistant",
-    params(("workspace_id" = Uuid, Path, description = "The workspace")),
-    request_body = AssistantParams,
-    responses(
-        (status = 200, body = Reply, description = "The answer; a message it cannot read gets a reply with examples, not an error"),
-        (status = 422, description = "The message is empty, longer than 500 characters or not plain text"),
-        (status = 404, description = "No such thing in a workspace of yours")
-    ),
-    security(("bearer" = []))
-)]
-#[debug_handler]
-pub async fn ask(
-    State(ctx): State<AppContext>,
-    member: Member,
-    ApiJson(params): ApiJson<AssistantParams>,
-) -> Result<Response> {
-    let reply = answer(&ctx, &member, params.message.as_deref().unwrap_or("")).await?;
-    format::json(reply)
-}
 
 /// The panel's form as a browser sends it.
 #[derive(Debug, Default, Deserialize)]
@@ -152,10 +96,6 @@ async fn converse(
 
 pub fn routes() -> Routes {
     Routes::new()
-        .add(
-            "/api/v1/workspaces/{workspace_id}/assistant",
-            requires_reading(EXPENSES_READ, post(ask)),
-        )
         .add(
             "/w/{workspace_id}/assistant",
             requires(EXPENSES_READ, get(show)),

@@ -6,13 +6,13 @@ use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde_json::{json, Value};
 
-use super::{
-    access::{requires, Member},
-    middleware::web_session::Visitor,
-    render::{merged, page, redirect_with},
-    workspaces::frame,
-};
+use super::workspaces::frame;
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        render::{merged, page, redirect_with},
+        web_session::Visitor,
+    },
     models::{
         memberships,
         settlements::{self, SettlementParams},

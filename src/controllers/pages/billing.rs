@@ -8,13 +8,14 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{
-    access::{requires, Member},
-    middleware::web_session::Visitor,
-    render::{back_with, merged, page},
-    workspaces::frame,
-};
+use super::workspaces::frame;
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        errors::back_with,
+        render::{merged, page},
+        web_session::Visitor,
+    },
     models::billing::{self, PlanState, Standing, Usage},
     policies::{BILLING_MANAGE, WORKSPACE_READ},
     settings::Settings,

@@ -7,13 +7,14 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{
-    access::{requires, Member},
-    middleware::web_session::Visitor,
-    render::{merged, page, redirect_with, refusal},
-    workspaces::frame,
-};
+use super::workspaces::frame;
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        errors::refusal,
+        render::{merged, page, redirect_with},
+        web_session::Visitor,
+    },
     models::categories::{self, CategoryParams},
     policies::{CATEGORIES_MANAGE, CATEGORIES_READ},
     views::expenses::CategoryResponse,

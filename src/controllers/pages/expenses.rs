@@ -13,13 +13,15 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{
-    access::{requires, requires_upload, Member},
-    middleware::web_session::Visitor,
-    render::{back_with, for_htmx, merged, page, redirect_with},
-    workspaces,
-};
+use super::workspaces;
 use crate::{
+    controllers::support::{
+        access::{changeable, requires, requires_upload, Member},
+        errors::{back_with, refusal},
+        render::{for_htmx, merged, page, redirect_with},
+        uploads::{commit_attached, receive},
+        web_session::Visitor,
+    },
     models::{
         billing::Limits,
         categories,
@@ -34,7 +36,7 @@ use crate::{
     },
     settings::Settings,
     views::{
-        expenses::{CategoryResponse, ExpenseResponse, ExpenseRow},
+        expenses::{csv_download, CategoryResponse, ExpenseResponse, ExpenseRow},
         workspaces::MemberResponse,
     },
 };
@@ -337,7 +339,7 @@ async fn submitted(
     let mut multipart = Multipart::from_request(request, ctx)
         .await
         .map_err(|err| (not_a_form(err.body_text()), ExpenseForm::default()))?;
-    match super::receipts::receive(ctx, headers, &mut multipart).await {
+    match receive(ctx, headers, &mut multipart).await {
         Ok(received) => Ok((as_form(&received.fields), received.files)),
         Err((err, received)) => Err((err, as_form(&received.fields))),
     }
@@ -435,7 +437,7 @@ async fn create(
                 n => format!(" with {n} receipts"),
             };
             let to = list_path(&member);
-            super::receipts::commit_attached(&ctx, member, &saved).await?;
+            commit_attached(&ctx, member, &saved).await?;
             let message = format!("Added \"{}\"{with}.", expense.description);
             return redirect_with(&to, "notice", &message, &ctx, &[]);
         }
@@ -448,7 +450,7 @@ async fn create(
             let why = if receipts::is_unavailable(&err) {
                 "receipt storage could not be reached".to_string()
             } else {
-                super::render::refusal(&err).ok_or(err)?
+                refusal(&err).ok_or(err)?
             };
             (
                 "alert",
@@ -463,27 +465,6 @@ async fn create(
     let to = list_path(&member);
     member.commit_change(&ctx).await?;
     redirect_with(&to, kind, &message, &ctx, &[])
-}
-
-/// The expense the path names, if this member may change it.
-pub(crate) async fn changeable(
-    ctx: &AppContext,
-    member: &Member,
-    expense_id: &str,
-    deleted: bool,
-    delete: bool,
-) -> Result<expenses::Model> {
-    let expense =
-        expenses::Model::find_in(&member.db, member.workspace.id, expense_id, deleted).await?;
-    let (any, own) = if delete {
-        (EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN)
-    } else {
-        (EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN)
-    };
-    member
-        .ensure_may_change(ctx, expense.created_by_id, any, own)
-        .await?;
-    Ok(expense)
 }
 
 async fn one_row(ctx: &AppContext, member: &Member, expense: expenses::Model) -> Result<Value> {
@@ -755,6 +736,17 @@ async fn restore(
     }
 }
 
+/// The filtered list as a CSV file, the same as the API's.
+#[debug_handler]
+async fn export_csv(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(filter): Query<ExpenseFilter>,
+) -> Result<Response> {
+    let found = expenses::Model::all_matching(&member.db, &member.workspace, &filter).await?;
+    csv_download(&found, &member.workspace)
+}
+
 pub fn routes() -> Routes {
     let list = "/w/{workspace_id}/expenses";
     let one = "/w/{workspace_id}/expenses/{expense_id}";
@@ -764,7 +756,7 @@ pub fn routes() -> Routes {
         .add(list, requires_upload(EXPENSES_CREATE, post(create)))
         .add(
             "/w/{workspace_id}/expenses.csv",
-            requires(EXPENSES_READ, get(super::expenses_api::export_csv)),
+            requires(EXPENSES_READ, get(export_csv)),
         )
         .add(one, requires(EXPENSES_READ, get(row)))
         // Changing needs any-or-own rights, checked against the expense.

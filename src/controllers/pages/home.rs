@@ -1,7 +1,7 @@
 use loco_rs::prelude::*;
 use serde_json::json;
 
-use super::middleware::web_session::Visitor;
+use crate::controllers::support::web_session::Visitor;
 
 /// The landing page: a welcome for visitors, the start page once signed in.
 #[debug_handler]

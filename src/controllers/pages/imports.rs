@@ -12,13 +12,14 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{
-    access::{requires, Member},
-    middleware::web_session::Visitor,
-    render::{back_with, merged, page, redirect_with},
-    workspaces::frame,
-};
+use super::workspaces::frame;
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        errors::back_with,
+        render::{merged, page, redirect_with},
+        web_session::Visitor,
+    },
     models::{
         billing::Limits,
         imports::{self, Encoding, ImportControl, ImportOptions, Status, DATE_FORMATS},

@@ -7,13 +7,13 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{
-    access::{requires, Member},
-    expenses::{frame, ExpenseForm},
-    middleware::web_session::Visitor,
-    render::{merged, page, redirect_with},
-};
+use super::expenses::{frame, ExpenseForm};
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        render::{merged, page, redirect_with},
+        web_session::Visitor,
+    },
     models::{
         memberships,
         recurring_expenses::{self, Frequency, RecurringParams},

@@ -8,13 +8,13 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{
-    access::{requires, Member},
-    middleware::web_session::Visitor,
-    render::{merged, page},
-    workspaces::frame,
-};
+use super::workspaces::frame;
 use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        render::{merged, page},
+        web_session::Visitor,
+    },
     models::{
         budgets::Period,
         dashboard::{self, Grouping, ReportRow},

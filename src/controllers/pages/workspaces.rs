@@ -5,13 +5,14 @@ use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde_json::{json, Value};
 
-use super::{
-    access::{requires, Caller, Member},
-    middleware::web_session::Visitor,
-    render::{back_with, form_errors, merged, page, redirect_with},
-    workspaces_api::{DeleteParams, RoleParams},
-};
 use crate::{
+    controllers::support::{
+        access::{requires, Caller, Member},
+        errors::{back_with, form_errors},
+        forms::{AuditQuery, DeleteParams, RoleParams},
+        render::{merged, page, redirect_with},
+        web_session::Visitor,
+    },
     mailers::workspaces::WorkspaceMailer,
     models::{
         audit_events, billing,
@@ -498,7 +499,7 @@ async fn audit(
     ViewEngine(v): ViewEngine<TeraView>,
     visitor: Visitor,
     member: Member,
-    Query(query): Query<super::workspaces_api::AuditQuery>,
+    Query(query): Query<AuditQuery>,
 ) -> Result<Response> {
     let limit = 50;
     let events =

@@ -16,17 +16,20 @@ use axum::{
 use loco_rs::{auth::jwt::JWT, controller::ErrorDetail, prelude::*};
 use sea_orm::DatabaseTransaction;
 
-use super::middleware::web_session::{self, Visitor};
+use super::web_session::{self, Visitor};
 use crate::{
     models::{
         api_tokens,
         audit_events::Actor,
-        budget_alerts,
+        budget_alerts, expenses,
         memberships::{self, Role},
         tenancy::{self, Scope},
         users, workspaces,
     },
-    policies::{Permission, Policies},
+    policies::{
+        Permission, Policies, EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN, EXPENSES_UPDATE_ANY,
+        EXPENSES_UPDATE_OWN,
+    },
     workers::{queue, Job},
 };
 
@@ -351,8 +354,35 @@ impl Member {
     }
 }
 
+/// The expense the path names, if this member may change it (any expense,
+/// or their own). Used by the expense and receipt pages and by attaching
+/// and removing receipts; the API's expense handlers check the same rule.
+pub async fn changeable(
+    ctx: &AppContext,
+    member: &Member,
+    expense_id: &str,
+    deleted: bool,
+    delete: bool,
+) -> Result<expenses::Model> {
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, expense_id, deleted).await?;
+    let (any, own) = if delete {
+        (EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN)
+    } else {
+        (EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN)
+    };
+    member
+        .ensure_may_change(ctx, expense.created_by_id, any, own)
+        .await?;
+    Ok(expense)
+}
+
 /// What members of a suspended workspace are told when they try a change.
 pub const SUSPENDED: &str = "This workspace is suspended by the operators of this site: it can be read but not changed until they lift the suspension.";
+
+/// What a locked account is told when it tries to sign in.
+pub const LOCKED: &str =
+    "This account is locked. Contact the operators of this site to have it unlocked.";
 
 fn forbidden(role: Role) -> Error {
     Error::CustomError(

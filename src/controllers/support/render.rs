@@ -1,16 +1,14 @@
 //! Rendering pages: every template gets the `page` object (user, CSRF
 //! token, flash, workspace switcher) and always-present `form`/`errors`.
+//! Errors shown on pages are in `errors`.
 
 use axum::http::{header, StatusCode};
 use axum_extra::extract::cookie::Cookie;
 use loco_rs::prelude::*;
 use serde_json::{json, Value};
 
-use super::{
-    middleware::web_session::{self, Visitor},
-    throttle::Throttled,
-};
-use crate::{models::validation::FieldErrors, settings::Settings};
+use super::web_session::{self, Visitor};
+use crate::settings::Settings;
 
 /// Renders a page template with the `page` object merged into `data`.
 pub fn page(
@@ -29,47 +27,6 @@ pub fn page(
     format::render().status(status).view(v, template, data)
 }
 
-/// Re-renders a page (`data` as for [`page`]) with the field errors `err`
-/// carries, or fails the request when it carries none.
-pub fn form_errors(
-    v: &TeraView,
-    visitor: &Visitor,
-    template: &str,
-    mut data: Value,
-    err: Error,
-) -> Result<Response> {
-    match FieldErrors::from_error(&err) {
-        Some(errors) => {
-            if let Value::Object(map) = &mut data {
-                map.insert("errors".to_string(), errors);
-            }
-            page(v, visitor, StatusCode::UNPROCESSABLE_ENTITY, template, data)
-        }
-        None => Err(err),
-    }
-}
-
-pub fn throttled_page(
-    v: &TeraView,
-    visitor: &Visitor,
-    template: &str,
-    form: Value,
-    throttled: &Throttled,
-) -> Result<Response> {
-    let (status, retry_after) = throttled.status_and_header();
-    let mut response = page(
-        v,
-        visitor,
-        status,
-        template,
-        json!({ "form": form, "alert": throttled.message() }),
-    )?;
-    if let Ok(value) = retry_after.parse() {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
-    }
-    Ok(response)
-}
-
 /// A redirect that shows `message` on the next page.
 pub fn redirect_with(
     to: &str,
@@ -82,51 +39,6 @@ pub fn redirect_with(
     let mut cookies = vec![web_session::flash_cookie(kind, message, &settings)];
     cookies.extend(extra.iter().cloned());
     format::render().cookies(&cookies)?.redirect(to)
-}
-
-/// `text` as a sentence: capitalised, with a full stop.
-#[must_use]
-pub fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect::<String>() + ".")
-        .unwrap_or_default()
-}
-
-/// The reason a refused action gives a person: the message of a validation
-/// error, a 403, a plan limit (402), an upload too large (413) or a service
-/// that failed (502, 503). `None` for any other error.
-#[must_use]
-pub fn refusal(err: &Error) -> Option<String> {
-    if let Some(Value::Object(fields)) = FieldErrors::from_error(err) {
-        let message = fields
-            .values()
-            .filter_map(|messages| messages.get(0).and_then(Value::as_str))
-            .next()?;
-        return Some(sentence(message));
-    }
-    match err {
-        Error::CustomError(
-            StatusCode::FORBIDDEN
-            | StatusCode::PAYMENT_REQUIRED
-            | StatusCode::PAYLOAD_TOO_LARGE
-            | StatusCode::BAD_GATEWAY
-            | StatusCode::SERVICE_UNAVAILABLE,
-            detail,
-        ) => detail.description.clone(),
-        _ => None,
-    }
-}
-
-/// Sends the browser back to `to` with the reason an action was refused, or
-/// fails the request when the error is not a refusal.
-///
-/// # Errors
-/// `err` itself when it is not a refusal.
-pub fn back_with(ctx: &AppContext, to: &str, err: Error) -> Result<Response> {
-    let message = refusal(&err).ok_or(err)?;
-    redirect_with(to, "alert", &message, ctx, &[])
 }
 
 /// For an htmx request, a redirect becomes `HX-Redirect` (htmx would

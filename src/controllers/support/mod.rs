@@ -1,0 +1,14 @@
+//! Request plumbing shared by pages and the API: who is calling and what
+//! they may do (`access`), errors as responses (`errors`), pages
+//! (`render`), request bodies (`forms`), uploaded and downloaded files
+//! (`uploads`), throttling, and sessions and the other middleware.
+
+pub mod access;
+pub mod assistant;
+pub mod errors;
+pub mod forms;
+pub mod render;
+pub mod run_to_completion;
+pub mod throttle;
+pub mod uploads;
+pub mod web_session;
