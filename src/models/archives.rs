@@ -25,9 +25,6 @@ use super::{
 pub const FORMAT: &str = "smartexpense-archive";
 pub const VERSION: u32 = 1;
 const BATCH_ROWS: usize = 1000;
-/// The largest archive restored: those of the largest workspaces run to
-/// tens of megabytes.
-pub const MAX_BYTES: usize = 200 * 1024 * 1024;
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Archive {

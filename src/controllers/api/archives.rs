@@ -9,6 +9,7 @@ use crate::{
     controllers::support::{
         access::{requires, Member},
         forms::ApiJson,
+        uploads::ARCHIVE_MAX_BYTES,
     },
     models::archives::{self, Archive},
     policies::WORKSPACE_UPDATE,
@@ -51,7 +52,7 @@ async fn restore(
 }
 
 pub fn routes() -> Routes {
-    let limit = DefaultBodyLimit::max(archives::MAX_BYTES);
+    let limit = DefaultBodyLimit::max(ARCHIVE_MAX_BYTES);
     Routes::new()
         .add(
             "/api/v1/workspaces/{workspace_id}/archive",

@@ -9,8 +9,7 @@ use serde_json::{json, Value};
 use crate::{
     controllers::support::{
         access::LOCKED,
-        errors::{form_errors, throttled_page},
-        render::{merged, page, redirect_with},
+        render::{form_errors, merged, page, redirect_with, throttled_page},
         throttle::AuthThrottle,
         web_session::{self, SignedIn, Visitor},
     },

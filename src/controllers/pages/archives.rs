@@ -11,6 +11,7 @@ use crate::{
         access::{requires, Member},
         errors::sentence,
         render::redirect_with,
+        uploads::ARCHIVE_MAX_BYTES,
     },
     models::{
         archives::{self, Archive},
@@ -64,7 +65,7 @@ async fn restore_upload(
 }
 
 pub fn routes() -> Routes {
-    let limit = DefaultBodyLimit::max(archives::MAX_BYTES);
+    let limit = DefaultBodyLimit::max(ARCHIVE_MAX_BYTES);
     Routes::new()
         .add(
             "/w/{workspace_id}/archive.json",

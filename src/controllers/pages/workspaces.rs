@@ -8,9 +8,9 @@ use serde_json::{json, Value};
 use crate::{
     controllers::support::{
         access::{requires, Caller, Member},
-        errors::{back_with, form_errors},
+        errors::back_with,
         forms::{AuditQuery, DeleteParams, RoleParams},
-        render::{merged, page, redirect_with},
+        render::{form_errors, merged, page, redirect_with},
         web_session::Visitor,
     },
     mailers::workspaces::WorkspaceMailer,

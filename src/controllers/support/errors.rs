@@ -1,61 +1,13 @@
-//! Errors as answers: a form's field errors on its page, a refusal as a
-//! message on the next page, a throttled request, and the 404 for routes
-//! that do not exist.
+//! Errors as answers: a refusal as a message on the next page, and the 404
+//! for routes that do not exist. (A form's field errors and a throttled
+//! request are shown on their page by `render`.)
 
-use axum::{
-    http::{header, StatusCode},
-    response::IntoResponse,
-};
+use axum::{http::StatusCode, response::IntoResponse};
 use loco_rs::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::{
-    render::{page, redirect_with},
-    throttle::Throttled,
-    web_session::Visitor,
-};
+use super::render::redirect_with;
 use crate::models::validation::FieldErrors;
-
-/// Re-renders a page (`data` as for [`page`]) with the field errors `err`
-/// carries, or fails the request when it carries none.
-pub fn form_errors(
-    v: &TeraView,
-    visitor: &Visitor,
-    template: &str,
-    mut data: Value,
-    err: Error,
-) -> Result<Response> {
-    match FieldErrors::from_error(&err) {
-        Some(errors) => {
-            if let Value::Object(map) = &mut data {
-                map.insert("errors".to_string(), errors);
-            }
-            page(v, visitor, StatusCode::UNPROCESSABLE_ENTITY, template, data)
-        }
-        None => Err(err),
-    }
-}
-
-pub fn throttled_page(
-    v: &TeraView,
-    visitor: &Visitor,
-    template: &str,
-    form: Value,
-    throttled: &Throttled,
-) -> Result<Response> {
-    let (status, retry_after) = throttled.status_and_header();
-    let mut response = page(
-        v,
-        visitor,
-        status,
-        template,
-        json!({ "form": form, "alert": throttled.message() }),
-    )?;
-    if let Ok(value) = retry_after.parse() {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
-    }
-    Ok(response)
-}
 
 /// `text` as a sentence: capitalised, with a full stop.
 #[must_use]

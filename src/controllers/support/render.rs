@@ -1,14 +1,17 @@
 //! Rendering pages: every template gets the `page` object (user, CSRF
 //! token, flash, workspace switcher) and always-present `form`/`errors`.
-//! Errors shown on pages are in `errors`.
+//! A refusal shown on the next page is in `errors`.
 
 use axum::http::{header, StatusCode};
 use axum_extra::extract::cookie::Cookie;
 use loco_rs::prelude::*;
 use serde_json::{json, Value};
 
-use super::web_session::{self, Visitor};
-use crate::settings::Settings;
+use super::{
+    throttle::Throttled,
+    web_session::{self, Visitor},
+};
+use crate::{models::validation::FieldErrors, settings::Settings};
 
 /// Renders a page template with the `page` object merged into `data`.
 pub fn page(
@@ -25,6 +28,47 @@ pub fn page(
         map.entry("errors").or_insert_with(|| json!({}));
     }
     format::render().status(status).view(v, template, data)
+}
+
+/// Re-renders a page (`data` as for [`page`]) with the field errors `err`
+/// carries, or fails the request when it carries none.
+pub fn form_errors(
+    v: &TeraView,
+    visitor: &Visitor,
+    template: &str,
+    mut data: Value,
+    err: Error,
+) -> Result<Response> {
+    match FieldErrors::from_error(&err) {
+        Some(errors) => {
+            if let Value::Object(map) = &mut data {
+                map.insert("errors".to_string(), errors);
+            }
+            page(v, visitor, StatusCode::UNPROCESSABLE_ENTITY, template, data)
+        }
+        None => Err(err),
+    }
+}
+
+pub fn throttled_page(
+    v: &TeraView,
+    visitor: &Visitor,
+    template: &str,
+    form: Value,
+    throttled: &Throttled,
+) -> Result<Response> {
+    let (status, retry_after) = throttled.status_and_header();
+    let mut response = page(
+        v,
+        visitor,
+        status,
+        template,
+        json!({ "form": form, "alert": throttled.message() }),
+    )?;
+    if let Ok(value) = retry_after.parse() {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    Ok(response)
 }
 
 /// A redirect that shows `message` on the next page.

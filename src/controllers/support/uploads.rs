@@ -19,6 +19,10 @@ use crate::{
     settings::Settings,
 };
 
+/// The largest workspace archive restored (a request body limit):
+/// archives of the largest workspaces run to tens of megabytes.
+pub const ARCHIVE_MAX_BYTES: usize = 200 * 1024 * 1024;
+
 /// Most files one upload may carry.
 pub const MAX_FILES: usize = 10;
 /// Room for the multipart framing and the other form fields.
