@@ -23,7 +23,10 @@ use loco_rs::{
 use migration::Migrator;
 
 use crate::{
-    controllers::{self, middleware::web_session, throttle::AuthThrottle},
+    controllers::{
+        self,
+        support::{throttle::AuthThrottle, web_session},
+    },
     initializers::{
         self,
         database::{ensure_sqlite_folder, migrate_with_owner, warn_if_above_row_security},
@@ -136,35 +139,38 @@ impl Hooks for App {
     }
 
     fn routes(ctx: &AppContext) -> AppRoutes {
+        use controllers::{admin, api, pages};
         let routes = AppRoutes::with_default_routes()
-            .add_route(controllers::home::routes())
-            .add_route(controllers::account::routes())
-            .add_route(controllers::auth::routes())
-            .add_route(controllers::workspaces::routes())
-            .add_route(controllers::expenses::routes())
-            .add_route(controllers::receipts::routes())
-            .add_route(controllers::receipts_api::routes())
-            .add_route(controllers::categories::routes())
-            .add_route(controllers::recurring::routes())
-            .add_route(controllers::imports::routes())
-            .add_route(controllers::archives::routes())
-            .add_route(controllers::openapi::routes())
+            .add_route(pages::home::routes())
+            .add_route(pages::account::routes())
+            .add_route(pages::workspaces::routes())
+            .add_route(pages::expenses::routes())
+            .add_route(pages::receipts::routes())
+            .add_route(pages::categories::routes())
+            .add_route(pages::recurring::routes())
+            .add_route(pages::imports::routes())
+            .add_route(pages::archives::routes())
+            .add_route(pages::budgets::routes())
+            .add_route(pages::reports::routes())
+            .add_route(pages::balances::routes())
+            .add_route(pages::billing::routes())
+            .add_route(pages::assistant::routes())
             .add_route(controllers::live::routes())
-            .add_route(controllers::budgets::routes())
-            .add_route(controllers::reports::routes())
-            .add_route(controllers::balances::routes())
-            .add_route(controllers::billing::routes())
             .add_route(controllers::webhooks::routes())
-            .add_route(controllers::admin::operations::routes())
-            .add_route(controllers::admin::users::routes())
-            .add_route(controllers::admin::workspaces::routes())
-            .add_route(controllers::workspaces_api::routes())
-            .add_route(controllers::expenses_api::routes())
-            .add_route(controllers::balances_api::routes())
-            .add_route(controllers::assistant::routes())
-            .add_route(controllers::budgets_api::routes())
-            .add_route(controllers::billing_api::routes())
-            .add_route(controllers::tokens_api::routes());
+            .add_route(admin::operations::routes())
+            .add_route(admin::users::routes())
+            .add_route(admin::workspaces::routes())
+            .add_route(api::auth::routes())
+            .add_route(api::openapi::routes())
+            .add_route(api::workspaces::routes())
+            .add_route(api::expenses::routes())
+            .add_route(api::receipts::routes())
+            .add_route(api::archives::routes())
+            .add_route(api::balances::routes())
+            .add_route(api::assistant::routes())
+            .add_route(api::budgets::routes())
+            .add_route(api::billing::routes())
+            .add_route(api::tokens::routes());
         if ctx.environment == Environment::Development {
             routes.add_route(controllers::dev_mailbox::routes())
         } else {
@@ -175,14 +181,14 @@ impl Hooks for App {
     /// The fallback is set on the initial router so that the middleware
     /// stack (security headers, request id, sessions) wraps it too.
     async fn before_routes(_ctx: &AppContext) -> Result<AxumRouter<AppContext>> {
-        Ok(AxumRouter::new().fallback(controllers::not_found))
+        Ok(AxumRouter::new().fallback(controllers::support::errors::not_found))
     }
 
     /// Outermost of all: a request's work is not cancelled when its client
     /// disconnects (see `run_to_completion`).
     async fn after_routes(router: AxumRouter, _ctx: &AppContext) -> Result<AxumRouter> {
         Ok(router.layer(axum::middleware::from_fn(
-            controllers::middleware::run_to_completion::run_to_completion,
+            controllers::support::run_to_completion::run_to_completion,
         )))
     }
 

@@ -8,8 +8,7 @@ use loco_rs::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
-use super::middleware::web_session::Visitor;
-use crate::settings::Settings;
+use crate::{controllers::support::web_session::Visitor, settings::Settings};
 
 #[derive(Debug, Serialize)]
 struct MailSummary {

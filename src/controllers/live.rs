@@ -10,7 +10,7 @@ use futures_util::stream::{self, Stream};
 use loco_rs::prelude::*;
 use tokio::sync::broadcast::{error::RecvError, Receiver};
 
-use super::access::{requires, Member};
+use super::support::access::{requires, Member};
 use crate::{live::Hub, policies::WORKSPACE_READ};
 
 /// The changes of one workspace, as events.

@@ -14,8 +14,8 @@ use loco_rs::prelude::*;
 use crate::models::{
     _entities::{categories, users},
     audit_events::Actor,
-    billing::Limits,
     bench_data::{self, BenchExpense},
+    billing::Limits,
     budgets::{self, BudgetParams},
     tenancy::{self, Scope, Tenant},
     users::RegisterParams,

@@ -1,7 +1,9 @@
+use axum::http::header;
+use loco_rs::{prelude::format, Error};
 use serde::Serialize;
 
 use crate::models::{
-    _entities::users,
+    _entities::{users, workspaces},
     categories,
     expenses::{Expense, Listing},
     money, recurring_expenses,
@@ -293,6 +295,33 @@ pub fn spreadsheet_safe(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// The expenses as a CSV file named after the workspace's today: the same
+/// download from the expenses page and the API.
+///
+/// # Errors
+/// When the CSV or the response cannot be written.
+pub fn csv_download(
+    found: &[Expense],
+    workspace: &workspaces::Model,
+) -> loco_rs::Result<loco_rs::prelude::Response> {
+    let currency = &workspace.currency;
+    let rows: Vec<ExpenseResponse> = found
+        .iter()
+        .map(|e| ExpenseResponse::new(e, currency))
+        .collect();
+    let body = to_csv(&rows).map_err(|err| Error::string(&format!("CSV export: {err}")))?;
+    let file = format!(
+        "attachment; filename=\"expenses-{}.csv\"",
+        workspace.today()
+    );
+    format::render()
+        .header(header::CONTENT_TYPE, "text/csv; charset=utf-8")
+        .header(header::CONTENT_DISPOSITION, file.as_str())
+        .response()
+        .body(axum::body::Body::from(body))
+        .map_err(|err| Error::string(&err.to_string()))
 }
 
 /// The expenses as CSV, one row each, with a header row.

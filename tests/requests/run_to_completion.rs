@@ -10,7 +10,7 @@ use std::{
 };
 
 use axum::{body::Body, http::Request, routing::get, Router};
-use smartexpense::controllers::middleware::run_to_completion::run_to_completion;
+use smartexpense::controllers::support::run_to_completion::run_to_completion;
 use tower::ServiceExt;
 
 #[tokio::test]

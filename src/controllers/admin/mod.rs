@@ -20,11 +20,11 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-pub use super::access::requires;
-use super::{
+pub use super::support::access::requires;
+use super::support::{
     access::Caller,
-    middleware::web_session::Visitor,
     render::{merged, page},
+    web_session::Visitor,
 };
 use crate::{
     models::{
@@ -100,7 +100,7 @@ impl FromRequestParts<AppContext> for Staff {
     ) -> std::result::Result<Self, Response> {
         let not_found = || Error::NotFound.into_response();
         let caller = match Caller::from_request_parts(parts, ctx).await {
-            Ok(caller) if caller.method == super::access::SignInMethod::Session => caller,
+            Ok(caller) if caller.method == super::support::access::SignInMethod::Session => caller,
             _ => return Err(not_found()),
         };
         let roles = platform::roles_of(&ctx.db, caller.user.id)
@@ -139,8 +139,8 @@ impl FromRequestParts<AppContext> for Staff {
 /// the action was refused.
 fn answer(ctx: &AppContext, to: &str, outcome: Result<String>) -> Result<Response> {
     match outcome {
-        Ok(done) => super::render::redirect_with(to, "notice", &done, ctx, &[]),
-        Err(err) => super::render::back_with(ctx, to, err),
+        Ok(done) => super::support::render::redirect_with(to, "notice", &done, ctx, &[]),
+        Err(err) => super::support::errors::back_with(ctx, to, err),
     }
 }
 

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::{console_page, requires, when, ListQuery, Staff};
 use crate::{
-    controllers::{middleware::web_session::Visitor, render::redirect_with},
+    controllers::support::{render::redirect_with, web_session::Visitor},
     models::billing::{PAID, PAYMENT_FAILED},
     models::{
         _entities::{billing_accounts, users, workspaces as workspace_rows},

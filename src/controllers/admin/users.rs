@@ -8,10 +8,7 @@ use serde_json::json;
 
 use super::{answer, console_page, requires, when, ActionForm, ListQuery, Staff};
 use crate::{
-    controllers::{
-        middleware::web_session::Visitor,
-        render::{back_with, redirect_with},
-    },
+    controllers::support::{errors::back_with, render::redirect_with, web_session::Visitor},
     mailers::auth::AuthMailer,
     models::{
         _entities::{memberships, sessions, workspaces},

@@ -1,0 +1,239 @@
+//! The account API: `/api/auth/...`, JSON in and out, bearer tokens (JWT).
+
+use axum::http::StatusCode;
+use loco_rs::prelude::*;
+use serde::Deserialize;
+
+use crate::controllers::support::{access::LOCKED, forms::ApiJson, throttle::AuthThrottle};
+use crate::{
+    mailers::auth::AuthMailer,
+    models::{
+        secrets, sessions,
+        users::{self, LoginParams, RegisterParams},
+        validation::FieldErrors,
+    },
+    settings::Settings,
+    views::auth::{LoginResponse, UserResponse},
+};
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct TokenParams {
+    pub token: String,
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct EmailParams {
+    pub email: String,
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ResetParams {
+    pub token: String,
+    pub password: String,
+}
+
+fn invalid_link() -> Error {
+    FieldErrors::one("token", "is invalid, expired or already used").into()
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/auth/register",
+    tag = "auth",
+    request_body = RegisterParams,
+    responses((status = 201, body = UserResponse), (status = 422, description = "Invalid input; `errors` names each field"))
+)]
+#[debug_handler]
+async fn register(
+    State(ctx): State<AppContext>,
+    ip: RemoteIP,
+    ApiJson(params): ApiJson<RegisterParams>,
+) -> Result<Response> {
+    let account = format!("register:{}", users::normalize_email(&params.email));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled.json();
+    }
+    let (user, token) = users::Model::register(&ctx.db, &params).await?;
+    AuthMailer::send_verification(&ctx, &user, &token).await?;
+    format::render()
+        .status(StatusCode::CREATED)
+        .json(UserResponse::from(&user))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/auth/login",
+    tag = "auth",
+    request_body = LoginParams,
+    responses((status = 200, body = LoginResponse), (status = 401, description = "Wrong email or password"))
+)]
+#[debug_handler]
+async fn login(
+    State(ctx): State<AppContext>,
+    ip: RemoteIP,
+    ApiJson(params): ApiJson<LoginParams>,
+) -> Result<Response> {
+    let account = format!("login:{}", users::normalize_email(&params.email));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled.json();
+    }
+    let Some(user) = users::Model::authenticate(&ctx.db, &params.email, &params.password).await?
+    else {
+        return unauthorized("email or password is incorrect");
+    };
+    if user.is_locked() {
+        return Err(Error::CustomError(
+            StatusCode::FORBIDDEN,
+            loco_rs::controller::ErrorDetail::new("account_locked", LOCKED),
+        ));
+    }
+    if Settings::get(&ctx)?.require_verified_email && !user.is_verified() {
+        return Err(Error::CustomError(
+            StatusCode::FORBIDDEN,
+            loco_rs::controller::ErrorDetail::new(
+                "email_not_verified",
+                "Confirm your email address first; we sent you a link.",
+            ),
+        ));
+    }
+    let jwt = ctx.config.get_jwt_config()?;
+    let token = user.generate_jwt(&jwt.secret, jwt.expiration)?;
+    format::json(LoginResponse {
+        token,
+        user: UserResponse::from(&user),
+    })
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/auth/current",
+    tag = "auth",
+    responses((status = 200, body = UserResponse)),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn current(auth: auth::JWT, State(ctx): State<AppContext>) -> Result<Response> {
+    let user = users::Model::find_by_pid(&ctx.db, &auth.claims.pid)
+        .await
+        .map_err(|_| Error::Unauthorized("account no longer exists".to_string()))?;
+    format::json(UserResponse::from(&user))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/auth/verify",
+    tag = "auth",
+    request_body = TokenParams,
+    responses((status = 200, body = UserResponse), (status = 422, description = "Invalid input; `errors` names each field"))
+)]
+#[debug_handler]
+async fn verify(
+    State(ctx): State<AppContext>,
+    ip: RemoteIP,
+    ApiJson(params): ApiJson<TokenParams>,
+) -> Result<Response> {
+    let account = format!("verify:{}", secrets::digest(&params.token));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled.json();
+    }
+    let user = users::Model::find_by_verification_token(&ctx.db, &params.token)
+        .await
+        .map_err(|_| invalid_link())?;
+    let user = user.into_active_model().confirm_email(&ctx.db).await?;
+    format::json(UserResponse::from(&user))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/auth/resend-verification",
+    tag = "auth",
+    responses((status = 202, description = "A new link is mailed")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn resend_verification(auth: auth::JWT, State(ctx): State<AppContext>) -> Result<Response> {
+    let user = users::Model::find_by_pid(&ctx.db, &auth.claims.pid).await?;
+    if !user.awaits_confirmation() {
+        return Err(FieldErrors::one("email", "is already confirmed").into());
+    }
+    let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
+    AuthMailer::send_confirmation(&ctx, &user, &token).await?;
+    format::render()
+        .status(StatusCode::ACCEPTED)
+        .json(serde_json::json!({}))
+}
+
+/// Always 202, whether or not the address has an account, so the answer
+/// does not tell who is registered.
+#[utoipa::path(
+    post,
+    path = "/api/auth/forgot",
+    tag = "auth",
+    request_body = EmailParams,
+    responses((status = 202, description = "Mailed if the address is registered"))
+)]
+#[debug_handler]
+async fn forgot(
+    State(ctx): State<AppContext>,
+    ip: RemoteIP,
+    ApiJson(params): ApiJson<EmailParams>,
+) -> Result<Response> {
+    let account = format!("reset:{}", users::normalize_email(&params.email));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled.json();
+    }
+    if let Ok(user) = users::Model::find_by_email(&ctx.db, &params.email).await {
+        let (user, token) = user
+            .into_active_model()
+            .start_password_reset(&ctx.db)
+            .await?;
+        AuthMailer::send_password_reset(&ctx, &user, &token).await?;
+    }
+    format::render()
+        .status(StatusCode::ACCEPTED)
+        .json(serde_json::json!({}))
+}
+
+/// Sets a new password from an emailed link and ends every session.
+#[utoipa::path(
+    post,
+    path = "/api/auth/reset",
+    tag = "auth",
+    request_body = ResetParams,
+    responses((status = 200, description = "Password set; every session ended"), (status = 422, description = "Invalid input; `errors` names each field"))
+)]
+#[debug_handler]
+async fn reset(
+    State(ctx): State<AppContext>,
+    ip: RemoteIP,
+    ApiJson(params): ApiJson<ResetParams>,
+) -> Result<Response> {
+    let account = format!("reset-token:{}", secrets::digest(&params.token));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        return throttled.json();
+    }
+    let user = users::Model::find_by_reset_token(&ctx.db, &params.token)
+        .await
+        .map_err(|_| invalid_link())?;
+    let user = user
+        .into_active_model()
+        .finish_password_reset(&ctx.db, &params.password)
+        .await?;
+    sessions::Model::end_all_for_user(&ctx.db, user.id, None).await?;
+    format::json(UserResponse::from(&user))
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .prefix("/api/auth")
+        .add("/register", post(register))
+        .add("/login", post(login))
+        .add("/current", get(current))
+        .add("/verify", post(verify))
+        .add("/resend-verification", post(resend_verification))
+        .add("/forgot", post(forgot))
+        .add("/reset", post(reset))
+}

@@ -1,0 +1,110 @@
+//! Who owes whom, and settlements, on the API:
+//! `/api/v1/workspaces/{workspace_id}/balances` and `.../settlements`.
+
+use axum::http::StatusCode;
+use loco_rs::prelude::*;
+
+use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        forms::ApiJson,
+    },
+    models::settlements::{self, SettlementParams},
+    policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
+    views::expenses::{BalancesResponse, SettlementResponse},
+};
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/balances",
+    tag = "balances",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = BalancesResponse), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn balances(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
+    format::json(BalancesResponse::new(&balances, &member.workspace.currency))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/settlements",
+    tag = "balances",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = [SettlementResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let list = settlements::Model::list(&member.db, member.workspace.id).await?;
+    format::json(
+        list.iter()
+            .map(|s| SettlementResponse::new(s, &member.workspace.currency))
+            .collect::<Vec<_>>(),
+    )
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/settlements",
+    tag = "balances",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = SettlementParams,
+    responses((status = 201, body = SettlementResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn create(
+    State(ctx): State<AppContext>,
+    member: Member,
+    ApiJson(params): ApiJson<SettlementParams>,
+) -> Result<Response> {
+    let recorded = settlements::Model::record(&member.tenant(&ctx).await?, &params).await?;
+    let mut shown = settlements::Model::with_people(&member.db, vec![recorded]).await?;
+    let response = shown
+        .pop()
+        .map(|s| SettlementResponse::new(&s, &member.workspace.currency))
+        .ok_or(Error::NotFound)?;
+    member.commit_change(&ctx).await?;
+    format::render().status(StatusCode::CREATED).json(response)
+}
+
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}/settlements/{settlement_id}",
+    tag = "balances",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("settlement_id" = String, Path, description = "The settlement")),
+    responses((status = 204, description = "Deleted"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn destroy(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, settlement_id)): Path<(String, String)>,
+) -> Result<Response> {
+    settlements::Model::find_in(&member.db, member.workspace.id, &settlement_id)
+        .await?
+        .remove(&member.tenant(&ctx).await?)
+        .await?;
+    member.commit_change(&ctx).await?;
+    format::render().status(StatusCode::NO_CONTENT).empty()
+}
+
+pub fn routes() -> Routes {
+    let settlements = "/workspaces/{workspace_id}/settlements";
+    Routes::new()
+        .prefix("/api/v1")
+        .add(
+            "/workspaces/{workspace_id}/balances",
+            requires(SETTLEMENTS_READ, get(balances)),
+        )
+        .add(settlements, requires(SETTLEMENTS_READ, get(list)))
+        .add(settlements, requires(SETTLEMENTS_CREATE, post(create)))
+        .add(
+            &format!("{settlements}/{{settlement_id}}"),
+            requires(SETTLEMENTS_DELETE, delete(destroy)),
+        )
+}

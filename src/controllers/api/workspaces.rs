@@ -1,0 +1,406 @@
+//! The workspace API: `/api/v1/workspaces/...`, bearer tokens, JSON.
+
+use axum::http::StatusCode;
+use loco_rs::prelude::*;
+
+use crate::{
+    controllers::support::{
+        access::{requires, Caller, Member},
+        forms::{ApiJson, AuditQuery, DeleteParams, RoleParams},
+    },
+    mailers::workspaces::WorkspaceMailer,
+    models::{
+        audit_events, billing,
+        invitations::{self, InviteParams},
+        memberships::{self, MembershipChange},
+        workspaces::{self, CreateParams, UpdateParams},
+    },
+    policies::{
+        AUDIT_READ, INVITATIONS_MANAGE, INVITATIONS_READ, MEMBERS_LEAVE, MEMBERS_MANAGE,
+        MEMBERS_READ, WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
+    },
+    views::workspaces::{
+        AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse,
+    },
+    workers::{queue, Job},
+};
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces",
+    tag = "workspaces",
+    request_body = CreateParams,
+    responses((status = 201, body = WorkspaceResponse), (status = 422, description = "Invalid input; `errors` names each field")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn create(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    ApiJson(params): ApiJson<CreateParams>,
+) -> Result<Response> {
+    let db = caller.transaction(&ctx).await?;
+    let created = workspaces::Model::create(&db, &caller.user, &caller.actor(), &params).await?;
+    db.commit().await?;
+    format::render()
+        .status(StatusCode::CREATED)
+        .json(WorkspaceResponse::from(&created))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces",
+    tag = "workspaces",
+    responses((status = 200, body = [WorkspaceResponse])),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
+    let db = caller.transaction(&ctx).await?;
+    let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
+    format::json(list.iter().map(WorkspaceResponse::from).collect::<Vec<_>>())
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = WorkspaceResponse), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn show(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+    format::json(WorkspaceResponse::new(&member.workspace, member.role()))
+}
+
+#[utoipa::path(
+    patch,
+    path = "/api/v1/workspaces/{workspace_id}",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = UpdateParams,
+    responses((status = 200, body = WorkspaceResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn update(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    ApiJson(params): ApiJson<UpdateParams>,
+) -> Result<Response> {
+    let updated = member
+        .workspace
+        .update_settings(&member.db, &member.actor(), &params)
+        .await?;
+    let response = WorkspaceResponse::new(&updated, member.role());
+    member.commit().await?;
+    format::json(response)
+}
+
+/// 202: the workspace is gone for everyone now; its data goes in a job.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = DeleteParams,
+    responses((status = 202, description = "Hidden now; its data is removed in the background"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn destroy(
+    State(ctx): State<AppContext>,
+    member: Member,
+    ApiJson(params): ApiJson<DeleteParams>,
+) -> Result<Response> {
+    let marked = member
+        .workspace
+        .request_deletion(&member.db, &member.actor(), &params.confirm)
+        .await?;
+    member.commit().await?;
+    queue::enqueue(
+        &ctx,
+        Job::PurgeWorkspace {
+            workspace_pid: marked.pid,
+        },
+    )
+    .await?;
+    format::render()
+        .status(StatusCode::ACCEPTED)
+        .json(serde_json::json!({}))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/members",
+    tag = "members",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = [MemberResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn members(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let list = memberships::Model::list(&member.db, member.workspace.id).await?;
+    format::json(list.iter().map(MemberResponse::from).collect::<Vec<_>>())
+}
+
+#[utoipa::path(
+    patch,
+    path = "/api/v1/workspaces/{workspace_id}/members/{user_id}",
+    tag = "members",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = String, Path, description = "The member's user id")),
+    request_body = RoleParams,
+    responses((status = 200, body = MemberResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn change_role(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Path((_, user_id)): Path<(String, String)>,
+    ApiJson(params): ApiJson<RoleParams>,
+) -> Result<Response> {
+    let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
+    let change = MembershipChange {
+        actor: &member.membership,
+        audit: &member.actor(),
+    };
+    change
+        .change_role(&member.db, &target, &params.role)
+        .await?;
+    let updated =
+        memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
+    member.commit().await?;
+    format::json(MemberResponse::from(&updated))
+}
+
+/// Removes a member; a member removing themselves leaves.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}/members/{user_id}",
+    tag = "members",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = String, Path, description = "The member's user id")),
+    responses((status = 204, description = "Removed (or left)"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn remove_member(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, user_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
+    let leaving = target.membership.id == member.membership.id;
+    member
+        .ensure(
+            &ctx,
+            if leaving {
+                MEMBERS_LEAVE
+            } else {
+                MEMBERS_MANAGE
+            },
+        )
+        .await?;
+    let change = MembershipChange {
+        actor: &member.membership,
+        audit: &member.actor(),
+    };
+    change.remove(&member.db, &target).await?;
+    member.commit().await?;
+    format::render().status(StatusCode::NO_CONTENT).empty()
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/invitations",
+    tag = "invitations",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    responses((status = 200, body = [InvitationResponse]), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn invitations(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let list = invitations::Model::pending(&member.db, member.workspace.id).await?;
+    format::json(
+        list.iter()
+            .map(InvitationResponse::from)
+            .collect::<Vec<_>>(),
+    )
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/invitations",
+    tag = "invitations",
+    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    request_body = InviteParams,
+    responses((status = 201, body = InvitationResponse), (status = 402, description = "The plan's member limit is reached (pending invitations count)"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn invite(
+    State(ctx): State<AppContext>,
+    member: Member,
+    ApiJson(params): ApiJson<InviteParams>,
+) -> Result<Response> {
+    billing::Limits::of(&ctx, &member.db, &member.workspace)
+        .await?
+        .check_new_member(&member.db, member.workspace.id)
+        .await?;
+    let (invitation, token) =
+        invitations::Model::create(&member.db, &member.workspace, &member.actor(), &params).await?;
+    let workspace = member.workspace.clone();
+    member.commit().await?;
+    WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
+    format::render()
+        .status(StatusCode::CREATED)
+        .json(InvitationResponse::from(&invitation))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}/resend",
+    tag = "invitations",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = String, Path, description = "The invitation")),
+    responses((status = 200, body = InvitationResponse), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn resend_invitation(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, invitation_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let invitation =
+        invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
+    let (invitation, token) = invitation.resend(&member.db, &member.actor()).await?;
+    let workspace = member.workspace.clone();
+    member.commit().await?;
+    WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
+    format::json(InvitationResponse::from(&invitation))
+}
+
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}",
+    tag = "invitations",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = String, Path, description = "The invitation")),
+    responses((status = 204, description = "Revoked"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn revoke_invitation(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Path((_, invitation_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let invitation =
+        invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
+    invitation.revoke(&member.db, &member.actor()).await?;
+    member.commit().await?;
+    format::render().status(StatusCode::NO_CONTENT).empty()
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/invitations/{token}/accept",
+    tag = "invitations",
+    params(("token" = String, Path, description = "The token from the mailed link")),
+    responses((status = 200, body = WorkspaceResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn accept_invitation(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let db = invitations::Model::transaction_for_token(&ctx.db, Some(&caller.user), &token).await?;
+    let (invitation, workspace) = invitations::Model::find_by_token(&db, &token)
+        .await
+        .map_err(|_| Error::NotFound)?;
+    let membership = invitation
+        .accept(&db, &caller.user, &caller.actor())
+        .await?;
+    db.commit().await?;
+    format::json(WorkspaceResponse::new(&workspace, membership.role()))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/audit",
+    tag = "workspaces",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), AuditQuery),
+    responses((status = 200, body = [AuditEventResponse]), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("bearer" = []))
+)]
+#[debug_handler]
+async fn audit(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(query): Query<AuditQuery>,
+) -> Result<Response> {
+    let limit = query.limit.unwrap_or(50).clamp(1, 200);
+    let events =
+        audit_events::Model::list(&member.db, member.workspace.id, query.before, limit).await?;
+    format::json(
+        events
+            .iter()
+            .map(AuditEventResponse::from)
+            .collect::<Vec<_>>(),
+    )
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .prefix("/api/v1")
+        .add("/workspaces", post(create))
+        .add("/workspaces", get(list))
+        .add(
+            "/workspaces/{workspace_id}",
+            requires(WORKSPACE_READ, get(show)),
+        )
+        .add(
+            "/workspaces/{workspace_id}",
+            requires(WORKSPACE_UPDATE, patch(update)),
+        )
+        .add(
+            "/workspaces/{workspace_id}",
+            requires(WORKSPACE_DELETE, delete(destroy)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/members",
+            requires(MEMBERS_READ, get(members)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/members/{user_id}",
+            requires(MEMBERS_MANAGE, patch(change_role)),
+        )
+        .add(
+            // Leaving needs only membership; removing others is checked inside.
+            "/workspaces/{workspace_id}/members/{user_id}",
+            requires(MEMBERS_READ, delete(remove_member)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/invitations",
+            requires(INVITATIONS_READ, get(invitations)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/invitations",
+            requires(INVITATIONS_MANAGE, post(invite)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/invitations/{invitation_id}/resend",
+            requires(INVITATIONS_MANAGE, post(resend_invitation)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/invitations/{invitation_id}",
+            requires(INVITATIONS_MANAGE, delete(revoke_invitation)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/audit",
+            requires(AUDIT_READ, get(audit)),
+        )
+        .add("/invitations/{token}/accept", post(accept_invitation))
+}

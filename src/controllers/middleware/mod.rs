@@ -1,2 +1,0 @@
-pub mod run_to_completion;
-pub mod web_session;

@@ -1,0 +1,140 @@
+//! The balances page (`/w/{workspace_id}/balances`): who owes whom, the
+//! fewest payments that settle everything (each recordable with one click),
+//! and the settlements recorded so far.
+
+use axum::http::StatusCode;
+use loco_rs::prelude::*;
+use serde_json::{json, Value};
+
+use super::workspaces::frame;
+use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        render::{merged, page, redirect_with},
+        web_session::Visitor,
+    },
+    models::{
+        memberships,
+        settlements::{self, SettlementParams},
+        validation::FieldErrors,
+    },
+    policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
+    views::{
+        expenses::{BalancesResponse, SettlementResponse},
+        workspaces::MemberResponse,
+    },
+};
+
+fn balances_path(member: &Member) -> String {
+    format!("/w/{}/balances", member.workspace.pid)
+}
+
+async fn balances_page(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    member: &Member,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let currency = &member.workspace.currency;
+    let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
+    let history = settlements::Model::list(&member.db, member.workspace.id).await?;
+    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
+    let data = json!({
+        "me": member.user().pid.to_string(),
+        "summary": BalancesResponse::new(&balances, currency),
+        "history": history.iter().map(|s| SettlementResponse::new(s, currency)).collect::<Vec<_>>(),
+        "members": members.iter().map(MemberResponse::from).collect::<Vec<_>>(),
+        "form": { "date": member.workspace.today().to_string(), "from": member.user().pid.to_string() },
+    });
+    let data = merged(frame(ctx, member).await?, data);
+    page(
+        v,
+        visitor,
+        status,
+        "balances/index.html",
+        merged(data, extra),
+    )
+}
+
+#[debug_handler]
+async fn index(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    balances_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+}
+
+#[debug_handler]
+async fn settle(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Form(params): Form<SettlementParams>,
+) -> Result<Response> {
+    let recorded = async {
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(settlements::Model::record(&tenant, &params).await?)
+    }
+    .await;
+    match recorded {
+        Ok(_) => {
+            let to = balances_path(&member);
+            member.commit_change(&ctx).await?;
+            redirect_with(&to, "notice", "Payment recorded.", &ctx, &[])
+        }
+        Err(err) => {
+            let Some(errors) = FieldErrors::from_error(&err) else {
+                return Err(err);
+            };
+            let form = json!({
+                "from": params.from, "to": params.to, "amount": params.amount,
+                "date": params.date, "note": params.note,
+            });
+            balances_page(
+                &ctx,
+                &v,
+                &visitor,
+                &member,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "form": form, "errors": errors }),
+            )
+            .await
+        }
+    }
+}
+
+#[debug_handler]
+async fn remove(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, settlement_id)): Path<(String, String)>,
+) -> Result<Response> {
+    settlements::Model::find_in(&member.db, member.workspace.id, &settlement_id)
+        .await?
+        .remove(&member.tenant(&ctx).await?)
+        .await?;
+    let to = balances_path(&member);
+    member.commit_change(&ctx).await?;
+    redirect_with(&to, "notice", "Payment deleted.", &ctx, &[])
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .add(
+            "/w/{workspace_id}/balances",
+            requires(SETTLEMENTS_READ, get(index)),
+        )
+        .add(
+            "/w/{workspace_id}/settlements",
+            requires(SETTLEMENTS_CREATE, post(settle)),
+        )
+        .add(
+            "/w/{workspace_id}/settlements/{settlement_id}/delete",
+            requires(SETTLEMENTS_DELETE, post(remove)),
+        )
+}

@@ -1,0 +1,249 @@
+//! The budgets page (`/w/{workspace_id}/budgets`): each budget's standing
+//! this period, a form to set one up, and deleting one; and the
+//! notifications page (`/w/{workspace_id}/notifications`): the bell's list
+//! and which mails the member wants.
+
+use axum::http::StatusCode;
+use loco_rs::prelude::*;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::expenses::frame;
+use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        render::{merged, page, redirect_with},
+        web_session::Visitor,
+    },
+    models::{
+        budgets::{self, BudgetParams, Period},
+        memberships::MailPreferences,
+        notifications,
+        validation::FieldErrors,
+    },
+    policies::{BUDGETS_MANAGE, BUDGETS_READ, WORKSPACE_READ},
+    views::budgets::{BudgetResponse, NotificationResponse},
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct BudgetForm {
+    pub name: String,
+    pub period: String,
+    pub amount: String,
+    /// "80, 100"
+    pub thresholds: String,
+    pub rollover: Option<String>,
+    pub category_id: String,
+    pub member_id: String,
+}
+
+impl BudgetForm {
+    fn params(&self) -> BudgetParams {
+        // A threshold that is not a whole number becomes 0, which the model
+        // refuses by name.
+        let thresholds = self
+            .thresholds
+            .split([',', ' ', '%'])
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| t.trim().parse().unwrap_or(0))
+            .collect();
+        BudgetParams {
+            name: Some(self.name.clone()),
+            period: Some(self.period.clone()),
+            amount: Some(self.amount.clone()),
+            thresholds: Some(thresholds),
+            rollover: Some(self.rollover.is_some()),
+            category_id: Some(self.category_id.clone()),
+            member_id: Some(self.member_id.clone()),
+        }
+    }
+}
+
+fn budgets_path(member: &Member) -> String {
+    format!("/w/{}/budgets", member.workspace.pid)
+}
+
+async fn budgets_page(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    member: &Member,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let standings = budgets::Model::standings(&member.db, &member.workspace).await?;
+    let data = json!({
+        "budgets": standings
+            .iter()
+            .map(|s| BudgetResponse::new(s, &member.workspace.currency))
+            .collect::<Vec<_>>(),
+        "periods": Period::ALL.map(Period::as_str),
+        "form": { "period": "month", "thresholds": "80, 100" },
+    });
+    let data = merged(merged(frame(ctx, member).await?, data), extra);
+    page(v, visitor, status, "budgets/index.html", data)
+}
+
+#[debug_handler]
+async fn index(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    budgets_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+}
+
+#[debug_handler]
+async fn create(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Form(form): Form<BudgetForm>,
+) -> Result<Response> {
+    let created = async {
+        Ok::<_, Error>(budgets::Model::create(&member.tenant(&ctx).await?, &form.params()).await?)
+    }
+    .await;
+    match created {
+        Ok(budget) => {
+            let to = budgets_path(&member);
+            member.commit_change(&ctx).await?;
+            redirect_with(
+                &to,
+                "notice",
+                &format!("Budget \"{}\" is set.", budget.name),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => {
+            let Some(errors) = FieldErrors::from_error(&err) else {
+                return Err(err);
+            };
+            let echo = json!({
+                "name": form.name, "period": form.period, "amount": form.amount,
+                "thresholds": form.thresholds, "rollover": form.rollover.is_some(),
+                "category_id": form.category_id, "member_id": form.member_id,
+            });
+            budgets_page(
+                &ctx,
+                &v,
+                &visitor,
+                &member,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "form": echo, "errors": errors }),
+            )
+            .await
+        }
+    }
+}
+
+#[debug_handler]
+async fn remove(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, budget_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let budget = budgets::Model::find_in(&member.db, member.workspace.id, &budget_id).await?;
+    let name = budget.name.clone();
+    budget.remove(&member.tenant(&ctx).await?).await?;
+    let to = budgets_path(&member);
+    member.commit_change(&ctx).await?;
+    redirect_with(
+        &to,
+        "notice",
+        &format!("Budget \"{name}\" is deleted."),
+        &ctx,
+        &[],
+    )
+}
+
+#[debug_handler]
+async fn notifications_page(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    let items =
+        notifications::Model::recent(&member.db, member.workspace.id, member.user().id).await?;
+    let data = json!({
+        "notifications": items.iter().map(NotificationResponse::from).collect::<Vec<_>>(),
+        "mail": member.membership.mail_preferences(),
+    });
+    let data = merged(super::workspaces::frame(&ctx, &member).await?, data);
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "budgets/notifications.html",
+        data,
+    )
+}
+
+#[debug_handler]
+async fn mark_read(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
+    notifications::Model::mark_all_read(&member.db, member.workspace.id, member.user().id).await?;
+    let to = format!("/w/{}/notifications", member.workspace.pid);
+    member.commit().await?;
+    redirect_with(&to, "notice", "All read.", &ctx, &[])
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MailForm {
+    pub budget_alerts: Option<String>,
+    pub weekly_summary: Option<String>,
+}
+
+#[debug_handler]
+async fn mail_settings(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Form(form): Form<MailForm>,
+) -> Result<Response> {
+    member
+        .membership
+        .set_mail_preferences(
+            &member.db,
+            MailPreferences {
+                budget_alerts: form.budget_alerts.is_some(),
+                weekly_summary: form.weekly_summary.is_some(),
+            },
+        )
+        .await?;
+    let to = format!("/w/{}/notifications", member.workspace.pid);
+    member.commit().await?;
+    redirect_with(&to, "notice", "Your mail settings are saved.", &ctx, &[])
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .add(
+            "/w/{workspace_id}/budgets",
+            requires(BUDGETS_READ, get(index)),
+        )
+        .add(
+            "/w/{workspace_id}/budgets",
+            requires(BUDGETS_MANAGE, post(create)),
+        )
+        .add(
+            "/w/{workspace_id}/budgets/{budget_id}/delete",
+            requires(BUDGETS_MANAGE, post(remove)),
+        )
+        .add(
+            "/w/{workspace_id}/notifications",
+            requires(WORKSPACE_READ, get(notifications_page)),
+        )
+        .add(
+            "/w/{workspace_id}/notifications/read",
+            requires(WORKSPACE_READ, post(mark_read)),
+        )
+        .add(
+            "/w/{workspace_id}/notifications/settings",
+            requires(WORKSPACE_READ, post(mail_settings)),
+        )
+}

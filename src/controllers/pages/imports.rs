@@ -1,0 +1,344 @@
+//! CSV import pages (`/w/{workspace_id}/imports`): upload a file, check its
+//! preview and say which column is which, then follow the background job's
+//! progress (htmx polls it) and see what was imported and what was not.
+
+use std::sync::Arc;
+
+use axum::{
+    extract::{DefaultBodyLimit, Multipart},
+    http::StatusCode,
+};
+use loco_rs::prelude::*;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::workspaces::frame;
+use crate::{
+    controllers::support::{
+        access::{requires, Member},
+        errors::back_with,
+        render::{merged, page, redirect_with},
+        web_session::Visitor,
+    },
+    models::{
+        imports::{self, Encoding, ImportControl, ImportOptions, Status, DATE_FORMATS},
+        validation::FieldErrors,
+    },
+    policies::{IMPORTS_CREATE, IMPORTS_READ},
+    views::imports::ImportResponse,
+    workers::{queue, Job},
+};
+
+fn control(ctx: &AppContext) -> Result<Arc<ImportControl>> {
+    ctx.shared_store
+        .get::<Arc<ImportControl>>()
+        .ok_or_else(|| Error::string("import control is not set up"))
+}
+
+fn imports_path(member: &Member) -> String {
+    format!("/w/{}/imports", member.workspace.pid)
+}
+
+async fn index_page(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    member: &Member,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let list = imports::Model::list(&member.db, member.workspace.id).await?;
+    let data = json!({
+        "imports": list.iter().map(|i| ImportResponse::new(i, None)).collect::<Vec<_>>(),
+        "max_mb": imports::MAX_BYTES / (1024 * 1024),
+    });
+    let data = merged(frame(ctx, member).await?, data);
+    page(
+        v,
+        visitor,
+        status,
+        "imports/index.html",
+        merged(data, extra),
+    )
+}
+
+#[debug_handler]
+async fn index(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    index_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+}
+
+/// Reads the upload, stopping as soon as it is larger than allowed.
+async fn read_upload(multipart: &mut Multipart) -> Result<(String, Vec<u8>, Encoding)> {
+    let too_large = || {
+        Error::from(FieldErrors::one(
+            "file",
+            format!(
+                "is larger than {} MB; split it into smaller files",
+                imports::MAX_BYTES / (1024 * 1024)
+            ),
+        ))
+    };
+    let mut encoding = Encoding::Utf8;
+    let mut upload = None;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
+            Err(err) => {
+                return Err(FieldErrors::one(
+                    "file",
+                    format!("could not be received: {}", err.body_text()),
+                )
+                .into())
+            }
+        };
+        match field.name() {
+            Some("encoding") => {
+                encoding = Encoding::parse(&field.text().await.unwrap_or_default());
+            }
+            Some("file") => {
+                let name = field.file_name().unwrap_or("upload.csv").to_string();
+                let mut field = field;
+                let mut bytes = Vec::new();
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) => {
+                            if bytes.len() + chunk.len() > imports::MAX_BYTES {
+                                return Err(too_large());
+                            }
+                            bytes.extend_from_slice(&chunk);
+                        }
+                        Ok(None) => break,
+                        Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                            return Err(too_large())
+                        }
+                        Err(err) => {
+                            return Err(FieldErrors::one(
+                                "file",
+                                format!("could not be received: {}", err.body_text()),
+                            )
+                            .into())
+                        }
+                    }
+                }
+                upload = Some((name, bytes));
+            }
+            _ => {}
+        }
+    }
+    let (name, bytes) =
+        upload.ok_or_else(|| Error::from(FieldErrors::one("file", "must be chosen")))?;
+    Ok((name, bytes, encoding))
+}
+
+#[debug_handler]
+async fn upload(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    mut multipart: Multipart,
+) -> Result<Response> {
+    let uploaded = match read_upload(&mut multipart).await {
+        Ok((name, bytes, encoding)) => {
+            imports::Model::upload(
+                &member.db,
+                member.workspace.id,
+                member.user(),
+                &name,
+                &bytes,
+                encoding,
+            )
+            .await
+        }
+        Err(err) => Err(err),
+    };
+    match uploaded {
+        Ok(import) => {
+            let to = format!("{}/{}", imports_path(&member), import.pid);
+            member.commit().await?;
+            format::redirect(&to)
+        }
+        Err(err) => {
+            let Some(errors) = FieldErrors::from_error(&err) else {
+                return Err(err);
+            };
+            index_page(
+                &ctx,
+                &v,
+                &visitor,
+                &member,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "errors": errors }),
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ShowQuery {
+    /// `progress`: only the progress bar (htmx polls it).
+    pub partial: Option<String>,
+}
+
+async fn show_page(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    member: &Member,
+    import: &imports::Model,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let processed = control(ctx)?.processed(import.id);
+    let mut data = json!({
+        "import": ImportResponse::new(import, processed),
+        "date_formats": DATE_FORMATS.iter().map(|(key, _, example)| json!({ "key": key, "example": example })).collect::<Vec<_>>(),
+    });
+    if import.status() == Status::Uploaded {
+        let preview = import.preview()?;
+        data = merged(
+            data,
+            json!({ "preview": { "headers": preview.headers, "rows": preview.rows }, "form": preview.guess }),
+        );
+    }
+    let data = merged(frame(ctx, member).await?, data);
+    page(v, visitor, status, "imports/show.html", merged(data, extra))
+}
+
+#[debug_handler]
+async fn show(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Path((_, import_id)): Path<(String, String)>,
+    Query(query): Query<ShowQuery>,
+) -> Result<Response> {
+    let import = imports::Model::find_in(&member.db, member.workspace.id, &import_id).await?;
+    if query.partial.as_deref() == Some("progress") {
+        let processed = control(&ctx)?.processed(import.id);
+        let data = json!({
+            "workspace": { "id": member.workspace.pid.to_string() },
+            "import": ImportResponse::new(&import, processed),
+        });
+        let finished = matches!(
+            import.status(),
+            Status::Done | Status::Failed | Status::Cancelled
+        );
+        let response = format::render();
+        // A finished import shows its outcome on the whole page.
+        let response = if finished {
+            response.header("hx-refresh", "true")
+        } else {
+            response
+        };
+        return response.view(&v, "imports/_progress.html", data);
+    }
+    show_page(
+        &ctx,
+        &v,
+        &visitor,
+        &member,
+        &import,
+        StatusCode::OK,
+        json!({}),
+    )
+    .await
+}
+
+#[debug_handler]
+async fn start(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Path((_, import_id)): Path<(String, String)>,
+    Form(options): Form<ImportOptions>,
+) -> Result<Response> {
+    let import = imports::Model::find_in(&member.db, member.workspace.id, &import_id).await?;
+    let started = async {
+        let tenant = member.tenant(&ctx).await?;
+        import.clone().start(&tenant, &options).await
+    }
+    .await;
+    match started {
+        Ok(started) => {
+            let to = format!("{}/{}", imports_path(&member), started.pid);
+            let args = Job::ImportExpenses {
+                workspace_id: started.workspace_id,
+                import_id: started.id,
+            };
+            member.commit().await?;
+            queue::enqueue(&ctx, args).await?;
+            format::redirect(&to)
+        }
+        Err(err) => {
+            let Some(errors) = FieldErrors::from_error(&err) else {
+                let to = format!("{}/{}", imports_path(&member), import.pid);
+                return back_with(&ctx, &to, err);
+            };
+            show_page(
+                &ctx,
+                &v,
+                &visitor,
+                &member,
+                &import,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "form": options, "errors": errors }),
+            )
+            .await
+        }
+    }
+}
+
+#[debug_handler]
+async fn cancel(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, import_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let import = imports::Model::find_in(&member.db, member.workspace.id, &import_id).await?;
+    let to = format!("{}/{}", imports_path(&member), import.pid);
+    import.cancel(&member.db, control(&ctx)?.as_ref()).await?;
+    member.commit().await?;
+    redirect_with(
+        &to,
+        "notice",
+        "The import is cancelled; nothing of it is kept.",
+        &ctx,
+        &[],
+    )
+}
+
+pub fn routes() -> Routes {
+    let list = "/w/{workspace_id}/imports";
+    let one = "/w/{workspace_id}/imports/{import_id}";
+    Routes::new()
+        .add(list, requires(IMPORTS_READ, get(index)))
+        .add(
+            list,
+            requires(
+                IMPORTS_CREATE,
+                // Room for the largest file and the form around it.
+                post(upload).layer(DefaultBodyLimit::max(imports::MAX_BYTES + 64 * 1024)),
+            ),
+        )
+        .add(one, requires(IMPORTS_READ, get(show)))
+        .add(
+            &format!("{one}/start"),
+            requires(IMPORTS_CREATE, post(start)),
+        )
+        .add(
+            &format!("{one}/cancel"),
+            requires(IMPORTS_CREATE, post(cancel)),
+        )
+}

@@ -1,0 +1,709 @@
+//! Workspace pages: the list and switcher target (`/w`), a workspace's
+//! start page, settings, members and invitations, and the audit log.
+
+use axum::http::StatusCode;
+use loco_rs::prelude::*;
+use serde_json::{json, Value};
+
+use crate::{
+    controllers::support::{
+        access::{requires, Caller, Member},
+        errors::back_with,
+        forms::{AuditQuery, DeleteParams, RoleParams},
+        render::{form_errors, merged, page, redirect_with},
+        web_session::Visitor,
+    },
+    mailers::workspaces::WorkspaceMailer,
+    models::{
+        audit_events, billing,
+        dashboard::Dashboard,
+        invitations::{self, InviteParams},
+        memberships::{self, MembershipChange, Role},
+        notifications, support_grants,
+        workspaces::{self, CreateParams, UpdateParams},
+    },
+    policies::{
+        AUDIT_READ, BUDGETS_MANAGE, CATEGORIES_MANAGE, EXPENSES_CREATE, IMPORTS_CREATE,
+        INVITATIONS_MANAGE, INVITATIONS_READ, MEMBERS_MANAGE, MEMBERS_READ, RECURRING_MANAGE,
+        SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SUPPORT_ACCESS_MANAGE, WORKSPACE_DELETE,
+        WORKSPACE_READ, WORKSPACE_UPDATE,
+    },
+    views::{
+        billing::long_date,
+        dashboard::DashboardView,
+        workspaces::{AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse},
+    },
+    workers::{queue, Job},
+};
+
+fn base(member: &Member) -> String {
+    format!("/w/{}", member.workspace.pid)
+}
+
+#[debug_handler]
+async fn index(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    caller: Caller,
+) -> Result<Response> {
+    let db = caller.transaction(&ctx).await?;
+    let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
+    let list: Vec<WorkspaceResponse> = list.iter().map(WorkspaceResponse::from).collect();
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "workspaces/index.html",
+        json!({ "workspaces": list, "form": { "kind": "household", "currency": "EUR", "time_zone": "UTC" } }),
+    )
+}
+
+#[debug_handler]
+async fn create(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    caller: Caller,
+    Form(params): Form<CreateParams>,
+) -> Result<Response> {
+    let db = caller.transaction(&ctx).await?;
+    match workspaces::Model::create(&db, &caller.user, &caller.actor(), &params).await {
+        Ok(created) => {
+            db.commit().await?;
+            redirect_with(
+                &format!("/w/{}", created.workspace.pid),
+                "notice",
+                &format!("Welcome to {}.", created.workspace.name),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => {
+            let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
+            let list: Vec<WorkspaceResponse> = list.iter().map(WorkspaceResponse::from).collect();
+            let form = json!({
+                "name": params.name, "kind": params.kind,
+                "currency": params.currency, "time_zone": params.time_zone,
+            });
+            form_errors(
+                &v,
+                &visitor,
+                "workspaces/index.html",
+                json!({ "workspaces": list, "form": form }),
+                err,
+            )
+        }
+    }
+}
+
+/// What every workspace page shows around its content: the workspace and
+/// what the member may do there (its navigation reads both).
+pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
+    // With billing on: the plan, and whether a failed payment needs the
+    // owner (the banner); `null` with billing off (no billing link).
+    let billing = billing::Standing::current(ctx, &member.db, &member.workspace)
+        .await?
+        .map(|standing| {
+            json!({
+                "plan": standing.plan.name,
+                "state": standing.state,
+                "grace_until": standing
+                    .account
+                    .and_then(|a| a.grace_until)
+                    .as_ref()
+                    .map(long_date),
+            })
+        });
+    Ok(json!({
+        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+        "can": abilities(ctx, member).await?,
+        "unread": notifications::Model::unread_count(&member.db, member.workspace.id, member.user().id).await?,
+        "billing": billing,
+        "suspended": member.workspace.suspended_at.is_some(),
+    }))
+}
+
+/// What the member may do here, for showing only the actions that work
+/// (the workspace navigation reads it on every workspace page).
+pub(crate) async fn abilities(ctx: &AppContext, member: &Member) -> Result<Value> {
+    Ok(json!({
+        "add_expense": member.may(ctx, EXPENSES_CREATE).await?,
+        "manage_recurring": member.may(ctx, RECURRING_MANAGE).await?,
+        "import": member.may(ctx, IMPORTS_CREATE).await?,
+        "manage_categories": member.may(ctx, CATEGORIES_MANAGE).await?,
+        "settle": member.may(ctx, SETTLEMENTS_CREATE).await?,
+        "delete_settlements": member.may(ctx, SETTLEMENTS_DELETE).await?,
+        "update": member.may(ctx, WORKSPACE_UPDATE).await?,
+        "delete": member.may(ctx, WORKSPACE_DELETE).await?,
+        "manage_members": member.may(ctx, MEMBERS_MANAGE).await?,
+        "invite": member.may(ctx, INVITATIONS_MANAGE).await?,
+        "audit": member.may(ctx, AUDIT_READ).await?,
+        "manage_budgets": member.may(ctx, BUDGETS_MANAGE).await?,
+        "support_access": member.may(ctx, SUPPORT_ACCESS_MANAGE).await?,
+    }))
+}
+
+#[debug_handler]
+async fn show(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    let dashboard = Dashboard::cached(&ctx, &member.db, &member.workspace).await?;
+    let mut data = frame(&ctx, &member).await?;
+    data["dashboard"] = json!(DashboardView::new(&dashboard, &member.workspace.currency));
+    data["member_count"] = json!(memberships::Model::list(&member.db, member.workspace.id)
+        .await?
+        .len());
+    page(&v, &visitor, StatusCode::OK, "workspaces/show.html", data)
+}
+
+async fn settings_page(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    member: &Member,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let support_until = support_grants::Model::active(&member.db, member.workspace.id)
+        .await?
+        .map(|grant| long_date(&grant.expires_at));
+    let data = json!({
+        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+        "form": WorkspaceResponse::new(&member.workspace, member.role()),
+        "can": abilities(ctx, member).await?,
+        "support_until": support_until,
+    });
+    page(
+        v,
+        visitor,
+        status,
+        "workspaces/settings.html",
+        merged(data, extra),
+    )
+}
+
+#[debug_handler]
+async fn settings(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    settings_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+}
+
+#[debug_handler]
+async fn update(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Form(params): Form<UpdateParams>,
+) -> Result<Response> {
+    match member
+        .workspace
+        .update_settings(&member.db, &member.actor(), &params)
+        .await
+    {
+        Ok(_) => {
+            let to = format!("{}/settings", base(&member));
+            member.commit().await?;
+            redirect_with(&to, "notice", "Settings saved.", &ctx, &[])
+        }
+        Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
+            Some(errors) => {
+                let form = json!({
+                    "name": params.name, "kind": params.kind,
+                    "currency": params.currency, "time_zone": params.time_zone,
+                });
+                settings_page(
+                    &ctx,
+                    &v,
+                    &visitor,
+                    &member,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    json!({ "form": form, "errors": errors }),
+                )
+                .await
+            }
+            None => Err(err),
+        },
+    }
+}
+
+#[debug_handler]
+async fn destroy(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Form(params): Form<DeleteParams>,
+) -> Result<Response> {
+    match member
+        .workspace
+        .request_deletion(&member.db, &member.actor(), &params.confirm)
+        .await
+    {
+        Ok(marked) => {
+            member.commit().await?;
+            queue::enqueue(
+                &ctx,
+                Job::PurgeWorkspace {
+                    workspace_pid: marked.pid,
+                },
+            )
+            .await?;
+            redirect_with(
+                "/w",
+                "notice",
+                &format!("\"{}\" and everything in it is being deleted.", marked.name),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
+            Some(errors) => {
+                settings_page(
+                    &ctx,
+                    &v,
+                    &visitor,
+                    &member,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    json!({ "errors": { "delete": errors } }),
+                )
+                .await
+            }
+            None => Err(err),
+        },
+    }
+}
+
+async fn members_page(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    member: &Member,
+    status: StatusCode,
+    extra: Value,
+) -> Result<Response> {
+    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
+    let members: Vec<Value> = members
+        .iter()
+        .map(|m| {
+            let mut row = json!(MemberResponse::from(m));
+            row["is_me"] = json!(m.membership.id == member.membership.id);
+            row
+        })
+        .collect();
+    let invitations = if member.may(ctx, INVITATIONS_READ).await? {
+        invitations::Model::pending(&member.db, member.workspace.id)
+            .await?
+            .iter()
+            .map(InvitationResponse::from)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let roles: Vec<&str> = Role::GRANTABLE.iter().map(|r| r.as_str()).collect();
+    let data = json!({
+        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+        "members": members,
+        "invitations": invitations,
+        "roles": roles,
+        "can": abilities(ctx, member).await?,
+        "form": { "role": "member" },
+    });
+    page(
+        v,
+        visitor,
+        status,
+        "workspaces/members.html",
+        merged(data, extra),
+    )
+}
+
+#[debug_handler]
+async fn members(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    members_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+}
+
+#[debug_handler]
+async fn change_role(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, user_id)): Path<(String, String)>,
+    Form(params): Form<RoleParams>,
+) -> Result<Response> {
+    let to = format!("{}/members", base(&member));
+    let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
+    let change = MembershipChange {
+        actor: &member.membership,
+        audit: &member.actor(),
+    };
+    match change.change_role(&member.db, &target, &params.role).await {
+        Ok(_) => {
+            member.commit().await?;
+            redirect_with(
+                &to,
+                "notice",
+                &format!("{} is now {}.", target.user.name, params.role.trim()),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+/// Removes a member, or leaves when the target is the member themselves.
+#[debug_handler]
+async fn remove_member(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, user_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let to = format!("{}/members", base(&member));
+    let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
+    let leaving = target.membership.id == member.membership.id;
+    let permission = if leaving {
+        crate::policies::MEMBERS_LEAVE
+    } else {
+        MEMBERS_MANAGE
+    };
+    if let Err(err) = member.ensure(&ctx, permission).await {
+        return back_with(&ctx, &to, err);
+    }
+    let change = MembershipChange {
+        actor: &member.membership,
+        audit: &member.actor(),
+    };
+    match change.remove(&member.db, &target).await {
+        Ok(()) => {
+            let name = member.workspace.name.clone();
+            member.commit().await?;
+            if leaving {
+                redirect_with("/w", "notice", &format!("You left {name}."), &ctx, &[])
+            } else {
+                let message = format!("{} was removed.", target.user.name);
+                redirect_with(&to, "notice", &message, &ctx, &[])
+            }
+        }
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+#[debug_handler]
+async fn invite(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Form(params): Form<InviteParams>,
+) -> Result<Response> {
+    let invited = async {
+        billing::Limits::of(&ctx, &member.db, &member.workspace)
+            .await?
+            .check_new_member(&member.db, member.workspace.id)
+            .await?;
+        invitations::Model::create(&member.db, &member.workspace, &member.actor(), &params).await
+    }
+    .await;
+    match invited {
+        Ok((invitation, token)) => {
+            let (workspace, to) = (
+                member.workspace.clone(),
+                format!("{}/members", base(&member)),
+            );
+            member.commit().await?;
+            WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
+            redirect_with(
+                &to,
+                "notice",
+                &format!("Invitation sent to {}.", invitation.email),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
+            Some(errors) => members_page(
+                &ctx,
+                &v,
+                &visitor,
+                &member,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "errors": errors, "form": { "email": params.email, "role": params.role } }),
+            )
+            .await,
+            None => back_with(&ctx, &format!("{}/members", base(&member)), err),
+        },
+    }
+}
+
+#[debug_handler]
+async fn resend_invitation(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, invitation_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let to = format!("{}/members", base(&member));
+    let invitation =
+        invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
+    match invitation.resend(&member.db, &member.actor()).await {
+        Ok((invitation, token)) => {
+            let workspace = member.workspace.clone();
+            member.commit().await?;
+            WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
+            redirect_with(
+                &to,
+                "notice",
+                &format!("Sent a new invitation to {}.", invitation.email),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+#[debug_handler]
+async fn revoke_invitation(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, invitation_id)): Path<(String, String)>,
+) -> Result<Response> {
+    let to = format!("{}/members", base(&member));
+    let invitation =
+        invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
+    match invitation.revoke(&member.db, &member.actor()).await {
+        Ok(revoked) => {
+            member.commit().await?;
+            let message = format!("The invitation to {} is revoked.", revoked.email);
+            redirect_with(&to, "notice", &message, &ctx, &[])
+        }
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+#[debug_handler]
+async fn audit(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Query(query): Query<AuditQuery>,
+) -> Result<Response> {
+    let limit = 50;
+    let events =
+        audit_events::Model::list(&member.db, member.workspace.id, query.before, limit).await?;
+    let older = (events.len() as u64 == limit)
+        .then(|| events.last().map(|e| e.id))
+        .flatten();
+    let events: Vec<AuditEventResponse> = events.iter().map(AuditEventResponse::from).collect();
+    page(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "workspaces/audit.html",
+        json!({
+            "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
+            "events": events,
+            "older": older,
+            "can": abilities(&ctx, &member).await?,
+        }),
+    )
+}
+
+/// The page an emailed invitation link opens.
+#[debug_handler]
+async fn invitation(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let signed_in = visitor.signed_in.as_ref().map(|s| &s.user);
+    let db = invitations::Model::transaction_for_token(&ctx.db, signed_in, &token).await?;
+    let Ok((invitation, workspace)) = invitations::Model::find_by_token(&db, &token).await else {
+        return page(
+            &v,
+            &visitor,
+            StatusCode::NOT_FOUND,
+            "invitations/show.html",
+            json!({ "alert": "This invitation link is not valid. Ask for a new one." }),
+        );
+    };
+    let signed_in_as = visitor.signed_in.as_ref().map(|s| s.user.email.clone());
+    let problem = if invitation.accepted_at.is_some() {
+        Some("This invitation was already used.")
+    } else if invitation.revoked_at.is_some() {
+        Some("This invitation was revoked.")
+    } else if !invitation.is_pending() {
+        Some("This invitation has expired; ask for a new one.")
+    } else {
+        None
+    };
+    page(
+        &v,
+        &visitor,
+        if problem.is_some() {
+            StatusCode::GONE
+        } else {
+            StatusCode::OK
+        },
+        "invitations/show.html",
+        json!({
+            "alert": problem,
+            "token": token,
+            "workspace": workspace.name,
+            "role": invitation.role,
+            "email": invitation.email,
+            "invited_by": invitation.invited_by_name,
+            "signed_in_as": signed_in_as,
+            "signup_link": format!(
+                "/signup?{}",
+                serde_urlencoded::to_string([
+                    ("next", format!("/invitations/{token}")),
+                    ("email", invitation.email.clone()),
+                ])
+                .unwrap_or_default()
+            ),
+            "wrong_account": signed_in_as.as_deref().is_some_and(|e| e != invitation.email),
+        }),
+    )
+}
+
+#[debug_handler]
+async fn accept(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let db = invitations::Model::transaction_for_token(&ctx.db, Some(&caller.user), &token).await?;
+    let (invitation, workspace) = invitations::Model::find_by_token(&db, &token)
+        .await
+        .map_err(|_| Error::NotFound)?;
+    match invitation.accept(&db, &caller.user, &caller.actor()).await {
+        Ok(_) => {
+            db.commit().await?;
+            redirect_with(
+                &format!("/w/{}", workspace.pid),
+                "notice",
+                &format!("You joined {}.", workspace.name),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => back_with(&ctx, &format!("/invitations/{token}"), err),
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SupportForm {
+    pub hours: String,
+}
+
+/// The owner lets the site's support staff read the workspace for a while.
+#[debug_handler]
+async fn grant_support(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Form(form): Form<SupportForm>,
+) -> Result<Response> {
+    let to = format!("{}/settings", base(&member));
+    let hours = form.hours.trim().parse().unwrap_or(0);
+    match support_grants::Model::grant(&member.db, member.workspace.id, &member.actor(), hours)
+        .await
+    {
+        Ok(grant) => {
+            member.commit().await?;
+            let until = long_date(&grant.expires_at);
+            redirect_with(
+                &to,
+                "notice",
+                &format!(
+                    "Support can read this workspace until {until}; each view is in the audit log."
+                ),
+                &ctx,
+                &[],
+            )
+        }
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+#[debug_handler]
+async fn revoke_support(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
+    let to = format!("{}/settings", base(&member));
+    match support_grants::Model::revoke(&member.db, member.workspace.id, &member.actor()).await {
+        Ok(()) => {
+            member.commit().await?;
+            redirect_with(&to, "notice", "Support access ended.", &ctx, &[])
+        }
+        Err(err) => back_with(&ctx, &to, err),
+    }
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .add("/w", get(index))
+        .add(
+            "/w/{workspace_id}/support-access",
+            requires(SUPPORT_ACCESS_MANAGE, post(grant_support)),
+        )
+        .add(
+            "/w/{workspace_id}/support-access/revoke",
+            requires(SUPPORT_ACCESS_MANAGE, post(revoke_support)),
+        )
+        .add("/w", post(create))
+        .add("/w/{workspace_id}", requires(WORKSPACE_READ, get(show)))
+        .add(
+            "/w/{workspace_id}/settings",
+            requires(WORKSPACE_UPDATE, get(settings)),
+        )
+        .add(
+            "/w/{workspace_id}/settings",
+            requires(WORKSPACE_UPDATE, post(update)),
+        )
+        .add(
+            "/w/{workspace_id}/delete",
+            requires(WORKSPACE_DELETE, post(destroy)),
+        )
+        .add(
+            "/w/{workspace_id}/members",
+            requires(MEMBERS_READ, get(members)),
+        )
+        .add(
+            "/w/{workspace_id}/members/{user_id}/role",
+            requires(MEMBERS_MANAGE, post(change_role)),
+        )
+        .add(
+            // Leaving needs only membership; removing others is checked inside.
+            "/w/{workspace_id}/members/{user_id}/remove",
+            requires(MEMBERS_READ, post(remove_member)),
+        )
+        .add(
+            "/w/{workspace_id}/invitations",
+            requires(INVITATIONS_MANAGE, post(invite)),
+        )
+        .add(
+            "/w/{workspace_id}/invitations/{invitation_id}/resend",
+            requires(INVITATIONS_MANAGE, post(resend_invitation)),
+        )
+        .add(
+            "/w/{workspace_id}/invitations/{invitation_id}/revoke",
+            requires(INVITATIONS_MANAGE, post(revoke_invitation)),
+        )
+        .add("/w/{workspace_id}/audit", requires(AUDIT_READ, get(audit)))
+        .add("/invitations/{token}", get(invitation))
+        .add("/invitations/{token}/accept", post(accept))
+}
