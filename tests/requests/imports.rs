@@ -6,26 +6,10 @@ use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 use serde_json::Value;
 use smartexpense::models::imports::{self, ImportControl, ImportOptions};
 
-use crate::support::{csrf_in, TestApp, PASSWORD};
+use crate::support::{csrf_in, household, TestApp};
 
-async fn household(app: &TestApp) -> (String, String) {
-    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
-    let created = app
-        .post_form(
-            "/w",
-            &[
-                ("name", "Flat"),
-                ("kind", "household"),
-                ("currency", "EUR"),
-                ("time_zone", "UTC"),
-            ],
-        )
-        .await;
-    let ws = created.header("location").to_str().unwrap().to_string();
-    (ws, app.api_login("ann@example.com", PASSWORD).await)
-}
-
-async fn upload(
+/// Uploads a file to import from the imports page of `ws` (its page path).
+pub async fn upload(
     app: &TestApp,
     ws: &str,
     name: &str,
