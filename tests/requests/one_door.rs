@@ -16,7 +16,7 @@ use smartexpense::models::{
 };
 
 use super::{
-    imports::upload,
+    imports::{upload, PLAIN_COLUMNS},
     workspaces_api::{join_as, workspace_of},
 };
 use crate::support::{category_id, household, stripe::StripeStandin, TestApp};
@@ -150,17 +150,47 @@ fn today() -> NaiveDate {
     Utc::now().date_naive()
 }
 
-/// An expense form as the browser sends it, without a split.
+/// Form fields as a browser sends them.
+fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    fields
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+        .collect()
+}
+
+/// The expense form, without a split.
 fn expense_form(amount: &str, date: &str) -> Vec<(String, String)> {
-    [
+    form(&[
         ("amount", amount),
         ("currency", "EUR"),
         ("date", date),
         ("description", "Lunch"),
         ("split_method", "none"),
-    ]
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .to_vec()
+    ])
+}
+
+/// The recurring form: an expense form and how often.
+fn rule_form(interval: &str, starts_on: &str, ends_on: &str) -> Vec<(String, String)> {
+    let mut fields = expense_form("30.00", starts_on);
+    fields.extend(form(&[
+        ("frequency", "monthly"),
+        ("interval", interval),
+        ("starts_on", starts_on),
+        ("ends_on", ends_on),
+    ]));
+    fields
+}
+
+/// The budget form.
+fn budget_form(amount: &str, category_id: &str) -> Vec<(String, String)> {
+    form(&[
+        ("name", "Food"),
+        ("period", "month"),
+        ("amount", amount),
+        ("thresholds", "80, 100"),
+        ("category_id", category_id),
+        ("member_id", ""),
+    ])
 }
 
 /// Ann's household: the app, with the test's browser signed in as Ann, her
@@ -243,15 +273,19 @@ impl Household {
         ws
     }
 
-    /// Ann posts `body` to `/api/v1/workspaces/{ws}/{rest}`; must succeed.
-    async fn create(&self, rest: &str, body: Value) -> Value {
-        let created = self
-            .app
+    /// Ann posts `body` to `/api/v1/workspaces/{ws}/{rest}`.
+    async fn post(&self, rest: &str, body: &Value) -> axum_test::TestResponse {
+        self.app
             .server
             .post(&format!("/api/v1/workspaces/{}/{rest}", self.ws))
             .authorization_bearer(&self.ann)
-            .json(&body)
-            .await;
+            .json(body)
+            .await
+    }
+
+    /// The same, which must succeed.
+    async fn create(&self, rest: &str, body: Value) -> Value {
+        let created = self.post(rest, &body).await;
         assert_eq!(created.status_code(), 201, "{}", created.text());
         created.json()
     }
@@ -281,13 +315,7 @@ impl Household {
     /// Door: the JSON API, `POST /api/v1/workspaces/{ws}/{rest}`.
     async fn api(&self, rest: &str, body: Value, refusal: Refusal) -> Option<String> {
         let before = Rows::now(&self.app).await;
-        let answer = self
-            .app
-            .server
-            .post(&format!("/api/v1/workspaces/{}/{rest}", self.ws))
-            .authorization_bearer(&self.ann)
-            .json(&body)
-            .await;
+        let answer = self.post(rest, &body).await;
         let key = match refusal {
             Refusal::Field(field, _) => field,
             Refusal::History => "",
@@ -363,17 +391,7 @@ impl Household {
         let page = uploaded.header("location").to_str().unwrap().to_string();
         let started = self
             .app
-            .post_form(
-                &format!("{page}/start"),
-                &[
-                    ("date_column", "date"),
-                    ("amount_column", "amount"),
-                    ("description_column", "description"),
-                    ("date_format", "ymd"),
-                    ("decimal", "point"),
-                    ("sign", "positive"),
-                ],
-            )
+            .post_form(&format!("{page}/start"), &PLAIN_COLUMNS)
             .await;
         assert_eq!(started.status_code(), 303, "{}", started.text());
         self.app.jobs_done().await;
@@ -441,13 +459,7 @@ impl Household {
     /// its reply says why.
     async fn assistant(&self, message: &str, refusal: Refusal) -> Option<String> {
         let before = Rows::now(&self.app).await;
-        let answer = self
-            .app
-            .server
-            .post(&format!("/api/v1/workspaces/{}/assistant", self.ws))
-            .authorization_bearer(&self.ann)
-            .json(&json!({ "message": message }))
-            .await;
+        let answer = self.post("assistant", &json!({ "message": message })).await;
         let body = json_of(&answer);
         let offers_to_add = body["actions"]
             .as_array()
@@ -552,17 +564,15 @@ async fn a_split_that_does_not_add_up_is_refused_alike_by_every_door() {
     share["original_amount_minor"] = json!(400);
     share["weight"] = json!("4.00");
 
-    let mut form = expense_form("10.00", &today);
-    form.retain(|(k, _)| k != "split_method");
-    for (k, v) in [
-        ("split_method".to_string(), "exact".to_string()),
-        (format!("include_{ann}"), "on".to_string()),
-        (format!("share_{ann}"), "5.00".to_string()),
-        (format!("include_{bob}"), "on".to_string()),
-        (format!("share_{bob}"), "4.00".to_string()),
-    ] {
-        form.push((k, v));
-    }
+    let mut split_form = expense_form("10.00", &today);
+    split_form.retain(|(k, _)| k != "split_method");
+    split_form.extend(form(&[
+        ("split_method", "exact"),
+        (&format!("include_{ann}"), "on"),
+        (&format!("share_{ann}"), "5.00"),
+        (&format!("include_{bob}"), "on"),
+        (&format!("share_{bob}"), "4.00"),
+    ]));
     refused_by_every_door(
         "exact split 5.00 + 4.00 of 10.00",
         vec![
@@ -572,7 +582,7 @@ async fn a_split_that_does_not_add_up_is_refused_alike_by_every_door() {
                 refusal,
             )
             .await,
-            h.page("expenses", &form, refusal).await,
+            h.page("expenses", &split_form, refusal).await,
             h.restore(archive, "expenses[0].split", refusal).await,
         ],
     );
@@ -595,29 +605,10 @@ async fn a_category_of_another_workspace_is_refused_alike_by_every_door() {
     ];
     let mut verdicts = Vec::new();
     for (whose, category) in &foreign {
-        let with_category = |mut form: Vec<(String, String)>| {
-            form.push(("category_id".to_string(), category.clone()));
-            form
+        let with_category = |mut fields: Vec<(String, String)>| {
+            fields.push(("category_id".to_string(), category.clone()));
+            fields
         };
-        let mut rule_form = with_category(expense_form("30.00", &today));
-        rule_form.extend(
-            [
-                ("frequency", "monthly"),
-                ("interval", "1"),
-                ("starts_on", &today),
-            ]
-            .map(|(k, v)| (k.to_string(), v.to_string())),
-        );
-        let budget_form = with_category(
-            [
-                ("name", "Food"),
-                ("period", "month"),
-                ("amount", "100.00"),
-                ("thresholds", "80, 100"),
-            ]
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .to_vec(),
-        );
         let doors = [
             h.api(
                 "expenses",
@@ -633,14 +624,16 @@ async fn a_category_of_another_workspace_is_refused_alike_by_every_door() {
                 refusal,
             )
             .await,
-            h.page("recurring", &rule_form, refusal).await,
+            h.page("recurring", &with_category(rule_form("1", &today, "")), refusal)
+                .await,
             h.api(
                 "budgets",
                 json!({ "name": "Food", "amount": "100.00", "category_id": category }),
                 refusal,
             )
             .await,
-            h.page("budgets", &budget_form, refusal).await,
+            h.page("budgets", &budget_form("100.00", category), refusal)
+                .await,
         ];
         verdicts.extend(doors.map(|wrong| wrong.map(|w| format!("{whose} category, {w}"))));
     }
@@ -656,21 +649,6 @@ async fn rule_to_restore(h: &Household) -> Value {
     )
     .await;
     h.export().await
-}
-
-/// The recurring page form.
-fn rule_form(interval: &str, starts_on: &str, ends_on: &str) -> Vec<(String, String)> {
-    let mut form = expense_form("30.00", starts_on);
-    form.extend(
-        [
-            ("frequency", "monthly"),
-            ("interval", interval),
-            ("starts_on", starts_on),
-            ("ends_on", ends_on),
-        ]
-        .map(|(k, v)| (k.to_string(), v.to_string())),
-    );
-    form
 }
 
 #[tokio::test]
@@ -728,8 +706,6 @@ async fn a_colour_that_is_not_rrggbb_is_refused_alike_by_every_door() {
     let refusal = Refusal::Field("color", "must be a colour such as #2f9e44");
     let mut archive = h.export().await;
     archive["categories"][0]["color"] = json!("red");
-    let form = [("name", "Pets"), ("color", "red"), ("parent_id", "")]
-        .map(|(k, v)| (k.to_string(), v.to_string()));
     refused_by_every_door(
         "colour red",
         vec![
@@ -739,7 +715,12 @@ async fn a_colour_that_is_not_rrggbb_is_refused_alike_by_every_door() {
                 refusal,
             )
             .await,
-            h.page("categories", &form, refusal).await,
+            h.page(
+                "categories",
+                &form(&[("name", "Pets"), ("color", "red"), ("parent_id", "")]),
+                refusal,
+            )
+            .await,
             h.restore(archive, "categories[0].color", refusal).await,
         ],
     );
@@ -749,15 +730,6 @@ async fn a_colour_that_is_not_rrggbb_is_refused_alike_by_every_door() {
 async fn a_negative_budget_limit_is_refused_alike_by_every_door() {
     let h = Household::start().await;
     let refusal = Refusal::Field("amount", "must be greater than zero");
-    let form = [
-        ("name", "Food"),
-        ("period", "month"),
-        ("amount", "-5"),
-        ("thresholds", "80, 100"),
-        ("category_id", ""),
-        ("member_id", ""),
-    ]
-    .map(|(k, v)| (k.to_string(), v.to_string()));
     refused_by_every_door(
         "budget limit -5",
         vec![
@@ -767,7 +739,7 @@ async fn a_negative_budget_limit_is_refused_alike_by_every_door() {
                 refusal,
             )
             .await,
-            h.page("budgets", &form, refusal).await,
+            h.page("budgets", &budget_form("-5", ""), refusal).await,
         ],
     );
 }
