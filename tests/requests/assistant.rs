@@ -6,11 +6,10 @@ use chrono::{Datelike, Days, Months, NaiveDate, Utc};
 use serde_json::{json, Value};
 
 use super::{
-    dashboard::category_id,
-    expense_pages::{add_api, api, household},
+    expense_pages::{add_api, api},
     workspaces_api::{join_as, join_named, workspace_of},
 };
-use crate::support::{csrf_in, TestApp};
+use crate::support::{category_id, csrf_in, household, TestApp};
 
 fn today() -> NaiveDate {
     Utc::now().date_naive()

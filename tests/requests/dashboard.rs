@@ -12,10 +12,10 @@ use smartexpense::models::budgets;
 use tower::ServiceExt;
 
 use super::{
-    expense_pages::{api, household},
+    expense_pages::api,
     workspaces_api::{join_as, workspace_of},
 };
-use crate::support::TestApp;
+use crate::support::{category_id, household, TestApp};
 
 fn month_title() -> String {
     chrono::Utc::now().date_naive().format("%B %Y").to_string()
@@ -30,23 +30,6 @@ async fn add(app: &TestApp, token: &str, ws: &str, body: Value) -> Value {
         .await;
     assert_eq!(created.status_code(), 201, "{}", created.text());
     created.json()
-}
-
-pub async fn category_id(app: &TestApp, token: &str, ws: &str, name: &str) -> String {
-    let list: Value = app
-        .server
-        .get(&format!("{}/categories", api(ws)))
-        .authorization_bearer(token)
-        .await
-        .json();
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 #[tokio::test]

@@ -4,27 +4,7 @@
 use serde_json::{json, Value};
 
 use super::workspaces_api::join_as;
-use crate::support::{csrf_in, TestApp, PASSWORD};
-
-/// Signs up in the browser, creates a household there, and returns its
-/// page path and an API token for the same account.
-pub async fn household(app: &TestApp) -> (String, String) {
-    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
-    let created = app
-        .post_form(
-            "/w",
-            &[
-                ("name", "Flat"),
-                ("kind", "household"),
-                ("currency", "EUR"),
-                ("time_zone", "UTC"),
-            ],
-        )
-        .await;
-    assert_eq!(created.status_code(), 303);
-    let ws = created.header("location").to_str().unwrap().to_string();
-    (ws, app.api_login("ann@example.com", PASSWORD).await)
-}
+use crate::support::{csrf_in, household, TestApp, PASSWORD};
 
 pub fn api(ws: &str) -> String {
     format!("/api/v1/workspaces/{}", ws.trim_start_matches("/w/"))

@@ -1,7 +1,7 @@
 use serde_json::{json, Value};
 
 use super::workspaces_api::{join_as, workspace_of};
-use crate::support::TestApp;
+use crate::support::{category_id, TestApp};
 
 async fn add(app: &TestApp, token: &str, ws: &str, body: Value) -> axum_test::TestResponse {
     app.server
@@ -9,23 +9,6 @@ async fn add(app: &TestApp, token: &str, ws: &str, body: Value) -> axum_test::Te
         .authorization_bearer(token)
         .json(&body)
         .await
-}
-
-async fn category_id(app: &TestApp, token: &str, ws: &str, name: &str) -> String {
-    let list = app
-        .server
-        .get(&format!("/api/v1/workspaces/{ws}/categories"))
-        .authorization_bearer(token)
-        .await
-        .json::<Value>();
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap_or_else(|| panic!("no {name}: {list}"))["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 #[tokio::test]

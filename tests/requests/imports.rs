@@ -6,26 +6,21 @@ use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 use serde_json::Value;
 use smartexpense::models::imports::{self, ImportControl, ImportOptions};
 
-use crate::support::{csrf_in, TestApp, PASSWORD};
+use crate::support::{csrf_in, household, TestApp};
 
-async fn household(app: &TestApp) -> (String, String) {
-    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
-    let created = app
-        .post_form(
-            "/w",
-            &[
-                ("name", "Flat"),
-                ("kind", "household"),
-                ("currency", "EUR"),
-                ("time_zone", "UTC"),
-            ],
-        )
-        .await;
-    let ws = created.header("location").to_str().unwrap().to_string();
-    (ws, app.api_login("ann@example.com", PASSWORD).await)
-}
+/// The mapping of a file with `date` (as YYYY-MM-DD), `amount` (positive,
+/// with a decimal point) and `description` columns.
+pub const PLAIN_COLUMNS: [(&str, &str); 6] = [
+    ("date_column", "date"),
+    ("amount_column", "amount"),
+    ("description_column", "description"),
+    ("date_format", "ymd"),
+    ("decimal", "point"),
+    ("sign", "positive"),
+];
 
-async fn upload(
+/// Uploads a file to import from the imports page of `ws` (its page path).
+pub async fn upload(
     app: &TestApp,
     ws: &str,
     name: &str,
@@ -466,17 +461,7 @@ async fn an_uploaded_file_is_discarded_from_its_page_and_cannot_be_started_after
     let page = app.server.get(&page_path).await.text();
     assert!(page.contains("This import was cancelled; nothing of it was kept."));
     let start = app
-        .post_form(
-            &format!("{page_path}/start"),
-            &[
-                ("date_column", "date"),
-                ("amount_column", "amount"),
-                ("description_column", "description"),
-                ("date_format", "ymd"),
-                ("decimal", "point"),
-                ("sign", "positive"),
-            ],
-        )
+        .post_form(&format!("{page_path}/start"), &PLAIN_COLUMNS)
         .await;
     assert_eq!(start.status_code(), 422);
     assert_eq!(expenses(&app, &token, &ws).await["count"], 0);

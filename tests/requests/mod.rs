@@ -13,6 +13,7 @@ mod expense_pages;
 mod expenses_api;
 mod imports;
 mod isolation;
+mod one_door;
 mod openapi;
 mod receipts;
 mod recurring_api;

@@ -12,10 +12,10 @@ use smartexpense::models::receipts;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::{
-    expense_pages::{add_api, household},
+    expense_pages::add_api,
     workspaces_api::{join_as, workspace_of},
 };
-use crate::support::{python, s3::S3Standin, TestApp};
+use crate::support::{household, python, s3::S3Standin, TestApp};
 
 /// Where a test's app keeps its files.
 enum Store {

@@ -389,6 +389,48 @@ pub fn csrf_in(html: &str) -> String {
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
+/// Signs up in the browser, creates a household there, and returns its
+/// page path and an API token for the same account.
+pub async fn household(app: &TestApp) -> (String, String) {
+    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
+    let created = app
+        .post_form(
+            "/w",
+            &[
+                ("name", "Flat"),
+                ("kind", "household"),
+                ("currency", "EUR"),
+                ("time_zone", "UTC"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status_code(), 303);
+    let ws = created.header("location").to_str().unwrap().to_string();
+    (ws, app.api_login("ann@example.com", PASSWORD).await)
+}
+
+/// The public id of the category called `name` in the workspace `ws` (its
+/// id or its page path).
+pub async fn category_id(app: &TestApp, token: &str, ws: &str, name: &str) -> String {
+    let list: serde_json::Value = app
+        .server
+        .get(&format!(
+            "/api/v1/workspaces/{}/categories",
+            ws.trim_start_matches("/w/")
+        ))
+        .authorization_bearer(token)
+        .await
+        .json();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no {name}: {list}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// Waits until the app's job queue has nothing waiting or running.
 pub async fn jobs_done(ctx: &loco_rs::app::AppContext) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
