@@ -9,14 +9,14 @@ use loco_rs::prelude::*;
 
 use crate::{
     controllers::support::{
-        access::{requires, requires_upload, Member},
+        access::{requires, requires_either, requires_upload_either, Member},
         uploads::{attach, commit_attached, file_of, remove},
     },
     models::{
         expenses,
         receipts::{self, Variant},
     },
-    policies::EXPENSES_READ,
+    policies::{EXPENSES_READ, EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN},
     views::receipts::ReceiptResponse,
 };
 
@@ -129,7 +129,13 @@ pub fn routes() -> Routes {
         .prefix("/api/v1")
         .add(list_path, requires(EXPENSES_READ, get(list)))
         // Attaching and removing need any-or-own rights on the expense.
-        .add(list_path, requires_upload(EXPENSES_READ, post(upload)))
+        .add(
+            list_path,
+            requires_upload_either(EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN, post(upload)),
+        )
         .add(one, requires(EXPENSES_READ, get(download)))
-        .add(one, requires(EXPENSES_READ, delete(destroy)))
+        .add(
+            one,
+            requires_either(EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN, delete(destroy)),
+        )
 }

@@ -5,7 +5,7 @@ use loco_rs::prelude::*;
 
 use crate::{
     controllers::support::{
-        access::{requires, Caller, Member},
+        access::{requires, requires_either, Caller, Member},
         forms::{ApiJson, AuditQuery, DeleteParams, RoleParams},
     },
     mailers::workspaces::WorkspaceMailer,
@@ -380,7 +380,7 @@ pub fn routes() -> Routes {
         .add(
             // Leaving needs only membership; removing others is checked inside.
             "/workspaces/{workspace_id}/members/{user_id}",
-            requires(MEMBERS_READ, delete(remove_member)),
+            requires_either(MEMBERS_MANAGE, MEMBERS_LEAVE, delete(remove_member)),
         )
         .add(
             "/workspaces/{workspace_id}/invitations",

@@ -13,7 +13,7 @@ use serde_json::json;
 use super::expenses::frame;
 use crate::{
     controllers::support::{
-        access::{requires, requires_upload, Member},
+        access::{requires, requires_either, requires_upload_either, Member},
         errors::back_with,
         render::{merged, page, redirect_with},
         uploads::{attach, commit_attached, file_of, find, remove},
@@ -185,7 +185,10 @@ pub fn routes() -> Routes {
     Routes::new()
         // Changing needs any-or-own rights, checked against the expense.
         .add(list, requires(EXPENSES_READ, get(index)))
-        .add(list, requires_upload(EXPENSES_READ, post(upload)))
+        .add(
+            list,
+            requires_upload_either(EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN, post(upload)),
+        )
         .add(one, requires(EXPENSES_READ, get(show)))
         .add(
             &format!("{one}/file"),
@@ -201,6 +204,6 @@ pub fn routes() -> Routes {
         )
         .add(
             &format!("{one}/delete"),
-            requires(EXPENSES_READ, post(destroy)),
+            requires_either(EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN, post(destroy)),
         )
 }

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::{
     controllers::support::{
-        access::{requires, Caller, Member},
+        access::{requires, requires_either, Caller, Member},
         errors::back_with,
         forms::{AuditQuery, DeleteParams, RoleParams},
         render::{form_errors, merged, page, redirect_with},
@@ -24,9 +24,9 @@ use crate::{
     },
     policies::{
         AUDIT_READ, BUDGETS_MANAGE, CATEGORIES_MANAGE, EXPENSES_CREATE, IMPORTS_CREATE,
-        INVITATIONS_MANAGE, INVITATIONS_READ, MEMBERS_MANAGE, MEMBERS_READ, RECURRING_MANAGE,
-        SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SUPPORT_ACCESS_MANAGE, WORKSPACE_DELETE,
-        WORKSPACE_READ, WORKSPACE_UPDATE,
+        INVITATIONS_MANAGE, INVITATIONS_READ, MEMBERS_LEAVE, MEMBERS_MANAGE, MEMBERS_READ,
+        RECURRING_MANAGE, SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SUPPORT_ACCESS_MANAGE,
+        WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
     },
     views::{
         billing::long_date,
@@ -375,7 +375,7 @@ async fn remove_member(
     let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
     let leaving = target.membership.id == member.membership.id;
     let permission = if leaving {
-        crate::policies::MEMBERS_LEAVE
+        MEMBERS_LEAVE
     } else {
         MEMBERS_MANAGE
     };
@@ -689,7 +689,7 @@ pub fn routes() -> Routes {
         .add(
             // Leaving needs only membership; removing others is checked inside.
             "/w/{workspace_id}/members/{user_id}/remove",
-            requires(MEMBERS_READ, post(remove_member)),
+            requires_either(MEMBERS_MANAGE, MEMBERS_LEAVE, post(remove_member)),
         )
         .add(
             "/w/{workspace_id}/invitations",

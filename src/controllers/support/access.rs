@@ -86,6 +86,16 @@ pub fn requires_upload(
     requires(permission, route).layer(Extension(ReceivesFiles))
 }
 
+/// [`requires_upload`] for a route that either permission opens (attaching
+/// a receipt: any-or-own rights on the expense, decided by the handler).
+pub fn requires_upload_either(
+    first: Permission,
+    second: Permission,
+    route: MethodRouter<AppContext>,
+) -> MethodRouter<AppContext> {
+    requires_upload(first, route).layer(Extension(Alternative(second)))
+}
+
 /// How a caller proved who they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignInMethod {
