@@ -275,6 +275,7 @@ impl Model {
             None => None,
         };
         let params = rule.expense_params()?;
+        let lookup = Lookup::load(db, tenant.workspace.id).await?;
         let on_behalf = Tenant::job(
             db,
             tenant.workspace,
@@ -295,9 +296,13 @@ impl Model {
             if !rule.occurred(db, due).await? {
                 let mut occurrence = params.clone();
                 occurrence.date = Some(due.to_string());
-                let created =
-                    expenses::Model::record_occurrence(&on_behalf, &occurrence, (rule.id, due))
-                        .await;
+                let created = expenses::Model::record_occurrence(
+                    &on_behalf,
+                    &lookup,
+                    &occurrence,
+                    (rule.id, due),
+                )
+                .await;
                 if let Err(err) = created {
                     let Some(reason) = err.refusal() else {
                         return Err(err);

@@ -69,17 +69,6 @@ impl FieldErrors {
         Some(parts.join("; "))
     }
 
-    /// Adds the field errors that `err` carries (from another check).
-    pub fn merge(&mut self, err: &Error) {
-        if let Some(serde_json::Value::Object(fields)) = Self::from_error(err) {
-            for (field, messages) in fields {
-                for message in messages.as_array().into_iter().flatten() {
-                    self.add(&field, message.as_str().unwrap_or_default());
-                }
-            }
-        }
-    }
-
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

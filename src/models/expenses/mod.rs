@@ -165,10 +165,13 @@ impl Model {
     /// As [`Model::draft`], and `PlanLimit` past the month's allowance;
     /// nothing is written then.
     pub async fn record(tenant: &Tenant<'_>, params: &ExpenseParams) -> DomainResult<Self> {
-        Self::record_from(tenant, params, Origin::default()).await
+        let lookup = Lookup::load(tenant.db, tenant.workspace.id).await?;
+        Self::record_from(tenant, &lookup, params, Origin::default()).await
     }
 
-    /// Records the occurrence of a recurring rule on `date`.
+    /// Records the occurrence of a recurring rule on `date`, checked
+    /// against `lookup` (read once for all the occurrences a rule catches
+    /// up).
     ///
     /// # Errors
     /// As [`Model::record`] when the rule's template no longer fits the
@@ -176,6 +179,7 @@ impl Model {
     /// the occurrence exists.
     pub async fn record_occurrence(
         tenant: &Tenant<'_>,
+        lookup: &Lookup,
         params: &ExpenseParams,
         occurrence: (i64, NaiveDate),
     ) -> DomainResult<Self> {
@@ -183,16 +187,16 @@ impl Model {
             occurrence: Some(occurrence),
             ..Origin::default()
         };
-        Self::record_from(tenant, params, origin).await
+        Self::record_from(tenant, lookup, params, origin).await
     }
 
     async fn record_from(
         tenant: &Tenant<'_>,
+        lookup: &Lookup,
         params: &ExpenseParams,
         origin: Origin,
     ) -> DomainResult<Self> {
-        let lookup = Lookup::load(tenant.db, tenant.workspace.id).await?;
-        let draft = Self::draft(tenant, &lookup, params).await?;
+        let draft = Self::draft(tenant, lookup, params).await?;
         tenant
             .limits
             .check_new_expenses(tenant.db, tenant.workspace.id, 1)
