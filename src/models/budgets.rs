@@ -17,6 +17,7 @@ pub use super::_entities::budgets::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{budget_alerts, categories, expense_shares, expenses, notifications, users},
     audit_events::{self, Actor, Event},
+    effects::Effect,
     errors::{DomainError, DomainResult},
     memberships, money,
     tenancy::{self, Tenant},
@@ -333,7 +334,7 @@ impl Model {
         let budget = active.insert(db).await?;
         budget.audit(db, actor, "budget.created", None).await?;
         // Already past a threshold when set: that counts as crossing it.
-        record_crossings(db, workspace).await?;
+        tenant.spending_changed(db).await?;
         Ok(budget)
     }
 
@@ -351,7 +352,7 @@ impl Model {
         updated
             .audit(db, actor, "budget.updated", Some(self.audit_json()))
             .await?;
-        record_crossings(db, workspace).await?;
+        tenant.spending_changed(db).await?;
         Ok(updated)
     }
 
@@ -397,6 +398,7 @@ impl Model {
         )
         .await?;
         self.delete(db).await?;
+        tenant.after_commit(Effect::Changed);
         Ok(())
     }
 

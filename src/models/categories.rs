@@ -6,6 +6,7 @@ pub use super::_entities::categories::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::expenses,
     audit_events::{self, Event},
+    effects::Effect,
     errors::{DomainError, DomainResult},
     tenancy::{self, Tenant},
     validation::FieldErrors,
@@ -225,6 +226,7 @@ impl Model {
             },
         )
         .await?;
+        tenant.after_commit(Effect::Changed);
         Ok(category)
     }
 
@@ -261,6 +263,7 @@ impl Model {
             },
         )
         .await?;
+        tenant.after_commit(Effect::Changed);
         Ok(updated)
     }
 
@@ -325,6 +328,8 @@ impl Model {
         )
         .await?;
         self.delete(db).await?;
+        // Its expenses moved: a budget of the target category may cross.
+        tenant.spending_changed(db).await?;
         Ok(())
     }
 }

@@ -28,13 +28,13 @@ use super::{
     _entities::{users, workspaces},
     audit_events::{self, Actor, Event},
     billing::Limits,
-    budgets,
     categories::{self, CategoryParams},
+    effects::{self, Effect},
     expenses::{self, Draft, ExpenseParams, Lookup, Origin},
     tenancy::{self, Scope, Tenant},
     validation::FieldErrors,
 };
-use crate::policies::IMPORTS_CREATE;
+use crate::{policies::IMPORTS_CREATE, workers::Job};
 
 /// The largest file accepted, checked while it streams in.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
@@ -609,7 +609,12 @@ impl Model {
         let mut active = self.into_active_model();
         active.options = Set(Some(serde_json::to_string(options)?));
         active.status = Set(Status::Queued.as_str().to_string());
-        Ok(active.update(tenant.db).await?)
+        let queued = active.update(tenant.db).await?;
+        tenant.after_commit(Effect::Job(Job::ImportExpenses {
+            workspace_id: queued.workspace_id,
+            import_id: queued.id,
+        }));
+        Ok(queued)
     }
 
     /// Stops an import: one not yet running ends at once; a running one
@@ -934,9 +939,9 @@ impl Model {
         active.problems = Set(Some(serde_json::to_string(&problems)?));
         active.finished_at = Set(Some(Utc::now().into()));
         active.update(&txn).await?;
-        budgets::record_crossings(&txn, &workspace).await?;
-        txn.commit().await?;
-        Ok(())
+        tenant.spending_changed(&txn).await?;
+        let done = tenant.take_effects();
+        effects::commit(ctx, txn, &workspace, done).await
     }
 }
 

@@ -9,12 +9,15 @@ pub use super::_entities::invitations::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{users, workspaces},
     audit_events::{self, Actor, Event},
+    effects::Effect,
+    errors::{DomainError, DomainResult},
     memberships::{self, Role},
     secrets,
-    tenancy::{self, Scope},
+    tenancy::{self, Scope, Tenant},
     users::normalize_email,
     validation::FieldErrors,
 };
+use crate::policies::INVITATIONS_MANAGE;
 
 /// How long an invitation link works.
 pub const INVITATION_TTL: Duration = Duration::days(7);
@@ -129,18 +132,17 @@ impl Model {
             .ok_or(ModelError::EntityNotFound)
     }
 
-    /// Invites an address into a workspace. Returns the invitation and the
-    /// token for its emailed link.
+    /// Invites an address into the workspace; the link is mailed once the
+    /// change commits. Pending invitations count towards the plan's
+    /// members.
     ///
     /// # Errors
-    /// 422 for a bad address or role, an existing member, or an invitation
-    /// already pending for the address.
-    pub async fn create<C: ConnectionTrait + TransactionTrait>(
-        db: &C,
-        workspace: &workspaces::Model,
-        actor: &Actor,
-        params: &InviteParams,
-    ) -> Result<(Self, String)> {
+    /// `Invalid` for a bad address or role, an existing member, or an
+    /// invitation already pending for the address; `PlanLimit` when the
+    /// plan's members are all taken; `Forbidden`.
+    pub async fn invite(tenant: &Tenant<'_>, params: &InviteParams) -> DomainResult<Self> {
+        tenant.ensure(INVITATIONS_MANAGE).await?;
+        let (db, workspace, actor) = (tenant.db, tenant.workspace, &tenant.actor);
         let mut errors = FieldErrors::new();
         let email = normalize_email(&params.email);
         if email.is_empty() {
@@ -152,29 +154,30 @@ impl Model {
             Ok(role) if Role::GRANTABLE.contains(&role) => {}
             _ => errors.add("role", "must be one of admin, member, viewer"),
         }
-        errors.into_result()?;
-
-        let txn = tenancy::begin_write(db).await?;
+        errors.checked()?;
+        tenant.limits.check_new_member(db, workspace.id).await?;
         let already_member = memberships::Entity::find()
             .in_tenant(workspace.id)
             .inner_join(users::Entity)
             .filter(users::Column::Email.eq(&email))
-            .one(&txn)
+            .one(db)
             .await?
             .is_some();
         if already_member {
-            return Err(FieldErrors::one("email", "is already a member of this workspace").into());
+            return Err(DomainError::field(
+                "email",
+                "is already a member of this workspace",
+            ));
         }
-        if Self::pending(&txn, workspace.id)
+        if Self::pending(db, workspace.id)
             .await?
             .iter()
             .any(|i| i.email == email)
         {
-            return Err(FieldErrors::one(
+            return Err(DomainError::field(
                 "email",
                 "already has a pending invitation; resend or revoke it",
-            )
-            .into());
+            ));
         }
         let token = secrets::new_token();
         let invitation = ActiveModel {
@@ -187,10 +190,10 @@ impl Model {
             expires_at: Set((Utc::now() + INVITATION_TTL).into()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(db)
         .await?;
         audit_events::Model::record(
-            &txn,
+            db,
             workspace.id,
             actor,
             Event {
@@ -201,32 +204,35 @@ impl Model {
             },
         )
         .await?;
-        txn.commit().await?;
-        Ok((invitation, token))
+        tenant.after_commit(Effect::InvitationMail {
+            invitation: invitation.clone(),
+            token,
+        });
+        Ok(invitation)
     }
 
-    /// A new link and seven more days; the old link stops working.
+    /// A new link, mailed once the change commits, and seven more days; the
+    /// old link stops working.
     ///
     /// # Errors
-    /// 422 when the invitation is no longer pending.
-    pub async fn resend<C: ConnectionTrait + TransactionTrait>(
-        &self,
-        db: &C,
-        actor: &Actor,
-    ) -> Result<(Self, String)> {
+    /// `Invalid` when the invitation is no longer pending; `Forbidden`.
+    pub async fn resend(&self, tenant: &Tenant<'_>) -> DomainResult<Self> {
+        tenant.ensure(INVITATIONS_MANAGE).await?;
         if self.accepted_at.is_some() || self.revoked_at.is_some() {
-            return Err(unusable("this invitation was already used or revoked"));
+            return Err(DomainError::field(
+                "token",
+                "this invitation was already used or revoked",
+            ));
         }
         let token = secrets::new_token();
-        let txn = tenancy::begin_write(db).await?;
         let mut active = self.clone().into_active_model();
         active.token_hash = Set(secrets::digest(&token));
         active.expires_at = Set((Utc::now() + INVITATION_TTL).into());
-        let renewed = active.update(&txn).await?;
+        let renewed = active.update(tenant.db).await?;
         audit_events::Model::record(
-            &txn,
+            tenant.db,
             self.workspace_id,
-            actor,
+            &tenant.actor,
             Event {
                 action: "invitation.resent",
                 summary: format!("resent the invitation to {}", self.email),
@@ -235,28 +241,32 @@ impl Model {
             },
         )
         .await?;
-        txn.commit().await?;
-        Ok((renewed, token))
+        tenant.after_commit(Effect::InvitationMail {
+            invitation: renewed.clone(),
+            token,
+        });
+        Ok(renewed)
     }
 
+    /// Revokes a pending invitation: its link stops working.
+    ///
     /// # Errors
-    /// 422 when the invitation is no longer pending.
-    pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
-        &self,
-        db: &C,
-        actor: &Actor,
-    ) -> Result<Self> {
+    /// `Invalid` when the invitation is no longer pending; `Forbidden`.
+    pub async fn revoke(&self, tenant: &Tenant<'_>) -> DomainResult<Self> {
+        tenant.ensure(INVITATIONS_MANAGE).await?;
         if self.accepted_at.is_some() || self.revoked_at.is_some() {
-            return Err(unusable("this invitation was already used or revoked"));
+            return Err(DomainError::field(
+                "token",
+                "this invitation was already used or revoked",
+            ));
         }
-        let txn = tenancy::begin_write(db).await?;
         let mut active = self.clone().into_active_model();
         active.revoked_at = Set(Some(Utc::now().into()));
-        let revoked = active.update(&txn).await?;
+        let revoked = active.update(tenant.db).await?;
         audit_events::Model::record(
-            &txn,
+            tenant.db,
             self.workspace_id,
-            actor,
+            &tenant.actor,
             Event {
                 action: "invitation.revoked",
                 summary: format!("revoked the invitation to {}", self.email),
@@ -265,7 +275,6 @@ impl Model {
             },
         )
         .await?;
-        txn.commit().await?;
         Ok(revoked)
     }
 

@@ -1,16 +1,18 @@
 use std::{fmt, str::FromStr};
 
 use loco_rs::prelude::*;
-use sea_orm::TransactionSession;
 use serde_json::json;
 
 pub use super::_entities::memberships::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{users, workspaces},
-    audit_events::{self, Actor, Event},
-    tenancy,
+    audit_events::{self, Event},
+    effects::Effect,
+    errors::{DomainError, DomainResult},
+    tenancy::Tenant,
     validation::FieldErrors,
 };
+use crate::policies::{MEMBERS_LEAVE, MEMBERS_MANAGE};
 
 impl ActiveModelBehavior for ActiveModel {}
 
@@ -221,62 +223,62 @@ impl Model {
     }
 }
 
-/// Membership changes made by one member (the actor) to another. Each keeps
-/// the invariant that a workspace has exactly one owner, and is audited.
-pub struct MembershipChange<'a> {
-    pub actor: &'a Model,
-    pub audit: &'a Actor,
+/// Refuses a change to `target`'s membership unless the actor may manage
+/// members and `target` is not the owner (ownership moves only by
+/// transfer).
+async fn ensure_may_manage(tenant: &Tenant<'_>, target: &Model) -> DomainResult<()> {
+    tenant.ensure(MEMBERS_MANAGE).await?;
+    if target.role() == Role::Owner {
+        return Err(DomainError::field(
+            "role",
+            "the owner's membership can only change by transferring ownership",
+        ));
+    }
+    if tenant.role().is_none_or(|role| role < Role::Admin) {
+        return Err(DomainError::Forbidden(
+            "Your role cannot manage members.".to_string(),
+        ));
+    }
+    Ok(())
 }
 
-impl MembershipChange<'_> {
-    fn may_manage(&self, target: &Model) -> Result<()> {
-        if target.role() == Role::Owner {
-            return Err(FieldErrors::one(
-                "role",
-                "the owner's membership can only change by transferring ownership",
-            )
-            .into());
-        }
-        if self.actor.role() < Role::Admin {
-            return Err(Error::CustomError(
-                axum::http::StatusCode::FORBIDDEN,
-                loco_rs::controller::ErrorDetail::new(
-                    "forbidden",
-                    "Your role cannot manage members.",
-                ),
-            ));
-        }
-        Ok(())
-    }
+/// Is `target` the member who acts?
+fn is_actor(tenant: &Tenant<'_>, target: &Member) -> bool {
+    tenant.user().is_some_and(|user| user.id == target.user.id)
+}
 
-    /// Gives `target` a new role. `owner` transfers ownership (owner only):
-    /// the current owner becomes an admin.
+impl Model {
+    /// Gives `target` a new role. `owner` transfers ownership (the owner
+    /// only): the current owner becomes an admin. A workspace keeps
+    /// exactly one owner; the change is audited.
     ///
     /// # Errors
-    /// 422 for an unknown role or a change that would leave no single owner.
-    pub async fn change_role<C: ConnectionTrait + TransactionTrait>(
-        &self,
-        db: &C,
+    /// `Invalid` for an unknown role, one's own role or the owner's;
+    /// `Forbidden` without the right to manage members.
+    pub async fn change_role(
+        tenant: &Tenant<'_>,
         target: &Member,
         role: &str,
-    ) -> Result<Model> {
+    ) -> DomainResult<Self> {
         let role: Role = role.parse()?;
-        if target.membership.id == self.actor.id {
-            return Err(FieldErrors::one("role", "you cannot change your own role").into());
+        if is_actor(tenant, target) {
+            return Err(DomainError::field(
+                "role",
+                "you cannot change your own role",
+            ));
         }
         if role == Role::Owner {
-            return self.transfer_ownership(db, target).await;
+            return Self::transfer_ownership(tenant, target).await;
         }
-        self.may_manage(&target.membership)?;
+        ensure_may_manage(tenant, &target.membership).await?;
         let before = target.membership.role();
-        let txn = tenancy::begin_write(db).await?;
         let mut active = target.membership.clone().into_active_model();
         active.role = Set(role.as_str().to_string());
-        let updated = active.update(&txn).await?;
+        let updated = active.update(tenant.db).await?;
         audit_events::Model::record(
-            &txn,
+            tenant.db,
             updated.workspace_id,
-            self.audit,
+            &tenant.actor,
             Event {
                 action: "member.role_changed",
                 summary: format!("{} is now {role} (was {before})", target.user.email),
@@ -285,69 +287,67 @@ impl MembershipChange<'_> {
             },
         )
         .await?;
-        txn.commit().await?;
+        tenant.after_commit(Effect::Changed);
         Ok(updated)
     }
 
-    async fn transfer_ownership<C: ConnectionTrait + TransactionTrait>(
-        &self,
-        db: &C,
-        target: &Member,
-    ) -> Result<Model> {
-        if self.actor.role() != Role::Owner {
-            return Err(Error::CustomError(
-                axum::http::StatusCode::FORBIDDEN,
-                loco_rs::controller::ErrorDetail::new(
-                    "forbidden",
-                    "Only the owner can transfer ownership.",
-                ),
-            ));
-        }
-        let txn = tenancy::begin_write(db).await?;
-        let mut previous = self.actor.clone().into_active_model();
-        previous.role = Set(Role::Admin.as_str().to_string());
-        previous.update(&txn).await?;
+    async fn transfer_ownership(tenant: &Tenant<'_>, target: &Member) -> DomainResult<Self> {
+        let owner = match (tenant.role(), tenant.user()) {
+            (Some(Role::Owner), Some(user)) => user,
+            _ => {
+                return Err(DomainError::Forbidden(
+                    "Only the owner can transfer ownership.".to_string(),
+                ))
+            }
+        };
+        let previous = Entity::find()
+            .in_tenant(tenant.workspace.id)
+            .filter(memberships::Column::UserId.eq(owner.id))
+            .one(tenant.db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let mut demoted = previous.into_active_model();
+        demoted.role = Set(Role::Admin.as_str().to_string());
+        demoted.update(tenant.db).await?;
         let mut next = target.membership.clone().into_active_model();
         next.role = Set(Role::Owner.as_str().to_string());
-        let updated = next.update(&txn).await?;
+        let updated = next.update(tenant.db).await?;
         audit_events::Model::record(
-            &txn,
+            tenant.db,
             updated.workspace_id,
-            self.audit,
+            &tenant.actor,
             Event {
                 action: "workspace.ownership_transferred",
                 summary: format!("ownership transferred to {}", target.user.email),
-                before: Some(json!({ "owner_user_id": self.actor.user_id })),
+                before: Some(json!({ "owner_user_id": owner.id })),
                 after: Some(json!({ "owner_user_id": target.membership.user_id })),
             },
         )
         .await?;
-        txn.commit().await?;
+        tenant.after_commit(Effect::Changed);
         Ok(updated)
     }
 
-    /// Removes `target` from the workspace; removing yourself is leaving.
+    /// Removes `target` from the workspace; removing yourself is leaving
+    /// (the owner cannot leave). Audited.
     ///
     /// # Errors
-    /// 422 when the owner would leave or be removed.
-    pub async fn remove<C: ConnectionTrait + TransactionTrait>(
-        &self,
-        db: &C,
-        target: &Member,
-    ) -> Result<()> {
-        let leaving = target.membership.id == self.actor.id;
-        if leaving && self.actor.role() == Role::Owner {
-            return Err(FieldErrors::one(
-                "user",
-                "the owner cannot leave; transfer ownership or delete the workspace",
-            )
-            .into());
+    /// `Invalid` when the owner would leave or be removed; `Forbidden`
+    /// without the right to leave or to manage members.
+    pub async fn remove(tenant: &Tenant<'_>, target: &Member) -> DomainResult<()> {
+        let leaving = is_actor(tenant, target);
+        if leaving {
+            tenant.ensure(MEMBERS_LEAVE).await?;
+            if target.membership.role() == Role::Owner {
+                return Err(DomainError::field(
+                    "user",
+                    "the owner cannot leave; transfer ownership or delete the workspace",
+                ));
+            }
+        } else {
+            ensure_may_manage(tenant, &target.membership).await?;
         }
-        if !leaving {
-            self.may_manage(&target.membership)?;
-        }
-        let txn = tenancy::begin_write(db).await?;
-        target.membership.clone().delete(&txn).await?;
+        target.membership.clone().delete(tenant.db).await?;
         let (action, summary) = if leaving {
             ("member.left", format!("{} left", target.user.email))
         } else {
@@ -357,9 +357,9 @@ impl MembershipChange<'_> {
             )
         };
         audit_events::Model::record(
-            &txn,
+            tenant.db,
             target.membership.workspace_id,
-            self.audit,
+            &tenant.actor,
             Event {
                 action,
                 summary,
@@ -368,7 +368,7 @@ impl MembershipChange<'_> {
             },
         )
         .await?;
-        txn.commit().await?;
+        tenant.after_commit(Effect::Changed);
         Ok(())
     }
 }

@@ -10,6 +10,7 @@ pub mod budgets;
 pub mod casbin_rules;
 pub mod categories;
 pub mod dashboard;
+pub mod effects;
 pub mod errors;
 pub mod expense_shares;
 pub mod expense_tags;

@@ -14,6 +14,7 @@ use super::{
     _entities::{users, workspaces},
     audit_events::{self, Actor, Event},
     billing::Limits,
+    effects::{self, Effect},
     errors::{DomainError, DomainResult},
     expenses::{self, ExpenseParams, Lookup},
     tenancy::{self, Scope, Tenant},
@@ -246,6 +247,7 @@ impl Model {
             },
         )
         .await?;
+        tenant.after_commit(Effect::Changed);
         rule.catch_up(tenant, tenant.workspace.today()).await
     }
 
@@ -349,8 +351,9 @@ impl Model {
     }
 
     /// Every rule due by today anywhere, each caught up inside its own
-    /// workspace's scope and transaction. Returns the workspaces whose
-    /// rules ran.
+    /// workspace's scope and transaction (its open pages refresh and its
+    /// budget alerts go out after each commit). Returns the workspaces
+    /// whose rules ran.
     ///
     /// # Errors
     /// On database errors finding the rules; a rule that fails is logged
@@ -417,6 +420,8 @@ impl Model {
                 Limits::of(ctx, &txn, &workspace).await?,
             );
             rule.catch_up(&tenant, workspace.today()).await?;
+            let done = tenant.take_effects();
+            return effects::commit(ctx, txn, &workspace, done).await;
         }
         txn.commit().await?;
         Ok(())
@@ -469,6 +474,7 @@ impl Model {
         )
         .await?;
         self.delete(db).await?;
+        tenant.after_commit(Effect::Changed);
         Ok(())
     }
 }

@@ -16,6 +16,7 @@ use crate::policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE};
 use super::{
     _entities::{expense_shares, expenses, users},
     audit_events::{self, Event},
+    effects::Effect,
     errors::{DomainError, DomainResult},
     memberships, money,
     tenancy::{self, Tenant},
@@ -355,6 +356,7 @@ impl Model {
             },
         )
         .await?;
+        tenant.after_commit(Effect::Changed);
         Ok(settlement)
     }
 
@@ -446,6 +448,7 @@ impl Model {
         )
         .await?;
         self.delete(db).await?;
+        tenant.after_commit(Effect::Changed);
         Ok(())
     }
 }

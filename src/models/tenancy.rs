@@ -21,6 +21,8 @@ use sea_orm::{
 use super::{
     audit_events::Actor,
     billing::Limits,
+    budgets,
+    effects::{Effect, Pending},
     errors::{DomainError, DomainResult},
     memberships::Role,
     users, workspaces,
@@ -184,8 +186,9 @@ pub enum Acting<'a> {
 
 /// The one way into a workspace's data for an operation that changes it:
 /// the transaction (scoped to the workspace on Postgres), the workspace,
-/// who acts and the plan's limits. Built only here, alike for requests,
-/// jobs and tasks; model operations take it and check everything else.
+/// who acts, the plan's limits and the effects to run after the commit.
+/// Built only here, alike for requests, jobs and tasks; model operations
+/// take it and check everything else.
 pub struct Tenant<'a> {
     pub db: &'a DatabaseTransaction,
     pub workspace: &'a workspaces::Model,
@@ -193,6 +196,8 @@ pub struct Tenant<'a> {
     /// Who the audit log names.
     pub actor: Actor,
     pub limits: Limits,
+    /// What the operations asked for once the change commits.
+    effects: Pending,
 }
 
 impl<'a> Tenant<'a> {
@@ -219,13 +224,14 @@ impl<'a> Tenant<'a> {
             },
             actor,
             limits: Limits::of(ctx, db, workspace).await?,
+            effects: Pending::default(),
         })
     }
 
     /// A job acting for `user` (who started it) in a workspace, inside a
     /// transaction the job opened with [`begin`] for that workspace.
     #[must_use]
-    pub const fn job(
+    pub fn job(
         db: &'a DatabaseTransaction,
         workspace: &'a workspaces::Model,
         user: Option<&'a users::Model>,
@@ -238,7 +244,43 @@ impl<'a> Tenant<'a> {
             acting: Acting::Job { user },
             actor,
             limits,
+            effects: Pending::default(),
         }
+    }
+
+    /// This scope registering its effects into `pending`, which the caller
+    /// that commits holds (a request's member).
+    #[must_use]
+    pub fn collecting_into(mut self, pending: &Pending) -> Self {
+        self.effects = pending.clone();
+        self
+    }
+
+    /// The effects registered so far, for the caller that commits (see
+    /// [`super::effects::commit`]).
+    #[must_use]
+    pub fn take_effects(&self) -> Vec<Effect> {
+        self.effects.take()
+    }
+
+    /// Registers something to do once this change has committed.
+    pub fn after_commit(&self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// Marks a change to what the workspace spends, made in `db` (the
+    /// change's transaction or a savepoint of it): budget thresholds it
+    /// crossed are recorded with it, and once it commits the workspace's
+    /// open pages refresh and the alerts are mailed.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn spending_changed<C: ConnectionTrait>(&self, db: &C) -> DomainResult<()> {
+        for alert in budgets::record_crossings(db, self.workspace).await? {
+            self.after_commit(Effect::BudgetAlert(alert.id));
+        }
+        self.after_commit(Effect::Changed);
+        Ok(())
     }
 
     /// The member who acts, or who started the job.
@@ -247,6 +289,15 @@ impl<'a> Tenant<'a> {
         match &self.acting {
             Acting::Member { user, .. } => Some(user),
             Acting::Job { user } => *user,
+        }
+    }
+
+    /// The acting member's role; `None` for a job.
+    #[must_use]
+    pub const fn role(&self) -> Option<Role> {
+        match &self.acting {
+            Acting::Member { role, .. } => Some(*role),
+            Acting::Job { .. } => None,
         }
     }
 

@@ -9,9 +9,15 @@ use super::{
     _entities::users,
     audit_events::{self, Actor, Event},
     categories,
+    effects::Effect,
+    errors::{DomainError, DomainResult},
     memberships::{self, Role},
-    tenancy,
+    tenancy::{self, Tenant},
     validation::FieldErrors,
+};
+use crate::{
+    policies::{WORKSPACE_DELETE, WORKSPACE_UPDATE},
+    workers::Job,
 };
 
 const NAME_MAX_CHARS: usize = 80;
@@ -191,18 +197,15 @@ impl Model {
         })
     }
 
-    /// Changes name, kind, base currency or time zone.
+    /// Changes the workspace's name, kind, base currency or time zone.
     ///
     /// # Errors
-    /// 422 field errors for bad input.
-    pub async fn update_settings<C: ConnectionTrait + TransactionTrait>(
-        &self,
-        db: &C,
-        actor: &Actor,
-        params: &UpdateParams,
-    ) -> Result<Self> {
+    /// `Invalid` naming each bad field; `Forbidden`.
+    pub async fn update_settings(tenant: &Tenant<'_>, params: &UpdateParams) -> DomainResult<Self> {
+        tenant.ensure(WORKSPACE_UPDATE).await?;
+        let current = tenant.workspace;
         let mut errors = FieldErrors::new();
-        let mut active = self.clone().into_active_model();
+        let mut active = current.clone().into_active_model();
         if let Some(name) = &params.name {
             active.name = Set(check_name(&mut errors, name));
         }
@@ -215,60 +218,60 @@ impl Model {
         if let Some(zone) = &params.time_zone {
             active.time_zone = Set(check_time_zone(&mut errors, zone));
         }
-        errors.into_result()?;
-        let txn = tenancy::begin_write(db).await?;
-        let updated = active.update(&txn).await?;
-        if updated.settings_json() != self.settings_json() {
+        errors.checked()?;
+        let updated = active.update(tenant.db).await?;
+        if updated.settings_json() != current.settings_json() {
             audit_events::Model::record(
-                &txn,
-                self.id,
-                actor,
+                tenant.db,
+                current.id,
+                &tenant.actor,
                 Event {
                     action: "workspace.settings_changed",
                     summary: "changed the workspace settings".to_string(),
-                    before: Some(self.settings_json()),
+                    before: Some(current.settings_json()),
                     after: Some(updated.settings_json()),
                 },
             )
             .await?;
+            tenant.after_commit(Effect::Changed);
         }
-        txn.commit().await?;
         Ok(updated)
     }
 
     /// Marks the workspace for deletion once its name is typed to confirm.
-    /// It disappears for everyone at once; a background job removes the data.
+    /// It disappears for everyone at once; once that commits, a job
+    /// removes the data.
     ///
     /// # Errors
-    /// 422 when the confirmation does not match the name.
-    pub async fn request_deletion<C: ConnectionTrait + TransactionTrait>(
-        &self,
-        db: &C,
-        actor: &Actor,
-        confirmation: &str,
-    ) -> Result<Self> {
-        if confirmation.trim() != self.name {
-            return Err(
-                FieldErrors::one("confirm", "must be the workspace's name, typed exactly").into(),
-            );
+    /// `Invalid` when the confirmation does not match the name;
+    /// `Forbidden`.
+    pub async fn request_deletion(tenant: &Tenant<'_>, confirmation: &str) -> DomainResult<Self> {
+        tenant.ensure(WORKSPACE_DELETE).await?;
+        let current = tenant.workspace;
+        if confirmation.trim() != current.name {
+            return Err(DomainError::field(
+                "confirm",
+                "must be the workspace's name, typed exactly",
+            ));
         }
-        let txn = tenancy::begin_write(db).await?;
-        let mut active = self.clone().into_active_model();
+        let mut active = current.clone().into_active_model();
         active.deleting_at = Set(Some(Utc::now().into()));
-        let marked = active.update(&txn).await?;
+        let marked = active.update(tenant.db).await?;
         audit_events::Model::record(
-            &txn,
-            self.id,
-            actor,
+            tenant.db,
+            current.id,
+            &tenant.actor,
             Event {
                 action: "workspace.deletion_requested",
-                summary: format!("asked to delete \"{}\"", self.name),
-                before: Some(self.settings_json()),
+                summary: format!("asked to delete \"{}\"", current.name),
+                before: Some(current.settings_json()),
                 after: None,
             },
         )
         .await?;
-        txn.commit().await?;
+        tenant.after_commit(Effect::Job(Job::PurgeWorkspace {
+            workspace_pid: marked.pid,
+        }));
         Ok(marked)
     }
 

@@ -5,10 +5,7 @@
 
 use loco_rs::prelude::*;
 
-use crate::{
-    models::recurring_expenses,
-    workers::{queue, Job},
-};
+use crate::models::recurring_expenses;
 
 pub struct RecurringExpenses;
 
@@ -23,16 +20,6 @@ impl Task for RecurringExpenses {
 
     async fn run(&self, ctx: &AppContext, _vars: &task::Vars) -> Result<()> {
         let workspaces = recurring_expenses::Model::run_due(ctx).await?;
-        for workspace_id in &workspaces {
-            crate::live::changed(ctx, *workspace_id).await?;
-            queue::enqueue(
-                ctx,
-                Job::BudgetAlerts {
-                    workspace_id: *workspace_id,
-                },
-            )
-            .await?;
-        }
         tracing::info!(
             workspaces = workspaces.len(),
             "recurring expenses caught up"

@@ -6,10 +6,7 @@ use std::sync::Arc;
 
 use loco_rs::prelude::*;
 
-use crate::{
-    models::imports::{self, ImportControl},
-    workers::{queue, Job},
-};
+use crate::models::imports::{self, ImportControl};
 
 /// # Errors
 /// When the import cannot run (a database error); a bad file is recorded on
@@ -19,7 +16,5 @@ pub async fn import(ctx: &AppContext, workspace_id: i64, import_id: i64) -> Resu
         .shared_store
         .get::<Arc<ImportControl>>()
         .ok_or_else(|| Error::string("import control is not set up"))?;
-    imports::Model::run(ctx, &control, workspace_id, import_id).await?;
-    crate::live::changed(ctx, workspace_id).await?;
-    queue::enqueue(ctx, Job::BudgetAlerts { workspace_id }).await
+    imports::Model::run(ctx, &control, workspace_id, import_id).await
 }

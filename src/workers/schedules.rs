@@ -103,11 +103,7 @@ fn recurring(
     ctx: AppContext,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send>> {
     Box::pin(async move {
-        let workspaces = recurring_expenses::Model::run_due(&ctx).await?;
-        for workspace_id in workspaces {
-            crate::live::changed(&ctx, workspace_id).await?;
-            queue::enqueue(&ctx, Job::BudgetAlerts { workspace_id }).await?;
-        }
+        recurring_expenses::Model::run_due(&ctx).await?;
         Ok(())
     })
 }

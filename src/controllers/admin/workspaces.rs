@@ -19,16 +19,16 @@ use crate::{
         _entities::workspaces as workspace_rows,
         audit_events::{self, Event},
         billing::{self, Usage},
+        effects,
         expenses::{self, ExpenseFilter},
-        memberships::{self, MembershipChange, Role},
+        memberships::{self, Role},
         platform, support_grants,
-        tenancy::{self, Scope},
+        tenancy::{self, Scope, Tenant},
         validation::FieldErrors,
         workspaces,
     },
     policies::{SUPPORT_VIEW, WORKSPACES_MANAGE, WORKSPACES_READ},
     views::billing::long_date,
-    workers::{queue, Job},
 };
 
 fn workspace_path(workspace: &workspaces::Model) -> String {
@@ -46,6 +46,22 @@ async fn target(ctx: &AppContext, workspace_id: &str) -> Result<workspaces::Mode
 }
 
 /// A transaction inside `workspace` (row-level security admits its rows).
+/// The workspace's owner acting, for an operator's change made with the
+/// owner's authority; the audit log names the operator.
+async fn as_owner<'a>(
+    ctx: &AppContext,
+    txn: &'a sea_orm::DatabaseTransaction,
+    workspace: &'a workspaces::Model,
+    members: &'a [memberships::Member],
+    staff: &Staff,
+) -> Result<Tenant<'a>> {
+    let owner = members
+        .iter()
+        .find(|m| m.membership.role() == Role::Owner)
+        .ok_or_else(|| Error::string("workspace without an owner"))?;
+    Tenant::member(ctx, txn, workspace, &owner.user, Role::Owner, staff.actor()).await
+}
+
 async fn scoped(
     ctx: &AppContext,
     workspace: &workspaces::Model,
@@ -190,29 +206,23 @@ async fn change_member(
 ) -> Result<String> {
     let txn = scoped(ctx, workspace, true).await?;
     let members = memberships::Model::list(&txn, workspace.id).await?;
-    let owner = members
-        .iter()
-        .find(|m| m.membership.role() == Role::Owner)
-        .ok_or_else(|| Error::string("workspace without an owner"))?;
     let target = members
         .iter()
         .find(|m| m.user.pid.to_string() == user_id)
         .ok_or(Error::NotFound)?;
     let actor = staff.actor();
-    let change = MembershipChange {
-        actor: &owner.membership,
-        audit: &actor,
-    };
+    let tenant = as_owner(ctx, &txn, workspace, &members, staff).await?;
     let done = match role {
         Some(role) => {
-            change.change_role(&txn, target, role).await?;
+            memberships::Model::change_role(&tenant, target, role).await?;
             format!("{} is now {role}.", target.user.email)
         }
         None => {
-            change.remove(&txn, target).await?;
+            memberships::Model::remove(&tenant, target).await?;
             format!("{} was removed.", target.user.email)
         }
     };
+    let done_effects = tenant.take_effects();
     platform::record(
         &txn,
         &actor,
@@ -229,7 +239,7 @@ async fn change_member(
         },
     )
     .await?;
-    txn.commit().await?;
+    effects::commit(ctx, txn, workspace, done_effects).await?;
     Ok(done)
 }
 
@@ -274,9 +284,10 @@ async fn delete(
     let outcome = async {
         staff.reauthenticate(&form.password)?;
         let txn = scoped(&ctx, &workspace, true).await?;
-        let marked = workspace
-            .request_deletion(&txn, &staff.actor(), &form.confirm)
-            .await?;
+        let members = memberships::Model::list(&txn, workspace.id).await?;
+        let tenant = as_owner(&ctx, &txn, &workspace, &members, &staff).await?;
+        workspaces::Model::request_deletion(&tenant, &form.confirm).await?;
+        let done = tenant.take_effects();
         platform::note(
             &txn,
             &staff.actor(),
@@ -285,15 +296,7 @@ async fn delete(
             format!("deleted \"{}\"", workspace.name),
         )
         .await?;
-        txn.commit().await?;
-        queue::enqueue(
-            &ctx,
-            Job::PurgeWorkspace {
-                workspace_pid: marked.pid,
-            },
-        )
-        .await?;
-        Ok(())
+        effects::commit(&ctx, txn, &workspace, done).await
     }
     .await;
     match outcome {

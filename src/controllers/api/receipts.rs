@@ -10,7 +10,7 @@ use loco_rs::prelude::*;
 use crate::{
     controllers::support::{
         access::{requires, requires_either, requires_upload_either, Member},
-        uploads::{attach, commit_attached, file_of, remove},
+        uploads::{attach, file_of, remove},
     },
     models::{
         expenses,
@@ -79,7 +79,7 @@ async fn upload(
     let (member, expense, saved) =
         attach(&ctx, &headers, member, &expense_id, &mut multipart).await?;
     let body = ReceiptResponse::all(&saved, &member.workspace, &expense);
-    commit_attached(&ctx, member, &saved).await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::CREATED).json(body)
 }
 

@@ -8,11 +8,10 @@ use crate::{
         access::{requires, requires_either, Caller, Member},
         forms::{ApiJson, AuditQuery, DeleteParams, RoleParams},
     },
-    mailers::workspaces::WorkspaceMailer,
     models::{
-        audit_events, billing,
+        audit_events,
         invitations::{self, InviteParams},
-        memberships::{self, MembershipChange},
+        memberships,
         workspaces::{self, CreateParams, UpdateParams},
     },
     policies::{
@@ -22,7 +21,6 @@ use crate::{
     views::workspaces::{
         AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse,
     },
-    workers::{queue, Job},
 };
 
 #[utoipa::path(
@@ -85,16 +83,13 @@ async fn show(State(_ctx): State<AppContext>, member: Member) -> Result<Response
 )]
 #[debug_handler]
 async fn update(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     ApiJson(params): ApiJson<UpdateParams>,
 ) -> Result<Response> {
-    let updated = member
-        .workspace
-        .update_settings(&member.db, &member.actor(), &params)
-        .await?;
+    let updated = workspaces::Model::update_settings(&member.tenant(&ctx).await?, &params).await?;
     let response = WorkspaceResponse::new(&updated, member.role());
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::json(response)
 }
 
@@ -114,18 +109,8 @@ async fn destroy(
     member: Member,
     ApiJson(params): ApiJson<DeleteParams>,
 ) -> Result<Response> {
-    let marked = member
-        .workspace
-        .request_deletion(&member.db, &member.actor(), &params.confirm)
-        .await?;
-    member.commit().await?;
-    queue::enqueue(
-        &ctx,
-        Job::PurgeWorkspace {
-            workspace_pid: marked.pid,
-        },
-    )
-    .await?;
+    workspaces::Model::request_deletion(&member.tenant(&ctx).await?, &params.confirm).await?;
+    member.commit_change(&ctx).await?;
     format::render()
         .status(StatusCode::ACCEPTED)
         .json(serde_json::json!({}))
@@ -156,22 +141,16 @@ async fn members(State(_ctx): State<AppContext>, member: Member) -> Result<Respo
 )]
 #[debug_handler]
 async fn change_role(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     Path((_, user_id)): Path<(String, String)>,
     ApiJson(params): ApiJson<RoleParams>,
 ) -> Result<Response> {
     let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
-    let change = MembershipChange {
-        actor: &member.membership,
-        audit: &member.actor(),
-    };
-    change
-        .change_role(&member.db, &target, &params.role)
-        .await?;
+    memberships::Model::change_role(&member.tenant(&ctx).await?, &target, &params.role).await?;
     let updated =
         memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
-    member.commit().await?;
+    member.commit_change(&ctx).await?;
     format::json(MemberResponse::from(&updated))
 }
 
@@ -191,23 +170,8 @@ async fn remove_member(
     Path((_, user_id)): Path<(String, String)>,
 ) -> Result<Response> {
     let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
-    let leaving = target.membership.id == member.membership.id;
-    member
-        .ensure(
-            &ctx,
-            if leaving {
-                MEMBERS_LEAVE
-            } else {
-                MEMBERS_MANAGE
-            },
-        )
-        .await?;
-    let change = MembershipChange {
-        actor: &member.membership,
-        audit: &member.actor(),
-    };
-    change.remove(&member.db, &target).await?;
-    member.commit().await?;
+    memberships::Model::remove(&member.tenant(&ctx).await?, &target).await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 
@@ -244,15 +208,8 @@ async fn invite(
     member: Member,
     ApiJson(params): ApiJson<InviteParams>,
 ) -> Result<Response> {
-    billing::Limits::of(&ctx, &member.db, &member.workspace)
-        .await?
-        .check_new_member(&member.db, member.workspace.id)
-        .await?;
-    let (invitation, token) =
-        invitations::Model::create(&member.db, &member.workspace, &member.actor(), &params).await?;
-    let workspace = member.workspace.clone();
-    member.commit().await?;
-    WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
+    let invitation = invitations::Model::invite(&member.tenant(&ctx).await?, &params).await?;
+    member.commit_change(&ctx).await?;
     format::render()
         .status(StatusCode::CREATED)
         .json(InvitationResponse::from(&invitation))
@@ -274,10 +231,8 @@ async fn resend_invitation(
 ) -> Result<Response> {
     let invitation =
         invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
-    let (invitation, token) = invitation.resend(&member.db, &member.actor()).await?;
-    let workspace = member.workspace.clone();
-    member.commit().await?;
-    WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
+    let invitation = invitation.resend(&member.tenant(&ctx).await?).await?;
+    member.commit_change(&ctx).await?;
     format::json(InvitationResponse::from(&invitation))
 }
 
@@ -291,14 +246,14 @@ async fn resend_invitation(
 )]
 #[debug_handler]
 async fn revoke_invitation(
-    State(_ctx): State<AppContext>,
+    State(ctx): State<AppContext>,
     member: Member,
     Path((_, invitation_id)): Path<(String, String)>,
 ) -> Result<Response> {
     let invitation =
         invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
-    invitation.revoke(&member.db, &member.actor()).await?;
-    member.commit().await?;
+    invitation.revoke(&member.tenant(&ctx).await?).await?;
+    member.commit_change(&ctx).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 

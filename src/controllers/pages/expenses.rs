@@ -19,7 +19,7 @@ use crate::{
         access::{changeable, requires, requires_either, requires_upload, Member},
         errors::{back_with, refusal},
         render::{for_htmx, merged, page, redirect_with},
-        uploads::{commit_attached, receive},
+        uploads::receive,
         web_session::Visitor,
     },
     models::{
@@ -417,14 +417,14 @@ async fn create(
     let (kind, message) = match stored {
         Ok(stored) => {
             let saved =
-                receipts::Stored::record(stored, &member.db, &expense, &member.actor()).await?;
+                receipts::Stored::attach(stored, &member.tenant(&ctx).await?, &expense).await?;
             let with = match saved.len() {
                 0 => String::new(),
                 1 => " with its receipt".to_string(),
                 n => format!(" with {n} receipts"),
             };
             let to = list_path(&member);
-            commit_attached(&ctx, member, &saved).await?;
+            member.commit_change(&ctx).await?;
             let message = format!("Added \"{}\"{with}.", expense.description);
             return redirect_with(&to, "notice", &message, &ctx, &[]);
         }

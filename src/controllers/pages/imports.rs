@@ -26,7 +26,6 @@ use crate::{
     },
     policies::{IMPORTS_CREATE, IMPORTS_READ},
     views::imports::ImportResponse,
-    workers::{queue, Job},
 };
 
 fn control(ctx: &AppContext) -> Result<Arc<ImportControl>> {
@@ -273,12 +272,7 @@ async fn start(
     match started {
         Ok(started) => {
             let to = format!("{}/{}", imports_path(&member), started.pid);
-            let args = Job::ImportExpenses {
-                workspace_id: started.workspace_id,
-                import_id: started.id,
-            };
-            member.commit().await?;
-            queue::enqueue(&ctx, args).await?;
+            member.commit_change(&ctx).await?;
             format::redirect(&to)
         }
         Err(err) => {

@@ -16,7 +16,7 @@ use crate::{
         access::{requires, requires_either, requires_upload_either, Member},
         errors::back_with,
         render::{merged, page, redirect_with},
-        uploads::{attach, commit_attached, file_of, find, remove},
+        uploads::{attach, file_of, find, remove},
         web_session::Visitor,
     },
     models::{
@@ -77,7 +77,7 @@ async fn upload(
     let back = edit_path(&member, &expense_id);
     match attach(&ctx, &headers, member, &expense_id, &mut multipart).await {
         Ok((member, _, saved)) => {
-            commit_attached(&ctx, member, &saved).await?;
+            member.commit_change(&ctx).await?;
             let message = if saved.len() == 1 {
                 "Receipt attached.".to_string()
             } else {

@@ -13,12 +13,11 @@ use crate::{
         render::{form_errors, merged, page, redirect_with},
         web_session::Visitor,
     },
-    mailers::workspaces::WorkspaceMailer,
     models::{
         audit_events, billing,
         dashboard::Dashboard,
         invitations::{self, InviteParams},
-        memberships::{self, MembershipChange, Role},
+        memberships::{self, Role},
         notifications, support_grants,
         workspaces::{self, CreateParams, UpdateParams},
     },
@@ -33,7 +32,6 @@ use crate::{
         dashboard::DashboardView,
         workspaces::{AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse},
     },
-    workers::{queue, Job},
 };
 
 fn base(member: &Member) -> String {
@@ -204,14 +202,15 @@ async fn update(
     member: Member,
     Form(params): Form<UpdateParams>,
 ) -> Result<Response> {
-    match member
-        .workspace
-        .update_settings(&member.db, &member.actor(), &params)
-        .await
-    {
+    let updated = async {
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(workspaces::Model::update_settings(&tenant, &params).await?)
+    }
+    .await;
+    match updated {
         Ok(_) => {
             let to = format!("{}/settings", base(&member));
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             redirect_with(&to, "notice", "Settings saved.", &ctx, &[])
         }
         Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
@@ -243,20 +242,14 @@ async fn destroy(
     member: Member,
     Form(params): Form<DeleteParams>,
 ) -> Result<Response> {
-    match member
-        .workspace
-        .request_deletion(&member.db, &member.actor(), &params.confirm)
-        .await
-    {
+    let marked = async {
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(workspaces::Model::request_deletion(&tenant, &params.confirm).await?)
+    }
+    .await;
+    match marked {
         Ok(marked) => {
-            member.commit().await?;
-            queue::enqueue(
-                &ctx,
-                Job::PurgeWorkspace {
-                    workspace_pid: marked.pid,
-                },
-            )
-            .await?;
+            member.commit_change(&ctx).await?;
             redirect_with(
                 "/w",
                 "notice",
@@ -345,13 +338,14 @@ async fn change_role(
 ) -> Result<Response> {
     let to = format!("{}/members", base(&member));
     let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
-    let change = MembershipChange {
-        actor: &member.membership,
-        audit: &member.actor(),
-    };
-    match change.change_role(&member.db, &target, &params.role).await {
+    let changed = async {
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(memberships::Model::change_role(&tenant, &target, &params.role).await?)
+    }
+    .await;
+    match changed {
         Ok(_) => {
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
                 "notice",
@@ -374,22 +368,15 @@ async fn remove_member(
     let to = format!("{}/members", base(&member));
     let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
     let leaving = target.membership.id == member.membership.id;
-    let permission = if leaving {
-        MEMBERS_LEAVE
-    } else {
-        MEMBERS_MANAGE
-    };
-    if let Err(err) = member.ensure(&ctx, permission).await {
-        return back_with(&ctx, &to, err);
+    let removed = async {
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(memberships::Model::remove(&tenant, &target).await?)
     }
-    let change = MembershipChange {
-        actor: &member.membership,
-        audit: &member.actor(),
-    };
-    match change.remove(&member.db, &target).await {
+    .await;
+    match removed {
         Ok(()) => {
             let name = member.workspace.name.clone();
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             if leaving {
                 redirect_with("/w", "notice", &format!("You left {name}."), &ctx, &[])
             } else {
@@ -410,21 +397,14 @@ async fn invite(
     Form(params): Form<InviteParams>,
 ) -> Result<Response> {
     let invited = async {
-        billing::Limits::of(&ctx, &member.db, &member.workspace)
-            .await?
-            .check_new_member(&member.db, member.workspace.id)
-            .await?;
-        invitations::Model::create(&member.db, &member.workspace, &member.actor(), &params).await
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(invitations::Model::invite(&tenant, &params).await?)
     }
     .await;
     match invited {
-        Ok((invitation, token)) => {
-            let (workspace, to) = (
-                member.workspace.clone(),
-                format!("{}/members", base(&member)),
-            );
-            member.commit().await?;
-            WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
+        Ok(invitation) => {
+            let to = format!("{}/members", base(&member));
+            member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
                 "notice",
@@ -457,11 +437,11 @@ async fn resend_invitation(
     let to = format!("{}/members", base(&member));
     let invitation =
         invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
-    match invitation.resend(&member.db, &member.actor()).await {
-        Ok((invitation, token)) => {
-            let workspace = member.workspace.clone();
-            member.commit().await?;
-            WorkspaceMailer::send_invitation(&ctx, &workspace, &invitation, &token).await?;
+    let resent =
+        async { Ok::<_, Error>(invitation.resend(&member.tenant(&ctx).await?).await?) }.await;
+    match resent {
+        Ok(invitation) => {
+            member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
                 "notice",
@@ -483,9 +463,11 @@ async fn revoke_invitation(
     let to = format!("{}/members", base(&member));
     let invitation =
         invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
-    match invitation.revoke(&member.db, &member.actor()).await {
+    let revoked =
+        async { Ok::<_, Error>(invitation.revoke(&member.tenant(&ctx).await?).await?) }.await;
+    match revoked {
         Ok(revoked) => {
-            member.commit().await?;
+            member.commit_change(&ctx).await?;
             let message = format!("The invitation to {} is revoked.", revoked.email);
             redirect_with(&to, "notice", &message, &ctx, &[])
         }

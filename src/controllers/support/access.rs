@@ -21,7 +21,8 @@ use crate::{
     models::{
         api_tokens,
         audit_events::Actor,
-        budget_alerts, expenses,
+        effects::{self, Pending},
+        expenses,
         memberships::{self, Role},
         tenancy::{self, Scope, Tenant},
         users, workspaces,
@@ -30,7 +31,6 @@ use crate::{
         Permission, Policies, EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN, EXPENSES_UPDATE_ANY,
         EXPENSES_UPDATE_OWN,
     },
-    workers::{queue, Job},
 };
 
 /// Declares the permission a workspace route needs.
@@ -221,12 +221,15 @@ impl FromRequestParts<AppContext> for Caller {
 /// A member of the workspace named in the path, allowed what the route
 /// requires, with the request's transaction scoped to that workspace (row-
 /// level security on Postgres). Handlers that change data call
-/// [`Member::commit`]; otherwise the transaction rolls back when dropped.
+/// [`Member::commit_change`]; otherwise the transaction rolls back when
+/// dropped.
 pub struct Member {
     pub caller: Caller,
     pub workspace: workspaces::Model,
     pub membership: memberships::Model,
     pub db: DatabaseTransaction,
+    /// What the operations of this request asked for after the commit.
+    effects: Pending,
 }
 
 impl Member {
@@ -246,6 +249,7 @@ impl Member {
             workspace,
             membership,
             db,
+            effects,
         } = self;
         db.commit().await?;
         let scope = Scope {
@@ -259,6 +263,7 @@ impl Member {
             workspace,
             membership,
             db,
+            effects,
         })
     }
 
@@ -271,27 +276,15 @@ impl Member {
         Ok(())
     }
 
-    /// Commits a change to what the workspace spends (expenses, categories,
-    /// budgets, settlements), then tells everyone: cached aggregates are
-    /// retired, open pages update, and when the change crossed a budget
-    /// threshold (recorded in its transaction) a job sends the alert.
+    /// Commits the change the request's operations made, then runs what
+    /// they registered for after the commit (open pages refresh, budget
+    /// alerts, invitation mail, jobs; see `models::effects`).
     ///
     /// # Errors
-    /// On database errors.
+    /// On database errors, or when an effect cannot be queued.
     pub async fn commit_change(self, ctx: &AppContext) -> Result<()> {
-        let workspace_id = self.workspace.id;
-        let alert = budget_alerts::Model::newest_unsent(&self.db, workspace_id).await?;
-        self.db.commit().await?;
-        crate::live::changed(ctx, workspace_id).await?;
-        if let Some(alert) = alert {
-            queue::enqueue_once(
-                ctx,
-                Job::BudgetAlerts { workspace_id },
-                &format!("budget-alerts:{workspace_id}:{alert}"),
-            )
-            .await?;
-        }
-        Ok(())
+        let done = self.effects.take();
+        effects::commit(ctx, self.db, &self.workspace, done).await
     }
 
     /// Ends the request's transaction unchanged and hands back who and
@@ -316,7 +309,7 @@ impl Member {
     /// # Errors
     /// When the policies or the plan cannot be read.
     pub async fn tenant(&self, ctx: &AppContext) -> Result<Tenant<'_>> {
-        Tenant::member(
+        Ok(Tenant::member(
             ctx,
             &self.db,
             &self.workspace,
@@ -324,7 +317,8 @@ impl Member {
             self.role(),
             self.actor(),
         )
-        .await
+        .await?
+        .collecting_into(&self.effects))
     }
 
     #[must_use]
@@ -363,37 +357,6 @@ impl Member {
         Ok(self.may(ctx, any).await?
             || (created_by_id == Some(self.user().id) && self.may(ctx, own).await?))
     }
-
-    /// May this member change `expense`: with `any` on every expense, with
-    /// `own` on the ones they created?
-    ///
-    /// # Errors
-    /// 403 when neither applies.
-    pub async fn ensure_may_change(
-        &self,
-        ctx: &AppContext,
-        created_by_id: Option<i64>,
-        any: Permission,
-        own: Permission,
-    ) -> Result<()> {
-        if self.may_change(ctx, created_by_id, any, own).await? {
-            Ok(())
-        } else {
-            Err(forbidden(self.role()))
-        }
-    }
-
-    /// Like [`Member::may`], answering 403 when not allowed.
-    ///
-    /// # Errors
-    /// 403 when the role does not allow `permission`.
-    pub async fn ensure(&self, ctx: &AppContext, permission: Permission) -> Result<()> {
-        if self.may(ctx, permission).await? {
-            Ok(())
-        } else {
-            Err(forbidden(self.role()))
-        }
-    }
 }
 
 /// The expense the path names, if this member may change it (any expense,
@@ -414,7 +377,9 @@ pub async fn changeable(
         (EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN)
     };
     member
-        .ensure_may_change(ctx, expense.created_by_id, any, own)
+        .tenant(ctx)
+        .await?
+        .ensure_may_change(expense.created_by_id, any, own)
         .await?;
     Ok(expense)
 }
@@ -485,6 +450,7 @@ impl FromRequestParts<AppContext> for Member {
             workspace,
             membership,
             db,
+            effects: Pending::default(),
         };
         let allowed = match alternative {
             Some(Alternative(second)) if !member.may(ctx, permission).await.map_err(failed)? => {

@@ -153,26 +153,10 @@ pub async fn attach(
         .files;
     let stored = receipts::Model::store(ctx, &member.db, &member.workspace, uploads).await?;
     let member = member.writing(ctx).await?;
-    let expense = changeable(ctx, &member, expense_id, false, false).await?;
-    let saved = Stored::record(stored, &member.db, &expense, &member.actor()).await?;
+    let expense =
+        expenses::Model::find_in(&member.db, member.workspace.id, expense_id, false).await?;
+    let saved = Stored::attach(stored, &member.tenant(ctx).await?, &expense).await?;
     Ok((member, expense, saved))
-}
-
-/// Commits the change that recorded `saved`, then queues their processing
-/// (the job must find the rows).
-///
-/// # Errors
-/// On database errors, or when the queue cannot be written.
-pub async fn commit_attached(
-    ctx: &AppContext,
-    member: Member,
-    saved: &[receipts::Model],
-) -> Result<()> {
-    member.commit_change(ctx).await?;
-    for receipt in saved {
-        receipt.process_later(ctx).await?;
-    }
-    Ok(())
 }
 
 /// A receipt the path names, of an expense of this workspace.
@@ -277,12 +261,7 @@ pub async fn remove(
     expense_id: &str,
     receipt_id: &str,
 ) -> Result<()> {
-    let expense = changeable(ctx, &member, expense_id, false, false).await?;
-    let receipt =
-        receipts::Model::find_in(&member.db, member.workspace.id, expense.id, receipt_id).await?;
-    let keys = receipt
-        .remove(&member.db, &expense, &member.actor())
-        .await?;
-    member.commit_change(ctx).await?;
-    receipts::delete_files_later(ctx, keys).await
+    let (expense, receipt) = find(&member, expense_id, receipt_id).await?;
+    receipt.remove(&member.tenant(ctx).await?, &expense).await?;
+    member.commit_change(ctx).await
 }

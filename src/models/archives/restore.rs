@@ -13,7 +13,6 @@ use crate::{
     models::{
         _entities::{categories, expenses, recurring_expenses, settlements, workspaces},
         audit_events::{self, Event},
-        budgets,
         categories::check_fields as check_category,
         errors::{DomainError, DomainResult},
         expense_shares::{SplitParams, SplitPart},
@@ -427,7 +426,7 @@ pub async fn restore(tenant: &Tenant<'_>, archive: &Archive) -> DomainResult<Res
         },
     )
     .await?;
-    budgets::record_crossings(&txn, &workspace).await?;
+    tenant.spending_changed(&txn).await?;
     txn.commit().await?;
     Ok(restored)
 }

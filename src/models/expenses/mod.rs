@@ -20,7 +20,7 @@ pub use super::_entities::expenses::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{expense_tags, users},
     audit_events::{self, Event},
-    budgets, categories,
+    categories,
     errors::DomainResult,
     expense_shares::{self, Share, Split},
     tenancy::{self, Tenant},
@@ -218,7 +218,7 @@ impl Model {
             },
         )
         .await?;
-        budgets::record_crossings(&txn, tenant.workspace).await?;
+        tenant.spending_changed(&txn).await?;
         txn.commit().await?;
         Ok(expense)
     }
@@ -351,7 +351,7 @@ impl Model {
             },
         )
         .await?;
-        budgets::record_crossings(&txn, tenant.workspace).await?;
+        tenant.spending_changed(&txn).await?;
         txn.commit().await?;
         Ok(updated)
     }
@@ -380,7 +380,7 @@ impl Model {
             },
         )
         .await?;
-        budgets::record_crossings(tenant.db, tenant.workspace).await?;
+        tenant.spending_changed(tenant.db).await?;
         Ok(())
     }
 
@@ -408,7 +408,7 @@ impl Model {
             },
         )
         .await?;
-        budgets::record_crossings(tenant.db, tenant.workspace).await?;
+        tenant.spending_changed(tenant.db).await?;
         Ok(restored)
     }
 

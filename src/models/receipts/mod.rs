@@ -3,7 +3,7 @@
 //!
 //! 1. [`Model::store`] checks each file by its content (a JPEG, PNG, WebP,
 //!    HEIC or PDF, not empty, within the size and the workspace's quota)
-//!    and stores it under `{workspace}/receipts/{uuid}`; [`Stored::record`]
+//!    and stores it under `{workspace}/receipts/{uuid}`; [`Stored::attach`]
 //!    then records it in the request's write transaction.
 //! 2. [`process`] (a background job) makes a thumbnail and a preview from
 //!    the pixels only, so a photo's GPS position and other metadata are
@@ -34,15 +34,18 @@ use serde_json::json;
 pub use super::_entities::receipts::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{expenses, workspaces},
-    audit_events::{self, Actor, Event},
+    audit_events::{self, Event},
     billing::Limits,
+    effects::Effect,
+    errors::DomainResult,
     money,
-    tenancy::{self, Scope},
+    tenancy::{self, Scope, Tenant},
     validation::FieldErrors,
 };
 use crate::{
+    policies::{EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN},
     settings::Settings,
-    workers::{queue, Job},
+    workers::Job,
 };
 pub use files::Kind;
 
@@ -225,22 +228,6 @@ impl Model {
         Ok(stored)
     }
 
-    /// Queues the thumbnail, preview and reading of the text (call after
-    /// the row is committed).
-    ///
-    /// # Errors
-    /// When the queue cannot be written.
-    pub async fn process_later(&self, ctx: &AppContext) -> Result<()> {
-        queue::enqueue(
-            ctx,
-            Job::ProcessReceipt {
-                workspace_id: self.workspace_id,
-                receipt_id: self.id,
-            },
-        )
-        .await
-    }
-
     /// How many receipts each of these expenses has (those with none are
     /// left out).
     ///
@@ -319,22 +306,20 @@ impl Model {
             .map_err(|err| unavailable(&err))
     }
 
-    /// Removes the row; its files go in a job after the commit
-    /// ([`delete_files_later`] with the keys returned).
+    /// Removes the receipt of `expense`, for whoever may change the
+    /// expense (members their own); its files are deleted by a job after
+    /// the commit.
     ///
     /// # Errors
-    /// On database errors.
-    pub async fn remove<C: ConnectionTrait>(
-        self,
-        db: &C,
-        expense: &expenses::Model,
-        actor: &Actor,
-    ) -> Result<Vec<String>> {
+    /// `Forbidden`; database errors.
+    pub async fn remove(self, tenant: &Tenant<'_>, expense: &expenses::Model) -> DomainResult<()> {
+        may_change_receipts(tenant, expense).await?;
         let keys = self.all_keys();
+        let db = tenant.db;
         audit_events::Model::record(
             db,
             self.workspace_id,
-            actor,
+            &tenant.actor,
             Event {
                 action: "receipt.removed",
                 summary: format!(
@@ -347,8 +332,22 @@ impl Model {
         )
         .await?;
         self.delete(db).await?;
-        Ok(keys)
+        tenant.after_commit(Effect::Job(Job::DeleteFiles { keys }));
+        tenant.after_commit(Effect::Changed);
+        Ok(())
     }
+}
+
+/// Receipts belong to their expense: who may change it may attach and
+/// remove them.
+async fn may_change_receipts(tenant: &Tenant<'_>, expense: &expenses::Model) -> DomainResult<()> {
+    tenant
+        .ensure_may_change(
+            expense.created_by_id,
+            EXPENSES_UPDATE_ANY,
+            EXPENSES_UPDATE_OWN,
+        )
+        .await
 }
 
 /// A file as it arrived (at most the size limit and one byte: the reader
@@ -368,17 +367,19 @@ pub struct Stored {
 }
 
 impl Stored {
-    /// Records stored files as receipts of `expense`, inside the request's
-    /// write transaction.
+    /// Attaches stored files to `expense` as its receipts, for whoever may
+    /// change the expense; their processing is queued after the commit.
     ///
     /// # Errors
-    /// On database errors (the files are then swept as orphaned).
-    pub async fn record<C: ConnectionTrait>(
+    /// `Forbidden`; database errors (the files are then swept as
+    /// orphaned).
+    pub async fn attach(
         stored: Vec<Self>,
-        db: &C,
+        tenant: &Tenant<'_>,
         expense: &expenses::Model,
-        actor: &Actor,
-    ) -> Result<Vec<Model>> {
+    ) -> DomainResult<Vec<Model>> {
+        may_change_receipts(tenant, expense).await?;
+        let (db, actor) = (tenant.db, &tenant.actor);
         let mut receipts = Vec::with_capacity(stored.len());
         for file in stored {
             let receipt = ActiveModel {
@@ -411,22 +412,15 @@ impl Stored {
                 },
             )
             .await?;
+            tenant.after_commit(Effect::Job(Job::ProcessReceipt {
+                workspace_id: receipt.workspace_id,
+                receipt_id: receipt.id,
+            }));
             receipts.push(receipt);
         }
+        tenant.after_commit(Effect::Changed);
         Ok(receipts)
     }
-}
-
-/// Queues the deletion of stored files; the job retries until storage
-/// answers.
-///
-/// # Errors
-/// When the queue cannot be written.
-pub async fn delete_files_later(ctx: &AppContext, keys: Vec<String>) -> Result<()> {
-    if keys.is_empty() {
-        return Ok(());
-    }
-    queue::enqueue(ctx, Job::DeleteFiles { keys }).await
 }
 
 /// Deletes stored files; a file already gone is not an error (deleting is
@@ -461,7 +455,7 @@ pub async fn remove_workspace_files(ctx: &AppContext, workspace_pid: &Uuid) -> R
 }
 
 /// Makes the thumbnail and preview of a receipt and reads its text (the
-/// job queued by [`Model::process_later`]). A receipt removed meanwhile is
+/// job queued when [`Stored::attach`] commits). A receipt removed meanwhile is
 /// skipped; a file that cannot be drawn stays downloadable, marked failed.
 ///
 /// # Errors
