@@ -5,7 +5,8 @@
 //! Postgres).
 
 use sea_orm::{
-    ActiveModelTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, Set,
+    ActiveModelTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, Select,
+    Set,
 };
 use smartexpense::models::{
     _entities::{
@@ -13,7 +14,6 @@ use smartexpense::models::{
         recurring_expenses, settlements,
     },
     audit_events::Actor,
-    billing::Limits,
     errors::DomainResult,
     memberships::{self, Role},
     tenancy::{self, Scope, Tenant},
@@ -201,13 +201,14 @@ impl Household {
     ) -> DomainResult<T> {
         let user = self.user(who);
         let txn = self.begin(user).await;
+        let actor = Actor::user(user, None);
         let tenant = Tenant::member(
             &self.app.ctx,
             &txn,
             &self.workspace,
             user,
             who.role(),
-            Actor::user(user, None),
+            actor,
         )
         .await
         .expect("tenant");
@@ -217,29 +218,9 @@ impl Household {
         result
     }
 
-    /// Runs `op` as a job started by `who` (an import, a recurring run),
-    /// with the plan's limits, committing as [`Household::act`] does.
-    pub async fn job<T>(
-        &self,
-        who: Who,
-        op: impl AsyncFnOnce(&Tenant<'_>) -> DomainResult<T>,
-    ) -> DomainResult<T> {
-        let user = self.user(who);
-        let txn = self.begin(user).await;
-        let limits = Limits::of(&self.app.ctx, &txn, &self.workspace)
-            .await
-            .expect("limits");
-        let tenant = Tenant::job(
-            &txn,
-            &self.workspace,
-            Some(user),
-            Actor::system("test job"),
-            limits,
-        );
-        let result = op(&tenant).await;
-        drop(tenant);
-        txn.commit().await.expect("commit");
-        result
+    /// What `query` finds, read as the tables' owner.
+    pub async fn find<E: EntityTrait>(&self, query: Select<E>) -> Vec<E::Model> {
+        query.all(&self.app.owner_db).await.expect("query")
     }
 
     /// The household's categories, by name.

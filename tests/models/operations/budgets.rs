@@ -5,7 +5,7 @@ use smartexpense::models::{
     budgets::{BudgetParams, Model as Budget},
 };
 
-use super::{refused, Refusal};
+use super::{only_for, refused_fields};
 use crate::support::workspace::{Household, Who};
 
 fn limit(amount: &str) -> BudgetParams {
@@ -35,32 +35,26 @@ async fn a_budget_needs_a_limit_above_zero_and_a_category_of_this_workspace() {
         category_id: Some(category.to_string()),
         ..limit(amount)
     };
-    for (params, field, message) in [
-        (food("0", &groceries), "amount", ABOVE_ZERO),
-        (food("-5", &groceries), "amount", ABOVE_ZERO),
-        (
-            food("12.345", &groceries),
-            "amount",
-            "can have at most 2 decimals in EUR",
-        ),
-        (food("50", &foreign), "category_id", NOT_HERE),
-    ] {
-        refused(&h, Who::Owner, Refusal::Field(field, message), async |t| {
-            Budget::create(t, &params).await
-        })
-        .await;
-    }
-    refused(&h, Who::Member, Refusal::Forbidden, async |t| {
-        Budget::create(t, &food("50", &groceries)).await
+    refused_fields(
+        &h,
+        Who::Owner,
+        [
+            (food("0", &groceries), "amount", ABOVE_ZERO),
+            (food("-5", &groceries), "amount", ABOVE_ZERO),
+            (
+                food("12.345", &groceries),
+                "amount",
+                "can have at most 2 decimals in EUR",
+            ),
+            (food("50", &foreign), "category_id", NOT_HERE),
+        ],
+        async |t, params| Budget::create(t, params).await,
+    )
+    .await;
+    let (_, _, budget) = only_for(&h, Who::Member, Who::Owner, async |t| {
+        Budget::create(t, &food("200", &groceries)).await
     })
     .await;
-
-    let budget = h
-        .act(Who::Owner, async |t| {
-            Budget::create(t, &food("200", &groceries)).await
-        })
-        .await
-        .expect("created");
     assert_eq!(
         (
             budget.amount_minor,
@@ -72,40 +66,32 @@ async fn a_budget_needs_a_limit_above_zero_and_a_category_of_this_workspace() {
     );
     assert_eq!(budget.category_id, Some(h.category("Groceries").await.id));
 
-    for (params, field, message) in [
-        (limit("0"), "amount", ABOVE_ZERO),
-        (in_category(&foreign), "category_id", NOT_HERE),
-    ] {
-        refused(&h, Who::Owner, Refusal::Field(field, message), async |t| {
-            budget.update(t, &params).await
-        })
-        .await;
-    }
-    refused(&h, Who::Member, Refusal::Forbidden, async |t| {
-        budget.update(t, &limit("10")).await
-    })
+    refused_fields(
+        &h,
+        Who::Owner,
+        [
+            (limit("0"), "amount", ABOVE_ZERO),
+            (in_category(&foreign), "category_id", NOT_HERE),
+        ],
+        async |t, params| budget.update(t, params).await,
+    )
     .await;
     assert_eq!(
         h.reload::<rows::Entity>(budget.id).await,
-        Some(budget.clone())
+        Some(budget.clone()),
+        "unchanged"
     );
 
-    let raised = h
-        .act(Who::Owner, async |t| {
-            budget.update(t, &limit("250.50")).await
-        })
-        .await
-        .expect("updated");
+    let (_, _, raised) = only_for(&h, Who::Member, Who::Owner, async |t| {
+        budget.update(t, &limit("250.50")).await
+    })
+    .await;
     assert_eq!(raised.amount_minor, 25050);
 
-    refused(&h, Who::Member, Refusal::Forbidden, async |t| {
+    let (before, after, ()) = only_for(&h, Who::Member, Who::Owner, async |t| {
         raised.clone().remove(t).await
     })
     .await;
-    let before = h.rows().await;
-    h.act(Who::Owner, async |t| raised.clone().remove(t).await)
-        .await
-        .expect("removed");
     assert_eq!(h.reload::<rows::Entity>(budget.id).await, None);
-    assert_eq!(h.rows().await.budgets, before.budgets - 1);
+    assert_eq!(after.budgets, before.budgets - 1);
 }

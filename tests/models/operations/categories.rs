@@ -6,7 +6,7 @@ use smartexpense::models::{
     expenses::ExpenseParams,
 };
 
-use super::{lunch, record, refused, Refusal};
+use super::{lunch, only_for, record, refused, refused_fields, Refusal};
 use crate::support::workspace::{Household, Who};
 
 fn named(name: &str, color: &str) -> CategoryParams {
@@ -23,29 +23,23 @@ const TAKEN: &str = "is already a category here";
 #[tokio::test]
 async fn a_category_needs_a_name_of_its_own_and_a_colour_as_rrggbb() {
     let h = Household::start().await;
-    for (params, field, message) in [
-        (named("Pets", "green"), "color", COLOUR),
-        (named("Pets", "#12345"), "color", COLOUR),
-        (named("Pets", "#12345g"), "color", COLOUR),
-        (named("Groceries", "#123456"), "name", TAKEN),
-        (named("  ", "#123456"), "name", "can't be blank"),
-    ] {
-        refused(&h, Who::Owner, Refusal::Field(field, message), async |t| {
-            Category::create(t, &params).await
-        })
-        .await;
-    }
-    refused(&h, Who::Member, Refusal::Forbidden, async |t| {
-        Category::create(t, &named("Pets", "#123456")).await
+    refused_fields(
+        &h,
+        Who::Owner,
+        [
+            (named("Pets", "green"), "color", COLOUR),
+            (named("Pets", "#12345"), "color", COLOUR),
+            (named("Pets", "#12345g"), "color", COLOUR),
+            (named("Groceries", "#123456"), "name", TAKEN),
+            (named("  ", "#123456"), "name", "can't be blank"),
+        ],
+        async |t, params| Category::create(t, params).await,
+    )
+    .await;
+    let (_, _, pets) = only_for(&h, Who::Member, Who::Owner, async |t| {
+        Category::create(t, &named(" Pets ", "#ABCDEF")).await
     })
     .await;
-
-    let pets = h
-        .act(Who::Owner, async |t| {
-            Category::create(t, &named(" Pets ", "#ABCDEF")).await
-        })
-        .await
-        .expect("created");
     assert_eq!(
         (pets.name.as_str(), pets.color.as_str()),
         ("Pets", "#abcdef")
@@ -55,27 +49,23 @@ async fn a_category_needs_a_name_of_its_own_and_a_colour_as_rrggbb() {
         color: Some(color.to_string()),
         ..CategoryParams::default()
     };
-    for (params, field, message) in [
-        (named("Travel", "#abcdef"), "name", TAKEN),
-        (recolour("#abc"), "color", COLOUR),
-    ] {
-        refused(&h, Who::Owner, Refusal::Field(field, message), async |t| {
-            pets.update(t, &params).await
-        })
-        .await;
-    }
-    refused(&h, Who::Viewer, Refusal::Forbidden, async |t| {
-        pets.update(t, &recolour("#000000")).await
-    })
+    refused_fields(
+        &h,
+        Who::Owner,
+        [
+            (named("Travel", "#abcdef"), "name", TAKEN),
+            (recolour("#abc"), "color", COLOUR),
+        ],
+        async |t, params| pets.update(t, params).await,
+    )
     .await;
     assert_eq!(h.reload::<rows::Entity>(pets.id).await, Some(pets.clone()));
 
-    let changed = h
-        .act(Who::Owner, async |t| {
-            pets.update(t, &named("Pets", "#00AA00")).await
-        })
-        .await
-        .expect("its own name is not taken");
+    // Its own name is not taken.
+    let (_, _, changed) = only_for(&h, Who::Viewer, Who::Owner, async |t| {
+        pets.update(t, &named("Pets", "#00AA00")).await
+    })
+    .await;
     assert_eq!(
         (changed.name.as_str(), changed.color.as_str()),
         ("Pets", "#00aa00")

@@ -8,7 +8,7 @@ use smartexpense::models::{
     expenses::{ExpenseParams, Model as Expense},
 };
 
-use super::{lunch, record, refused, today, Refusal, LONG_AGO};
+use super::{lunch, record, refused, refused_fields, today, Refusal, LONG_AGO};
 use crate::support::{
     stripe::configure_billing,
     workspace::{Household, Who},
@@ -77,12 +77,13 @@ async fn a_recorded_expense_is_stored_with_its_shares_tags_and_audit() {
             Some("equal")
         )
     );
-    let shares: Vec<(i64, i64)> = expense_shares::Entity::find()
-        .filter(expense_shares::Column::ExpenseId.eq(expense.id))
-        .order_by_asc(expense_shares::Column::UserId)
-        .all(&h.app.owner_db)
+    let shares: Vec<(i64, i64)> = h
+        .find(
+            expense_shares::Entity::find()
+                .filter(expense_shares::Column::ExpenseId.eq(expense.id))
+                .order_by_asc(expense_shares::Column::UserId),
+        )
         .await
-        .unwrap()
         .into_iter()
         .map(|s| (s.user_id, s.amount_minor))
         .collect();
@@ -143,12 +144,10 @@ async fn an_invalid_expense_is_refused_naming_the_field_and_nothing_is_written()
             "is not a category of this workspace",
         ),
     ];
-    for (params, field, message) in cases {
-        refused(&h, Who::Member, Refusal::Field(field, message), async |t| {
-            Expense::record(t, &params).await
-        })
-        .await;
-    }
+    refused_fields(&h, Who::Member, cases, async |t, params| {
+        Expense::record(t, params).await
+    })
+    .await;
 }
 
 #[tokio::test]

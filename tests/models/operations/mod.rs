@@ -20,7 +20,7 @@ use smartexpense::models::{
     tenancy::Tenant,
 };
 
-use crate::support::workspace::{Household, Who};
+use crate::support::workspace::{Household, Rows, Who};
 
 /// A date before the 12 months of history of the Free plan in
 /// `config/test.yaml`.
@@ -78,6 +78,38 @@ pub async fn refused<T: Debug>(
     let before = h.rows().await;
     assert_refused(h.act(who, op).await, who, expected);
     assert_eq!(h.rows().await, before, "refused ({expected:?}) but wrote");
+}
+
+/// Runs `op` as `who` with each case's params, and asserts that each is
+/// refused naming the case's field with its message, writing nothing.
+pub async fn refused_fields<P, T: Debug>(
+    h: &Household,
+    who: Who,
+    cases: impl IntoIterator<Item = (P, &'static str, &'static str)>,
+    op: impl AsyncFn(&Tenant<'_>, &P) -> DomainResult<T>,
+) {
+    for (params, field, message) in cases {
+        refused(h, who, Refusal::Field(field, message), async |t| {
+            op(t, &params).await
+        })
+        .await;
+    }
+}
+
+/// Asserts that `op` is forbidden to `refused_to` (writing nothing) and
+/// done for `allowed`; the rows before and after it was done, and what it
+/// returned.
+pub async fn only_for<T: Debug>(
+    h: &Household,
+    refused_to: Who,
+    allowed: Who,
+    op: impl AsyncFn(&Tenant<'_>) -> DomainResult<T>,
+) -> (Rows, Rows, T) {
+    refused(h, refused_to, Refusal::Forbidden, async |t| op(t).await).await;
+    let before = h.rows().await;
+    let done = h.act(allowed, async |t| op(t).await).await;
+    let done = done.unwrap_or_else(|err| panic!("{allowed:?} may do it: {err:?}"));
+    (before, h.rows().await, done)
 }
 
 /// An expense of `amount` EUR today, not split.

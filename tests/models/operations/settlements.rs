@@ -5,7 +5,7 @@ use smartexpense::models::{
     settlements::{Model as Settlement, SettlementParams},
 };
 
-use super::{refused, today, Refusal};
+use super::{only_for, refused_fields, today};
 use crate::support::workspace::{Household, Who};
 
 fn paid(from: &users::Model, to: &users::Model, amount: &str) -> SettlementParams {
@@ -24,33 +24,27 @@ const NOT_A_MEMBER: &str = "is not a member of this workspace";
 async fn a_settlement_is_between_two_members_for_an_amount_above_zero() {
     let h = Household::start().await;
     let (ann, bob, sam) = (&h.owner, &h.member, &h.stranger);
-    for (params, field, message) in [
-        (
-            paid(bob, bob, "5.00"),
-            "to",
-            "must be someone else than who paid",
-        ),
-        (paid(bob, ann, "0"), "amount", "must be greater than zero"),
-        (paid(bob, ann, "-5"), "amount", "must be greater than zero"),
-        (paid(sam, ann, "5.00"), "from", NOT_A_MEMBER),
-        (paid(bob, sam, "5.00"), "to", NOT_A_MEMBER),
-    ] {
-        refused(&h, Who::Member, Refusal::Field(field, message), async |t| {
-            Settlement::record(t, &params).await
-        })
-        .await;
-    }
-    refused(&h, Who::Viewer, Refusal::Forbidden, async |t| {
-        Settlement::record(t, &paid(bob, ann, "5.00")).await
+    refused_fields(
+        &h,
+        Who::Member,
+        [
+            (
+                paid(bob, bob, "5.00"),
+                "to",
+                "must be someone else than who paid",
+            ),
+            (paid(bob, ann, "0"), "amount", "must be greater than zero"),
+            (paid(bob, ann, "-5"), "amount", "must be greater than zero"),
+            (paid(sam, ann, "5.00"), "from", NOT_A_MEMBER),
+            (paid(bob, sam, "5.00"), "to", NOT_A_MEMBER),
+        ],
+        async |t, params| Settlement::record(t, params).await,
+    )
+    .await;
+    let (_, _, settlement) = only_for(&h, Who::Viewer, Who::Member, async |t| {
+        Settlement::record(t, &paid(bob, ann, "12.50")).await
     })
     .await;
-
-    let settlement = h
-        .act(Who::Member, async |t| {
-            Settlement::record(t, &paid(bob, ann, "12.50")).await
-        })
-        .await
-        .expect("recorded");
     assert_eq!(
         h.reload::<rows::Entity>(settlement.id).await.map(|s| (
             s.from_user_id,
@@ -63,12 +57,10 @@ async fn a_settlement_is_between_two_members_for_an_amount_above_zero() {
     );
 
     // Members record settlements; removing one takes an owner or admin.
-    refused(&h, Who::Member, Refusal::Forbidden, async |t| {
+    let (before, after, ()) = only_for(&h, Who::Member, Who::Owner, async |t| {
         settlement.clone().remove(t).await
     })
     .await;
-    h.act(Who::Owner, async |t| settlement.clone().remove(t).await)
-        .await
-        .expect("removed");
     assert_eq!(h.reload::<rows::Entity>(settlement.id).await, None);
+    assert_eq!(after.settlements, before.settlements - 1);
 }
