@@ -43,8 +43,13 @@ pub enum Refusal<'a> {
 }
 
 /// Asserts that `result` is the refusal `expected` of an operation `who`
-/// asked for.
-pub fn assert_refused<T: Debug>(result: DomainResult<T>, who: Who, expected: Refusal<'_>) {
+/// asked for in `h`.
+pub fn assert_refused<T: Debug>(
+    result: DomainResult<T>,
+    h: &Household,
+    who: Who,
+    expected: Refusal<'_>,
+) {
     match (expected, result) {
         (Refusal::Field(field, message), Err(DomainError::Invalid(errors))) => {
             assert_eq!(errors.to_json(), json!({ field: [message] }));
@@ -61,7 +66,8 @@ pub fn assert_refused<T: Debug>(result: DomainResult<T>, who: Who, expected: Ref
             }),
         ) => {
             assert!(description.contains(text), "{description}");
-            assert!(upgrade_url.ends_with("/billing"), "{upgrade_url}");
+            let billing = format!("/w/{}/billing", h.workspace.pid);
+            assert!(upgrade_url.ends_with(&billing), "{upgrade_url}");
         }
         (expected, other) => panic!("expected {expected:?}, got {other:?}"),
     }
@@ -76,7 +82,7 @@ pub async fn refused<T: Debug>(
     op: impl AsyncFnOnce(&Tenant<'_>) -> DomainResult<T>,
 ) {
     let before = h.rows().await;
-    assert_refused(h.act(who, op).await, who, expected);
+    assert_refused(h.act(who, op).await, h, who, expected);
     assert_eq!(h.rows().await, before, "refused ({expected:?}) but wrote");
 }
 
