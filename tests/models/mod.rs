@@ -1,2 +1,3 @@
 mod assistant_phrasings;
+mod operations;
 mod splits;

@@ -8,6 +8,7 @@
 pub mod s3;
 pub mod smtp;
 pub mod stripe;
+pub mod workspace;
 
 use std::net::SocketAddr;
 
