@@ -15,7 +15,7 @@ mod imports;
 mod isolation;
 mod one_door;
 mod openapi;
-mod receipts;
+pub mod receipts;
 mod recurring_api;
 mod run_to_completion;
 mod security;

@@ -11,7 +11,7 @@ use sea_orm::{
 use smartexpense::models::{
     _entities::{
         audit_events, budget_alerts, budgets, categories, expense_shares, expense_tags, expenses,
-        recurring_expenses, settlements,
+        invitations, memberships as membership_rows, receipts, recurring_expenses, settlements,
     },
     audit_events::Actor,
     errors::DomainResult,
@@ -125,6 +125,9 @@ pub struct Rows {
     pub alerts: u64,
     pub rules: u64,
     pub settlements: u64,
+    pub members: u64,
+    pub invitations: u64,
+    pub receipts: u64,
     pub audit: u64,
 }
 
@@ -199,19 +202,21 @@ impl Household {
         who: Who,
         op: impl AsyncFnOnce(&Tenant<'_>) -> DomainResult<T>,
     ) -> DomainResult<T> {
-        let user = self.user(who);
+        self.act_as(self.user(who), who.role(), op).await
+    }
+
+    /// [`Household::act`] for `user` in `role` (after a role changed).
+    pub async fn act_as<T>(
+        &self,
+        user: &users::Model,
+        role: Role,
+        op: impl AsyncFnOnce(&Tenant<'_>) -> DomainResult<T>,
+    ) -> DomainResult<T> {
         let txn = self.begin(user).await;
         let actor = Actor::user(user, None);
-        let tenant = Tenant::member(
-            &self.app.ctx,
-            &txn,
-            &self.workspace,
-            user,
-            who.role(),
-            actor,
-        )
-        .await
-        .expect("tenant");
+        let tenant = Tenant::member(&self.app.ctx, &txn, &self.workspace, user, role, actor)
+            .await
+            .expect("tenant");
         let result = op(&tenant).await;
         drop(tenant);
         txn.commit().await.expect("commit");
@@ -269,6 +274,9 @@ impl Household {
             alerts: count::<budget_alerts::Entity>(db).await,
             rules: count::<recurring_expenses::Entity>(db).await,
             settlements: count::<settlements::Entity>(db).await,
+            members: count::<membership_rows::Entity>(db).await,
+            invitations: count::<invitations::Entity>(db).await,
+            receipts: count::<receipts::Entity>(db).await,
             audit: count::<audit_events::Entity>(db).await,
         }
     }

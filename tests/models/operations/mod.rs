@@ -7,8 +7,11 @@
 mod budgets;
 mod categories;
 mod expenses;
+mod members;
+mod receipts;
 mod recurring;
 mod settlements;
+mod workspaces;
 
 use std::fmt::Debug;
 
