@@ -9,6 +9,7 @@
 //! import, another web process); on SQLite, where one process does
 //! everything, it goes straight to this process's subscribers.
 
+use crate::models::ids::WorkspaceId;
 use std::sync::Arc;
 
 use loco_rs::prelude::*;
@@ -23,7 +24,7 @@ const CHANNEL: &str = "smartexpense_changes";
 /// This process's subscribers.
 #[derive(Clone)]
 pub struct Hub {
-    sender: broadcast::Sender<i64>,
+    sender: broadcast::Sender<WorkspaceId>,
 }
 
 impl Default for Hub {
@@ -45,11 +46,11 @@ impl Hub {
     ///
     /// # Errors
     /// When the hub was not set up at start.
-    pub fn subscribe(ctx: &AppContext) -> Result<broadcast::Receiver<i64>> {
+    pub fn subscribe(ctx: &AppContext) -> Result<broadcast::Receiver<WorkspaceId>> {
         Ok(Self::get(ctx)?.sender.subscribe())
     }
 
-    fn announce_here(&self, workspace_id: i64) {
+    fn announce_here(&self, workspace_id: WorkspaceId) {
         // No subscriber is not an error.
         let _ = self.sender.send(workspace_id);
     }
@@ -60,7 +61,7 @@ impl Hub {
 ///
 /// # Errors
 /// On database errors.
-pub async fn changed(ctx: &AppContext, workspace_id: i64) -> Result<()> {
+pub async fn changed(ctx: &AppContext, workspace_id: WorkspaceId) -> Result<()> {
     workspaces::Entity::update_many()
         .col_expr(
             workspaces::Column::DataVersion,
@@ -104,7 +105,7 @@ pub fn start(ctx: &AppContext) -> Result<()> {
                         tracing::warn!(error = %err, "live updates: LISTEN failed");
                     } else {
                         while let Ok(note) = listener.recv().await {
-                            if let Ok(id) = note.payload().parse::<i64>() {
+                            if let Ok(id) = note.payload().parse::<i64>().map(WorkspaceId) {
                                 hub.announce_here(id);
                             }
                         }

@@ -3,6 +3,7 @@
 //! spending changed (see `crate::live`), and the htmx SSE extension on the
 //! dashboard and the expense list fetches them again.
 
+use crate::models::ids::WorkspaceId;
 use std::{convert::Infallible, time::Duration};
 
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -15,8 +16,8 @@ use crate::{live::Hub, policies::WORKSPACE_READ};
 
 /// The changes of one workspace, as events.
 fn changes(
-    receiver: Receiver<i64>,
-    workspace_id: i64,
+    receiver: Receiver<WorkspaceId>,
+    workspace_id: WorkspaceId,
 ) -> impl Stream<Item = Result<Event, Infallible>> {
     stream::unfold(receiver, move |mut receiver| async move {
         loop {

@@ -2,6 +2,7 @@
 //! revocable credentials for the API (`Authorization: Bearer se_…`). Only a
 //! digest is stored; the token is shown once, when it is made.
 
+use crate::models::ids::UserId;
 use chrono::{Duration, Utc};
 use loco_rs::prelude::*;
 use serde::Deserialize;
@@ -117,7 +118,7 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn list_for_user(db: &DatabaseConnection, user_id: i64) -> ModelResult<Vec<Self>> {
+    pub async fn list_for_user(db: &DatabaseConnection, user_id: UserId) -> ModelResult<Vec<Self>> {
         Ok(Entity::find()
             .filter(api_tokens::Column::UserId.eq(user_id))
             .order_by_desc(api_tokens::Column::Id)
@@ -129,7 +130,7 @@ impl Model {
     ///
     /// # Errors
     /// `EntityNotFound` when the user has no such token.
-    pub async fn revoke(db: &DatabaseConnection, user_id: i64, pid: &str) -> ModelResult<Self> {
+    pub async fn revoke(db: &DatabaseConnection, user_id: UserId, pid: &str) -> ModelResult<Self> {
         let pid = Uuid::parse_str(pid.trim()).map_err(|_| ModelError::EntityNotFound)?;
         let token = Entity::find()
             .filter(api_tokens::Column::UserId.eq(user_id))

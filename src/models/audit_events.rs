@@ -1,3 +1,4 @@
+use crate::models::ids::{UserId, WorkspaceId};
 use loco_rs::prelude::*;
 use serde_json::Value;
 
@@ -7,7 +8,7 @@ use super::_entities::users;
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> audit_events::Column {
         audit_events::Column::WorkspaceId
@@ -17,7 +18,7 @@ impl TenantEntity for Entity {
 /// Who did something, and from where, for the audit log.
 #[derive(Debug, Clone)]
 pub struct Actor {
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub name: String,
     pub ip: Option<String>,
 }
@@ -58,7 +59,7 @@ impl Model {
     /// On database errors.
     pub async fn record<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         actor: &Actor,
         event: Event<'_>,
     ) -> ModelResult<Self> {
@@ -84,7 +85,7 @@ impl Model {
     /// On database errors.
     pub async fn list<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         before_id: Option<i64>,
         limit: u64,
     ) -> ModelResult<Vec<Self>> {

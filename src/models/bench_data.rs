@@ -5,6 +5,7 @@
 //! for data that only exists to be measured. So this writes the rows
 //! straight in, a batch at a time; nothing else may use it.
 
+use crate::models::ids::UserId;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -35,7 +36,7 @@ pub struct BenchExpense {
 pub async fn insert_expenses<C: ConnectionTrait>(
     db: &C,
     workspace: &workspaces::Model,
-    user_id: i64,
+    user_id: UserId,
     batch: &[BenchExpense],
 ) -> ModelResult<()> {
     if batch.is_empty() {

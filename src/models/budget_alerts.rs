@@ -8,6 +8,7 @@
 //! the process died before marking the row sent. The row is then sent again
 //! with the same `Message-ID`, which mail clients use to drop duplicates.
 
+use crate::models::ids::WorkspaceId;
 use chrono::Utc;
 use loco_rs::prelude::*;
 use sea_orm::{sea_query::Expr, QuerySelect};
@@ -21,7 +22,7 @@ pub const CLAIM: chrono::Duration = chrono::Duration::minutes(2);
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> budget_alerts::Column {
         budget_alerts::Column::WorkspaceId
@@ -33,7 +34,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn unsent<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Vec<Self>> {
+    pub async fn unsent<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<Vec<Self>> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
             .filter(budget_alerts::Column::SentAt.is_null())
@@ -51,7 +55,7 @@ impl Model {
     /// On database errors.
     pub async fn newest_unsent<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
     ) -> ModelResult<Option<i64>> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
@@ -67,7 +71,7 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn workspaces_with_unsent(db: &DatabaseConnection) -> ModelResult<Vec<i64>> {
+    pub async fn workspaces_with_unsent(db: &DatabaseConnection) -> ModelResult<Vec<WorkspaceId>> {
         let txn = tenancy::begin_read(
             db,
             tenancy::Scope {

@@ -1,3 +1,4 @@
+use crate::models::ids::WorkspaceId;
 use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::json;
@@ -42,7 +43,7 @@ pub struct CategoryParams {
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> categories::Column {
         categories::Column::WorkspaceId
@@ -88,7 +89,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn create_defaults<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<()> {
+    pub async fn create_defaults<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<()> {
         for (name, color) in DEFAULTS {
             ActiveModel {
                 pid: Set(Uuid::new_v4()),
@@ -107,7 +111,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn list<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Vec<Self>> {
+    pub async fn list<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<Vec<Self>> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
             .order_by_asc(categories::Column::Name)
@@ -121,7 +128,7 @@ impl Model {
     /// On database errors.
     pub async fn usage<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
     ) -> ModelResult<std::collections::HashMap<i64, i64>> {
         let counts: Vec<(Option<i64>, i64)> = expenses::Entity::find()
             .in_tenant(workspace_id)
@@ -146,7 +153,7 @@ impl Model {
     /// `EntityNotFound` when this workspace has no such category.
     pub async fn find_in<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         pid: &str,
     ) -> ModelResult<Self> {
         tenancy::find_by_pid::<Entity, _>(db, workspace_id, categories::Column::Pid, pid).await
@@ -154,7 +161,7 @@ impl Model {
 
     async fn checked<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         current: Option<&Self>,
         params: &CategoryParams,
     ) -> DomainResult<(Option<String>, Option<String>, Option<Option<i64>>)> {
@@ -164,30 +171,45 @@ impl Model {
             .as_ref()
             .map(|name| check_name(&mut errors, name));
         let color = params.color.as_deref().map(|c| check_color(&mut errors, c));
+        // A workspace has tens of categories: read once, checked here alike
+        // on both databases (SQLite's lower() knows only ASCII).
+        let others: Vec<Self> = Entity::find()
+            .in_tenant(workspace_id)
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|other| current.is_none_or(|c| c.id != other.id))
+            .collect();
         let parent = match params.parent_id.as_deref().map(str::trim) {
             None => None,
             Some("") => Some(None),
-            Some(pid) => match Self::find_in(db, workspace_id, pid).await {
-                Ok(parent) if current.is_some_and(|c| c.id == parent.id) => {
-                    errors.add("parent_id", "cannot be the category itself");
-                    None
+            Some(pid) => {
+                let pid = Uuid::parse_str(pid).ok();
+                match others.iter().find(|c| Some(c.pid) == pid) {
+                    Some(parent) if current.is_some_and(|c| is_below(&others, parent, c.id)) => {
+                        errors.add("parent_id", "cannot be one of its own subcategories");
+                        None
+                    }
+                    Some(parent) => Some(Some(parent.id)),
+                    None if current.is_some_and(|c| Some(c.pid) == pid) => {
+                        errors.add("parent_id", "cannot be the category itself");
+                        None
+                    }
+                    None => {
+                        errors.add("parent_id", "is not a category of this workspace");
+                        None
+                    }
                 }
-                Ok(parent) => Some(Some(parent.id)),
-                Err(ModelError::EntityNotFound) => {
-                    errors.add("parent_id", "is not a category of this workspace");
-                    None
-                }
-                Err(err) => return Err(err.into()),
-            },
+            }
         };
         if let Some(name) = &name {
-            let taken = Entity::find()
-                .in_tenant(workspace_id)
-                .filter(categories::Column::Name.eq(name.as_str()))
-                .one(db)
-                .await?
-                .is_some_and(|other| current.is_none_or(|c| c.id != other.id));
-            if taken {
+            // "groceries" beside "Groceries" would split one category in
+            // two: imports and the assistant match names in any case.
+            let wanted = name.to_lowercase();
+            if others
+                .iter()
+                .any(|other| other.name.to_lowercase() == wanted)
+            {
                 errors.add("name", "is already a category here");
             }
         }
@@ -332,4 +354,19 @@ impl Model {
         tenant.spending_changed(db).await?;
         Ok(())
     }
+}
+
+/// Is `category` `ancestor` or below it (following parents among
+/// `others`)? Bounded by the number of categories, so a loop already
+/// stored cannot hang it.
+fn is_below(others: &[Model], category: &Model, ancestor: i64) -> bool {
+    let mut parent = category.parent_id;
+    for _ in 0..=others.len() {
+        match parent {
+            Some(id) if id == ancestor => return true,
+            Some(id) => parent = others.iter().find(|c| c.id == id).and_then(|c| c.parent_id),
+            None => return false,
+        }
+    }
+    false
 }

@@ -6,6 +6,7 @@
 //! `data_version`, which every committed change bumps (see `crate::live`),
 //! so a cached dashboard is never shown after a change.
 
+use crate::models::ids::WorkspaceId;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -83,7 +84,11 @@ pub struct Dashboard {
 }
 
 /// Live expenses of the workspace on days `from..until`.
-fn live_between(workspace_id: i64, from: NaiveDate, until: NaiveDate) -> sea_orm::Condition {
+fn live_between(
+    workspace_id: WorkspaceId,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> sea_orm::Condition {
     sea_orm::Condition::all()
         .add(tenancy::in_workspace::<expenses::Entity>(workspace_id))
         .add(expenses::Column::DeletedAt.is_null())
@@ -94,7 +99,7 @@ fn live_between(workspace_id: i64, from: NaiveDate, until: NaiveDate) -> sea_orm
 /// Totals per category id (`None`: uncategorised) on days `from..until`.
 async fn category_totals<C: ConnectionTrait>(
     db: &C,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     from: NaiveDate,
     until: NaiveDate,
 ) -> ModelResult<Vec<(Option<i64>, i64, i64)>> {
@@ -117,7 +122,7 @@ async fn category_totals<C: ConnectionTrait>(
 /// Totals per day on days `from..until`.
 async fn daily_totals<C: ConnectionTrait>(
     db: &C,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     from: NaiveDate,
     until: NaiveDate,
 ) -> ModelResult<Vec<(NaiveDate, i64, i64)>> {
@@ -144,7 +149,7 @@ fn month_of(day: NaiveDate) -> NaiveDate {
 
 async fn category_names<C: ConnectionTrait>(
     db: &C,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
 ) -> ModelResult<HashMap<i64, categories::Model>> {
     Ok(categories::Entity::find()
         .in_tenant(workspace_id)
@@ -357,7 +362,7 @@ pub struct ReportRow {
 /// On database errors.
 pub async fn report<C: ConnectionTrait>(
     db: &C,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     from: NaiveDate,
     to: NaiveDate,
     grouping: Grouping,

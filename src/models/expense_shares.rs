@@ -3,6 +3,7 @@
 //! cents that do not divide evenly go, one each, to the members with the
 //! largest remainders, ties to the member who joined first (lowest id).
 
+use crate::models::ids::{UserId, WorkspaceId};
 use std::collections::HashSet;
 
 use iso_currency::Currency;
@@ -24,7 +25,7 @@ const SHARES_MAX: i64 = 1_000_000;
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> expense_shares::Column {
         expense_shares::Column::WorkspaceId
@@ -79,7 +80,7 @@ impl Method {
 /// One member's part of a split expense.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Share {
-    pub user_id: i64,
+    pub user_id: UserId,
     /// In the workspace's base currency.
     pub amount_minor: i64,
     /// In the expense's own currency.
@@ -91,7 +92,7 @@ pub struct Share {
 impl Share {
     /// The row that keeps this share of `expense_id`.
     #[must_use]
-    pub fn row(&self, workspace_id: i64, expense_id: i64) -> ActiveModel {
+    pub fn row(&self, workspace_id: WorkspaceId, expense_id: i64) -> ActiveModel {
         ActiveModel {
             workspace_id: Set(workspace_id),
             expense_id: Set(expense_id),
@@ -109,7 +110,7 @@ impl Share {
 pub struct Split {
     pub method: Method,
     /// `(user_id, weight as entered, weight as a number)`, by user id.
-    parts: Vec<(i64, String, Decimal)>,
+    parts: Vec<(UserId, String, Decimal)>,
 }
 
 /// Divides `total` in proportion to `weights`, exactly: the parts add up to
@@ -306,7 +307,7 @@ impl Model {
     /// On database errors.
     pub async fn replace<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         expense_id: i64,
         shares: &[Share],
     ) -> ModelResult<()> {
@@ -334,7 +335,7 @@ impl Model {
     /// On database errors.
     pub async fn of_expenses<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         expense_ids: Vec<i64>,
     ) -> ModelResult<Vec<Self>> {
         if expense_ids.is_empty() {

@@ -1,3 +1,4 @@
+use crate::models::ids::WorkspaceId;
 use chrono::{Duration, Utc};
 use loco_rs::prelude::*;
 use sea_orm::TransactionSession;
@@ -32,7 +33,7 @@ pub struct InviteParams {
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> invitations::Column {
         invitations::Column::WorkspaceId
@@ -61,7 +62,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn pending<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Vec<Self>> {
+    pub async fn pending<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<Vec<Self>> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
             .filter(invitations::Column::AcceptedAt.is_null())
@@ -78,7 +82,7 @@ impl Model {
     /// `EntityNotFound` when the workspace has no such invitation.
     pub async fn find_in<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         pid: &str,
     ) -> ModelResult<Self> {
         let pid = Uuid::parse_str(pid).map_err(|_| ModelError::EntityNotFound)?;

@@ -1,3 +1,4 @@
+use crate::models::ids::{UserId, WorkspaceId};
 use std::{fmt, str::FromStr};
 
 use loco_rs::prelude::*;
@@ -17,7 +18,7 @@ use crate::policies::{MEMBERS_LEAVE, MEMBERS_MANAGE};
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> memberships::Column {
         memberships::Column::WorkspaceId
@@ -83,7 +84,7 @@ pub struct Roster(Vec<users::Model>);
 impl Roster {
     /// # Errors
     /// On database errors.
-    pub async fn load<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Self> {
+    pub async fn load<C: ConnectionTrait>(db: &C, workspace_id: WorkspaceId) -> ModelResult<Self> {
         Ok(Self(
             Model::list(db, workspace_id)
                 .await?
@@ -110,7 +111,7 @@ impl Roster {
 
     /// The member with this account id.
     #[must_use]
-    pub fn by_id(&self, id: i64) -> Option<&users::Model> {
+    pub fn by_id(&self, id: UserId) -> Option<&users::Model> {
         self.0.iter().find(|u| u.id == id)
     }
 }
@@ -132,7 +133,7 @@ impl Model {
     pub async fn find_for_user<C: ConnectionTrait>(
         db: &C,
         workspace_pid: &Uuid,
-        user_id: i64,
+        user_id: UserId,
     ) -> ModelResult<Option<(Self, workspaces::Model)>> {
         let found = Entity::find()
             .filter(memberships::Column::UserId.eq(user_id))
@@ -148,7 +149,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn list<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Vec<Member>> {
+    pub async fn list<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<Vec<Member>> {
         let mut members: Vec<Member> = Entity::find()
             .in_tenant(workspace_id)
             .find_also_related(users::Entity)
@@ -177,7 +181,7 @@ impl Model {
     /// `EntityNotFound` when they are not in the workspace.
     pub async fn find_member<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         user_pid: &str,
     ) -> ModelResult<Member> {
         let user_pid = Uuid::parse_str(user_pid).map_err(|_| ModelError::EntityNotFound)?;
@@ -202,7 +206,7 @@ impl Model {
     /// 422 when they are already a member.
     pub async fn join<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         user: &users::Model,
         role: Role,
     ) -> Result<Self> {

@@ -1,6 +1,7 @@
 //! In-app notifications (the bell): one row per member and event, read or
 //! not. Budget alerts write them in the transaction that records the alert.
 
+use crate::models::ids::{UserId, WorkspaceId};
 use chrono::Utc;
 use loco_rs::prelude::*;
 use sea_orm::{sea_query::Expr, QuerySelect};
@@ -13,7 +14,7 @@ pub const RECENT: u64 = 30;
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> notifications::Column {
         notifications::Column::WorkspaceId
@@ -27,8 +28,8 @@ impl Model {
     /// On database errors.
     pub async fn recent<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
-        user_id: i64,
+        workspace_id: WorkspaceId,
+        user_id: UserId,
     ) -> ModelResult<Vec<Self>> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
@@ -45,8 +46,8 @@ impl Model {
     /// On database errors.
     pub async fn unread_count<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
-        user_id: i64,
+        workspace_id: WorkspaceId,
+        user_id: UserId,
     ) -> ModelResult<u64> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
@@ -62,8 +63,8 @@ impl Model {
     /// On database errors.
     pub async fn mark_all_read<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
-        user_id: i64,
+        workspace_id: WorkspaceId,
+        user_id: UserId,
     ) -> ModelResult<u64> {
         let result = Entity::update_many()
             .col_expr(

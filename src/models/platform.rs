@@ -3,6 +3,7 @@
 //! log of everything they do, and what they do to accounts and workspaces
 //! (lock, suspend, ...). Workspace roles never reach any of it.
 
+use crate::models::ids::UserId;
 use chrono::Utc;
 use loco_rs::prelude::*;
 use sea_orm::{Condition, PaginatorTrait, QueryOrder};
@@ -64,7 +65,10 @@ impl std::fmt::Display for PlatformRole {
 ///
 /// # Errors
 /// On database errors.
-pub async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> ModelResult<Vec<PlatformRole>> {
+pub async fn roles_of<C: ConnectionTrait>(
+    db: &C,
+    user_id: UserId,
+) -> ModelResult<Vec<PlatformRole>> {
     let mut roles: Vec<PlatformRole> = platform_roles::Entity::find()
         .filter(platform_roles::Column::UserId.eq(user_id))
         .all(db)

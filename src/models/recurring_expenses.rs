@@ -4,6 +4,7 @@
 //! created at most once (a unique index on the rule and the date), however
 //! often, late or concurrently the job runs.
 
+use crate::models::ids::{UserId, WorkspaceId};
 use chrono::{Duration, Months, NaiveDate};
 use loco_rs::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -31,7 +32,7 @@ const ERROR_MAX_CHARS: usize = 250;
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> recurring_expenses::Column {
         recurring_expenses::Column::WorkspaceId
@@ -180,7 +181,7 @@ impl RuleDraft {
 
     /// The new rule's row, first due on its start.
     #[must_use]
-    pub fn row(&self, workspace_id: i64, created_by_id: Option<i64>) -> ActiveModel {
+    pub fn row(&self, workspace_id: WorkspaceId, created_by_id: Option<UserId>) -> ActiveModel {
         ActiveModel {
             pid: Set(Uuid::new_v4()),
             workspace_id: Set(workspace_id),
@@ -228,6 +229,14 @@ impl Model {
         tenant.ensure(RECURRING_MANAGE).await?;
         let lookup = Lookup::load(tenant.db, tenant.workspace.id).await?;
         let draft = RuleDraft::check(tenant, &lookup, params).await?;
+        let today = tenant.workspace.today();
+        if draft.starts_on <= today {
+            // Its first expense is made now: the plan must allow it.
+            tenant
+                .limits
+                .check_new_expenses(tenant.db, tenant.workspace.id, 1)
+                .await?;
+        }
         let rule = draft
             .row(tenant.workspace.id, tenant.user().map(|u| u.id))
             .insert(tenant.db)
@@ -248,7 +257,7 @@ impl Model {
         )
         .await?;
         tenant.after_commit(Effect::Changed);
-        rule.catch_up(tenant, tenant.workspace.today()).await
+        rule.catch_up(tenant, today).await
     }
 
     fn audit_json(&self) -> serde_json::Value {
@@ -278,12 +287,9 @@ impl Model {
         };
         let params = rule.expense_params()?;
         let lookup = Lookup::load(db, tenant.workspace.id).await?;
-        let on_behalf = Tenant::job(
-            db,
-            tenant.workspace,
+        let on_behalf = tenant.on_behalf_of(
             author.as_ref(),
             Actor::system(&format!("Recurring expense \"{}\"", rule.description)),
-            tenant.limits.clone(),
         );
         let mut made = 0;
         while let Some(due) = rule.next_on.filter(|d| *d <= today) {
@@ -358,7 +364,7 @@ impl Model {
     /// # Errors
     /// On database errors finding the rules; a rule that fails is logged
     /// and left for the next run.
-    pub async fn run_due(ctx: &AppContext) -> Result<Vec<i64>> {
+    pub async fn run_due(ctx: &AppContext) -> Result<Vec<WorkspaceId>> {
         let db = &ctx.db;
         // The latest "today" on Earth, so no time zone waits a day.
         let horizon = (chrono::Utc::now() + Duration::hours(14)).date_naive();
@@ -370,7 +376,7 @@ impl Model {
             },
         )
         .await?;
-        let due: Vec<(i64, i64)> = Entity::find()
+        let due: Vec<(i64, WorkspaceId)> = Entity::find()
             .filter(recurring_expenses::Column::NextOn.lte(horizon))
             .select_only()
             .column(recurring_expenses::Column::Id)
@@ -386,14 +392,14 @@ impl Model {
                     ran.insert(workspace_id);
                 }
                 Err(err) => {
-                    tracing::warn!(rule_id, workspace_id, error = %err, "recurring rule failed");
+                    tracing::warn!(rule_id, workspace_id = workspace_id.0, error = %err, "recurring rule failed");
                 }
             }
         }
         Ok(ran.into_iter().collect())
     }
 
-    async fn run_one(ctx: &AppContext, rule_id: i64, workspace_id: i64) -> Result<()> {
+    async fn run_one(ctx: &AppContext, rule_id: i64, workspace_id: WorkspaceId) -> Result<()> {
         let txn = tenancy::begin(
             &ctx.db,
             Scope {
@@ -431,7 +437,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn list<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Vec<Self>> {
+    pub async fn list<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<Vec<Self>> {
         let mut rules = Entity::find()
             .in_tenant(workspace_id)
             .order_by_asc(recurring_expenses::Column::Id)
@@ -447,7 +456,7 @@ impl Model {
     /// `EntityNotFound` when there is none here.
     pub async fn find_in<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         pid: &str,
     ) -> ModelResult<Self> {
         tenancy::find_by_pid::<Entity, _>(db, workspace_id, recurring_expenses::Column::Pid, pid)

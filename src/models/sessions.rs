@@ -1,3 +1,4 @@
+use crate::models::ids::UserId;
 use chrono::{Duration, Utc};
 use loco_rs::prelude::*;
 
@@ -92,7 +93,7 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn list_for_user(db: &DatabaseConnection, user_id: i64) -> ModelResult<Vec<Self>> {
+    pub async fn list_for_user(db: &DatabaseConnection, user_id: UserId) -> ModelResult<Vec<Self>> {
         Ok(Entity::find()
             .filter(sessions::Column::UserId.eq(user_id))
             .order_by_desc(sessions::Column::LastSeenAt)
@@ -107,7 +108,7 @@ impl Model {
     /// On database errors.
     pub async fn end_all_for_user<C: ConnectionTrait>(
         db: &C,
-        user_id: i64,
+        user_id: UserId,
         keep: Option<i64>,
     ) -> ModelResult<u64> {
         let mut delete = Entity::delete_many().filter(sessions::Column::UserId.eq(user_id));

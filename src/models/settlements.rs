@@ -3,6 +3,7 @@
 //! settlements, less what they received. Balances add up to zero; the
 //! settle-up plan pays them off with as few transfers as possible.
 
+use crate::models::ids::{UserId, WorkspaceId};
 use std::collections::{BTreeMap, HashMap};
 
 use loco_rs::prelude::*;
@@ -32,7 +33,7 @@ const NOTE_MAX_CHARS: usize = 200;
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> settlements::Column {
         settlements::Column::WorkspaceId
@@ -185,15 +186,18 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn balances<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Balances> {
-        let mut net: BTreeMap<i64, i64> = BTreeMap::new();
+    pub async fn balances<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<Balances> {
+        let mut net: BTreeMap<UserId, i64> = BTreeMap::new();
         let split_live = || {
             Condition::all()
                 .add(expenses::Column::DeletedAt.is_null())
                 .add(expenses::Column::SplitMethod.is_not_null())
                 .add(expenses::Column::PaidById.is_not_null())
         };
-        let paid: Vec<(Option<i64>, Option<i64>)> = expenses::Entity::find()
+        let paid: Vec<(Option<UserId>, Option<i64>)> = expenses::Entity::find()
             .in_tenant(workspace_id)
             .filter(split_live())
             .select_only()
@@ -208,7 +212,7 @@ impl Model {
                 *net.entry(user).or_default() += total.unwrap_or_default();
             }
         }
-        let owed: Vec<(i64, Option<i64>)> = expense_shares::Entity::find()
+        let owed: Vec<(UserId, Option<i64>)> = expense_shares::Entity::find()
             .in_tenant(workspace_id)
             .join(
                 JoinType::InnerJoin,
@@ -232,7 +236,7 @@ impl Model {
             (settlements::Column::FromUserId, 1),
             (settlements::Column::ToUserId, -1),
         ] {
-            let moved: Vec<(i64, Option<i64>)> = Entity::find()
+            let moved: Vec<(UserId, Option<i64>)> = Entity::find()
                 .in_tenant(workspace_id)
                 .select_only()
                 .column(column)
@@ -246,18 +250,19 @@ impl Model {
             }
         }
 
-        let people: HashMap<i64, users::Model> = users::Entity::find()
+        let people: HashMap<UserId, users::Model> = users::Entity::find()
             .filter(users::Column::Id.is_in(net.keys().copied().collect::<Vec<_>>()))
             .all(db)
             .await?
             .into_iter()
             .map(|u| (u.id, u))
             .collect();
-        let person = |id: i64| people.get(&id).cloned();
-        let pairs: Vec<(i64, i64)> = net.iter().map(|(u, b)| (*u, *b)).collect();
+        let person = |id: UserId| people.get(&id).cloned();
+        // The settle-up plan works on plain numbers.
+        let pairs: Vec<(i64, i64)> = net.iter().map(|(u, b)| (u.0, *b)).collect();
         let transfers = fewest_transfers(&pairs)
             .into_iter()
-            .map(|t| (person(t.from), person(t.to), t.amount_minor))
+            .map(|t| (person(UserId(t.from)), person(UserId(t.to)), t.amount_minor))
             .collect();
         let mut listed: Vec<(Option<users::Model>, i64)> = net
             .into_iter()
@@ -376,7 +381,7 @@ impl Model {
     /// On database errors.
     pub async fn list<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
     ) -> ModelResult<Vec<Settlement>> {
         let rows = Entity::find()
             .in_tenant(workspace_id)
@@ -395,11 +400,11 @@ impl Model {
         db: &C,
         rows: Vec<Self>,
     ) -> ModelResult<Vec<Settlement>> {
-        let ids: Vec<i64> = rows
+        let ids: Vec<UserId> = rows
             .iter()
             .flat_map(|r| [r.from_user_id, r.to_user_id])
             .collect();
-        let people: HashMap<i64, users::Model> = users::Entity::find()
+        let people: HashMap<UserId, users::Model> = users::Entity::find()
             .filter(users::Column::Id.is_in(ids))
             .all(db)
             .await?
@@ -422,7 +427,7 @@ impl Model {
     /// `EntityNotFound` when there is none here.
     pub async fn find_in<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         pid: &str,
     ) -> ModelResult<Self> {
         tenancy::find_by_pid::<Entity, _>(db, workspace_id, settlements::Column::Pid, pid).await

@@ -3,6 +3,7 @@
 //! `support_view` permission may read the workspace as a viewer; each such
 //! view is written to the workspace's audit log, which the owner reads.
 
+use crate::models::ids::WorkspaceId;
 use chrono::{Duration, Utc};
 use loco_rs::prelude::*;
 use serde_json::json;
@@ -17,7 +18,7 @@ use super::{
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> support_grants::Column {
         support_grants::Column::WorkspaceId
@@ -34,7 +35,7 @@ impl Model {
     /// On database errors.
     pub async fn active<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
     ) -> ModelResult<Option<Self>> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
@@ -51,7 +52,7 @@ impl Model {
     /// 422 for hours out of range.
     pub async fn grant<C: ConnectionTrait + TransactionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         actor: &Actor,
         hours: i64,
     ) -> Result<Self> {
@@ -93,7 +94,7 @@ impl Model {
     /// 422 when none is running.
     pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         actor: &Actor,
     ) -> Result<()> {
         let txn = tenancy::begin_write(db).await?;
@@ -116,7 +117,10 @@ impl Model {
         Ok(())
     }
 
-    async fn end_running<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<u64> {
+    async fn end_running<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<u64> {
         Ok(Entity::update_many()
             .col_expr(support_grants::Column::RevokedAt, Expr::value(Utc::now()))
             .in_tenant(workspace_id)

@@ -10,6 +10,7 @@
 //! SQLite has no row-level security; there the `in_tenant` filters are the
 //! only guard.
 
+use crate::models::ids::{UserId, WorkspaceId};
 use std::sync::Arc;
 
 use loco_rs::prelude::*;
@@ -32,8 +33,8 @@ use crate::policies::{Permission, Policies};
 /// Who the transaction acts for.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Scope<'a> {
-    pub user_id: Option<i64>,
-    pub workspace_id: Option<i64>,
+    pub user_id: Option<UserId>,
+    pub workspace_id: Option<WorkspaceId>,
     /// Digest of an invitation token being accepted.
     pub invitation_token: Option<&'a str>,
     /// The scheduled jobs' view: due recurring rules of every workspace, to
@@ -119,7 +120,10 @@ pub async fn apply<C: ConnectionTrait>(db: &C, scope: Scope<'_>) -> ModelResult<
 ///
 /// # Errors
 /// On database errors.
-pub async fn enter_workspace<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<()> {
+pub async fn enter_workspace<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: WorkspaceId,
+) -> ModelResult<()> {
     if db.get_database_backend() != DatabaseBackend::Postgres {
         return Ok(());
     }
@@ -136,9 +140,9 @@ pub async fn enter_workspace<C: ConnectionTrait>(db: &C, workspace_id: i64) -> M
 /// not reach: a condition built apart (for example one shared by a query
 /// and a join on `E`), a subquery, a join's `ON`. The tenant column is
 /// named once, by `E`'s [`TenantEntity`] implementation.
-pub fn in_workspace<E>(workspace_id: i64) -> sea_orm::sea_query::Expr
+pub fn in_workspace<E>(workspace_id: WorkspaceId) -> sea_orm::sea_query::Expr
 where
-    E: TenantEntity<TenantId = i64>,
+    E: TenantEntity<TenantId = WorkspaceId>,
 {
     E::tenant_column().eq(workspace_id)
 }
@@ -151,12 +155,12 @@ where
 /// `EntityNotFound` when there is none here (or the id is not a UUID).
 pub async fn find_by_pid<E, C>(
     db: &C,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     pid_column: E::Column,
     pid: &str,
 ) -> ModelResult<E::Model>
 where
-    E: TenantEntity<TenantId = i64>,
+    E: TenantEntity<TenantId = WorkspaceId>,
     C: ConnectionTrait,
 {
     let pid = Uuid::parse_str(pid.trim()).map_err(|_| ModelError::EntityNotFound)?;
@@ -245,6 +249,21 @@ impl<'a> Tenant<'a> {
             actor,
             limits,
             effects: Pending::default(),
+        }
+    }
+
+    /// The app acting in this same change on `user`'s behalf (a recurring
+    /// rule's occurrences act for its author): the same transaction,
+    /// workspace and plan, and its effects run with this change's.
+    #[must_use]
+    pub fn on_behalf_of<'b>(&'b self, user: Option<&'b users::Model>, actor: Actor) -> Tenant<'b> {
+        Tenant {
+            db: self.db,
+            workspace: self.workspace,
+            acting: Acting::Job { user },
+            actor,
+            limits: self.limits.clone(),
+            effects: self.effects.clone(),
         }
     }
 
@@ -339,7 +358,7 @@ impl<'a> Tenant<'a> {
     /// `Forbidden` naming the role.
     pub async fn ensure_may_change(
         &self,
-        created_by_id: Option<i64>,
+        created_by_id: Option<UserId>,
         any: Permission,
         own: Permission,
     ) -> DomainResult<()> {

@@ -1,3 +1,4 @@
+use crate::models::ids::UserId;
 use chrono::Utc;
 use loco_rs::prelude::*;
 use sea_orm::TransactionSession;
@@ -166,7 +167,7 @@ impl Model {
     /// On database errors.
     pub async fn list_for_user<C: ConnectionTrait + TransactionTrait>(
         db: &C,
-        user_id: i64,
+        user_id: UserId,
     ) -> ModelResult<Vec<WithRole>> {
         let mut list: Vec<WithRole> = memberships::Entity::find()
             .filter(memberships::memberships::Column::UserId.eq(user_id))

@@ -3,6 +3,7 @@
 //! exactly once (see `models::budget_alerts` for how, and for the one window
 //! where a mail can go out twice with the same `Message-ID`).
 
+use crate::models::ids::WorkspaceId;
 use loco_rs::prelude::*;
 use serde_json::json;
 
@@ -16,7 +17,7 @@ use crate::{
     settings::Settings,
 };
 
-fn scope(workspace_id: i64) -> Scope<'static> {
+fn scope(workspace_id: WorkspaceId) -> Scope<'static> {
     Scope {
         workspace_id: Some(workspace_id),
         ..Default::default()
@@ -25,7 +26,7 @@ fn scope(workspace_id: i64) -> Scope<'static> {
 
 /// # Errors
 /// On database errors, or when a mail cannot be sent (the job is retried).
-pub async fn run(ctx: &AppContext, workspace_id: i64) -> Result<()> {
+pub async fn run(ctx: &AppContext, workspace_id: WorkspaceId) -> Result<()> {
     let Some(workspace) = workspaces::Entity::find_by_id(workspace_id)
         .one(&ctx.db)
         .await?

@@ -2,6 +2,7 @@
 //! one transaction, so a failed or cancelled import leaves nothing behind;
 //! running the job again for a finished import does nothing.
 
+use crate::models::ids::WorkspaceId;
 use std::sync::Arc;
 
 use loco_rs::prelude::*;
@@ -11,7 +12,7 @@ use crate::models::imports::{self, ImportControl};
 /// # Errors
 /// When the import cannot run (a database error); a bad file is recorded on
 /// the import instead.
-pub async fn import(ctx: &AppContext, workspace_id: i64, import_id: i64) -> Result<()> {
+pub async fn import(ctx: &AppContext, workspace_id: WorkspaceId, import_id: i64) -> Result<()> {
     let control = ctx
         .shared_store
         .get::<Arc<ImportControl>>()

@@ -15,6 +15,7 @@ pub mod runner;
 pub mod schedules;
 pub mod workspace_purge;
 
+use crate::models::ids::{UserId, WorkspaceId};
 use loco_rs::{mailer::Email, prelude::*};
 
 use crate::models::receipts;
@@ -29,13 +30,16 @@ pub enum Job {
     /// Removes a workspace marked for deletion.
     PurgeWorkspace { workspace_pid: Uuid },
     /// Imports an uploaded file of expenses.
-    ImportExpenses { workspace_id: i64, import_id: i64 },
+    ImportExpenses {
+        workspace_id: WorkspaceId,
+        import_id: i64,
+    },
     /// Re-evaluates a workspace's budgets and sends the alerts not yet sent.
-    BudgetAlerts { workspace_id: i64 },
+    BudgetAlerts { workspace_id: WorkspaceId },
     /// Mails one member the summary of a week (once per member and week).
     WeeklySummary {
-        workspace_id: i64,
-        user_id: i64,
+        workspace_id: WorkspaceId,
+        user_id: UserId,
         week_start: chrono::NaiveDate,
     },
     /// Processes a stored Stripe webhook event.
@@ -43,7 +47,10 @@ pub enum Job {
     /// Compares every workspace's subscription with Stripe and fixes drift.
     ReconcileBilling,
     /// Makes a receipt's thumbnail and preview and reads its text.
-    ProcessReceipt { workspace_id: i64, receipt_id: i64 },
+    ProcessReceipt {
+        workspace_id: WorkspaceId,
+        receipt_id: i64,
+    },
     /// Deletes stored files (of a removed receipt).
     DeleteFiles { keys: Vec<String> },
     /// Removes long-deleted expenses' receipts and files no receipt names.

@@ -3,6 +3,7 @@
 //! expenses and alert sending are exactly-once by their own records, and the
 //! weekly summaries are queued under one key per member and week.
 
+use crate::models::ids::{UserId, WorkspaceId};
 use chrono::{Days, NaiveDate};
 use loco_rs::prelude::*;
 use sea_orm::QuerySelect;
@@ -136,7 +137,7 @@ fn weekly_summaries(
             },
         )
         .await?;
-        let wanted: Vec<(i64, i64)> = memberships::Entity::find()
+        let wanted: Vec<(WorkspaceId, UserId)> = memberships::Entity::find()
             .filter(memberships::Column::MailWeeklySummary.eq(true))
             .select_only()
             .column(memberships::Column::WorkspaceId)
@@ -167,8 +168,8 @@ fn weekly_summaries(
 /// On database errors or when the mail cannot be sent.
 pub async fn weekly_summary(
     ctx: &AppContext,
-    workspace_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
     week_start: NaiveDate,
 ) -> Result<()> {
     let settings = Settings::get(ctx)?;

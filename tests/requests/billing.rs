@@ -7,6 +7,7 @@
 use chrono::{Duration, Months, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 use serde_json::{json, Value};
+use smartexpense::models::ids::WorkspaceId;
 use smartexpense::models::{_entities::stripe_events, billing};
 
 use super::workspaces_api::{join_as, workspace_of};
@@ -686,7 +687,7 @@ async fn a_failed_payment_mails_the_owner_keeps_the_plan_through_grace_then_free
     assert_eq!(listed["count"], 5, "{listed}");
 }
 
-async fn workspace_id(app: &TestApp, ws: &str) -> i64 {
+async fn workspace_id(app: &TestApp, ws: &str) -> WorkspaceId {
     smartexpense::models::workspaces::Entity::find()
         .filter(
             smartexpense::models::_entities::workspaces::Column::Pid

@@ -5,6 +5,7 @@
 
 use loco_rs::{app::Hooks, prelude::*};
 use serde_json::{json, Value};
+use smartexpense::models::ids::WorkspaceId;
 use smartexpense::{
     app::App,
     models::{
@@ -61,7 +62,7 @@ const OUTSIDE_WORKSPACES: &[&str] = &[
     "/api/v1/tokens/{token_id}",
 ];
 
-async fn snapshot(app: &TestApp, workspace_id: i64) -> Value {
+async fn snapshot(app: &TestApp, workspace_id: WorkspaceId) -> Value {
     let workspace = workspaces::Entity::find_by_id(workspace_id)
         .one(&app.owner_db)
         .await
@@ -372,14 +373,14 @@ async fn row_level_security_hides_other_workspaces_from_an_unfiltered_query() {
     )
     .await
     .unwrap();
-    let audit: Vec<i64> = audit_events::Entity::find()
+    let audit: Vec<WorkspaceId> = audit_events::Entity::find()
         .all(&txn)
         .await
         .unwrap()
         .into_iter()
         .map(|e| e.workspace_id)
         .collect();
-    let members: Vec<i64> = memberships::Entity::find()
+    let members: Vec<WorkspaceId> = memberships::Entity::find()
         .all(&txn)
         .await
         .unwrap()

@@ -253,10 +253,10 @@ impl Household {
     }
 
     /// A row as stored now, read as the tables' owner.
-    pub async fn reload<E: EntityTrait>(&self, id: i64) -> Option<E::Model>
-    where
-        <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i64>,
-    {
+    pub async fn reload<E: EntityTrait>(
+        &self,
+        id: <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType,
+    ) -> Option<E::Model> {
         E::find_by_id(id)
             .one(&self.app.owner_db)
             .await

@@ -6,6 +6,7 @@
 //! declared with [`requires`]. A route that declares none fails closed.
 //! Another workspace answers 404, exactly like one that does not exist.
 
+use crate::models::ids::UserId;
 use axum::{
     extract::{FromRequestParts, RawPathParams},
     http::{header, request::Parts, StatusCode},
@@ -350,7 +351,7 @@ impl Member {
     pub async fn may_change(
         &self,
         ctx: &AppContext,
-        created_by_id: Option<i64>,
+        created_by_id: Option<UserId>,
         any: Permission,
         own: Permission,
     ) -> Result<bool> {

@@ -1,6 +1,8 @@
 //! `SeaORM` Entity, in sea-orm-codegen's shape
 
 use sea_orm::entity::prelude::*;
+
+use crate::models::ids::WorkspaceId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
@@ -21,7 +23,7 @@ pub struct Model {
     pub grace_until: Option<DateTimeWithTimeZone>,
     pub synced_at: Option<DateTimeWithTimeZone>,
     #[sea_orm(unique)]
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,8 @@
 //! `SeaORM` Entity, in sea-orm-codegen's shape
 
 use sea_orm::entity::prelude::*;
+
+use crate::models::ids::WorkspaceId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
@@ -19,7 +21,7 @@ pub struct Model {
     pub limit_minor: i64,
     pub claimed_until: Option<DateTimeWithTimeZone>,
     pub sent_at: Option<DateTimeWithTimeZone>,
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,8 @@
 //! `SeaORM` Entity, in sea-orm-codegen's shape
 
 use sea_orm::entity::prelude::*;
+
+use crate::models::ids::{UserId, WorkspaceId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
@@ -19,9 +21,9 @@ pub struct Model {
     pub rollover: bool,
     pub starts_on: Date,
     pub category_id: Option<i64>,
-    pub member_id: Option<i64>,
-    pub created_by_id: Option<i64>,
-    pub workspace_id: i64,
+    pub member_id: Option<UserId>,
+    pub created_by_id: Option<UserId>,
+    pub workspace_id: WorkspaceId,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

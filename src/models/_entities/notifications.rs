@@ -1,6 +1,8 @@
 //! `SeaORM` Entity, in sea-orm-codegen's shape
 
 use sea_orm::entity::prelude::*;
+
+use crate::models::ids::{UserId, WorkspaceId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
@@ -12,14 +14,14 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub pid: Uuid,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub title: String,
     #[sea_orm(column_type = "Text")]
     pub body: String,
     pub link: String,
     pub budget_alert_id: Option<i64>,
     pub read_at: Option<DateTimeWithTimeZone>,
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,8 @@
 //! `SeaORM` Entity, in sea-orm-codegen's shape
 
 use sea_orm::entity::prelude::*;
+
+use crate::models::ids::UserId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
@@ -10,7 +12,7 @@ pub struct Model {
     pub updated_at: DateTimeWithTimeZone,
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
     pub actor_name: String,
     pub ip: Option<String>,
     pub action: String,

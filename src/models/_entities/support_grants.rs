@@ -1,6 +1,8 @@
 //! `SeaORM` Entity, in sea-orm-codegen's shape
 
 use sea_orm::entity::prelude::*;
+
+use crate::models::ids::{UserId, WorkspaceId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
@@ -12,10 +14,10 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub pid: Uuid,
-    pub granted_by_id: Option<i64>,
+    pub granted_by_id: Option<UserId>,
     pub expires_at: DateTimeWithTimeZone,
     pub revoked_at: Option<DateTimeWithTimeZone>,
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

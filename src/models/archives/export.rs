@@ -1,5 +1,6 @@
 //! Writing a workspace out as an archive.
 
+use crate::models::ids::UserId;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::Utc;
@@ -72,7 +73,7 @@ pub async fn export<C: ConnectionTrait>(db: &C, workspace: &workspaces::Model) -
         shares.entry(share.expense_id).or_default().push(share);
     }
     // Everyone referenced, members or not.
-    let mut people_ids: BTreeSet<i64> = BTreeSet::new();
+    let mut people_ids: BTreeSet<UserId> = BTreeSet::new();
     people_ids.extend(expense_rows.iter().filter_map(|e| e.paid_by_id));
     people_ids.extend(expense_rows.iter().filter_map(|e| e.created_by_id));
     people_ids.extend(shares.values().flatten().map(|s| s.user_id));
@@ -82,14 +83,14 @@ pub async fn export<C: ConnectionTrait>(db: &C, workspace: &workspaces::Model) -
             .flat_map(|s| [s.from_user_id, s.to_user_id]),
     );
     people_ids.extend(recurring_rows.iter().filter_map(|r| r.created_by_id));
-    let people: HashMap<i64, users::Model> = users::Entity::find()
+    let people: HashMap<UserId, users::Model> = users::Entity::find()
         .filter(users::Column::Id.is_in(people_ids))
         .all(db)
         .await?
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let email = |user_id: i64| people.get(&user_id).map(|u| u.email.clone());
+    let email = |user_id: UserId| people.get(&user_id).map(|u| u.email.clone());
     let email_by_pid: HashMap<String, String> = people
         .values()
         .chain(members.iter().map(|m| &m.user))

@@ -3,6 +3,7 @@
 //! one set it up, a category, a payment), all before anything is kept: one
 //! refused record refuses the archive, naming it (`expenses[3].amount`).
 
+use crate::models::ids::WorkspaceId;
 use std::collections::HashMap;
 
 use loco_rs::prelude::*;
@@ -206,7 +207,7 @@ fn expense_params(
 /// The archive's categories, replacing the unused defaults; by name.
 async fn restore_categories(
     db: &DatabaseTransaction,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     archive: &Archive,
 ) -> DomainResult<HashMap<String, String>> {
     let existing: HashMap<String, categories::Model> = categories::Entity::find()

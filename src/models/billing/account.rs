@@ -2,6 +2,7 @@
 //! Stripe last reported it, mirrored on webhooks and reconciliation, with
 //! each change in the workspace's audit log.
 
+use crate::models::ids::WorkspaceId;
 use chrono::{DateTime, TimeZone, Utc};
 use loco_rs::prelude::*;
 use serde::Serialize;
@@ -46,7 +47,7 @@ impl Model {
     /// On database errors.
     pub async fn for_workspace<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
     ) -> ModelResult<Option<Self>> {
         Ok(Entity::find().in_tenant(workspace_id).one(db).await?)
     }

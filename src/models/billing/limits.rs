@@ -1,6 +1,7 @@
 //! What a plan allows ([`Limits`]: history, expenses a month, receipt
 //! storage, members) and what a workspace uses of it ([`Usage`]).
 
+use crate::models::ids::WorkspaceId;
 use chrono::{DateTime, Datelike, Months, NaiveDate, TimeZone, Utc};
 use loco_rs::prelude::*;
 use serde::Serialize;
@@ -95,7 +96,7 @@ impl Limits {
     pub async fn check_new_expenses<C: ConnectionTrait>(
         &self,
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         count: u64,
     ) -> DomainResult<()> {
         let Some(allowed) = self.limits.expenses_per_month else {
@@ -160,7 +161,7 @@ impl Limits {
     pub async fn check_new_member<C: ConnectionTrait>(
         &self,
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
     ) -> DomainResult<()> {
         let Some(allowed) = self.limits.members else {
             return Ok(());
@@ -194,7 +195,7 @@ pub struct Usage {
 impl Usage {
     /// # Errors
     /// On database errors.
-    pub async fn of<C: ConnectionTrait>(db: &C, workspace_id: i64) -> DomainResult<Self> {
+    pub async fn of<C: ConnectionTrait>(db: &C, workspace_id: WorkspaceId) -> DomainResult<Self> {
         Ok(Self {
             members: memberships::Entity::find()
                 .in_tenant(workspace_id)

@@ -19,6 +19,7 @@ mod limits;
 mod plans;
 mod reconcile;
 
+use crate::models::ids::WorkspaceId;
 use axum::http::StatusCode;
 use loco_rs::{controller::ErrorDetail, prelude::*};
 
@@ -34,7 +35,7 @@ use super::stripe::StripeFailure;
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> billing_accounts::Column {
         billing_accounts::Column::WorkspaceId

@@ -2,6 +2,7 @@
 //! outbox row and the members' notifications), and the alert's words and
 //! recipients for the mail.
 
+use crate::models::ids::WorkspaceId;
 use loco_rs::prelude::*;
 use sea_orm::sea_query::OnConflict;
 
@@ -124,7 +125,7 @@ pub fn alert_text(
 /// On database errors.
 pub async fn alert_recipients<C: ConnectionTrait>(
     db: &C,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
 ) -> ModelResult<Vec<users::Model>> {
     Ok(memberships::Model::list(db, workspace_id)
         .await?

@@ -16,6 +16,7 @@ mod params;
 mod period;
 mod progress;
 
+use crate::models::ids::WorkspaceId;
 use loco_rs::prelude::*;
 use sea_orm::QuerySelect;
 use serde_json::json;
@@ -39,7 +40,7 @@ use crate::policies::BUDGETS_MANAGE;
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> budgets::Column {
         budgets::Column::WorkspaceId
@@ -64,7 +65,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn list<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Vec<Self>> {
+    pub async fn list<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<Vec<Self>> {
         let mut list = Entity::find().in_tenant(workspace_id).all(db).await?;
         list.sort_by_key(|b| b.name.to_lowercase());
         Ok(list)
@@ -76,7 +80,7 @@ impl Model {
     /// `EntityNotFound` when this workspace has no such budget.
     pub async fn find_in<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         pid: &str,
     ) -> ModelResult<Self> {
         tenancy::find_by_pid::<Entity, _>(db, workspace_id, budgets::Column::Pid, pid).await

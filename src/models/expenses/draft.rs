@@ -2,6 +2,7 @@
 //! every door (the form, the API, an import row, an archive record, a
 //! recurring rule, the assistant).
 
+use crate::models::ids::{UserId, WorkspaceId};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -98,7 +99,7 @@ impl Lookup {
     /// On database errors.
     pub async fn load<C: sea_orm::ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
     ) -> DomainResult<Self> {
         Ok(Self {
             categories: categories::Model::list(db, workspace_id).await?,
@@ -133,7 +134,7 @@ pub struct Draft {
     pub(super) payee: Option<String>,
     pub(super) notes: Option<String>,
     pub(super) category_id: Option<i64>,
-    pub(super) paid_by_id: Option<i64>,
+    pub(super) paid_by_id: Option<UserId>,
     pub(super) tags: Option<Vec<String>>,
     /// The split's method and shares; `None` when not split.
     pub(super) split: Option<(&'static str, Vec<Share>)>,

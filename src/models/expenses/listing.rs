@@ -1,6 +1,7 @@
 //! Reading the list: filters, orders, pages and totals, the same for the
 //! API, the page, exports and the assistant.
 
+use crate::models::ids::WorkspaceId;
 use loco_rs::prelude::*;
 use sea_orm::{
     sea_query::{ExprTrait, Func, Query},
@@ -207,7 +208,7 @@ impl Model {
 
     async fn sum_and_count<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         condition: Condition,
     ) -> Result<(i64, u64)> {
         let (count, total) = Entity::find()
@@ -230,7 +231,7 @@ impl Model {
     /// from its cursor, with the cursor of the next page.
     async fn page<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         filter: &ExpenseFilter,
         condition: Condition,
     ) -> Result<(Vec<Self>, Option<String>)> {

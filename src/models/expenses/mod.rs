@@ -5,6 +5,7 @@
 mod draft;
 mod listing;
 
+use crate::models::ids::{UserId, WorkspaceId};
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -49,7 +50,7 @@ pub struct Origin {
     pub import_id: Option<i64>,
     /// From an archive: who created it (when not the actor) and when it
     /// was created and last changed.
-    pub created_by_id: Option<i64>,
+    pub created_by_id: Option<UserId>,
     pub stamps: Option<(DateTimeWithTimeZone, DateTimeWithTimeZone)>,
 }
 
@@ -87,7 +88,7 @@ fn new_row(draft: &Draft, tenant: &Tenant<'_>, origin: &Origin) -> ActiveModel {
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> expenses::Column {
         expenses::Column::WorkspaceId
@@ -419,7 +420,7 @@ impl Model {
     /// On database errors.
     pub async fn day_amount_descriptions<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
     ) -> ModelResult<Vec<(NaiveDate, i64, String)>> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
@@ -454,7 +455,7 @@ impl Model {
     /// `EntityNotFound` when there is no such expense here.
     pub async fn find_in<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         pid: &str,
         deleted: bool,
     ) -> ModelResult<Self> {
@@ -493,7 +494,7 @@ impl Model {
 
     async fn with_details<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         rows: Vec<Self>,
     ) -> ModelResult<Vec<Expense>> {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -523,9 +524,9 @@ impl Model {
         for share in expense_shares::Model::of_expenses(db, workspace_id, split_ids).await? {
             shares.entry(share.expense_id).or_default().push(share);
         }
-        let mut people_ids: Vec<i64> = rows.iter().filter_map(|r| r.paid_by_id).collect();
+        let mut people_ids: Vec<UserId> = rows.iter().filter_map(|r| r.paid_by_id).collect();
         people_ids.extend(shares.values().flatten().map(|s| s.user_id));
-        let people: HashMap<i64, users::Model> = if people_ids.is_empty() {
+        let people: HashMap<UserId, users::Model> = if people_ids.is_empty() {
             HashMap::new()
         } else {
             users::Entity::find()

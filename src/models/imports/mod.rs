@@ -24,6 +24,7 @@ mod ofx;
 mod rows;
 mod sniff;
 
+use crate::models::ids::WorkspaceId;
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, Utc};
@@ -66,7 +67,7 @@ const FILENAME_MAX_CHARS: usize = 100;
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> imports::Column {
         imports::Column::WorkspaceId
@@ -152,7 +153,7 @@ impl Model {
     /// 422 on `file` saying what is wrong with it; nothing is kept then.
     pub async fn upload<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         author: &users::Model,
         filename: &str,
         bytes: &[u8],
@@ -270,7 +271,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn list<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<Vec<Self>> {
+    pub async fn list<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<Vec<Self>> {
         Ok(Entity::find()
             .in_tenant(workspace_id)
             .order_by_desc(imports::Column::Id)
@@ -291,7 +295,7 @@ impl Model {
     /// `EntityNotFound` when there is none here.
     pub async fn find_in<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         pid: &str,
     ) -> ModelResult<Self> {
         tenancy::find_by_pid::<Entity, _>(db, workspace_id, imports::Column::Pid, pid).await
@@ -305,7 +309,7 @@ impl Model {
     pub async fn run(
         ctx: &AppContext,
         control: &ImportControl,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         import_id: i64,
     ) -> Result<()> {
         let db = &ctx.db;

@@ -18,6 +18,7 @@
 pub mod files;
 pub mod ocr;
 
+use crate::models::ids::WorkspaceId;
 use std::{
     collections::{HashMap, HashSet},
     path::Path,
@@ -56,7 +57,7 @@ pub const FAILED: &str = "failed";
 impl ActiveModelBehavior for ActiveModel {}
 
 impl TenantEntity for Entity {
-    type TenantId = i64;
+    type TenantId = WorkspaceId;
 
     fn tenant_column() -> receipts::Column {
         receipts::Column::WorkspaceId
@@ -143,7 +144,10 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
-    pub async fn bytes_used<C: ConnectionTrait>(db: &C, workspace_id: i64) -> ModelResult<u64> {
+    pub async fn bytes_used<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+    ) -> ModelResult<u64> {
         let used: Option<i64> = Entity::find()
             .select_only()
             .column_as(money::sum_minor(receipts::Column::SizeBytes), "used")
@@ -158,7 +162,7 @@ impl Model {
     /// Checks uploaded files (each not empty, within the size limit, a
     /// kind we keep by its content; together within the workspace's quota)
     /// and puts them in storage. Nothing is stored unless every file passes;
-    /// [`Stored::record`] then records them. Runs before the request's write
+    /// [`Stored::attach`] then records them. Runs before the request's write
     /// transaction, so an upload never holds the database's write lock.
     ///
     /// # Errors
@@ -235,7 +239,7 @@ impl Model {
     /// On database errors.
     pub async fn counts<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         expense_ids: &[i64],
     ) -> ModelResult<HashMap<i64, u64>> {
         if expense_ids.is_empty() {
@@ -263,7 +267,7 @@ impl Model {
     /// On database errors.
     pub async fn of_expense<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         expense_id: i64,
     ) -> ModelResult<Vec<Self>> {
         Ok(Entity::find()
@@ -280,7 +284,7 @@ impl Model {
     /// `EntityNotFound` when the expense has no such receipt here.
     pub async fn find_in<C: ConnectionTrait>(
         db: &C,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         expense_id: i64,
         pid: &str,
     ) -> ModelResult<Self> {
@@ -460,7 +464,7 @@ pub async fn remove_workspace_files(ctx: &AppContext, workspace_pid: &Uuid) -> R
 ///
 /// # Errors
 /// When storage or the database fails (the job is retried).
-pub async fn process(ctx: &AppContext, workspace_id: i64, receipt_id: i64) -> Result<()> {
+pub async fn process(ctx: &AppContext, workspace_id: WorkspaceId, receipt_id: i64) -> Result<()> {
     let scope = Scope {
         workspace_id: Some(workspace_id),
         ..Scope::default()

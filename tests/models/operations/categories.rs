@@ -149,3 +149,48 @@ async fn deleting_a_category_moves_its_expenses_to_another_of_this_workspace() {
         assert_eq!(category_of(expense).await, None);
     }
 }
+
+#[tokio::test]
+async fn names_are_unique_in_any_case_and_parents_never_loop() {
+    let h = Household::start().await;
+    refused(&h, Who::Owner, Refusal::Field("name", TAKEN), async |t| {
+        Category::create(t, &named("groceries", "#123456")).await
+    })
+    .await;
+    let groceries = h.category("Groceries").await;
+    let under = |parent: &rows::Model| CategoryParams {
+        parent_id: Some(parent.pid.to_string()),
+        ..CategoryParams::default()
+    };
+    let pets = h
+        .act(Who::Owner, async |t| {
+            Category::create(
+                t,
+                &CategoryParams {
+                    parent_id: Some(groceries.pid.to_string()),
+                    ..named("Pet food", "#123456")
+                },
+            )
+            .await
+        })
+        .await
+        .expect("a subcategory");
+    refused_fields(
+        &h,
+        Who::Owner,
+        [
+            (
+                under(&pets),
+                "parent_id",
+                "cannot be one of its own subcategories",
+            ),
+            (
+                under(&groceries),
+                "parent_id",
+                "cannot be the category itself",
+            ),
+        ],
+        async |t, params| groceries.update(t, params).await,
+    )
+    .await;
+}

@@ -6,9 +6,11 @@ use smartexpense::models::{
     _entities::{expense_shares, expenses as rows, users},
     expense_shares::{SplitParams, SplitPart},
     expenses::{ExpenseParams, Model as Expense},
+    ids::UserId,
+    recurring_expenses::Model as Rule,
 };
 
-use super::{lunch, record, refused, refused_fields, today, Refusal, LONG_AGO};
+use super::{lunch, record, recurring::every, refused, refused_fields, today, Refusal, LONG_AGO};
 use crate::support::{
     stripe::configure_billing,
     workspace::{Household, Who},
@@ -77,7 +79,7 @@ async fn a_recorded_expense_is_stored_with_its_shares_tags_and_audit() {
             Some("equal")
         )
     );
-    let shares: Vec<(i64, i64)> = h
+    let shares: Vec<(UserId, i64)> = h
         .find(
             expense_shares::Entity::find()
                 .filter(expense_shares::Column::ExpenseId.eq(expense.id))
@@ -283,6 +285,15 @@ async fn the_plan_refuses_dates_before_its_history_and_expenses_past_its_allowan
         Who::Owner,
         Refusal::Plan("The Free plan allows 3 new expenses a month, and this month's are used"),
         async |t| Expense::record(t, &lunch("3.00")).await,
+    )
+    .await;
+    // A recurring rule whose first expense is due now is refused alike,
+    // rule and all.
+    refused(
+        &h,
+        Who::Owner,
+        Refusal::Plan("The Free plan allows 3 new expenses a month, and this month's are used"),
+        async |t| Rule::create(t, &every(1, today(), None)).await,
     )
     .await;
 }

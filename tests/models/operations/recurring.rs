@@ -4,7 +4,9 @@ use chrono::{Days, NaiveDate};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use smartexpense::models::{
     _entities::{expenses, recurring_expenses as rows},
+    effects::Effect,
     expenses::ExpenseParams,
+    ids::UserId,
     recurring_expenses::{Model as Rule, RecurringParams},
 };
 
@@ -12,7 +14,7 @@ use super::{lunch, only_for, refused_fields, today};
 use crate::support::workspace::{Household, Who};
 
 /// A rule that records 30.00 EUR every `interval` weeks.
-fn every(interval: i32, weeks_from: NaiveDate, ends_on: Option<NaiveDate>) -> RecurringParams {
+pub fn every(interval: i32, weeks_from: NaiveDate, ends_on: Option<NaiveDate>) -> RecurringParams {
     RecurringParams {
         frequency: "weekly".to_string(),
         interval: Some(interval),
@@ -30,7 +32,7 @@ fn days(n: u64) -> Days {
 }
 
 /// The dates of the expenses `rule` made, and who each is by.
-async fn occurrences(h: &Household, rule: &Rule) -> Vec<(Option<NaiveDate>, i64, Option<i64>)> {
+async fn occurrences(h: &Household, rule: &Rule) -> Vec<(Option<NaiveDate>, i64, Option<UserId>)> {
     h.find(
         expenses::Entity::find()
             .filter(expenses::Column::RecurringId.eq(rule.id))
@@ -94,13 +96,19 @@ async fn a_rule_needs_an_interval_from_1_to_366_an_end_not_before_its_start_and_
 async fn catching_up_creates_each_due_occurrence_once() {
     let h = Household::start().await;
     let start = today() - days(14);
-    let rule = h
+    let (rule, effects) = h
         .act(Who::Member, async |t| {
-            Rule::create(t, &every(1, start, None)).await
+            let rule = Rule::create(t, &every(1, start, None)).await?;
+            Ok((rule, t.take_effects()))
         })
         .await
         .expect("created");
-    let made = |dates: &[NaiveDate]| -> Vec<(Option<NaiveDate>, i64, Option<i64>)> {
+    // The occurrences' pages refresh once the change commits.
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Changed)),
+        "{effects:?}"
+    );
+    let made = |dates: &[NaiveDate]| -> Vec<(Option<NaiveDate>, i64, Option<UserId>)> {
         dates
             .iter()
             .map(|d| (Some(*d), 3000, Some(h.member.id)))
