@@ -8,4 +8,5 @@ pub mod imports;
 pub mod page;
 pub mod receipts;
 pub mod tokens;
+pub mod urls;
 pub mod workspaces;
