@@ -101,3 +101,16 @@ pub enum FormValues<New, Sent> {
     New(New),
     Sent(Sent),
 }
+
+impl<New, Sent> FormValues<New, Sent> {
+    /// The values sent, with their errors; or a blank form and no errors.
+    pub fn sent_or(
+        sent: Option<(Sent, serde_json::Value)>,
+        new: impl FnOnce() -> New,
+    ) -> (Self, Option<serde_json::Value>) {
+        match sent {
+            Some((sent, errors)) => (Self::Sent(sent), Some(errors)),
+            None => (Self::New(new()), None),
+        }
+    }
+}

@@ -27,8 +27,6 @@ use crate::{
     },
 };
 
-type SettlementForm = FormValues<NewSettlement, SentSettlement>;
-
 async fn balances_page(
     ctx: &AppContext,
     v: &TeraView,
@@ -41,16 +39,10 @@ async fn balances_page(
     let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
     let history = settlements::Model::list(&member.db, member.workspace.id).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let (form, errors) = match sent {
-        Some((form, errors)) => (SettlementForm::Sent(form), Some(errors)),
-        None => (
-            SettlementForm::New(NewSettlement {
-                date: member.workspace.today().to_string(),
-                from: member.user().pid.to_string(),
-            }),
-            None,
-        ),
-    };
+    let (form, errors) = FormValues::sent_or(sent, || NewSettlement {
+        date: member.workspace.today().to_string(),
+        from: member.user().pid.to_string(),
+    });
     let context = InWorkspace {
         frame: frame(ctx, member).await?,
         page: BalancesPage {

@@ -88,16 +88,10 @@ async fn budgets_page(
     sent: Option<(SentBudget, serde_json::Value)>,
 ) -> Result<Response> {
     let standings = budgets::Model::standings(&member.db, &member.workspace).await?;
-    let (form, errors) = match sent {
-        Some((form, errors)) => (FormValues::Sent(form), Some(errors)),
-        None => (
-            FormValues::New(NewBudget {
-                period: "month",
-                thresholds: "80, 100",
-            }),
-            None,
-        ),
-    };
+    let (form, errors) = FormValues::sent_or(sent, || NewBudget {
+        period: "month",
+        thresholds: "80, 100",
+    });
     let context = InWorkspace {
         frame: frame(ctx, member).await?,
         page: BudgetsPage {

@@ -55,10 +55,7 @@ async fn categories_page(
             expenses: usage.get(&c.id).copied().unwrap_or_default(),
         })
         .collect();
-    let (form, errors) = match sent {
-        Some((form, errors)) => (FormValues::Sent(form), Some(errors)),
-        None => (FormValues::New(NewCategory { color: "#868e96" }), None),
-    };
+    let (form, errors) = FormValues::sent_or(sent, || NewCategory { color: "#868e96" });
     let context = InWorkspace {
         frame: frame(ctx, member).await?,
         page: CategoriesPage {

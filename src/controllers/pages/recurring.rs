@@ -50,20 +50,14 @@ async fn recurring_page(
     sent: Option<(SentRule, serde_json::Value)>,
 ) -> Result<Response> {
     let rules = recurring_expenses::Model::list(&member.db, member.workspace.id).await?;
-    let (form, errors) = match sent {
-        Some((form, errors)) => (FormValues::Sent(form), Some(errors)),
-        None => (
-            FormValues::New(NewRule {
-                frequency: "monthly",
-                interval: "1",
-                starts_on: member.workspace.today().to_string(),
-                currency: member.workspace.currency.clone(),
-                paid_by: member.user().pid.to_string(),
-                split_method: "none",
-            }),
-            None,
-        ),
-    };
+    let (form, errors) = FormValues::sent_or(sent, || NewRule {
+        frequency: "monthly",
+        interval: "1",
+        starts_on: member.workspace.today().to_string(),
+        currency: member.workspace.currency.clone(),
+        paid_by: member.user().pid.to_string(),
+        split_method: "none",
+    });
     let context = InWorkspace {
         frame: frame(ctx, member).await?,
         page: RecurringPage {
