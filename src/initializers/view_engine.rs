@@ -8,6 +8,8 @@ use loco_rs::{
     Result,
 };
 
+use crate::views::urls;
+
 /// Page templates live in the top-level `views/` folder.
 const VIEWS_DIR: &str = "views";
 
@@ -21,9 +23,30 @@ impl Initializer for ViewEngineInitializer {
     }
 
     async fn after_routes(&self, router: AxumRouter, ctx: &AppContext) -> Result<AxumRouter> {
-        let tera = engines::TeraView::from_custom_dir(&VIEWS_DIR, |_| Ok(()))?;
+        let tera = engines::TeraView::from_custom_dir(&VIEWS_DIR, |tera| {
+            tera.register_function("url", url);
+            Ok(())
+        })?;
         // The session layer renders error pages outside any handler.
         ctx.shared_store.insert(Arc::new(tera.clone()));
         Ok(router.layer(Extension(ViewEngine::from(tera))))
     }
+}
+
+/// `{{ url(to="budgets", w=workspace.id) }}`: the page's path from
+/// [`urls::named`]; a wrong name or a missing argument fails the render.
+fn url(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    let to: &str = kwargs.must_get("to")?;
+    let arg = |name: &str| {
+        let value = kwargs.get::<tera::Value>(name).ok().flatten()?;
+        if value.is_none() || value.is_undefined() {
+            return None;
+        }
+        Some(
+            value
+                .as_str()
+                .map_or_else(|| value.to_string(), String::from),
+        )
+    };
+    urls::named(to, arg).map_err(tera::Error::message)
 }

@@ -1,6 +1,17 @@
+//! What the API shows of an account, and the account pages: signup,
+//! login, confirmation, password reset, settings.
+
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
-use crate::models::_entities::users;
+use crate::{
+    models::_entities::users,
+    views::{
+        page::{FormValues, NoData, SessionRow},
+        tokens::TokenResponse,
+    },
+};
 
 /// An account as the API shows it: never the password hash or tokens.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -29,4 +40,108 @@ impl From<&users::Model> for UserResponse {
 pub struct LoginResponse {
     pub token: String,
     pub user: UserResponse,
+}
+
+/// The signup page.
+#[derive(Debug, Serialize)]
+pub struct SignupPage {
+    pub form: FormValues<NewSignup, SentSignup>,
+}
+
+/// A blank signup: the address an invitation carries, where to go after.
+#[derive(Debug, Serialize)]
+pub struct NewSignup {
+    pub email: String,
+    pub next: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SentSignup {
+    pub name: String,
+    pub email: String,
+    pub next: String,
+}
+
+/// The login page, with why a login was refused.
+#[derive(Debug, Serialize)]
+pub struct LoginPage {
+    pub form: FormValues<NewLogin, SentLogin>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alert: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NewLogin {
+    pub next: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SentLogin {
+    pub email: String,
+    pub next: String,
+}
+
+/// Opening an email confirmation link: the confirmed address, or why not.
+#[derive(Debug, Serialize)]
+pub struct VerifiedPage {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alert: Option<&'static str>,
+}
+
+/// "Forgot your password": the form, then where the link went.
+#[derive(Debug, Serialize)]
+pub struct ForgotPage {
+    pub form: FormValues<NoData, SentEmail>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sent_to: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SentEmail {
+    pub email: String,
+}
+
+/// Choosing a new password from a reset link.
+#[derive(Debug, Serialize)]
+pub struct ResetPage {
+    pub token: String,
+    /// The link is invalid, expired or used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invalid: Option<bool>,
+}
+
+/// The account settings page: the account, its sessions and access tokens.
+#[derive(Debug, Serialize)]
+pub struct AccountPage {
+    pub account: UserResponse,
+    pub sessions: Vec<SessionRow>,
+    pub tokens: Vec<TokenResponse>,
+    pub token_form: FormValues<NewToken, SentToken>,
+    /// The errors of one of the page's forms, under its name: `password`,
+    /// `email`, `delete` or `token`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<BTreeMap<&'static str, serde_json::Value>>,
+    /// A token just made, shown this once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued_token: Option<IssuedToken>,
+}
+
+/// A blank token form: valid for 90 days.
+#[derive(Debug, Serialize)]
+pub struct NewToken {
+    pub expires_in_days: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SentToken {
+    pub name: String,
+    pub expires_in_days: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IssuedToken {
+    pub secret: String,
+    pub name: String,
 }

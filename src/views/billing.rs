@@ -119,3 +119,17 @@ impl BillingResponse {
         }
     }
 }
+
+/// The billing page.
+#[derive(Debug, Serialize)]
+pub struct BillingPage {
+    pub billing: BillingResponse,
+    /// When the paid period ends, in words.
+    pub period_end: Option<String>,
+    /// Until when a failed payment keeps the plan.
+    pub grace_until: Option<String>,
+    /// The member may open Checkout and the Customer Portal.
+    pub manage: bool,
+    /// Back from Checkout, before Stripe has confirmed the subscription.
+    pub confirming: bool,
+}

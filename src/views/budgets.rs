@@ -1,10 +1,15 @@
-//! What the API answers about budgets and notifications.
+//! What the API answers about budgets and notifications, and the pages
+//! that show them.
 
 use serde::Serialize;
 
-use crate::models::{
-    budgets::{Progress, Standing},
-    money, notifications,
+use crate::{
+    models::{
+        budgets::{Progress, Standing},
+        memberships::MailPreferences,
+        money, notifications,
+    },
+    views::page::FormValues,
 };
 
 use money::format_in as amount;
@@ -111,4 +116,39 @@ impl From<&notifications::Model> for NotificationResponse {
 pub struct NotificationListResponse {
     pub unread: u64,
     pub items: Vec<NotificationResponse>,
+}
+
+/// The budgets page: each budget's standing and the form to set one up.
+#[derive(Debug, Serialize)]
+pub struct BudgetsPage {
+    pub budgets: Vec<BudgetResponse>,
+    pub periods: [&'static str; 4],
+    pub form: FormValues<NewBudget, SentBudget>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<serde_json::Value>,
+}
+
+/// A blank budget: monthly, alerts at 80 and 100 percent.
+#[derive(Debug, Serialize)]
+pub struct NewBudget {
+    pub period: &'static str,
+    pub thresholds: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SentBudget {
+    pub name: String,
+    pub period: String,
+    pub amount: String,
+    pub thresholds: String,
+    pub rollover: bool,
+    pub category_id: String,
+    pub member_id: String,
+}
+
+/// The notifications page: the bell's list and which mails the member wants.
+#[derive(Debug, Serialize)]
+pub struct NotificationsPage {
+    pub notifications: Vec<NotificationResponse>,
+    pub mail: MailPreferences,
 }

@@ -48,3 +48,65 @@ impl ImportResponse {
         }
     }
 }
+
+/// The imports page: the upload form and the imports so far.
+#[derive(Debug, Serialize)]
+pub struct ImportsPage {
+    pub imports: Vec<ImportResponse>,
+    /// The largest file accepted, in MB.
+    pub max_mb: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<serde_json::Value>,
+}
+
+/// One import: its preview and column mapping until it starts, then its
+/// progress and outcome.
+#[derive(Debug, Serialize)]
+pub struct ImportPage {
+    pub import: ImportResponse,
+    pub date_formats: Vec<DateFormat>,
+    /// The file's first rows, while it waits for its mapping.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preview: Option<PreviewRows>,
+    /// The mapping: the guessed one, or the one sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<imports::ImportOptions>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DateFormat {
+    pub key: &'static str,
+    pub example: &'static str,
+}
+
+impl DateFormat {
+    /// Every date format an import reads.
+    #[must_use]
+    pub fn all() -> Vec<Self> {
+        imports::DATE_FORMATS
+            .iter()
+            .map(|&(key, _, example)| Self { key, example })
+            .collect()
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PreviewRows {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The progress bar alone, which htmx polls (rendered without the page).
+#[derive(Debug, Serialize)]
+pub struct ImportProgress {
+    pub workspace: WorkspacePid,
+    pub import: ImportResponse,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WorkspacePid {
+    /// The workspace's public id.
+    pub id: String,
+}

@@ -1,11 +1,17 @@
 pub mod archives;
+pub mod assistant;
 pub mod auth;
+pub mod balances;
 pub mod billing;
 pub mod budgets;
+pub mod categories;
 pub mod dashboard;
 pub mod expenses;
 pub mod imports;
 pub mod page;
 pub mod receipts;
+pub mod recurring;
+pub mod reports;
 pub mod tokens;
+pub mod urls;
 pub mod workspaces;

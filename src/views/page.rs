@@ -75,3 +75,42 @@ impl SessionRow {
         }
     }
 }
+
+/// A page without data of its own: the template reads only `page`.
+#[derive(Debug, Serialize)]
+pub struct NoData {}
+
+/// A workspace page's context: the frame every workspace page shares (the
+/// workspace, what the member may do, the unread count, the billing banner;
+/// built by `pages::workspaces::frame`, or `pages::expenses::frame` adding
+/// the expense form's choices) and the page's own typed part, whose keys win
+/// over the frame's. Rendering adds `page`.
+#[derive(Debug, Serialize)]
+pub struct InWorkspace<T> {
+    #[serde(flatten)]
+    pub frame: serde_json::Value,
+    #[serde(flatten)]
+    pub page: T,
+}
+
+/// A form's values: the blank form's starting values, or what was sent,
+/// shown again beside its errors.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum FormValues<New, Sent> {
+    New(New),
+    Sent(Sent),
+}
+
+impl<New, Sent> FormValues<New, Sent> {
+    /// The values sent, with their errors; or a blank form and no errors.
+    pub fn sent_or(
+        sent: Option<(Sent, serde_json::Value)>,
+        new: impl FnOnce() -> New,
+    ) -> (Self, Option<serde_json::Value>) {
+        match sent {
+            Some((sent, errors)) => (Self::Sent(sent), Some(errors)),
+            None => (Self::New(new()), None),
+        }
+    }
+}

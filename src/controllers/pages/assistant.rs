@@ -7,18 +7,20 @@
 use axum::http::{HeaderMap, StatusCode};
 use loco_rs::prelude::*;
 use serde::Deserialize;
-use serde_json::json;
 
-use super::expenses;
+use super::{expenses, render};
 use crate::{
     controllers::support::{
         access::{requires, requires_reading, Member},
         assistant::answer,
-        render::{merged, page},
         web_session::Visitor,
     },
     models::{assistant::EXAMPLES, validation::FieldErrors},
     policies::EXPENSES_READ,
+    views::{
+        assistant::{AssistantPage, Exchange},
+        page::InWorkspace,
+    },
 };
 
 /// The panel's form as a browser sends it.
@@ -37,16 +39,21 @@ async fn show(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    let frame = expenses::frame(&ctx, &member).await?;
-    page(
+    let context = InWorkspace {
+        frame: expenses::frame(&ctx, &member).await?,
+        page: AssistantPage {
+            examples: EXAMPLES,
+            on_assistant_page: true,
+            htmx: None,
+            exchange: None,
+        },
+    };
+    render(
         &v,
         &visitor,
         StatusCode::OK,
         "assistant/show.html",
-        merged(
-            frame,
-            json!({ "examples": EXAMPLES, "on_assistant_page": true }),
-        ),
+        &context,
     )
 }
 
@@ -59,39 +66,44 @@ async fn converse(
     member: Member,
     Form(form): Form<AskForm>,
 ) -> Result<Response> {
+    let message = form.message.trim().to_string();
     let (status, exchange) = match answer(&ctx, &member, &form.message).await {
         Ok(reply) => (
             StatusCode::OK,
-            json!({ "message": form.message.trim(), "reply": reply }),
+            Exchange {
+                message,
+                reply: Some(reply),
+                errors: None,
+            },
         ),
         Err(err) => {
             let errors = FieldErrors::from_error(&err).ok_or(err)?;
             (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "message": form.message.trim(), "errors": errors }),
+                Exchange {
+                    message,
+                    reply: None,
+                    errors: Some(errors),
+                },
             )
         }
     };
-    let frame = expenses::frame(&ctx, &member).await?;
     let htmx = headers.contains_key("hx-request");
     let template = if htmx {
         "assistant/_exchange.html"
     } else {
         "assistant/show.html"
     };
-    page(
-        &v,
-        &visitor,
-        status,
-        template,
-        merged(
-            frame,
-            json!({
-                "exchange": exchange, "examples": EXAMPLES, "htmx": htmx,
-                "on_assistant_page": !htmx,
-            }),
-        ),
-    )
+    let context = InWorkspace {
+        frame: expenses::frame(&ctx, &member).await?,
+        page: AssistantPage {
+            examples: EXAMPLES,
+            on_assistant_page: !htmx,
+            htmx: Some(htmx),
+            exchange: Some(exchange),
+        },
+    };
+    render(&v, &visitor, status, template, &context)
 }
 
 pub fn routes() -> Routes {

@@ -4,13 +4,12 @@
 
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
-use serde_json::{json, Value};
 
-use super::workspaces::frame;
+use super::{render, workspaces::frame};
 use crate::{
     controllers::support::{
         access::{requires, Member},
-        render::{merged, page, redirect_with},
+        render::redirect_with,
         web_session::Visitor,
     },
     models::{
@@ -20,14 +19,13 @@ use crate::{
     },
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
     views::{
+        balances::{BalancesPage, NewSettlement, SentSettlement},
         expenses::{BalancesResponse, SettlementResponse},
+        page::{FormValues, InWorkspace},
+        urls,
         workspaces::MemberResponse,
     },
 };
-
-fn balances_path(member: &Member) -> String {
-    format!("/w/{}/balances", member.workspace.pid)
-}
 
 async fn balances_page(
     ctx: &AppContext,
@@ -35,27 +33,31 @@ async fn balances_page(
     visitor: &Visitor,
     member: &Member,
     status: StatusCode,
-    extra: Value,
+    sent: Option<(SentSettlement, serde_json::Value)>,
 ) -> Result<Response> {
     let currency = &member.workspace.currency;
     let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
     let history = settlements::Model::list(&member.db, member.workspace.id).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let data = json!({
-        "me": member.user().pid.to_string(),
-        "summary": BalancesResponse::new(&balances, currency),
-        "history": history.iter().map(|s| SettlementResponse::new(s, currency)).collect::<Vec<_>>(),
-        "members": members.iter().map(MemberResponse::from).collect::<Vec<_>>(),
-        "form": { "date": member.workspace.today().to_string(), "from": member.user().pid.to_string() },
+    let (form, errors) = FormValues::sent_or(sent, || NewSettlement {
+        date: member.workspace.today().to_string(),
+        from: member.user().pid.to_string(),
     });
-    let data = merged(frame(ctx, member).await?, data);
-    page(
-        v,
-        visitor,
-        status,
-        "balances/index.html",
-        merged(data, extra),
-    )
+    let context = InWorkspace {
+        frame: frame(ctx, member).await?,
+        page: BalancesPage {
+            me: member.user().pid.to_string(),
+            summary: BalancesResponse::new(&balances, currency),
+            history: history
+                .iter()
+                .map(|s| SettlementResponse::new(s, currency))
+                .collect(),
+            members: members.iter().map(MemberResponse::from).collect(),
+            form,
+            errors,
+        },
+    };
+    render(v, visitor, status, "balances/index.html", &context)
 }
 
 #[debug_handler]
@@ -65,7 +67,7 @@ async fn index(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    balances_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+    balances_page(&ctx, &v, &visitor, &member, StatusCode::OK, None).await
 }
 
 #[debug_handler]
@@ -83,7 +85,7 @@ async fn settle(
     .await;
     match recorded {
         Ok(_) => {
-            let to = balances_path(&member);
+            let to = urls::balances(member.workspace.pid);
             member.commit_change(&ctx).await?;
             redirect_with(&to, "notice", "Payment recorded.", &ctx, &[])
         }
@@ -91,17 +93,20 @@ async fn settle(
             let Some(errors) = FieldErrors::from_error(&err) else {
                 return Err(err);
             };
-            let form = json!({
-                "from": params.from, "to": params.to, "amount": params.amount,
-                "date": params.date, "note": params.note,
-            });
+            let form = SentSettlement {
+                from: params.from,
+                to: params.to,
+                amount: params.amount,
+                date: params.date,
+                note: params.note,
+            };
             balances_page(
                 &ctx,
                 &v,
                 &visitor,
                 &member,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "form": form, "errors": errors }),
+                Some((form, errors)),
             )
             .await
         }
@@ -118,7 +123,7 @@ async fn remove(
         .await?
         .remove(&member.tenant(&ctx).await?)
         .await?;
-    let to = balances_path(&member);
+    let to = urls::balances(member.workspace.pid);
     member.commit_change(&ctx).await?;
     redirect_with(&to, "notice", "Payment deleted.", &ctx, &[])
 }

@@ -6,20 +6,22 @@
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde::Deserialize;
-use serde_json::json;
 
-use super::workspaces::frame;
+use super::{render, workspaces::frame};
 use crate::{
     controllers::support::{
         access::{requires, Member},
         errors::back_with,
-        render::{merged, page},
         web_session::Visitor,
     },
     models::billing::{self, PlanState, Standing, Usage},
     policies::{BILLING_MANAGE, WORKSPACE_READ},
     settings::Settings,
-    views::billing::{long_date, BillingResponse},
+    views::{
+        billing::{long_date, BillingPage, BillingResponse},
+        page::InWorkspace,
+        urls,
+    },
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -37,10 +39,6 @@ pub struct Return {
     pub checkout: Option<String>,
 }
 
-fn billing_path(workspace_pid: &Uuid) -> String {
-    format!("/w/{workspace_pid}/billing")
-}
-
 #[debug_handler]
 async fn show(
     State(ctx): State<AppContext>,
@@ -56,22 +54,27 @@ async fn show(
     let settings = Settings::get(&ctx)?;
     let billing = BillingResponse::new(&standing, usage, &settings.billing.plans);
     let account = standing.account.as_ref();
-    let data = json!({
-        "billing": billing,
-        "period_end": account.and_then(|a| a.current_period_end.as_ref()).map(long_date),
-        "grace_until": account.and_then(|a| a.grace_until.as_ref()).map(long_date),
-        "manage": member.may(&ctx, BILLING_MANAGE).await?,
-        "confirming": back.checkout.is_some() && standing.state != PlanState::Active,
-    });
-    let data = merged(frame(&ctx, &member).await?, data);
-    page(&v, &visitor, StatusCode::OK, "billing/show.html", data)
+    let page = BillingPage {
+        billing,
+        period_end: account
+            .and_then(|a| a.current_period_end.as_ref())
+            .map(long_date),
+        grace_until: account.and_then(|a| a.grace_until.as_ref()).map(long_date),
+        manage: member.may(&ctx, BILLING_MANAGE).await?,
+        confirming: back.checkout.is_some() && standing.state != PlanState::Active,
+    };
+    let context = InWorkspace {
+        frame: frame(&ctx, &member).await?,
+        page,
+    };
+    render(&v, &visitor, StatusCode::OK, "billing/show.html", &context)
 }
 
 /// Where to send the owner, or back to the billing page with the reason.
 fn go_to(ctx: &AppContext, workspace_pid: &Uuid, opened: Result<String>) -> Result<Response> {
     match opened {
         Ok(url) => format::redirect(&url),
-        Err(err) => back_with(ctx, &billing_path(workspace_pid), err),
+        Err(err) => back_with(ctx, &urls::billing(workspace_pid), err),
     }
 }
 

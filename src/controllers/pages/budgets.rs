@@ -6,13 +6,12 @@
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde::Deserialize;
-use serde_json::{json, Value};
 
-use super::expenses::frame;
+use super::{expenses::frame, render};
 use crate::{
     controllers::support::{
         access::{requires, Member},
-        render::{merged, page, redirect_with},
+        render::redirect_with,
         web_session::Visitor,
     },
     models::{
@@ -22,7 +21,14 @@ use crate::{
         validation::FieldErrors,
     },
     policies::{BUDGETS_MANAGE, BUDGETS_READ, WORKSPACE_READ},
-    views::budgets::{BudgetResponse, NotificationResponse},
+    views::{
+        budgets::{
+            BudgetResponse, BudgetsPage, NewBudget, NotificationResponse, NotificationsPage,
+            SentBudget,
+        },
+        page::{FormValues, InWorkspace},
+        urls,
+    },
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -58,10 +64,19 @@ impl BudgetForm {
             member_id: Some(self.member_id.clone()),
         }
     }
-}
 
-fn budgets_path(member: &Member) -> String {
-    format!("/w/{}/budgets", member.workspace.pid)
+    /// The form as sent, to show again beside its errors.
+    fn echo(self) -> SentBudget {
+        SentBudget {
+            rollover: self.rollover.is_some(),
+            name: self.name,
+            period: self.period,
+            amount: self.amount,
+            thresholds: self.thresholds,
+            category_id: self.category_id,
+            member_id: self.member_id,
+        }
+    }
 }
 
 async fn budgets_page(
@@ -70,19 +85,26 @@ async fn budgets_page(
     visitor: &Visitor,
     member: &Member,
     status: StatusCode,
-    extra: Value,
+    sent: Option<(SentBudget, serde_json::Value)>,
 ) -> Result<Response> {
     let standings = budgets::Model::standings(&member.db, &member.workspace).await?;
-    let data = json!({
-        "budgets": standings
-            .iter()
-            .map(|s| BudgetResponse::new(s, &member.workspace.currency))
-            .collect::<Vec<_>>(),
-        "periods": Period::ALL.map(Period::as_str),
-        "form": { "period": "month", "thresholds": "80, 100" },
+    let (form, errors) = FormValues::sent_or(sent, || NewBudget {
+        period: "month",
+        thresholds: "80, 100",
     });
-    let data = merged(merged(frame(ctx, member).await?, data), extra);
-    page(v, visitor, status, "budgets/index.html", data)
+    let context = InWorkspace {
+        frame: frame(ctx, member).await?,
+        page: BudgetsPage {
+            budgets: standings
+                .iter()
+                .map(|s| BudgetResponse::new(s, &member.workspace.currency))
+                .collect(),
+            periods: Period::ALL.map(Period::as_str),
+            form,
+            errors,
+        },
+    };
+    render(v, visitor, status, "budgets/index.html", &context)
 }
 
 #[debug_handler]
@@ -92,7 +114,7 @@ async fn index(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    budgets_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+    budgets_page(&ctx, &v, &visitor, &member, StatusCode::OK, None).await
 }
 
 #[debug_handler]
@@ -109,7 +131,7 @@ async fn create(
     .await;
     match created {
         Ok(budget) => {
-            let to = budgets_path(&member);
+            let to = urls::budgets(member.workspace.pid);
             member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
@@ -123,18 +145,13 @@ async fn create(
             let Some(errors) = FieldErrors::from_error(&err) else {
                 return Err(err);
             };
-            let echo = json!({
-                "name": form.name, "period": form.period, "amount": form.amount,
-                "thresholds": form.thresholds, "rollover": form.rollover.is_some(),
-                "category_id": form.category_id, "member_id": form.member_id,
-            });
             budgets_page(
                 &ctx,
                 &v,
                 &visitor,
                 &member,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "form": echo, "errors": errors }),
+                Some((form.echo(), errors)),
             )
             .await
         }
@@ -150,7 +167,7 @@ async fn remove(
     let budget = budgets::Model::find_in(&member.db, member.workspace.id, &budget_id).await?;
     let name = budget.name.clone();
     budget.remove(&member.tenant(&ctx).await?).await?;
-    let to = budgets_path(&member);
+    let to = urls::budgets(member.workspace.pid);
     member.commit_change(&ctx).await?;
     redirect_with(
         &to,
@@ -170,24 +187,26 @@ async fn notifications_page(
 ) -> Result<Response> {
     let items =
         notifications::Model::recent(&member.db, member.workspace.id, member.user().id).await?;
-    let data = json!({
-        "notifications": items.iter().map(NotificationResponse::from).collect::<Vec<_>>(),
-        "mail": member.membership.mail_preferences(),
-    });
-    let data = merged(super::workspaces::frame(&ctx, &member).await?, data);
-    page(
+    let context = InWorkspace {
+        frame: super::workspaces::frame(&ctx, &member).await?,
+        page: NotificationsPage {
+            notifications: items.iter().map(NotificationResponse::from).collect(),
+            mail: member.membership.mail_preferences(),
+        },
+    };
+    render(
         &v,
         &visitor,
         StatusCode::OK,
         "budgets/notifications.html",
-        data,
+        &context,
     )
 }
 
 #[debug_handler]
 async fn mark_read(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
     notifications::Model::mark_all_read(&member.db, member.workspace.id, member.user().id).await?;
-    let to = format!("/w/{}/notifications", member.workspace.pid);
+    let to = urls::notifications(member.workspace.pid);
     member.commit().await?;
     redirect_with(&to, "notice", "All read.", &ctx, &[])
 }
@@ -215,7 +234,7 @@ async fn mail_settings(
             },
         )
         .await?;
-    let to = format!("/w/{}/notifications", member.workspace.pid);
+    let to = urls::notifications(member.workspace.pid);
     member.commit().await?;
     redirect_with(&to, "notice", "Your mail settings are saved.", &ctx, &[])
 }

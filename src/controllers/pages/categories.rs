@@ -5,19 +5,26 @@
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde::Deserialize;
-use serde_json::{json, Value};
 
-use super::workspaces::frame;
+use super::{render, workspaces::frame};
 use crate::{
     controllers::support::{
         access::{requires, Member},
         errors::refusal,
-        render::{merged, page, redirect_with},
+        render::redirect_with,
         web_session::Visitor,
     },
-    models::categories::{self, CategoryParams},
+    models::{
+        categories::{self, CategoryParams},
+        validation::FieldErrors,
+    },
     policies::{CATEGORIES_MANAGE, CATEGORIES_READ},
-    views::expenses::CategoryResponse,
+    views::{
+        categories::{CategoriesPage, CategoryRow, NewCategory, SentCategory},
+        expenses::CategoryResponse,
+        page::{FormValues, InWorkspace},
+        urls,
+    },
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -27,47 +34,38 @@ pub struct DeleteForm {
     pub move_to: String,
 }
 
-fn categories_path(member: &Member) -> String {
-    format!("/w/{}/categories", member.workspace.pid)
-}
-
 async fn categories_page(
     ctx: &AppContext,
     v: &TeraView,
     visitor: &Visitor,
     member: &Member,
     status: StatusCode,
-    extra: Value,
+    sent: Option<(SentCategory, serde_json::Value)>,
 ) -> Result<Response> {
     let list = categories::Model::list(&member.db, member.workspace.id).await?;
     let usage = categories::Model::usage(&member.db, member.workspace.id).await?;
-    let rows: Vec<Value> = list
+    let rows = list
         .iter()
-        .map(|c| {
-            let parent = c
+        .map(|c| CategoryRow {
+            category: CategoryResponse::from(c),
+            parent: c
                 .parent_id
                 .and_then(|p| list.iter().find(|other| other.id == p))
-                .map(|p| p.name.clone());
-            json!({
-                "category": CategoryResponse::from(c),
-                "parent": parent,
-                "expenses": usage.get(&c.id).copied().unwrap_or_default(),
-            })
+                .map(|p| p.name.clone()),
+            expenses: usage.get(&c.id).copied().unwrap_or_default(),
         })
         .collect();
-    let data = json!({
-        "rows": rows,
-        "categories": list.iter().map(CategoryResponse::from).collect::<Vec<_>>(),
-        "form": { "color": "#868e96" },
-    });
-    let data = merged(frame(ctx, member).await?, data);
-    page(
-        v,
-        visitor,
-        status,
-        "categories/index.html",
-        merged(data, extra),
-    )
+    let (form, errors) = FormValues::sent_or(sent, || NewCategory { color: "#868e96" });
+    let context = InWorkspace {
+        frame: frame(ctx, member).await?,
+        page: CategoriesPage {
+            rows,
+            categories: list.iter().map(CategoryResponse::from).collect(),
+            form,
+            errors,
+        },
+    };
+    render(v, visitor, status, "categories/index.html", &context)
 }
 
 #[debug_handler]
@@ -77,7 +75,7 @@ async fn index(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    categories_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+    categories_page(&ctx, &v, &visitor, &member, StatusCode::OK, None).await
 }
 
 #[debug_handler]
@@ -94,7 +92,7 @@ async fn create(
     .await;
     match created {
         Ok(category) => {
-            let to = categories_path(&member);
+            let to = urls::categories(member.workspace.pid);
             member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
@@ -105,17 +103,21 @@ async fn create(
             )
         }
         Err(err) => {
-            let Some(errors) = crate::models::validation::FieldErrors::from_error(&err) else {
+            let Some(errors) = FieldErrors::from_error(&err) else {
                 return Err(err);
             };
-            let form = json!({ "name": params.name, "color": params.color, "parent_id": params.parent_id });
+            let form = SentCategory {
+                name: params.name,
+                color: params.color,
+                parent_id: params.parent_id,
+            };
             categories_page(
                 &ctx,
                 &v,
                 &visitor,
                 &member,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "form": form, "errors": errors }),
+                Some((form, errors)),
             )
             .await
         }
@@ -130,7 +132,7 @@ async fn update(
     Path((_, category_id)): Path<(String, String)>,
     Form(params): Form<CategoryParams>,
 ) -> Result<Response> {
-    let to = categories_path(&member);
+    let to = urls::categories(member.workspace.pid);
     let category =
         categories::Model::find_in(&member.db, member.workspace.id, &category_id).await?;
     let updated = async {
@@ -166,7 +168,7 @@ async fn destroy(
     Path((_, category_id)): Path<(String, String)>,
     Form(form): Form<DeleteForm>,
 ) -> Result<Response> {
-    let to = categories_path(&member);
+    let to = urls::categories(member.workspace.pid);
     let category =
         categories::Model::find_in(&member.db, member.workspace.id, &category_id).await?;
     let name = category.name.clone();

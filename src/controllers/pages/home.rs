@@ -1,12 +1,12 @@
+use axum::http::StatusCode;
 use loco_rs::prelude::*;
-use serde_json::json;
 
-use crate::controllers::support::web_session::Visitor;
+use crate::{controllers::support::web_session::Visitor, views::page::NoData};
 
 /// The landing page: a welcome for visitors, the start page once signed in.
 #[debug_handler]
 async fn index(ViewEngine(v): ViewEngine<TeraView>, visitor: Visitor) -> Result<Response> {
-    format::view(&v, "home/index.html", json!({ "page": visitor.page() }))
+    super::render(&v, &visitor, StatusCode::OK, "home/index.html", &NoData {})
 }
 
 pub fn routes() -> Routes {

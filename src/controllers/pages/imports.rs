@@ -10,22 +10,28 @@ use axum::{
 };
 use loco_rs::prelude::*;
 use serde::Deserialize;
-use serde_json::{json, Value};
 
-use super::workspaces::frame;
+use super::{render, workspaces::frame};
 use crate::{
     controllers::support::{
         access::{requires, Member},
         errors::back_with,
-        render::{merged, page, redirect_with},
+        render::redirect_with,
         web_session::Visitor,
     },
     models::{
-        imports::{self, Encoding, ImportControl, ImportOptions, Status, DATE_FORMATS},
+        imports::{self, Encoding, ImportControl, ImportOptions, Status},
         validation::FieldErrors,
     },
     policies::{IMPORTS_CREATE, IMPORTS_READ},
-    views::imports::ImportResponse,
+    views::{
+        imports::{
+            DateFormat, ImportPage, ImportProgress, ImportResponse, ImportsPage, PreviewRows,
+            WorkspacePid,
+        },
+        page::InWorkspace,
+        urls,
+    },
 };
 
 fn control(ctx: &AppContext) -> Result<Arc<ImportControl>> {
@@ -34,31 +40,24 @@ fn control(ctx: &AppContext) -> Result<Arc<ImportControl>> {
         .ok_or_else(|| Error::string("import control is not set up"))
 }
 
-fn imports_path(member: &Member) -> String {
-    format!("/w/{}/imports", member.workspace.pid)
-}
-
 async fn index_page(
     ctx: &AppContext,
     v: &TeraView,
     visitor: &Visitor,
     member: &Member,
     status: StatusCode,
-    extra: Value,
+    errors: Option<serde_json::Value>,
 ) -> Result<Response> {
     let list = imports::Model::list(&member.db, member.workspace.id).await?;
-    let data = json!({
-        "imports": list.iter().map(|i| ImportResponse::new(i, None)).collect::<Vec<_>>(),
-        "max_mb": imports::MAX_BYTES / (1024 * 1024),
-    });
-    let data = merged(frame(ctx, member).await?, data);
-    page(
-        v,
-        visitor,
-        status,
-        "imports/index.html",
-        merged(data, extra),
-    )
+    let context = InWorkspace {
+        frame: frame(ctx, member).await?,
+        page: ImportsPage {
+            imports: list.iter().map(|i| ImportResponse::new(i, None)).collect(),
+            max_mb: imports::MAX_BYTES / (1024 * 1024),
+            errors,
+        },
+    };
+    render(v, visitor, status, "imports/index.html", &context)
 }
 
 #[debug_handler]
@@ -68,7 +67,7 @@ async fn index(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    index_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+    index_page(&ctx, &v, &visitor, &member, StatusCode::OK, None).await
 }
 
 /// Reads the upload, stopping as soon as it is larger than allowed.
@@ -160,7 +159,7 @@ async fn upload(
     };
     match uploaded {
         Ok(import) => {
-            let to = format!("{}/{}", imports_path(&member), import.pid);
+            let to = urls::import(member.workspace.pid, import.pid);
             member.commit().await?;
             format::redirect(&to)
         }
@@ -174,7 +173,7 @@ async fn upload(
                 &visitor,
                 &member,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "errors": errors }),
+                Some(errors),
             )
             .await
         }
@@ -195,22 +194,33 @@ async fn show_page(
     member: &Member,
     import: &imports::Model,
     status: StatusCode,
-    extra: Value,
+    sent: Option<(ImportOptions, serde_json::Value)>,
 ) -> Result<Response> {
     let processed = control(ctx)?.processed(import.id);
-    let mut data = json!({
-        "import": ImportResponse::new(import, processed),
-        "date_formats": DATE_FORMATS.iter().map(|(key, _, example)| json!({ "key": key, "example": example })).collect::<Vec<_>>(),
-    });
+    let (mut preview, mut form) = (None, None);
     if import.status() == Status::Uploaded {
-        let preview = import.preview()?;
-        data = merged(
-            data,
-            json!({ "preview": { "headers": preview.headers, "rows": preview.rows }, "form": preview.guess }),
-        );
+        let rows = import.preview()?;
+        preview = Some(PreviewRows {
+            headers: rows.headers,
+            rows: rows.rows,
+        });
+        form = Some(rows.guess);
     }
-    let data = merged(frame(ctx, member).await?, data);
-    page(v, visitor, status, "imports/show.html", merged(data, extra))
+    let (form, errors) = match sent {
+        Some((options, errors)) => (Some(options), Some(errors)),
+        None => (form, None),
+    };
+    let context = InWorkspace {
+        frame: frame(ctx, member).await?,
+        page: ImportPage {
+            import: ImportResponse::new(import, processed),
+            date_formats: DateFormat::all(),
+            preview,
+            form,
+            errors,
+        },
+    };
+    render(v, visitor, status, "imports/show.html", &context)
 }
 
 #[debug_handler]
@@ -225,10 +235,12 @@ async fn show(
     let import = imports::Model::find_in(&member.db, member.workspace.id, &import_id).await?;
     if query.partial.as_deref() == Some("progress") {
         let processed = control(&ctx)?.processed(import.id);
-        let data = json!({
-            "workspace": { "id": member.workspace.pid.to_string() },
-            "import": ImportResponse::new(&import, processed),
-        });
+        let data = ImportProgress {
+            workspace: WorkspacePid {
+                id: member.workspace.pid.to_string(),
+            },
+            import: ImportResponse::new(&import, processed),
+        };
         let finished = matches!(
             import.status(),
             Status::Done | Status::Failed | Status::Cancelled
@@ -242,16 +254,7 @@ async fn show(
         };
         return response.view(&v, "imports/_progress.html", data);
     }
-    show_page(
-        &ctx,
-        &v,
-        &visitor,
-        &member,
-        &import,
-        StatusCode::OK,
-        json!({}),
-    )
-    .await
+    show_page(&ctx, &v, &visitor, &member, &import, StatusCode::OK, None).await
 }
 
 #[debug_handler]
@@ -271,13 +274,13 @@ async fn start(
     .await;
     match started {
         Ok(started) => {
-            let to = format!("{}/{}", imports_path(&member), started.pid);
+            let to = urls::import(member.workspace.pid, started.pid);
             member.commit_change(&ctx).await?;
             format::redirect(&to)
         }
         Err(err) => {
             let Some(errors) = FieldErrors::from_error(&err) else {
-                let to = format!("{}/{}", imports_path(&member), import.pid);
+                let to = urls::import(member.workspace.pid, import.pid);
                 return back_with(&ctx, &to, err);
             };
             show_page(
@@ -287,7 +290,7 @@ async fn start(
                 &member,
                 &import,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "form": options, "errors": errors }),
+                Some((options, errors)),
             )
             .await
         }
@@ -301,7 +304,7 @@ async fn cancel(
     Path((_, import_id)): Path<(String, String)>,
 ) -> Result<Response> {
     let import = imports::Model::find_in(&member.db, member.workspace.id, &import_id).await?;
-    let to = format!("{}/{}", imports_path(&member), import.pid);
+    let to = urls::import(member.workspace.pid, import.pid);
     import.cancel(&member.db, control(&ctx)?.as_ref()).await?;
     member.commit().await?;
     redirect_with(

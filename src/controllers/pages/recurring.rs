@@ -5,13 +5,15 @@
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde::Deserialize;
-use serde_json::{json, Value};
 
-use super::expenses::{frame, ExpenseForm};
+use super::{
+    expenses::{frame, ExpenseForm},
+    render,
+};
 use crate::{
     controllers::support::{
         access::{requires, Member},
-        render::{merged, page, redirect_with},
+        render::redirect_with,
         web_session::Visitor,
     },
     models::{
@@ -20,7 +22,12 @@ use crate::{
         validation::FieldErrors,
     },
     policies::{RECURRING_MANAGE, RECURRING_READ},
-    views::expenses::RecurringResponse,
+    views::{
+        expenses::RecurringResponse,
+        page::{FormValues, InWorkspace},
+        recurring::{NewRule, RecurringPage, SentRule},
+        urls,
+    },
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -34,33 +41,34 @@ pub struct RecurringForm {
     pub expense: ExpenseForm,
 }
 
-fn recurring_path(member: &Member) -> String {
-    format!("/w/{}/recurring", member.workspace.pid)
-}
-
 async fn recurring_page(
     ctx: &AppContext,
     v: &TeraView,
     visitor: &Visitor,
     member: &Member,
     status: StatusCode,
-    extra: Value,
+    sent: Option<(SentRule, serde_json::Value)>,
 ) -> Result<Response> {
     let rules = recurring_expenses::Model::list(&member.db, member.workspace.id).await?;
-    let data = json!({
-        "rules": rules.iter().map(RecurringResponse::from).collect::<Vec<_>>(),
-        "frequencies": Frequency::ALL.map(Frequency::as_str),
-        "recurring": true,
-        "form": {
-            "frequency": "monthly", "interval": "1",
-            "starts_on": member.workspace.today().to_string(),
-            "currency": member.workspace.currency,
-            "paid_by": member.user().pid.to_string(),
-            "split_method": "none",
-        },
+    let (form, errors) = FormValues::sent_or(sent, || NewRule {
+        frequency: "monthly",
+        interval: "1",
+        starts_on: member.workspace.today().to_string(),
+        currency: member.workspace.currency.clone(),
+        paid_by: member.user().pid.to_string(),
+        split_method: "none",
     });
-    let data = merged(merged(frame(ctx, member).await?, data), extra);
-    page(v, visitor, status, "recurring/index.html", data)
+    let context = InWorkspace {
+        frame: frame(ctx, member).await?,
+        page: RecurringPage {
+            rules: rules.iter().map(RecurringResponse::from).collect(),
+            frequencies: Frequency::ALL.map(Frequency::as_str),
+            recurring: true,
+            form,
+            errors,
+        },
+    };
+    render(v, visitor, status, "recurring/index.html", &context)
 }
 
 #[debug_handler]
@@ -70,7 +78,7 @@ async fn index(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    recurring_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+    recurring_page(&ctx, &v, &visitor, &member, StatusCode::OK, None).await
 }
 
 #[debug_handler]
@@ -104,7 +112,7 @@ async fn create(
     .await;
     match created {
         Ok(rule) => {
-            let to = recurring_path(&member);
+            let to = urls::recurring(member.workspace.pid);
             member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
@@ -118,20 +126,20 @@ async fn create(
             let Some(errors) = FieldErrors::from_error(&err) else {
                 return Err(err);
             };
-            let form_data = merged(
-                form.expense.echo(),
-                json!({
-                    "frequency": form.frequency, "interval": form.interval,
-                    "starts_on": form.starts_on, "ends_on": form.ends_on,
-                }),
-            );
+            let sent = SentRule {
+                expense: form.expense.echo(),
+                frequency: form.frequency,
+                interval: form.interval,
+                starts_on: form.starts_on,
+                ends_on: form.ends_on,
+            };
             recurring_page(
                 &ctx,
                 &v,
                 &visitor,
                 &member,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "form": form_data, "errors": errors }),
+                Some((sent, errors)),
             )
             .await
         }
@@ -148,7 +156,7 @@ async fn remove(
         recurring_expenses::Model::find_in(&member.db, member.workspace.id, &recurring_id).await?;
     let description = rule.description.clone();
     rule.remove(&member.tenant(&ctx).await?).await?;
-    let to = recurring_path(&member);
+    let to = urls::recurring(member.workspace.pid);
     member.commit_change(&ctx).await?;
     redirect_with(
         &to,

@@ -6,13 +6,11 @@ use axum::http::{header, StatusCode};
 use chrono::NaiveDate;
 use loco_rs::prelude::*;
 use serde::Deserialize;
-use serde_json::json;
 
-use super::workspaces::frame;
+use super::{render, workspaces::frame};
 use crate::{
     controllers::support::{
         access::{requires, Member},
-        render::{merged, page},
         web_session::Visitor,
     },
     models::{
@@ -22,7 +20,12 @@ use crate::{
         validation::FieldErrors,
     },
     policies::EXPENSES_READ,
-    views::expenses::spreadsheet_safe,
+    views::{
+        expenses::spreadsheet_safe,
+        page::InWorkspace,
+        reports::{ReportLine, ReportQueryEcho, ReportsPage},
+        urls,
+    },
 };
 
 /// At most this many days in one report.
@@ -83,20 +86,32 @@ async fn index(
     member: Member,
     Query(query): Query<ReportQuery>,
 ) -> Result<Response> {
-    let echo = json!({ "from": query.from, "to": query.to, "group": query.group });
     let groupings = Grouping::ALL.map(Grouping::as_str);
     let (from, to, grouping) = match checked(&member, &query) {
         Ok(checked) => checked,
         Err(err) => {
             let errors = FieldErrors::from_error(&err).ok_or(err)?;
-            let data =
-                json!({ "query": echo, "errors": errors, "groupings": groupings, "rows": [] });
-            return page(
+            let context = InWorkspace {
+                frame: frame(&ctx, &member).await?,
+                page: ReportsPage {
+                    query: ReportQueryEcho {
+                        from: query.from,
+                        to: query.to,
+                        group: query.group,
+                    },
+                    groupings,
+                    rows: Vec::new(),
+                    total: None,
+                    csv: None,
+                    errors: Some(errors),
+                },
+            };
+            return render(
                 &v,
                 &visitor,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "reports/index.html",
-                merged(frame(&ctx, &member).await?, data),
+                &context,
             );
         }
     };
@@ -104,35 +119,36 @@ async fn index(
     let currency = &member.workspace.currency;
     let total: i64 = rows.iter().map(|r| r.total_minor).sum();
     let biggest = rows.iter().map(|r| r.total_minor).max().unwrap_or(0).max(1);
-    let shown: Vec<_> = rows
+    let shown = rows
         .iter()
-        .map(|r| {
-            json!({
-                "label": r.label, "count": r.count,
-                "amount": format(r.total_minor, currency),
-                // Bar length in percent of the biggest row.
-                "width": (i128::from(r.total_minor.max(0)) * 100 / i128::from(biggest)),
-            })
+        .map(|r| ReportLine {
+            label: r.label.clone(),
+            count: r.count,
+            amount: format(r.total_minor, currency),
+            width: i128::from(r.total_minor.max(0)) * 100 / i128::from(biggest),
         })
         .collect();
-    let data = json!({
-        "query": { "from": from.to_string(), "to": to.to_string(), "group": grouping.as_str() },
-        "groupings": groupings,
-        "rows": shown,
-        "total": format(total, currency),
-        "csv": format!(
-            "/w/{}/reports.csv?from={from}&to={to}&group={}",
-            member.workspace.pid,
-            grouping.as_str()
-        ),
-    });
-    page(
-        &v,
-        &visitor,
-        StatusCode::OK,
-        "reports/index.html",
-        merged(frame(&ctx, &member).await?, data),
-    )
+    let context = InWorkspace {
+        frame: frame(&ctx, &member).await?,
+        page: ReportsPage {
+            query: ReportQueryEcho {
+                from: Some(from.to_string()),
+                to: Some(to.to_string()),
+                group: Some(grouping.as_str().to_string()),
+            },
+            groupings,
+            rows: shown,
+            total: Some(format(total, currency)),
+            csv: Some(urls::report_csv(
+                member.workspace.pid,
+                from,
+                to,
+                grouping.as_str(),
+            )),
+            errors: None,
+        },
+    };
+    render(&v, &visitor, StatusCode::OK, "reports/index.html", &context)
 }
 
 fn to_csv(rows: &[ReportRow], currency: &str) -> Result<Vec<u8>, csv::Error> {

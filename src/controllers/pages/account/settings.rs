@@ -1,0 +1,216 @@
+//! The account settings page (`/account`) and its forms: password, email
+//! address, confirmation mail, deleting the account.
+
+use axum::http::StatusCode;
+use loco_rs::prelude::*;
+use serde::Deserialize;
+
+use super::recovery::PasswordForm;
+use crate::{
+    controllers::{
+        pages::render,
+        support::{
+            render::redirect_with,
+            web_session::{self, SignedIn, Visitor},
+        },
+    },
+    mailers::auth::AuthMailer,
+    models::{api_tokens, sessions, validation::FieldErrors},
+    views::{
+        auth::{AccountPage, NewToken, UserResponse},
+        page::{FormValues, SessionRow},
+        tokens::TokenResponse,
+        urls,
+    },
+    workers::{queue, Job},
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ChangePasswordForm {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ChangeEmailForm {
+    pub current_password: String,
+    pub new_email: String,
+}
+
+/// The settings page's context with its forms blank.
+pub(super) async fn context(ctx: &AppContext, me: &SignedIn) -> Result<AccountPage> {
+    let sessions = sessions::Model::list_for_user(&ctx.db, me.user.id)
+        .await?
+        .iter()
+        .map(|s| SessionRow::new(s, me.session.id))
+        .collect();
+    let tokens = api_tokens::Model::list_for_user(&ctx.db, me.user.id).await?;
+    Ok(AccountPage {
+        account: UserResponse::from(&me.user),
+        sessions,
+        tokens: tokens.iter().map(TokenResponse::from).collect(),
+        token_form: FormValues::New(NewToken {
+            expires_in_days: "90",
+        }),
+        errors: None,
+        issued_token: None,
+    })
+}
+
+pub(super) fn show_page(
+    v: &TeraView,
+    visitor: &Visitor,
+    status: StatusCode,
+    page: &AccountPage,
+) -> Result<Response> {
+    render(v, visitor, status, "account/settings.html", page)
+}
+
+#[debug_handler]
+pub(super) async fn show(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+) -> Result<Response> {
+    show_page(&v, &visitor, StatusCode::OK, &context(&ctx, &me).await?)
+}
+
+/// Re-renders the settings page with the errors of one of its forms.
+async fn settings_errors(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    me: &SignedIn,
+    form: &'static str,
+    err: Error,
+) -> Result<Response> {
+    match FieldErrors::from_error(&err) {
+        Some(errors) => {
+            let mut page = context(ctx, me).await?;
+            page.errors = Some([(form, errors)].into());
+            show_page(v, visitor, StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        None => Err(err),
+    }
+}
+
+/// Changes the password and ends every other session.
+#[debug_handler]
+pub(super) async fn change_password(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+    Form(params): Form<ChangePasswordForm>,
+) -> Result<Response> {
+    let changed = me
+        .user
+        .clone()
+        .into_active_model()
+        .change_password(&ctx.db, &params.current_password, &params.new_password)
+        .await;
+    let user = match changed {
+        Ok(user) => user,
+        Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "password", err).await,
+    };
+    sessions::Model::end_all_for_user(&ctx.db, user.id, Some(me.session.id)).await?;
+    redirect_with(
+        &urls::account(),
+        "notice",
+        "Password changed. Your other sessions were logged out.",
+        &ctx,
+        &[],
+    )
+}
+
+#[debug_handler]
+pub(super) async fn change_email(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+    Form(params): Form<ChangeEmailForm>,
+) -> Result<Response> {
+    let requested = me
+        .user
+        .clone()
+        .into_active_model()
+        .request_email_change(&ctx.db, &params.current_password, &params.new_email)
+        .await;
+    let (user, token) = match requested {
+        Ok(requested) => requested,
+        Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "email", err).await,
+    };
+    let new_email = user.pending_email.clone().unwrap_or_default();
+    AuthMailer::send_email_change(&ctx, &user, &new_email, &token).await?;
+    redirect_with(
+        &urls::account(),
+        "notice",
+        &format!("We sent a link to {new_email}. Your address changes when you open it."),
+        &ctx,
+        &[],
+    )
+}
+
+#[debug_handler]
+pub(super) async fn resend_verification(
+    State(ctx): State<AppContext>,
+    me: SignedIn,
+) -> Result<Response> {
+    if !me.user.awaits_confirmation() {
+        return redirect_with(
+            &urls::account(),
+            "notice",
+            "Your address is already confirmed.",
+            &ctx,
+            &[],
+        );
+    }
+    let (user, token) = me
+        .user
+        .into_active_model()
+        .renew_verification(&ctx.db)
+        .await?;
+    let to = user.address_to_confirm().to_string();
+    AuthMailer::send_confirmation(&ctx, &user, &token).await?;
+    redirect_with(
+        &urls::account(),
+        "notice",
+        &format!("We sent a new confirmation link to {to}."),
+        &ctx,
+        &[],
+    )
+}
+
+#[debug_handler]
+pub(super) async fn delete_account(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+    Form(params): Form<PasswordForm>,
+) -> Result<Response> {
+    let deleted = me
+        .user
+        .clone()
+        .into_active_model()
+        .delete_account(&ctx.db, &params.password)
+        .await;
+    let workspaces = match deleted {
+        Ok(workspaces) => workspaces,
+        Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "delete", err).await,
+    };
+    for workspace_pid in workspaces {
+        queue::enqueue(&ctx, Job::PurgeWorkspace { workspace_pid }).await?;
+    }
+    redirect_with(
+        &urls::home(),
+        "notice",
+        "Your account and its data are deleted.",
+        &ctx,
+        &[web_session::session_removal()],
+    )
+}

@@ -1,0 +1,259 @@
+//! Signing up, logging in and out.
+
+use axum::http::{header, StatusCode};
+use loco_rs::prelude::*;
+use serde::Deserialize;
+
+use crate::{
+    controllers::{
+        pages::render,
+        support::{
+            access::LOCKED,
+            render::{form_errors, redirect_with, throttled_page},
+            throttle::AuthThrottle,
+            web_session::{self, SignedIn, Visitor},
+        },
+    },
+    mailers::auth::AuthMailer,
+    models::{
+        sessions::{self, Origin},
+        users::{self, LoginParams, RegisterParams},
+    },
+    settings::Settings,
+    views::{
+        auth::{LoginPage, NewLogin, NewSignup, SentLogin, SentSignup, SignupPage},
+        page::FormValues,
+        urls,
+    },
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginForm {
+    pub email: String,
+    pub password: String,
+    /// Where to go after login (only paths on this site are followed).
+    pub next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NextQuery {
+    pub next: String,
+    /// Prefills the address (links from invitations carry it).
+    pub email: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SignupForm {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub next: String,
+}
+
+/// Only local paths are followed after login, never another site.
+fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/"
+    }
+}
+
+fn origin(headers: &axum::http::HeaderMap, ip: &RemoteIP) -> Origin {
+    Origin {
+        ip: match ip {
+            RemoteIP::Forwarded(ip) | RemoteIP::Socket(ip) => Some(ip.to_string()),
+            RemoteIP::None => None,
+        },
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(String::from),
+    }
+}
+
+/// Opens a fresh session (a new id at every login) and sends the browser on.
+async fn sign_in(
+    ctx: &AppContext,
+    visitor: &Visitor,
+    user: &users::Model,
+    origin: &Origin,
+    to: &str,
+) -> Result<Response> {
+    let settings = Settings::get(ctx)?;
+    if let Some(previous) = &visitor.signed_in {
+        previous.session.clone().end(&ctx.db).await?;
+    }
+    let (_, token) = sessions::Model::start(&ctx.db, user, origin, &settings.sessions).await?;
+    format::render()
+        .cookies(&[web_session::session_cookie(token, &settings)])?
+        .redirect(to)
+}
+
+#[debug_handler]
+pub(super) async fn signup_form(
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    Query(query): Query<NextQuery>,
+) -> Result<Response> {
+    let context = SignupPage {
+        form: FormValues::New(NewSignup {
+            email: query.email,
+            next: safe_next(&query.next).to_string(),
+        }),
+    };
+    render(&v, &visitor, StatusCode::OK, "auth/signup.html", &context)
+}
+
+#[debug_handler]
+pub(super) async fn signup(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    ip: RemoteIP,
+    headers: axum::http::HeaderMap,
+    Form(form): Form<SignupForm>,
+) -> Result<Response> {
+    let next = safe_next(&form.next).to_string();
+    let params = RegisterParams {
+        name: form.name,
+        email: form.email,
+        password: form.password,
+    };
+    let sent = SentSignup {
+        name: params.name.clone(),
+        email: params.email.clone(),
+        next: next.clone(),
+    };
+    let account = format!("register:{}", users::normalize_email(&params.email));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        let form = serde_json::to_value(&sent)?;
+        return throttled_page(&v, &visitor, "auth/signup.html", form, &throttled);
+    }
+    let (user, token) = match users::Model::register(&ctx.db, &params).await {
+        Ok(created) => created,
+        Err(err) => {
+            let context = SignupPage {
+                form: FormValues::Sent(sent),
+            };
+            let data = serde_json::to_value(&context)?;
+            return form_errors(&v, &visitor, "auth/signup.html", data, err);
+        }
+    };
+    AuthMailer::send_verification(&ctx, &user, &token).await?;
+    let settings = Settings::get(&ctx)?;
+    if settings.require_verified_email {
+        return redirect_with(
+            &urls::login(),
+            "notice",
+            &format!(
+                "Almost there: we sent a confirmation link to {}.",
+                user.email
+            ),
+            &ctx,
+            &[],
+        );
+    }
+    sign_in(&ctx, &visitor, &user, &origin(&headers, &ip), &next).await
+}
+
+#[debug_handler]
+pub(super) async fn login_form(
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    Query(query): Query<NextQuery>,
+) -> Result<Response> {
+    let context = LoginPage {
+        form: FormValues::New(NewLogin {
+            next: safe_next(&query.next).to_string(),
+        }),
+        alert: None,
+    };
+    render(&v, &visitor, StatusCode::OK, "auth/login.html", &context)
+}
+
+#[debug_handler]
+pub(super) async fn login(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    ip: RemoteIP,
+    headers: axum::http::HeaderMap,
+    Form(params): Form<LoginForm>,
+) -> Result<Response> {
+    let sent = || SentLogin {
+        email: params.email.clone(),
+        next: safe_next(&params.next).to_string(),
+    };
+    let account = format!("login:{}", users::normalize_email(&params.email));
+    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+        let form = serde_json::to_value(sent())?;
+        return throttled_page(&v, &visitor, "auth/login.html", form, &throttled);
+    }
+    let refused = |status, alert| {
+        let context = LoginPage {
+            form: FormValues::Sent(sent()),
+            alert: Some(alert),
+        };
+        render(&v, &visitor, status, "auth/login.html", &context)
+    };
+    let credentials = LoginParams {
+        email: params.email.clone(),
+        password: params.password.clone(),
+    };
+    let Some(user) =
+        users::Model::authenticate(&ctx.db, &credentials.email, &credentials.password).await?
+    else {
+        return refused(StatusCode::UNAUTHORIZED, "Email or password is incorrect.");
+    };
+    if user.is_locked() {
+        return refused(StatusCode::FORBIDDEN, LOCKED);
+    }
+    if Settings::get(&ctx)?.require_verified_email && !user.is_verified() {
+        return refused(
+            StatusCode::FORBIDDEN,
+            "Confirm your email address first: open the link we mailed you, or reset your password to get a new one.",
+        );
+    }
+    sign_in(
+        &ctx,
+        &visitor,
+        &user,
+        &origin(&headers, &ip),
+        safe_next(&params.next),
+    )
+    .await
+}
+
+#[debug_handler]
+pub(super) async fn logout(State(ctx): State<AppContext>, visitor: Visitor) -> Result<Response> {
+    if let Some(signed_in) = visitor.signed_in {
+        signed_in.session.end(&ctx.db).await?;
+    }
+    redirect_with(
+        &urls::login(),
+        "notice",
+        "You are logged out.",
+        &ctx,
+        &[web_session::session_removal()],
+    )
+}
+
+/// Ends every session of the account, this one included.
+#[debug_handler]
+pub(super) async fn logout_everywhere(
+    State(ctx): State<AppContext>,
+    me: SignedIn,
+) -> Result<Response> {
+    let ended = sessions::Model::end_all_for_user(&ctx.db, me.user.id, None).await?;
+    redirect_with(
+        &urls::login(),
+        "notice",
+        &format!("Logged out of {ended} session(s) on all devices."),
+        &ctx,
+        &[web_session::session_removal()],
+    )
+}

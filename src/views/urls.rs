@@ -1,0 +1,106 @@
+//! Page URLs, built in one place. Handlers call the functions
+//! (`urls::budgets(workspace.pid)` for a redirect); templates call the
+//! `url` Tera function with the same name and arguments
+//! (`{{ url(to="budgets", w=workspace.id) }}`), registered by the view
+//! engine initializer. A name or argument a template gets wrong fails the
+//! render instead of linking nowhere.
+//!
+//! Each line below is one page: its name, its arguments (`w`: the
+//! workspace's public id, `id`: the public id of the thing on the page) and
+//! its path. The routes themselves are declared in each controller.
+
+use std::fmt::Display;
+
+macro_rules! pages {
+    ($( $(#[$doc:meta])* $name:ident ( $($arg:ident),* ) => $path:literal; )*) => {
+        $(
+            $(#[$doc])*
+            #[must_use]
+            pub fn $name($($arg: impl Display),*) -> String {
+                format!($path)
+            }
+        )*
+
+        /// The path of the page called `name`, its arguments looked up by
+        /// name with `arg` (what the templates' `url` function does).
+        ///
+        /// # Errors
+        ///
+        /// When no page has that name, or an argument is missing.
+        pub fn named(name: &str, arg: impl Fn(&str) -> Option<String>) -> Result<String, String> {
+            let _ = &arg;
+            match name {
+                $(stringify!($name) => Ok($name($(
+                    arg(stringify!($arg)).ok_or_else(|| {
+                        format!("url(to=\"{name}\") needs `{}`", stringify!($arg))
+                    })?
+                ),*)),)*
+                _ => Err(format!("url(to=\"{name}\"): no page has this name")),
+            }
+        }
+    };
+}
+
+pages! {
+    home() => "/";
+    login() => "/login";
+    signup() => "/signup";
+    account() => "/account";
+    token_revoke(id) => "/account/tokens/{id}/revoke";
+    /// Choosing a new password; `id` is the reset link's token.
+    reset_password(id) => "/reset-password/{id}";
+    workspaces() => "/w";
+    /// A workspace's overview.
+    workspace(w) => "/w/{w}";
+    expenses(w) => "/w/{w}/expenses";
+    /// The expenses of one category.
+    expenses_in_category(w, id) => "/w/{w}/expenses?category={id}";
+    recurring(w) => "/w/{w}/recurring";
+    recurring_delete(w, id) => "/w/{w}/recurring/{id}/delete";
+    imports(w) => "/w/{w}/imports";
+    import(w, id) => "/w/{w}/imports/{id}";
+    /// Only the progress bar, which htmx polls.
+    import_progress(w, id) => "/w/{w}/imports/{id}?partial=progress";
+    import_start(w, id) => "/w/{w}/imports/{id}/start";
+    import_cancel(w, id) => "/w/{w}/imports/{id}/cancel";
+    budgets(w) => "/w/{w}/budgets";
+    budget_delete(w, id) => "/w/{w}/budgets/{id}/delete";
+    notifications(w) => "/w/{w}/notifications";
+    notifications_read(w) => "/w/{w}/notifications/read";
+    notifications_settings(w) => "/w/{w}/notifications/settings";
+    reports(w) => "/w/{w}/reports";
+    /// The report as CSV, for a range (`YYYY-MM-DD`) and a grouping.
+    report_csv(w, from, to, group) => "/w/{w}/reports.csv?from={from}&to={to}&group={group}";
+    balances(w) => "/w/{w}/balances";
+    settlements(w) => "/w/{w}/settlements";
+    settlement_delete(w, id) => "/w/{w}/settlements/{id}/delete";
+    categories(w) => "/w/{w}/categories";
+    category(w, id) => "/w/{w}/categories/{id}";
+    category_delete(w, id) => "/w/{w}/categories/{id}/delete";
+    members(w) => "/w/{w}/members";
+    settings(w) => "/w/{w}/settings";
+    audit(w) => "/w/{w}/audit";
+    billing(w) => "/w/{w}/billing";
+    billing_checkout(w) => "/w/{w}/billing/checkout";
+    billing_portal(w) => "/w/{w}/billing/portal";
+    assistant(w) => "/w/{w}/assistant";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_builds_the_same_path_as_the_function() {
+        let args = |name: &str| match name {
+            "w" => Some("ws".to_string()),
+            "id" => Some("b1".to_string()),
+            _ => None,
+        };
+        assert_eq!(named("budgets", args), Ok(budgets("ws")));
+        assert_eq!(named("budget_delete", args), Ok(budget_delete("ws", "b1")));
+        assert_eq!(named("account", args), Ok("/account".to_string()));
+        assert!(named("budget", args).is_err());
+        assert!(named("report_csv", args).unwrap_err().contains("`from`"));
+    }
+}
