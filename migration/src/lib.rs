@@ -15,6 +15,7 @@ mod m20260104_000001_budgets;
 mod m20260105_000001_billing;
 mod m20260106_000001_admin;
 mod m20260107_000001_receipts;
+mod m20261130_000001_access_version;
 pub mod tenant;
 
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260105_000001_billing::Migration),
             Box::new(m20260106_000001_admin::Migration),
             Box::new(m20260107_000001_receipts::Migration),
+            Box::new(m20261130_000001_access_version::Migration),
             // inject-above (do not remove this comment)
         ]
     }

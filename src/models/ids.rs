@@ -10,49 +10,32 @@ use std::fmt;
 use sea_orm::DeriveValueType;
 use serde::{Deserialize, Serialize};
 
-/// A workspace's row id (never shown outside: pages and the API use the
-/// workspace's `pid`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    DeriveValueType,
-    Serialize,
-    Deserialize,
-)]
-#[serde(transparent)]
-pub struct WorkspaceId(pub i64);
+/// Declares an id type: a plain number underneath, shown as one.
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, DeriveValueType, Serialize,
+            Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
 
-/// A user's row id (pages and the API use the user's `pid`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    DeriveValueType,
-    Serialize,
-    Deserialize,
-)]
-#[serde(transparent)]
-pub struct UserId(pub i64);
-
-impl fmt::Display for WorkspaceId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
 }
 
-impl fmt::Display for UserId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
+id_type!(
+    /// A workspace's row id (never shown outside: pages and the API use
+    /// the workspace's `pid`).
+    WorkspaceId
+);
+
+id_type!(
+    /// A user's row id (pages and the API use the user's `pid`).
+    UserId
+);

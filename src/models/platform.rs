@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use super::{
     _entities::{platform_audit, platform_roles, sessions, users, workspaces},
     audit_events::Actor,
+    sessions::PersonalTokens,
     validation::FieldErrors,
 };
 
@@ -354,11 +355,7 @@ pub async fn lock(
     let mut active = user.clone().into_active_model();
     active.locked_at = Set(Some(Utc::now().into()));
     let locked = active.update(&txn).await?;
-    let ended = sessions::Entity::delete_many()
-        .filter(sessions::Column::UserId.eq(user.id))
-        .exec(&txn)
-        .await?
-        .rows_affected;
+    let ended = sessions::Model::end_access(&txn, user.id, None, PersonalTokens::Revoke).await?;
     record(
         &txn,
         actor,
@@ -418,14 +415,20 @@ pub async fn end_sessions(
     session_id: Option<i64>,
 ) -> Result<u64> {
     let txn = super::tenancy::begin_write(db).await?;
-    let mut query = sessions::Entity::delete_many().filter(sessions::Column::UserId.eq(user.id));
-    if let Some(id) = session_id {
-        query = query.filter(sessions::Column::Id.eq(id));
-    }
-    let ended = query.exec(&txn).await?.rows_affected;
-    if session_id.is_some() && ended == 0 {
-        return Err(Error::NotFound);
-    }
+    let ended = if let Some(id) = session_id {
+        let ended = sessions::Entity::delete_many()
+            .filter(sessions::Column::UserId.eq(user.id))
+            .filter(sessions::Column::Id.eq(id))
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        if ended == 0 {
+            return Err(Error::NotFound);
+        }
+        ended
+    } else {
+        sessions::Model::end_access(&txn, user.id, None, PersonalTokens::Keep).await?
+    };
     record(
         &txn,
         actor,

@@ -1,10 +1,25 @@
-use crate::models::ids::UserId;
 use chrono::{Duration, Utc};
 use loco_rs::prelude::*;
+use sea_orm::sea_query::{Expr, ExprTrait};
 
 pub use super::_entities::sessions::{self, ActiveModel, Entity, Model};
-use super::{_entities::users, secrets};
+use super::{
+    _entities::{api_tokens, users},
+    ids::UserId,
+    secrets,
+};
 use crate::settings::SessionSettings;
+
+/// What else ends when a user's access is ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonalTokens {
+    /// They keep working (a password change, "log out everywhere": the
+    /// member made them on purpose and still holds them).
+    Keep,
+    /// Revoked too (a password reset or a locked account: whoever knew
+    /// the password may have made one).
+    Revoke,
+}
 
 /// `last_seen_at` is refreshed at most this often, so browsing does not
 /// turn every page view into a write.
@@ -101,21 +116,43 @@ impl Model {
             .await?)
     }
 
-    /// Ends every session of a user except `keep` (pass `None` to end all).
-    /// Returns how many ended.
+    /// Ends a user's access everywhere but the session `keep`: their
+    /// other sessions, every login token issued so far (tokens carry the
+    /// user's access version, which this raises) and, with
+    /// [`PersonalTokens::Revoke`], their personal access tokens. The one
+    /// place a password reset or change, "log out everywhere" and locking
+    /// an account end access. Returns how many sessions ended.
     ///
     /// # Errors
     /// On database errors.
-    pub async fn end_all_for_user<C: ConnectionTrait>(
+    pub async fn end_access<C: ConnectionTrait>(
         db: &C,
         user_id: UserId,
         keep: Option<i64>,
+        tokens: PersonalTokens,
     ) -> ModelResult<u64> {
         let mut delete = Entity::delete_many().filter(sessions::Column::UserId.eq(user_id));
         if let Some(keep) = keep {
             delete = delete.filter(sessions::Column::Id.ne(keep));
         }
-        Ok(delete.exec(db).await?.rows_affected)
+        let ended = delete.exec(db).await?.rows_affected;
+        users::Entity::update_many()
+            .col_expr(
+                users::Column::AccessVersion,
+                Expr::col(users::Column::AccessVersion).add(Expr::val(1)),
+            )
+            .filter(users::Column::Id.eq(user_id))
+            .exec(db)
+            .await?;
+        if tokens == PersonalTokens::Revoke {
+            api_tokens::Entity::update_many()
+                .col_expr(api_tokens::Column::RevokedAt, Expr::value(Utc::now()))
+                .filter(api_tokens::Column::UserId.eq(user_id))
+                .filter(api_tokens::Column::RevokedAt.is_null())
+                .exec(db)
+                .await?;
+        }
+        Ok(ended)
     }
 
     /// Ends this session (logout).

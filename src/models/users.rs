@@ -248,16 +248,33 @@ impl Model {
         self.pending_email.as_deref().unwrap_or(&self.email)
     }
 
-    /// A signed API token (JWT) carrying this user's public id.
+    /// A signed API token (JWT) carrying this user's public id and access
+    /// version: it stops working when their access is ended
+    /// ([`super::sessions::Model::end_access`]).
     ///
     /// # Errors
     /// When signing fails.
     pub fn generate_jwt(&self, secret: &str, expiration: u64) -> ModelResult<String> {
-        Ok(jwt::JWT::new(secret).generate_token(expiration, self.pid.to_string(), Map::new())?)
+        let mut claims = Map::new();
+        claims.insert(ACCESS_VERSION_CLAIM.to_string(), self.access_version.into());
+        Ok(jwt::JWT::new(secret).generate_token(expiration, self.pid.to_string(), claims)?)
+    }
+
+    /// Whether a login token's claims were issued under this user's
+    /// current access version.
+    #[must_use]
+    pub fn issued_current(&self, claims: &Map) -> bool {
+        claims
+            .get(ACCESS_VERSION_CLAIM)
+            .and_then(serde_json::Value::as_i64)
+            == Some(i64::from(self.access_version))
     }
 }
 
 type Map = serde_json::Map<String, serde_json::Value>;
+
+/// The claim of a login token that holds the user's access version.
+const ACCESS_VERSION_CLAIM: &str = "av";
 
 /// An argon2id hash of a random string, for [`Model::authenticate`].
 const DUMMY_HASH: &str =

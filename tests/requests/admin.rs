@@ -243,6 +243,16 @@ async fn a_superadmin_finds_and_locks_a_user_whose_sessions_and_tokens_stop_at_o
     let (token, _) = workspace_of(&app, "Cat", "cat@example.com").await;
     let cat = browser_of(&app, "cat@example.com").await;
     assert_eq!(cat.get("/w").await.status_code(), 200);
+    let personal = app
+        .server
+        .post("/api/v1/tokens")
+        .authorization_bearer(&token)
+        .json(&json!({ "name": "Bank script" }))
+        .await
+        .json::<Value>()["token"]
+        .as_str()
+        .expect("a personal access token")
+        .to_string();
 
     let found = admin.get("/admin/users?q=cat").await.text();
     assert!(found.contains("cat@example.com"));
@@ -298,6 +308,16 @@ async fn a_superadmin_finds_and_locks_a_user_whose_sessions_and_tokens_stop_at_o
     let unlocked = post_form_as(&support, &format!("/admin/users/{cat_pid}/unlock"), &[]).await;
     assert_eq!(unlocked.status_code(), 303);
     browser_of(&app, "cat@example.com").await;
+    // What she held before the lock stays ended: whoever made her locked
+    // may have had them.
+    for held in [&token, &personal] {
+        let reach = app
+            .server
+            .get("/api/v1/workspaces")
+            .authorization_bearer(held)
+            .await;
+        assert_eq!(reach.status_code(), 401);
+    }
     // Nobody can lock themselves out.
     let ops_pid = user_pid(&app, "ops@example.com").await;
     post_form_as(&admin, &format!("/admin/users/{ops_pid}/lock"), &[]).await;

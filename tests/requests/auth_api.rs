@@ -304,21 +304,7 @@ async fn a_password_reset_ends_every_browser_session() {
     let app = TestApp::start().await;
     app.sign_up("Ann", "ann@example.com", PASSWORD).await;
     app.server.get("/account").await.assert_status_ok();
-    app.server
-        .post("/api/auth/forgot")
-        .json(&json!({ "email": "ann@example.com" }))
-        .await;
-    let token = app
-        .mail
-        .last_about("ann@example.com", "Reset")
-        .await
-        .link_path()["/reset-password/".len()..]
-        .to_string();
-    app.server
-        .post("/api/auth/reset")
-        .json(&json!({ "token": token, "password": "a brand new passphrase" }))
-        .await
-        .assert_status_ok();
+    reset_by_mail(&app, "ann@example.com", "a brand new passphrase").await;
     assert_eq!(
         sessions::Entity::find().count(&app.ctx.db).await.unwrap(),
         0
@@ -426,4 +412,93 @@ async fn the_api_sends_a_new_verification_link_until_the_address_is_confirmed() 
     assert_eq!(app.mail.to("ann@example.com").await.len(), 2);
     let anonymous = app.server.post("/api/auth/resend-verification").await;
     assert_eq!(anonymous.status_code(), 401);
+}
+
+/// Resets `email`'s password to `password` through the mailed link.
+async fn reset_by_mail(app: &TestApp, email: &str, password: &str) {
+    app.server
+        .post("/api/auth/forgot")
+        .json(&json!({ "email": email }))
+        .await;
+    let token = app.mail.last_about(email, "Reset").await.link_path()["/reset-password/".len()..]
+        .to_string();
+    app.server
+        .post("/api/auth/reset")
+        .json(&json!({ "token": token, "password": password }))
+        .await
+        .assert_status_ok();
+}
+
+/// What a bearer token opens now: 200 while it works, 401 once it does not.
+async fn reach(app: &TestApp, token: &str) -> u16 {
+    app.server
+        .get("/api/v1/workspaces")
+        .authorization_bearer(token)
+        .await
+        .status_code()
+        .as_u16()
+}
+
+/// A personal access token made with `login`.
+async fn personal_token(app: &TestApp, login: &str) -> String {
+    let issued = app
+        .server
+        .post("/api/v1/tokens")
+        .authorization_bearer(login)
+        .json(&json!({ "name": "Bank script" }))
+        .await;
+    assert_eq!(issued.status_code(), 201, "{}", issued.text());
+    issued.json::<Value>()["token"]
+        .as_str()
+        .expect("token")
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_password_reset_ends_login_tokens_and_personal_access_tokens() {
+    let app = TestApp::start().await;
+    let login = app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    let personal = personal_token(&app, &login).await;
+    assert_eq!(
+        (reach(&app, &login).await, reach(&app, &personal).await),
+        (200, 200)
+    );
+
+    reset_by_mail(&app, "ann@example.com", "a brand new passphrase").await;
+    // Whoever knew the old password holds nothing that still works.
+    assert_eq!(
+        (reach(&app, &login).await, reach(&app, &personal).await),
+        (401, 401)
+    );
+    let fresh = app
+        .api_login("ann@example.com", "a brand new passphrase")
+        .await;
+    assert_eq!(reach(&app, &fresh).await, 200);
+}
+
+#[tokio::test]
+async fn changing_the_password_or_logging_out_everywhere_ends_login_tokens() {
+    let app = TestApp::start().await;
+    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
+    let login = app.api_login("ann@example.com", PASSWORD).await;
+    let personal = personal_token(&app, &login).await;
+    let changed = app
+        .change_password(PASSWORD, "a brand new passphrase")
+        .await;
+    assert_eq!(changed.status_code(), 303);
+    // Login tokens end; a personal token the member made stays theirs.
+    assert_eq!(
+        (reach(&app, &login).await, reach(&app, &personal).await),
+        (401, 200)
+    );
+
+    let again = app
+        .api_login("ann@example.com", "a brand new passphrase")
+        .await;
+    assert_eq!(reach(&app, &again).await, 200);
+    app.post_form("/account/logout-everywhere", &[]).await;
+    assert_eq!(
+        (reach(&app, &again).await, reach(&app, &personal).await),
+        (401, 200)
+    );
 }

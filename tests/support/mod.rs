@@ -317,6 +317,15 @@ impl TestApp {
         post_form_as(&self.server, path, fields).await
     }
 
+    /// Changes the signed-in browser's password on the account page.
+    pub async fn change_password(&self, current: &str, new: &str) -> axum_test::TestResponse {
+        self.post_form(
+            "/account/password",
+            &[("current_password", current), ("new_password", new)],
+        )
+        .await
+    }
+
     /// Signs up through the HTML form; the client is then signed in.
     pub async fn sign_up(&self, name: &str, email: &str, password: &str) {
         let response = self

@@ -8,7 +8,8 @@ use crate::controllers::support::{access::LOCKED, forms::ApiJson, throttle::Auth
 use crate::{
     mailers::auth::AuthMailer,
     models::{
-        secrets, sessions,
+        secrets,
+        sessions::{self, PersonalTokens},
         users::{self, LoginParams, RegisterParams},
         validation::FieldErrors,
     },
@@ -222,7 +223,7 @@ async fn reset(
         .into_active_model()
         .finish_password_reset(&ctx.db, &params.password)
         .await?;
-    sessions::Model::end_all_for_user(&ctx.db, user.id, None).await?;
+    sessions::Model::end_access(&ctx.db, user.id, None, PersonalTokens::Revoke).await?;
     format::json(UserResponse::from(&user))
 }
 

@@ -204,7 +204,7 @@ impl FromRequestParts<AppContext> for Caller {
             let user = users::Model::find_by_pid(&ctx.db, &claims.claims.pid)
                 .await
                 .ok()
-                .filter(|user| !user.is_locked())
+                .filter(|user| !user.is_locked() && user.issued_current(&claims.claims.claims))
                 .ok_or_else(|| unauthorized_response(parts))?;
             (user, SignInMethod::LoginToken)
         } else {

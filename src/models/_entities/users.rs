@@ -25,6 +25,7 @@ pub struct Model {
     pub reset_token_hash: Option<String>,
     pub reset_sent_at: Option<DateTimeWithTimeZone>,
     pub locked_at: Option<DateTimeWithTimeZone>,
+    pub access_version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -18,15 +18,19 @@ pub(super) fn is_ofx(text: &str) -> bool {
     start.contains("OFXHEADER") || start.contains("<OFX>")
 }
 
-/// The value of `<TAG>` in an OFX transaction block (SGML leaves the
-/// closing tags out; XML has them).
-fn ofx_value(block: &str, tag: &str) -> String {
+/// The value of `<TAG>` in an OFX transaction block (`upper` is the block
+/// in capitals; SGML leaves the closing tags out, XML has them). Several
+/// banks write text as `<![CDATA[…]]>`.
+fn ofx_value(block: &str, upper: &str, tag: &str) -> String {
     let open = format!("<{tag}>");
-    let upper = block.to_ascii_uppercase();
     let Some(start) = upper.find(&open).map(|i| i + open.len()) else {
         return String::new();
     };
-    let rest = &block[start..];
+    let rest = block[start..].trim_start();
+    if let Some(cdata) = rest.strip_prefix("<![CDATA[") {
+        let end = cdata.find("]]>").unwrap_or(cdata.len());
+        return cdata[..end].trim().to_string();
+    }
     let end = rest.find('<').unwrap_or(rest.len());
     let value = rest[..end].trim();
     // Entities that statements use.
@@ -50,22 +54,27 @@ pub(super) fn ofx_to_csv(text: &str) -> Result<String> {
     };
     write(&mut out, &OFX_HEADER.split(',').collect::<Vec<_>>())?;
     let upper = text.to_ascii_uppercase();
+    // One pass over the text: a transaction ends at its closing tag or at
+    // the next opening one (SGML has no closing tags), found by moving
+    // forward through both lists, never by searching to the end again.
+    let opens: Vec<usize> = upper.match_indices("<STMTTRN>").map(|(i, _)| i).collect();
+    let mut closes = upper.match_indices("</STMTTRN>").map(|(i, _)| i).peekable();
     let mut rows = 0;
-    let mut from = 0;
-    while let Some(found) = upper[from..].find("<STMTTRN>") {
-        let start = from + found;
-        let end = upper[start..]
-            .find("</STMTTRN>")
-            .or_else(|| upper[start + 9..].find("<STMTTRN>").map(|i| i + 9))
-            .map_or(text.len(), |i| start + i);
-        let block = &text[start..end];
-        let posted = ofx_value(block, "DTPOSTED");
+    for (n, &start) in opens.iter().enumerate() {
+        while closes.next_if(|&close| close < start).is_some() {}
+        let next_open = opens.get(n + 1).copied().unwrap_or(text.len());
+        let end = closes
+            .peek()
+            .map_or(next_open, |&close| close.min(next_open));
+        let (block, capitals) = (&text[start..end], &upper[start..end]);
+        let value = |tag: &str| ofx_value(block, capitals, tag);
+        let posted = value("DTPOSTED");
         let date = match (posted.get(0..4), posted.get(4..6), posted.get(6..8)) {
             (Some(y), Some(m), Some(d)) => format!("{y}-{m}-{d}"),
             _ => posted.clone(),
         };
-        let name = ofx_value(block, "NAME");
-        let memo = ofx_value(block, "MEMO");
+        let name = value("NAME");
+        let memo = value("MEMO");
         let description = if name.is_empty() {
             memo.clone()
         } else {
@@ -75,15 +84,14 @@ pub(super) fn ofx_to_csv(text: &str) -> Result<String> {
             &mut out,
             &[
                 &date,
-                &ofx_value(block, "TRNAMT"),
+                &value("TRNAMT"),
                 &description,
                 &name,
                 &memo,
-                &ofx_value(block, "FITID"),
+                &value("FITID"),
             ],
         )?;
         rows += 1;
-        from = end.max(start + 9);
     }
     if rows == 0 {
         return Err(FieldErrors::one("file", "is an OFX statement without transactions").into());
@@ -119,5 +127,27 @@ mod tests {
             Some("2026-11-03,-3.20,Coffee,Coffee,,")
         );
         assert!(ofx_to_csv("<OFX></OFX>").is_err());
+    }
+
+    #[test]
+    fn a_payee_written_as_cdata_is_read() {
+        let sgml = "<OFX><STMTTRN><DTPOSTED>20261104<TRNAMT>-7.10<NAME><![CDATA[Café <Nord>]]><MEMO><![CDATA[ Card ]]></OFX>";
+        assert_eq!(
+            ofx_to_csv(sgml).unwrap().lines().nth(1),
+            Some("2026-11-04,-7.10,Café <Nord>,Café <Nord>,Card,")
+        );
+    }
+
+    /// 4 MB of transactions without closing tags, as SGML statements are
+    /// written: each ends where the next begins. Searching for a closing
+    /// tag from every opening one to the end of the text (as this did
+    /// before) took minutes on this; one pass takes a moment.
+    #[test]
+    fn a_statement_without_closing_tags_is_read_in_one_pass() {
+        let block = "<STMTTRN><DTPOSTED>20261101<TRNAMT>-1.00<NAME>x\n";
+        let text = format!("<OFX>{}</OFX>", block.repeat(4_000_000 / block.len()));
+        let csv = ofx_to_csv(&text).unwrap();
+        assert_eq!(csv.lines().count(), 1 + 4_000_000 / block.len());
+        assert_eq!(csv.lines().nth(1), Some("2026-11-01,-1.00,x,x,,"));
     }
 }

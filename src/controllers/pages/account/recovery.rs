@@ -14,7 +14,12 @@ use crate::{
         },
     },
     mailers::auth::AuthMailer,
-    models::{secrets, sessions, users, validation::FieldErrors},
+    models::{
+        secrets,
+        sessions::{self, PersonalTokens},
+        users,
+        validation::FieldErrors,
+    },
     views::{
         auth::{ForgotPage, ResetPage, SentEmail, VerifiedPage},
         page::{FormValues, NoData},
@@ -210,7 +215,7 @@ pub(super) async fn reset(
         }
     };
     // Whoever knew the old password is out.
-    sessions::Model::end_all_for_user(&ctx.db, user.id, None).await?;
+    sessions::Model::end_access(&ctx.db, user.id, None, PersonalTokens::Revoke).await?;
     redirect_with(
         &urls::login(),
         "notice",

@@ -15,7 +15,11 @@ use crate::{
         },
     },
     mailers::auth::AuthMailer,
-    models::{api_tokens, sessions, validation::FieldErrors},
+    models::{
+        api_tokens,
+        sessions::{self, PersonalTokens},
+        validation::FieldErrors,
+    },
     views::{
         auth::{AccountPage, NewToken, UserResponse},
         page::{FormValues, SessionRow},
@@ -116,7 +120,8 @@ pub(super) async fn change_password(
         Ok(user) => user,
         Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "password", err).await,
     };
-    sessions::Model::end_all_for_user(&ctx.db, user.id, Some(me.session.id)).await?;
+    sessions::Model::end_access(&ctx.db, user.id, Some(me.session.id), PersonalTokens::Keep)
+        .await?;
     redirect_with(
         &urls::account(),
         "notice",

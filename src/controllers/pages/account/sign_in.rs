@@ -16,7 +16,7 @@ use crate::{
     },
     mailers::auth::AuthMailer,
     models::{
-        sessions::{self, Origin},
+        sessions::{self, Origin, PersonalTokens},
         users::{self, LoginParams, RegisterParams},
     },
     settings::Settings,
@@ -54,8 +54,17 @@ pub struct SignupForm {
 }
 
 /// Only local paths are followed after login, never another site.
+/// Browsers drop tabs and newlines anywhere in a URL and read `\` as `/`,
+/// so `/\t/evil.example` is `//evil.example` to them: a path holding any
+/// control character, white space or backslash goes home instead (a
+/// newline would also break the `Location` header).
 fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace());
+    if local {
         next
     } else {
         "/"
@@ -248,7 +257,8 @@ pub(super) async fn logout_everywhere(
     State(ctx): State<AppContext>,
     me: SignedIn,
 ) -> Result<Response> {
-    let ended = sessions::Model::end_all_for_user(&ctx.db, me.user.id, None).await?;
+    let ended =
+        sessions::Model::end_access(&ctx.db, me.user.id, None, PersonalTokens::Keep).await?;
     redirect_with(
         &urls::login(),
         "notice",
