@@ -4,32 +4,13 @@
 use loco_rs::prelude::*;
 use serde_json::json;
 
-use crate::{
-    models::users,
-    settings::Settings,
-    workers::{queue, Job},
-};
+use crate::{models::users, settings::Settings};
 
 static verify_email: Dir<'_> = include_dir!("src/mailers/auth/verify_email");
 static reset_password: Dir<'_> = include_dir!("src/mailers/auth/reset_password");
 static confirm_new_email: Dir<'_> = include_dir!("src/mailers/auth/confirm_new_email");
 
 pub struct AuthMailer {}
-
-#[async_trait]
-impl Mailer for AuthMailer {
-    /// Route every mail through our delivery worker instead of Loco's, so the
-    /// folder transport works the same as SMTP.
-    async fn mail(ctx: &AppContext, email: &mailer::Email) -> Result<()> {
-        queue::enqueue(
-            ctx,
-            Job::DeliverMail {
-                email: Box::new(email.clone()),
-            },
-        )
-        .await
-    }
-}
 
 impl AuthMailer {
     async fn send(
@@ -39,7 +20,7 @@ impl AuthMailer {
         locals: serde_json::Value,
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
-        Self::mail_template(
+        super::send(
             ctx,
             template,
             mailer::Args {

@@ -16,26 +16,11 @@ use crate::{
     },
     settings::Settings,
     views::billing::long_date,
-    workers::{queue, Job},
 };
 
 static payment_failed: Dir<'_> = include_dir!("src/mailers/billing/payment_failed");
 
 pub struct BillingMailer {}
-
-#[async_trait]
-impl Mailer for BillingMailer {
-    /// Queued once per `Message-ID`: a retried job does not mail twice.
-    async fn mail(ctx: &AppContext, email: &mailer::Email) -> Result<()> {
-        let job = Job::DeliverMail {
-            email: Box::new(email.clone()),
-        };
-        match email.headers.as_ref().and_then(|h| h.message_id.as_deref()) {
-            Some(id) => queue::enqueue_once(ctx, job, id).await,
-            None => queue::enqueue(ctx, job).await,
-        }
-    }
-}
 
 impl BillingMailer {
     /// Tells the owner that Stripe could not take a payment, until when
@@ -71,7 +56,7 @@ impl BillingMailer {
             .as_deref()
             .and_then(|key| billing::Plans(&settings.billing).find(key))
             .map_or_else(|| "paid".to_string(), |p| p.name.clone());
-        Self::mail_template(
+        super::send(
             ctx,
             &payment_failed,
             mailer::Args {

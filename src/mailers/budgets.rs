@@ -15,13 +15,6 @@ static weekly_summary: Dir<'_> = include_dir!("src/mailers/budgets/weekly_summar
 
 pub struct BudgetMailer {}
 
-#[async_trait]
-impl Mailer for BudgetMailer {
-    async fn mail(ctx: &AppContext, email: &mailer::Email) -> Result<()> {
-        mail_delivery::deliver(ctx, email).await
-    }
-}
-
 /// The host part of our `Message-ID`s: the app's public host.
 #[must_use]
 pub fn message_host(settings: &Settings) -> String {
@@ -41,8 +34,7 @@ impl BudgetMailer {
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
         locals["name"] = Value::from(user.name.clone());
-        Self::mail_template(
-            ctx,
+        let email = super::render(
             template,
             mailer::Args {
                 from: Some(settings.mail.from.clone()),
@@ -54,8 +46,9 @@ impl BudgetMailer {
                 }),
                 ..Default::default()
             },
-        )
-        .await
+        )?;
+        // Sent by the alert's own job, which records that it went out.
+        mail_delivery::deliver(ctx, &email).await
     }
 
     /// A threshold alert. `locals`: workspace, title, body, link,

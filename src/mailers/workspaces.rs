@@ -7,25 +7,11 @@ use serde_json::json;
 use crate::{
     models::{invitations, workspaces},
     settings::Settings,
-    workers::{queue, Job},
 };
 
 static invitation: Dir<'_> = include_dir!("src/mailers/workspaces/invitation");
 
 pub struct WorkspaceMailer {}
-
-#[async_trait]
-impl Mailer for WorkspaceMailer {
-    async fn mail(ctx: &AppContext, email: &mailer::Email) -> Result<()> {
-        queue::enqueue(
-            ctx,
-            Job::DeliverMail {
-                email: Box::new(email.clone()),
-            },
-        )
-        .await
-    }
-}
 
 impl WorkspaceMailer {
     /// The invitation link, to the invited address.
@@ -39,7 +25,7 @@ impl WorkspaceMailer {
         token: &str,
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
-        Self::mail_template(
+        super::send(
             ctx,
             &invitation,
             mailer::Args {

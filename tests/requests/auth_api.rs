@@ -502,3 +502,21 @@ async fn changing_the_password_or_logging_out_everywhere_ends_login_tokens() {
         (401, 200)
     );
 }
+
+#[tokio::test]
+async fn names_typed_by_users_reach_mail_as_text_not_markup() {
+    let app = TestApp::start().await;
+    let name = r#"<a href="https://evil.example">Claim your refund</a>"#;
+    app.api_user(name, "ann@example.com", PASSWORD).await;
+    let mail = app.mail.last_about("ann@example.com", "Confirm").await;
+    let html = mail.html();
+    assert!(html.contains("Hello &lt;a href=&quot;"), "{html}");
+    assert!(!html.contains("<a href=\"https://evil.example"), "{html}");
+    // The plain text part shows the name as typed; the link is still ours.
+    assert!(
+        mail.text().contains(&format!("Hello {name}")),
+        "{}",
+        mail.text()
+    );
+    assert!(mail.link_path().starts_with("/verify/"));
+}

@@ -34,10 +34,20 @@ impl ReceivedMail {
 
     /// The decoded text/plain part.
     pub fn text(&self) -> String {
+        self.part("text/plain")
+    }
+
+    /// The decoded text/html part.
+    pub fn html(&self) -> String {
+        self.part("text/html")
+    }
+
+    fn part(&self, mimetype: &str) -> String {
         let mail = self.parsed();
         std::iter::once(&mail)
             .chain(mail.subparts.iter())
-            .find(|part| part.ctype.mimetype == "text/plain")
+            .flat_map(|part| std::iter::once(part).chain(part.subparts.iter()))
+            .find(|part| part.ctype.mimetype == mimetype)
             .and_then(|part| part.get_body().ok())
             .unwrap_or_default()
     }
