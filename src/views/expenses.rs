@@ -2,13 +2,30 @@ use axum::http::header;
 use loco_rs::{prelude::format, Error};
 use serde::Serialize;
 
-use crate::models::{
-    _entities::{users, workspaces},
-    categories,
-    expenses::{Expense, Listing},
-    money, recurring_expenses,
-    settlements::{Balances, Settlement},
+use crate::{
+    models::{
+        _entities::{users, workspaces},
+        categories,
+        expenses::{Expense, Listing},
+        money, recurring_expenses,
+        settlements::{Balances, Settlement},
+    },
+    views::workspaces::{Frame, MemberResponse},
 };
+
+/// What every expense page shows around its content (built by
+/// `pages::expenses::frame`): the workspace frame and the choices the
+/// expense forms offer.
+#[derive(Debug, Serialize)]
+pub struct ExpenseFrame {
+    #[serde(flatten)]
+    pub frame: Frame,
+    pub members: Vec<MemberResponse>,
+    pub categories: Vec<CategoryResponse>,
+    /// The list's orders, as `sort=` takes them.
+    pub sorts: [&'static str; 4],
+    pub receipt_max_file_mb: u32,
+}
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CategoryResponse {

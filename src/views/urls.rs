@@ -44,6 +44,8 @@ macro_rules! pages {
 pages! {
     home() => "/";
     login() => "/login";
+    /// Signing in, then going on to the path `next`.
+    login_then(next) => "/login?next={next}";
     signup() => "/signup";
     account() => "/account";
     token_revoke(id) => "/account/tokens/{id}/revoke";
@@ -77,9 +79,28 @@ pages! {
     categories(w) => "/w/{w}/categories";
     category(w, id) => "/w/{w}/categories/{id}";
     category_delete(w, id) => "/w/{w}/categories/{id}/delete";
+    /// Live updates of a workspace's pages (server-sent events).
+    workspace_events(w) => "/w/{w}/events";
     members(w) => "/w/{w}/members";
+    member_role(w, id) => "/w/{w}/members/{id}/role";
+    /// Removing a member, or leaving when `id` is oneself.
+    member_remove(w, id) => "/w/{w}/members/{id}/remove";
+    invitations(w) => "/w/{w}/invitations";
+    invitation_resend(w, id) => "/w/{w}/invitations/{id}/resend";
+    invitation_revoke(w, id) => "/w/{w}/invitations/{id}/revoke";
+    /// The page an emailed invitation opens; `id` is its token.
+    invitation(id) => "/invitations/{id}";
+    invitation_accept(id) => "/invitations/{id}/accept";
     settings(w) => "/w/{w}/settings";
+    workspace_delete(w) => "/w/{w}/delete";
+    /// The whole workspace as a JSON file.
+    archive(w) => "/w/{w}/archive.json";
+    archive_restore(w) => "/w/{w}/archive";
+    support_access(w) => "/w/{w}/support-access";
+    support_access_revoke(w) => "/w/{w}/support-access/revoke";
     audit(w) => "/w/{w}/audit";
+    /// The audit log's entries older than the event `id`.
+    audit_before(w, id) => "/w/{w}/audit?before={id}";
     billing(w) => "/w/{w}/billing";
     billing_checkout(w) => "/w/{w}/billing/checkout";
     billing_portal(w) => "/w/{w}/billing/portal";

@@ -35,7 +35,7 @@ use crate::{
     },
     settings::Settings,
     views::{
-        expenses::{csv_download, CategoryResponse, ExpenseResponse, ExpenseRow},
+        expenses::{csv_download, CategoryResponse, ExpenseFrame, ExpenseResponse, ExpenseRow},
         workspaces::MemberResponse,
     },
 };
@@ -147,16 +147,16 @@ fn list_path(member: &Member) -> String {
 
 /// What every expense page shows around its content: the workspace frame
 /// and the choices the expense forms offer.
-pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
+pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<ExpenseFrame> {
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
     let categories = categories::Model::list(&member.db, member.workspace.id).await?;
-    let choices = json!({
-        "members": members.iter().map(MemberResponse::from).collect::<Vec<_>>(),
-        "categories": categories.iter().map(CategoryResponse::from).collect::<Vec<_>>(),
-        "sorts": Sort::ALL.map(Sort::as_str),
-        "receipt_max_file_mb": Settings::get(ctx)?.receipts.max_file_mb,
-    });
-    Ok(merged(workspaces::frame(ctx, member).await?, choices))
+    Ok(ExpenseFrame {
+        frame: workspaces::frame(ctx, member).await?,
+        members: members.iter().map(MemberResponse::from).collect(),
+        categories: categories.iter().map(CategoryResponse::from).collect(),
+        sorts: Sort::ALL.map(Sort::as_str),
+        receipt_max_file_mb: Settings::get(ctx)?.receipts.max_file_mb,
+    })
 }
 
 /// The rows as shown, each with what this member may do to it.
@@ -285,7 +285,10 @@ async fn render_list(
             "split_method": "none",
         },
     });
-    let data = merged(merged(frame(ctx, member).await?, data), extra);
+    let data = merged(
+        merged(serde_json::to_value(frame(ctx, member).await?)?, data),
+        extra,
+    );
     page(v, visitor, status, "expenses/index.html", data)
 }
 
@@ -473,7 +476,7 @@ async fn edit_form(
     errors: Value,
 ) -> Result<Response> {
     let data = merged(
-        frame(screen.ctx, screen.member).await?,
+        serde_json::to_value(frame(screen.ctx, screen.member).await?)?,
         json!({ "expense_id": expense_id, "form": form, "errors": errors }),
     );
     if is_htmx(headers) {

@@ -101,7 +101,7 @@ async fn index(
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
     let data = merged(
-        frame(&ctx, &member).await?,
+        serde_json::to_value(frame(&ctx, &member).await?)?,
         json!({
             "expense_id": expense_id,
             "expense": {
@@ -127,7 +127,7 @@ async fn show(
     let (expense, receipt) = find(&member, &expense_id, &receipt_id).await?;
     let section = section(&ctx, &member, &expense).await?;
     let data = merged(
-        frame(&ctx, &member).await?,
+        serde_json::to_value(frame(&ctx, &member).await?)?,
         json!({
             "expense": { "id": expense.pid, "description": expense.description },
             "receipt": ReceiptResponse::new(&receipt, &member.workspace, &expense),
