@@ -55,6 +55,27 @@ pages! {
     /// A workspace's overview.
     workspace(w) => "/w/{w}";
     expenses(w) => "/w/{w}/expenses";
+    /// The list offering to undo deleting the expense `id`.
+    expenses_undo(w, id) => "/w/{w}/expenses?undo={id}";
+    /// The list as CSV (the templates add the filter's query).
+    expenses_csv(w) => "/w/{w}/expenses.csv";
+    /// One expense's row; posting to it saves the edit form.
+    expense(w, id) => "/w/{w}/expenses/{id}";
+    expense_edit(w, id) => "/w/{w}/expenses/{id}/edit";
+    /// The edit page, scrolled to its receipts.
+    expense_edit_receipts(w, id) => "/w/{w}/expenses/{id}/edit#receipts";
+    /// The edit page with the form filled from the receipt `r`'s text.
+    expense_prefill(w, id, r) => "/w/{w}/expenses/{id}/edit?prefill={r}";
+    expense_delete(w, id) => "/w/{w}/expenses/{id}/delete";
+    expense_restore(w, id) => "/w/{w}/expenses/{id}/restore";
+    /// An expense's receipts; posting attaches more.
+    receipts(w, id) => "/w/{w}/expenses/{id}/receipts";
+    /// The receipt viewer; `e` is the expense's id.
+    receipt(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}";
+    receipt_file(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}/file";
+    receipt_preview(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}/preview";
+    receipt_thumbnail(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}/thumbnail";
+    receipt_delete(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}/delete";
     /// The expenses of one category.
     expenses_in_category(w, id) => "/w/{w}/expenses?category={id}";
     recurring(w) => "/w/{w}/recurring";
