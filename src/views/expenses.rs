@@ -2,13 +2,34 @@ use axum::http::header;
 use loco_rs::{prelude::format, Error};
 use serde::Serialize;
 
-use crate::models::{
-    _entities::{users, workspaces},
-    categories,
-    expenses::{Expense, Listing},
-    money, recurring_expenses,
-    settlements::{Balances, Settlement},
+use crate::{
+    models::{
+        _entities::{users, workspaces},
+        categories,
+        expenses::{Expense, ExpenseFilter, Listing},
+        money, recurring_expenses,
+        settlements::{Balances, Settlement},
+    },
+    views::{
+        page::FormValues,
+        receipts::ReceiptSection,
+        workspaces::{Frame, MemberResponse},
+    },
 };
+
+/// What every expense page shows around its content (built by
+/// `pages::expenses::frame`): the workspace frame and the choices the
+/// expense forms offer.
+#[derive(Debug, Serialize)]
+pub struct ExpenseFrame {
+    #[serde(flatten)]
+    pub frame: Frame,
+    pub members: Vec<MemberResponse>,
+    pub categories: Vec<CategoryResponse>,
+    /// The list's orders, as `sort=` takes them.
+    pub sorts: [&'static str; 4],
+    pub receipt_max_file_mb: u32,
+}
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CategoryResponse {
@@ -407,4 +428,143 @@ impl From<&recurring_expenses::Model> for RecurringResponse {
             last_error: r.last_error.clone(),
         }
     }
+}
+
+/// The workspace's public id, for the parts of a page rendered without the
+/// frame (one row, the next rows).
+#[derive(Debug, Serialize)]
+pub struct WorkspaceRef {
+    pub id: String,
+}
+
+/// An expense just deleted, with the offer to undo it.
+#[derive(Debug, Serialize)]
+pub struct DeletedExpense {
+    pub id: String,
+    pub description: String,
+}
+
+/// The expense list: the filter, a page of rows, the totals, the add form.
+#[derive(Debug, Serialize)]
+pub struct ExpenseListPage<'a> {
+    pub filter: &'a ExpenseFilter,
+    pub filter_query: String,
+    pub rows: Vec<ExpenseRow>,
+    /// Where the next rows are read from; `null` on the last page.
+    pub next: Option<String>,
+    pub count: u64,
+    pub total: String,
+    pub undo: Option<DeletedExpense>,
+    pub form: FormValues<NewExpense, ExpenseValues>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<serde_json::Value>,
+    /// The add form is shown open (it came back with its errors).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub adding: bool,
+    /// What was wrong with the filter (everything is shown instead).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter_errors: Option<serde_json::Value>,
+}
+
+/// A blank add form: today, in the base currency, paid by the member, not
+/// split.
+#[derive(Debug, Serialize)]
+pub struct NewExpense {
+    pub date: String,
+    pub currency: String,
+    pub paid_by: String,
+    pub split_method: &'static str,
+}
+
+/// The add and edit forms' values: as sent, or from a saved expense.
+#[derive(Debug, Serialize)]
+pub struct ExpenseValues {
+    pub amount: String,
+    pub currency: String,
+    pub rate: String,
+    pub date: String,
+    pub description: String,
+    pub payee: Option<String>,
+    pub notes: Option<String>,
+    pub category_id: Option<String>,
+    pub tags: String,
+    pub paid_by: Option<String>,
+    pub split_method: String,
+    /// The members the split includes.
+    pub included: Vec<String>,
+    /// Each included member's share as entered, by member id.
+    pub shares: std::collections::HashMap<String, String>,
+    /// Filled from a receipt's text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub prefilled: bool,
+}
+
+impl ExpenseValues {
+    /// The edit form filled from a saved expense.
+    #[must_use]
+    pub fn of(expense: &ExpenseResponse) -> Self {
+        let split = expense.split.as_ref();
+        Self {
+            amount: expense.original_amount.clone(),
+            currency: expense.currency.clone(),
+            rate: if expense.currency == expense.base_currency {
+                String::new()
+            } else {
+                expense.rate.clone()
+            },
+            date: expense.date.clone(),
+            description: expense.description.clone(),
+            payee: expense.payee.clone(),
+            notes: expense.notes.clone(),
+            category_id: expense.category.as_ref().map(|c| c.id.clone()),
+            tags: expense.tags.join(", "),
+            paid_by: expense.paid_by.as_ref().map(|p| p.id.clone()),
+            split_method: split.map_or("none", |s| s.method.as_str()).to_string(),
+            included: split
+                .map(|s| s.parts.iter().map(|p| p.member.id.clone()).collect())
+                .unwrap_or_default(),
+            shares: split
+                .map(|s| {
+                    s.parts
+                        .iter()
+                        .map(|p| (p.member.id.clone(), p.value.clone()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            prefilled: false,
+        }
+    }
+}
+
+/// The edit form: a table row under htmx, a page of its own (with the
+/// receipts, to attach more) otherwise.
+#[derive(Debug, Serialize)]
+pub struct EditForm {
+    pub expense_id: String,
+    pub form: ExpenseValues,
+    pub errors: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receipts: Option<ReceiptSection>,
+}
+
+/// The next rows of the list ("load more").
+#[derive(Debug, Serialize)]
+pub struct ExpenseRows {
+    pub rows: Vec<ExpenseRow>,
+    pub next: Option<String>,
+    pub workspace: WorkspaceRef,
+}
+
+/// One row of the list (htmx swaps it).
+#[derive(Debug, Serialize)]
+pub struct OneRow {
+    pub row: ExpenseRow,
+    pub workspace: WorkspaceRef,
+}
+
+/// The row left in place of a deleted expense, offering to undo.
+#[derive(Debug, Serialize)]
+pub struct DeletedRow {
+    pub workspace: WorkspaceRef,
+    pub expense: DeletedExpense,
 }

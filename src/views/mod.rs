@@ -1,3 +1,4 @@
+pub mod admin;
 pub mod archives;
 pub mod assistant;
 pub mod auth;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::models::_entities::users;
+use crate::{models::_entities::users, views::workspaces::Frame};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Flash {
@@ -80,15 +80,17 @@ impl SessionRow {
 #[derive(Debug, Serialize)]
 pub struct NoData {}
 
-/// A workspace page's context: the frame every workspace page shares (the
-/// workspace, what the member may do, the unread count, the billing banner;
-/// built by `pages::workspaces::frame`, or `pages::expenses::frame` adding
-/// the expense form's choices) and the page's own typed part, whose keys win
-/// over the frame's. Rendering adds `page`.
+/// A workspace page's context: the frame every workspace page shares
+/// (`views::workspaces::Frame`: the workspace, what the member may do, the
+/// unread count, the billing banner; built by `pages::workspaces::frame`, or
+/// `views::expenses::ExpenseFrame` from `pages::expenses::frame` adding the
+/// expense form's choices; `views::workspaces::Nav` for the pages that show
+/// only the navigation) and the page's own typed part, whose keys win over
+/// the frame's. Rendering adds `page`.
 #[derive(Debug, Serialize)]
-pub struct InWorkspace<T> {
+pub struct InWorkspace<T, F = Frame> {
     #[serde(flatten)]
-    pub frame: serde_json::Value,
+    pub frame: F,
     #[serde(flatten)]
     pub page: T,
 }

@@ -95,3 +95,50 @@ impl ReceiptResponse {
         }
     }
 }
+
+/// An expense's receipts as its edit page and receipts page show them,
+/// with what the page may offer.
+#[derive(Debug, Serialize)]
+pub struct ReceiptSection {
+    pub list: Vec<ReceiptResponse>,
+    /// One is being processed: the section reloads itself.
+    pub processing: bool,
+    pub may_attach: bool,
+    /// Text reading is on (a receipt can fill the form).
+    pub reads_text: bool,
+    pub max_file_mb: u32,
+}
+
+/// The expense a receipts page is about.
+#[derive(Debug, Serialize)]
+pub struct ExpenseSummary {
+    pub description: String,
+    pub date: chrono::NaiveDate,
+    /// In the workspace's currency.
+    pub amount: String,
+}
+
+/// An expense's receipts, with the form to attach more.
+#[derive(Debug, Serialize)]
+pub struct ReceiptsPage {
+    pub expense_id: String,
+    pub expense: ExpenseSummary,
+    pub receipts: ReceiptSection,
+}
+
+/// The expense a receipt belongs to, for the viewer's links.
+#[derive(Debug, Serialize)]
+pub struct ExpenseLink {
+    pub id: String,
+    pub description: String,
+}
+
+/// The viewer: the preview, the details, download and remove.
+#[derive(Debug, Serialize)]
+pub struct ReceiptPage {
+    pub expense: ExpenseLink,
+    pub receipt: ReceiptResponse,
+    pub has_preview: bool,
+    pub may_attach: bool,
+    pub reads_text: bool,
+}

@@ -3,7 +3,10 @@
 
 use serde::Serialize;
 
-use crate::views::{expenses::RecurringResponse, page::FormValues};
+use crate::views::{
+    expenses::{ExpenseValues, RecurringResponse},
+    page::FormValues,
+};
 
 #[derive(Debug, Serialize)]
 pub struct RecurringPage {
@@ -32,7 +35,7 @@ pub struct NewRule {
 pub struct SentRule {
     /// The expense's fields as sent (`pages::expenses::ExpenseForm::echo`).
     #[serde(flatten)]
-    pub expense: serde_json::Value,
+    pub expense: ExpenseValues,
     pub frequency: String,
     pub interval: String,
     pub starts_on: String,

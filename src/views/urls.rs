@@ -44,6 +44,8 @@ macro_rules! pages {
 pages! {
     home() => "/";
     login() => "/login";
+    /// Signing in, then going on to the path `next`.
+    login_then(next) => "/login?next={next}";
     signup() => "/signup";
     account() => "/account";
     token_revoke(id) => "/account/tokens/{id}/revoke";
@@ -53,6 +55,27 @@ pages! {
     /// A workspace's overview.
     workspace(w) => "/w/{w}";
     expenses(w) => "/w/{w}/expenses";
+    /// The list offering to undo deleting the expense `id`.
+    expenses_undo(w, id) => "/w/{w}/expenses?undo={id}";
+    /// The list as CSV (the templates add the filter's query).
+    expenses_csv(w) => "/w/{w}/expenses.csv";
+    /// One expense's row; posting to it saves the edit form.
+    expense(w, id) => "/w/{w}/expenses/{id}";
+    expense_edit(w, id) => "/w/{w}/expenses/{id}/edit";
+    /// The edit page, scrolled to its receipts.
+    expense_edit_receipts(w, id) => "/w/{w}/expenses/{id}/edit#receipts";
+    /// The edit page with the form filled from the receipt `r`'s text.
+    expense_prefill(w, id, r) => "/w/{w}/expenses/{id}/edit?prefill={r}";
+    expense_delete(w, id) => "/w/{w}/expenses/{id}/delete";
+    expense_restore(w, id) => "/w/{w}/expenses/{id}/restore";
+    /// An expense's receipts; posting attaches more.
+    receipts(w, id) => "/w/{w}/expenses/{id}/receipts";
+    /// The receipt viewer; `e` is the expense's id.
+    receipt(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}";
+    receipt_file(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}/file";
+    receipt_preview(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}/preview";
+    receipt_thumbnail(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}/thumbnail";
+    receipt_delete(w, e, id) => "/w/{w}/expenses/{e}/receipts/{id}/delete";
     /// The expenses of one category.
     expenses_in_category(w, id) => "/w/{w}/expenses?category={id}";
     recurring(w) => "/w/{w}/recurring";
@@ -77,9 +100,28 @@ pages! {
     categories(w) => "/w/{w}/categories";
     category(w, id) => "/w/{w}/categories/{id}";
     category_delete(w, id) => "/w/{w}/categories/{id}/delete";
+    /// Live updates of a workspace's pages (server-sent events).
+    workspace_events(w) => "/w/{w}/events";
     members(w) => "/w/{w}/members";
+    member_role(w, id) => "/w/{w}/members/{id}/role";
+    /// Removing a member, or leaving when `id` is oneself.
+    member_remove(w, id) => "/w/{w}/members/{id}/remove";
+    invitations(w) => "/w/{w}/invitations";
+    invitation_resend(w, id) => "/w/{w}/invitations/{id}/resend";
+    invitation_revoke(w, id) => "/w/{w}/invitations/{id}/revoke";
+    /// The page an emailed invitation opens; `id` is its token.
+    invitation(id) => "/invitations/{id}";
+    invitation_accept(id) => "/invitations/{id}/accept";
     settings(w) => "/w/{w}/settings";
+    workspace_delete(w) => "/w/{w}/delete";
+    /// The whole workspace as a JSON file.
+    archive(w) => "/w/{w}/archive.json";
+    archive_restore(w) => "/w/{w}/archive";
+    support_access(w) => "/w/{w}/support-access";
+    support_access_revoke(w) => "/w/{w}/support-access/revoke";
     audit(w) => "/w/{w}/audit";
+    /// The audit log's entries older than the event `id`.
+    audit_before(w, id) => "/w/{w}/audit?before={id}";
     billing(w) => "/w/{w}/billing";
     billing_checkout(w) => "/w/{w}/billing/checkout";
     billing_portal(w) => "/w/{w}/billing/portal";

@@ -1,9 +1,14 @@
 use serde::Serialize;
 
-use crate::models::{
-    audit_events, invitations,
-    memberships::{Member, Role},
-    workspaces::{self, WithRole},
+use crate::{
+    models::{
+        audit_events,
+        billing::PlanState,
+        invitations::{self, InviteParams},
+        memberships::{Member, Role},
+        workspaces::{self, WithRole},
+    },
+    views::{dashboard::DashboardView, page::FormValues},
 };
 
 fn timestamp(at: &sea_orm::prelude::DateTimeWithTimeZone) -> String {
@@ -108,4 +113,190 @@ impl From<&audit_events::Model> for AuditEventResponse {
             ip: e.ip.clone(),
         }
     }
+}
+
+/// What every workspace page shows around its content (built by
+/// `pages::workspaces::frame`): the workspace, what the member may do there
+/// (its navigation reads both), the unread count and the billing banner.
+#[derive(Debug, Serialize)]
+pub struct Frame {
+    pub workspace: WorkspaceResponse,
+    pub can: Abilities,
+    pub unread: u64,
+    /// With billing on: the plan, and whether a failed payment needs the
+    /// owner (the banner); `null` with billing off (no billing link).
+    pub billing: Option<BillingBanner>,
+    pub suspended: bool,
+}
+
+/// The navigation alone: the workspace and what the member may do, for the
+/// settings, members and audit pages (they show no unread count, billing
+/// link or banner).
+#[derive(Debug, Serialize)]
+pub struct Nav {
+    pub workspace: WorkspaceResponse,
+    pub can: Abilities,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BillingBanner {
+    pub plan: String,
+    pub state: PlanState,
+    pub grace_until: Option<String>,
+}
+
+/// What the member may do here, for showing only the actions that work.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[allow(clippy::struct_excessive_bools)] // one flag per permission the pages ask about
+pub struct Abilities {
+    pub add_expense: bool,
+    pub manage_recurring: bool,
+    pub import: bool,
+    pub manage_categories: bool,
+    pub settle: bool,
+    pub delete_settlements: bool,
+    pub update: bool,
+    pub delete: bool,
+    pub manage_members: bool,
+    pub invite: bool,
+    pub audit: bool,
+    pub manage_budgets: bool,
+    pub support_access: bool,
+}
+
+/// The list of one's workspaces (`/w`) and the form to create one.
+#[derive(Debug, Serialize)]
+pub struct WorkspacesPage {
+    pub workspaces: Vec<WorkspaceResponse>,
+    pub form: FormValues<NewWorkspace, SentWorkspace>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<serde_json::Value>,
+}
+
+/// A blank workspace: a household counting in euros, on UTC.
+#[derive(Debug, Serialize)]
+pub struct NewWorkspace {
+    pub kind: &'static str,
+    pub currency: &'static str,
+    pub time_zone: &'static str,
+}
+
+/// The create or settings form as sent.
+#[derive(Debug, Serialize)]
+pub struct SentWorkspace {
+    pub name: Option<String>,
+    pub kind: Option<String>,
+    pub currency: Option<String>,
+    pub time_zone: Option<String>,
+}
+
+impl From<&workspaces::CreateParams> for SentWorkspace {
+    fn from(p: &workspaces::CreateParams) -> Self {
+        Self {
+            name: Some(p.name.clone()),
+            kind: Some(p.kind.clone()),
+            currency: Some(p.currency.clone()),
+            time_zone: p.time_zone.clone(),
+        }
+    }
+}
+
+impl From<&workspaces::UpdateParams> for SentWorkspace {
+    fn from(p: &workspaces::UpdateParams) -> Self {
+        Self {
+            name: p.name.clone(),
+            kind: p.kind.clone(),
+            currency: p.currency.clone(),
+            time_zone: p.time_zone.clone(),
+        }
+    }
+}
+
+/// A workspace's start page.
+#[derive(Debug, Serialize)]
+pub struct OverviewPage {
+    pub dashboard: DashboardView,
+    pub member_count: usize,
+}
+
+/// The settings page: the form (filled from the workspace, or as sent),
+/// the support access granted until when, and the errors of either form
+/// (the delete form's under `delete`).
+#[derive(Debug, Serialize)]
+pub struct SettingsPage {
+    pub form: FormValues<WorkspaceResponse, SentWorkspace>,
+    pub support_until: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<serde_json::Value>,
+}
+
+/// A member in the members list.
+#[derive(Debug, Serialize)]
+pub struct MemberRow {
+    #[serde(flatten)]
+    pub member: MemberResponse,
+    /// The member looking at the page.
+    pub is_me: bool,
+}
+
+/// The members page: members, pending invitations and the form to invite.
+#[derive(Debug, Serialize)]
+pub struct MembersPage {
+    pub members: Vec<MemberRow>,
+    pub invitations: Vec<InvitationResponse>,
+    pub roles: Vec<&'static str>,
+    pub form: FormValues<NewInvitation, SentInvitation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<serde_json::Value>,
+}
+
+/// A blank invitation: as a member.
+#[derive(Debug, Serialize)]
+pub struct NewInvitation {
+    pub role: &'static str,
+}
+
+/// The invite form as sent.
+#[derive(Debug, Serialize)]
+pub struct SentInvitation {
+    pub email: String,
+    pub role: String,
+}
+
+impl From<&InviteParams> for SentInvitation {
+    fn from(p: &InviteParams) -> Self {
+        Self {
+            email: p.email.clone(),
+            role: p.role.clone(),
+        }
+    }
+}
+
+/// The audit log, a page of events and the id to read older ones from.
+#[derive(Debug, Serialize)]
+pub struct AuditPage {
+    pub events: Vec<AuditEventResponse>,
+    pub older: Option<i64>,
+}
+
+/// The page an emailed invitation link opens.
+#[derive(Debug, Serialize)]
+pub struct InvitationPage {
+    /// Why it cannot be accepted (used, revoked, expired).
+    pub alert: Option<&'static str>,
+    pub token: String,
+    /// The workspace's name.
+    pub workspace: String,
+    pub role: String,
+    pub email: String,
+    pub invited_by: String,
+    pub signed_in_as: Option<String>,
+    pub signup_link: String,
+    pub wrong_account: bool,
+}
+
+/// The invitation page for a link that names no invitation.
+#[derive(Debug, Serialize)]
+pub struct UnknownInvitation {
+    pub alert: &'static str,
 }

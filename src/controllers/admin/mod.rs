@@ -36,6 +36,7 @@ use crate::{
         Permission, Policies, BILLING_ADMIN_READ, JOBS_READ, PLATFORM_AUDIT_READ, USERS_READ,
         WORKSPACES_READ,
     },
+    views::admin::{ConsoleFrame, ConsoleSections, StaffBadge},
 };
 
 /// An operator of the instance, allowed what the route requires.
@@ -74,20 +75,20 @@ impl Staff {
     ///
     /// # Errors
     /// When the policy check fails.
-    pub async fn frame(&self, ctx: &AppContext) -> Result<Value> {
-        Ok(json!({
-            "staff": {
-                "name": self.caller.user.name,
-                "roles": self.roles,
+    pub async fn frame(&self, ctx: &AppContext) -> Result<ConsoleFrame> {
+        Ok(ConsoleFrame {
+            staff: StaffBadge {
+                name: self.caller.user.name.clone(),
+                roles: self.roles.clone(),
             },
-            "console": {
-                "users": self.may(ctx, USERS_READ).await?,
-                "workspaces": self.may(ctx, WORKSPACES_READ).await?,
-                "billing": self.may(ctx, BILLING_ADMIN_READ).await?,
-                "jobs": self.may(ctx, JOBS_READ).await?,
-                "audit": self.may(ctx, PLATFORM_AUDIT_READ).await?,
+            console: ConsoleSections {
+                users: self.may(ctx, USERS_READ).await?,
+                workspaces: self.may(ctx, WORKSPACES_READ).await?,
+                billing: self.may(ctx, BILLING_ADMIN_READ).await?,
+                jobs: self.may(ctx, JOBS_READ).await?,
+                audit: self.may(ctx, PLATFORM_AUDIT_READ).await?,
             },
-        }))
+        })
     }
 }
 
@@ -185,10 +186,11 @@ impl ListQuery {
 fn console_page(
     v: &TeraView,
     visitor: &Visitor,
-    frame: Value,
+    frame: ConsoleFrame,
     template: &str,
     data: Value,
 ) -> Result<Response> {
+    let frame = serde_json::to_value(frame)?;
     page(v, visitor, StatusCode::OK, template, merged(frame, data))
 }
 

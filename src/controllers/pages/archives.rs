@@ -18,7 +18,7 @@ use crate::{
         validation::FieldErrors,
     },
     policies::WORKSPACE_UPDATE,
-    views,
+    views::{self, urls},
 };
 
 #[debug_handler]
@@ -34,7 +34,7 @@ async fn restore_upload(
     member: Member,
     mut multipart: Multipart,
 ) -> Result<Response> {
-    let to = format!("/w/{}/settings", member.workspace.pid);
+    let to = urls::settings(member.workspace.pid);
     let mut bytes = Vec::new();
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("file") {

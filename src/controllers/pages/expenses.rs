@@ -11,14 +11,14 @@ use axum::{
 };
 use loco_rs::prelude::*;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::workspaces;
+use super::{render, workspaces};
 use crate::{
     controllers::support::{
         access::{changeable, requires, requires_either, requires_upload, Member},
         errors::{back_with, refusal},
-        render::{for_htmx, merged, page, redirect_with},
+        render::{for_htmx, redirect_with},
         uploads::receive,
         web_session::Visitor,
     },
@@ -35,7 +35,13 @@ use crate::{
     },
     settings::Settings,
     views::{
-        expenses::{csv_download, CategoryResponse, ExpenseResponse, ExpenseRow},
+        expenses::{
+            csv_download, CategoryResponse, DeletedExpense, DeletedRow, EditForm, ExpenseFrame,
+            ExpenseListPage, ExpenseResponse, ExpenseRow, ExpenseRows, ExpenseValues, NewExpense,
+            OneRow, WorkspaceRef,
+        },
+        page::{FormValues, InWorkspace},
+        urls,
         workspaces::MemberResponse,
     },
 };
@@ -99,42 +105,33 @@ impl ExpenseForm {
     }
 
     /// The form as sent, to show again beside its errors.
-    pub(crate) fn echo(&self) -> Value {
-        json!({
-            "amount": self.amount, "currency": self.currency, "rate": self.rate,
-            "date": self.date, "description": self.description, "payee": self.payee,
-            "notes": self.notes, "category_id": self.category_id, "tags": self.tags,
-            "paid_by": self.paid_by, "split_method": self.split_method,
-            "included": self.members.keys()
-                .filter_map(|k| k.strip_prefix("include_")).collect::<Vec<_>>(),
-            "shares": self.members.iter()
-                .filter_map(|(k, v)| Some((k.strip_prefix("share_")?, v)))
-                .collect::<HashMap<_, _>>(),
-        })
+    pub(crate) fn echo(&self) -> ExpenseValues {
+        ExpenseValues {
+            amount: self.amount.clone(),
+            currency: self.currency.clone(),
+            rate: self.rate.clone(),
+            date: self.date.clone(),
+            description: self.description.clone(),
+            payee: Some(self.payee.clone()),
+            notes: Some(self.notes.clone()),
+            category_id: Some(self.category_id.clone()),
+            tags: self.tags.clone(),
+            paid_by: Some(self.paid_by.clone()),
+            split_method: self.split_method.clone(),
+            included: self
+                .members
+                .keys()
+                .filter_map(|k| k.strip_prefix("include_"))
+                .map(str::to_string)
+                .collect(),
+            shares: self
+                .members
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix("share_")?.to_string(), v.clone())))
+                .collect(),
+            prefilled: false,
+        }
     }
-}
-
-/// The edit form filled from a saved expense.
-fn form_of(expense: &ExpenseResponse) -> Value {
-    let split = expense.split.as_ref();
-    json!({
-        "amount": expense.original_amount,
-        "currency": expense.currency,
-        "rate": if expense.currency == expense.base_currency { String::new() } else { expense.rate.clone() },
-        "date": expense.date,
-        "description": expense.description,
-        "payee": expense.payee,
-        "notes": expense.notes,
-        "category_id": expense.category.as_ref().map(|c| c.id.clone()),
-        "tags": expense.tags.join(", "),
-        "paid_by": expense.paid_by.as_ref().map(|p| p.id.clone()),
-        "split_method": split.map_or("none", |s| s.method.as_str()),
-        "included": split.map(|s| s.parts.iter().map(|p| p.member.id.clone()).collect::<Vec<_>>())
-            .unwrap_or_default(),
-        "shares": split.map(|s| s.parts.iter()
-            .map(|p| (p.member.id.clone(), p.value.clone())).collect::<HashMap<_, _>>())
-            .unwrap_or_default(),
-    })
 }
 
 fn is_htmx(headers: &HeaderMap) -> bool {
@@ -142,21 +139,27 @@ fn is_htmx(headers: &HeaderMap) -> bool {
 }
 
 fn list_path(member: &Member) -> String {
-    format!("/w/{}/expenses", member.workspace.pid)
+    urls::expenses(member.workspace.pid)
+}
+
+fn workspace_ref(member: &Member) -> WorkspaceRef {
+    WorkspaceRef {
+        id: member.workspace.pid.to_string(),
+    }
 }
 
 /// What every expense page shows around its content: the workspace frame
 /// and the choices the expense forms offer.
-pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
+pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<ExpenseFrame> {
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
     let categories = categories::Model::list(&member.db, member.workspace.id).await?;
-    let choices = json!({
-        "members": members.iter().map(MemberResponse::from).collect::<Vec<_>>(),
-        "categories": categories.iter().map(CategoryResponse::from).collect::<Vec<_>>(),
-        "sorts": Sort::ALL.map(Sort::as_str),
-        "receipt_max_file_mb": Settings::get(ctx)?.receipts.max_file_mb,
-    });
-    Ok(merged(workspaces::frame(ctx, member).await?, choices))
+    Ok(ExpenseFrame {
+        frame: workspaces::frame(ctx, member).await?,
+        members: members.iter().map(MemberResponse::from).collect(),
+        categories: categories.iter().map(CategoryResponse::from).collect(),
+        sorts: Sort::ALL.map(Sort::as_str),
+        receipt_max_file_mb: Settings::get(ctx)?.receipts.max_file_mb,
+    })
 }
 
 /// The rows as shown, each with what this member may do to it.
@@ -209,7 +212,7 @@ async fn list_page(
     filter: &ExpenseFilter,
     extras: &ListExtras,
     status: StatusCode,
-    extra: Value,
+    sent: Option<(ExpenseValues, Value)>,
 ) -> Result<Response> {
     let member = screen.member;
     let listing = match expenses::Model::list(&member.db, &member.workspace, filter).await {
@@ -227,12 +230,13 @@ async fn list_page(
                 extras,
                 &listing,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                merged(extra, json!({ "filter_errors": errors })),
+                sent,
+                Some(errors),
             )
             .await;
         }
     };
-    render_list(screen, filter, extras, &listing, status, extra).await
+    render_list(screen, filter, extras, &listing, status, sent, None).await
 }
 
 async fn render_list(
@@ -241,7 +245,8 @@ async fn render_list(
     extras: &ListExtras,
     listing: &expenses::Listing,
     status: StatusCode,
-    extra: Value,
+    sent: Option<(ExpenseValues, Value)>,
+    filter_errors: Option<Value>,
 ) -> Result<Response> {
     let Screen {
         ctx,
@@ -256,37 +261,48 @@ async fn render_list(
     });
     let rows = rows(ctx, member, &listing.items).await?;
     if extras.partial.as_deref() == Some("rows") {
-        return format::render().view(
-            v,
-            "expenses/_rows.html",
-            json!({ "rows": rows, "next": next, "workspace": { "id": member.workspace.pid.to_string() } }),
-        );
+        let rows = ExpenseRows {
+            rows,
+            next,
+            workspace: workspace_ref(member),
+        };
+        return format::render().view(v, "expenses/_rows.html", rows);
     }
     let undo = match extras.undo.as_deref() {
         Some(pid) => expenses::Model::find_in(&member.db, member.workspace.id, pid, true)
             .await
             .ok()
             .filter(|e| e.deleted_at.is_some())
-            .map(|e| json!({ "id": e.pid.to_string(), "description": e.description })),
+            .map(|e| DeletedExpense {
+                id: e.pid.to_string(),
+                description: e.description,
+            }),
         None => None,
     };
-    let data = json!({
-        "filter": filter,
-        "filter_query": filter_query,
-        "rows": rows,
-        "next": next,
-        "count": listing.count,
-        "total": crate::views::expenses::format(listing.total_minor, &member.workspace.currency),
-        "undo": undo,
-        "form": {
-            "date": member.workspace.today().to_string(),
-            "currency": member.workspace.currency,
-            "paid_by": member.user().pid.to_string(),
-            "split_method": "none",
-        },
+    let adding = sent.is_some();
+    let (form, errors) = FormValues::sent_or(sent, || NewExpense {
+        date: member.workspace.today().to_string(),
+        currency: member.workspace.currency.clone(),
+        paid_by: member.user().pid.to_string(),
+        split_method: "none",
     });
-    let data = merged(merged(frame(ctx, member).await?, data), extra);
-    page(v, visitor, status, "expenses/index.html", data)
+    let context = InWorkspace {
+        frame: frame(ctx, member).await?,
+        page: ExpenseListPage {
+            filter,
+            filter_query,
+            rows,
+            next,
+            count: listing.count,
+            total: crate::views::expenses::format(listing.total_minor, &member.workspace.currency),
+            undo,
+            form,
+            errors,
+            adding,
+            filter_errors,
+        },
+    };
+    render(v, visitor, status, "expenses/index.html", &context)
 }
 
 #[debug_handler]
@@ -304,7 +320,7 @@ async fn index(
         visitor: &visitor,
         member: &member,
     };
-    list_page(&screen, &filter, &extras, StatusCode::OK, json!({})).await
+    list_page(&screen, &filter, &extras, StatusCode::OK, None).await
 }
 
 /// The add form as sent: urlencoded, or multipart when it carries
@@ -355,7 +371,7 @@ async fn add_form_again(screen: &Screen<'_>, form: &ExpenseForm, err: Error) -> 
         &ExpenseFilter::default(),
         &ListExtras::default(),
         StatusCode::UNPROCESSABLE_ENTITY,
-        json!({ "form": form.echo(), "errors": errors, "adding": true }),
+        Some((form.echo(), errors)),
     )
     .await
 }
@@ -454,13 +470,16 @@ async fn create(
     redirect_with(&to, kind, &message, &ctx, &[])
 }
 
-async fn one_row(ctx: &AppContext, member: &Member, expense: expenses::Model) -> Result<Value> {
+async fn one_row(ctx: &AppContext, member: &Member, expense: expenses::Model) -> Result<OneRow> {
     let detailed = expense.detailed(&member.db).await?;
     let row = rows(ctx, member, std::slice::from_ref(&detailed))
         .await?
         .pop()
         .ok_or(Error::NotFound)?;
-    Ok(json!({ "row": row, "workspace": { "id": member.workspace.pid.to_string() } }))
+    Ok(OneRow {
+        row,
+        workspace: workspace_ref(member),
+    })
 }
 
 /// The edit form: one table row under htmx, a page of its own otherwise.
@@ -469,25 +488,30 @@ async fn edit_form(
     headers: &HeaderMap,
     expense_id: &str,
     status: StatusCode,
-    form: Value,
+    form: ExpenseValues,
     errors: Value,
 ) -> Result<Response> {
-    let data = merged(
-        frame(screen.ctx, screen.member).await?,
-        json!({ "expense_id": expense_id, "form": form, "errors": errors }),
-    );
+    let mut context = InWorkspace {
+        frame: frame(screen.ctx, screen.member).await?,
+        page: EditForm {
+            expense_id: expense_id.to_string(),
+            form,
+            errors,
+            receipts: None,
+        },
+    };
     if is_htmx(headers) {
         format::render()
             .status(status)
-            .view(screen.v, "expenses/_edit_row.html", data)
+            .view(screen.v, "expenses/_edit_row.html", context)
     } else {
         // The page of its own also lists the receipts, to attach more.
         let (member, ctx) = (screen.member, screen.ctx);
         let expense =
             expenses::Model::find_in(&member.db, member.workspace.id, expense_id, false).await?;
-        let receipts = super::receipts::section(ctx, member, &expense).await?;
-        let data = merged(data, json!({ "receipts": receipts }));
-        page(screen.v, screen.visitor, status, "expenses/edit.html", data)
+        context.page.receipts = Some(super::receipts::section(ctx, member, &expense).await?);
+        let template = "expenses/edit.html";
+        render(screen.v, screen.visitor, status, template, &context)
     }
 }
 
@@ -504,21 +528,21 @@ async fn prefilled(
     member: &Member,
     expense: &expenses::Model,
     receipt_id: &str,
-    mut form: Value,
-) -> Result<Value> {
+    mut form: ExpenseValues,
+) -> Result<ExpenseValues> {
     let receipt =
         receipts::Model::find_in(&member.db, member.workspace.id, expense.id, receipt_id).await?;
     if let Some(merchant) = receipt.ocr_merchant {
-        form["description"] = merchant.into();
+        form.description = merchant;
     }
     if let Some(total) = receipt.ocr_total_minor {
         // The total is read in the workspace's currency.
-        form["amount"] = money::format_in(total, &member.workspace.currency).into();
-        form["currency"] = member.workspace.currency.clone().into();
-        form["rate"] = "".into();
+        form.amount = money::format_in(total, &member.workspace.currency);
+        form.currency.clone_from(&member.workspace.currency);
+        form.rate = String::new();
     }
     if let Some(date) = receipt.ocr_date {
-        form["date"] = date.to_string().into();
+        form.date = date.to_string();
     }
     Ok(form)
 }
@@ -535,10 +559,10 @@ async fn edit(
 ) -> Result<Response> {
     let row = changeable(&ctx, &member, &expense_id, false, false).await?;
     let expense = row.clone().detailed(&member.db).await?;
-    let mut form = form_of(&ExpenseResponse::new(&expense, &member.workspace.currency));
+    let mut form = ExpenseValues::of(&ExpenseResponse::new(&expense, &member.workspace.currency));
     if let Some(receipt_id) = &query.prefill {
         form = prefilled(&member, &row, receipt_id, form).await?;
-        form["prefilled"] = true.into();
+        form.prefilled = true;
     }
     let screen = Screen {
         ctx: &ctx,
@@ -552,7 +576,7 @@ async fn edit(
         &expense_id,
         StatusCode::OK,
         form,
-        json!({}),
+        Value::Object(serde_json::Map::new()),
     )
     .await
 }
@@ -644,11 +668,14 @@ async fn destroy(
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
     expense.remove(&member.tenant(&ctx).await?).await?;
-    let to = format!("{}?undo={}", list_path(&member), expense.pid);
-    let data = json!({
-        "workspace": { "id": member.workspace.pid.to_string() },
-        "expense": { "id": expense.pid.to_string(), "description": expense.description },
-    });
+    let to = urls::expenses_undo(member.workspace.pid, expense.pid);
+    let data = DeletedRow {
+        workspace: workspace_ref(&member),
+        expense: DeletedExpense {
+            id: expense.pid.to_string(),
+            description: expense.description.clone(),
+        },
+    };
     let undo_address = with_undo(&member, &headers, expense.pid);
     member.commit_change(&ctx).await?;
     if is_htmx(&headers) {

@@ -8,14 +8,13 @@ use axum::{
     http::{HeaderMap, StatusCode},
 };
 use loco_rs::prelude::*;
-use serde_json::json;
 
-use super::expenses::frame;
+use super::{expenses::frame, render};
 use crate::{
     controllers::support::{
         access::{requires, requires_either, requires_upload_either, Member},
         errors::back_with,
-        render::{merged, page, redirect_with},
+        render::redirect_with,
         uploads::{attach, file_of, find, remove},
         web_session::Visitor,
     },
@@ -25,14 +24,17 @@ use crate::{
     },
     policies::{EXPENSES_READ, EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN},
     settings::Settings,
-    views::receipts::ReceiptResponse,
+    views::{
+        page::InWorkspace,
+        receipts::{
+            ExpenseLink, ExpenseSummary, ReceiptPage, ReceiptResponse, ReceiptSection, ReceiptsPage,
+        },
+        urls,
+    },
 };
 
 fn edit_path(member: &Member, expense_id: &str) -> String {
-    format!(
-        "/w/{}/expenses/{expense_id}/edit#receipts",
-        member.workspace.pid
-    )
+    urls::expense_edit_receipts(member.workspace.pid, expense_id)
 }
 
 /// The edit page's section: the expense's receipts and what the page may
@@ -44,7 +46,7 @@ pub async fn section(
     ctx: &AppContext,
     member: &Member,
     expense: &expenses::Model,
-) -> Result<serde_json::Value> {
+) -> Result<ReceiptSection> {
     let found = receipts::Model::of_expense(&member.db, member.workspace.id, expense.id).await?;
     let list = ReceiptResponse::all(&found, &member.workspace, expense);
     let may_attach = member
@@ -57,13 +59,13 @@ pub async fn section(
         .await?;
     // While one is being processed the section reloads itself.
     let processing = list.iter().any(|r| r.status == receipts::PROCESSING);
-    Ok(json!({
-        "list": list,
-        "processing": processing,
-        "may_attach": may_attach,
-        "reads_text": receipts::tools(ctx)?.ocr,
-        "max_file_mb": Settings::get(ctx)?.receipts.max_file_mb,
-    }))
+    Ok(ReceiptSection {
+        list,
+        processing,
+        may_attach,
+        reads_text: receipts::tools(ctx)?.ocr,
+        max_file_mb: Settings::get(ctx)?.receipts.max_file_mb,
+    })
 }
 
 #[debug_handler]
@@ -100,19 +102,25 @@ async fn index(
 ) -> Result<Response> {
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
-    let data = merged(
-        frame(&ctx, &member).await?,
-        json!({
-            "expense_id": expense_id,
-            "expense": {
-                "description": expense.description,
-                "date": expense.spent_on,
-                "amount": money::format_in(expense.amount_minor, &member.workspace.currency),
+    let context = InWorkspace {
+        frame: frame(&ctx, &member).await?,
+        page: ReceiptsPage {
+            receipts: section(&ctx, &member, &expense).await?,
+            expense: ExpenseSummary {
+                description: expense.description,
+                date: expense.spent_on,
+                amount: money::format_in(expense.amount_minor, &member.workspace.currency),
             },
-            "receipts": section(&ctx, &member, &expense).await?,
-        }),
-    );
-    page(&v, &visitor, StatusCode::OK, "receipts/index.html", data)
+            expense_id,
+        },
+    };
+    render(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "receipts/index.html",
+        &context,
+    )
 }
 
 /// The viewer: the preview, the details, download and remove.
@@ -126,17 +134,20 @@ async fn show(
 ) -> Result<Response> {
     let (expense, receipt) = find(&member, &expense_id, &receipt_id).await?;
     let section = section(&ctx, &member, &expense).await?;
-    let data = merged(
-        frame(&ctx, &member).await?,
-        json!({
-            "expense": { "id": expense.pid, "description": expense.description },
-            "receipt": ReceiptResponse::new(&receipt, &member.workspace, &expense),
-            "has_preview": receipt.has_preview,
-            "may_attach": section["may_attach"],
-            "reads_text": section["reads_text"],
-        }),
-    );
-    page(&v, &visitor, StatusCode::OK, "receipts/show.html", data)
+    let context = InWorkspace {
+        frame: frame(&ctx, &member).await?,
+        page: ReceiptPage {
+            receipt: ReceiptResponse::new(&receipt, &member.workspace, &expense),
+            has_preview: receipt.has_preview,
+            may_attach: section.may_attach,
+            reads_text: section.reads_text,
+            expense: ExpenseLink {
+                id: expense.pid.to_string(),
+                description: expense.description,
+            },
+        },
+    };
+    render(&v, &visitor, StatusCode::OK, "receipts/show.html", &context)
 }
 
 #[debug_handler]

@@ -3,14 +3,15 @@
 
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
-use serde_json::{json, Value};
+
+use super::render;
 
 use crate::{
     controllers::support::{
         access::{requires, requires_either, Caller, Member},
         errors::back_with,
         forms::{AuditQuery, DeleteParams, RoleParams},
-        render::{form_errors, merged, page, redirect_with},
+        render::redirect_with,
         web_session::Visitor,
     },
     models::{
@@ -19,6 +20,7 @@ use crate::{
         invitations::{self, InviteParams},
         memberships::{self, Role},
         notifications, support_grants,
+        validation::FieldErrors,
         workspaces::{self, CreateParams, UpdateParams},
     },
     policies::{
@@ -30,12 +32,38 @@ use crate::{
     views::{
         billing::long_date,
         dashboard::DashboardView,
-        workspaces::{AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse},
+        page::{FormValues, InWorkspace},
+        urls,
+        workspaces::{
+            Abilities, AuditEventResponse, AuditPage, BillingBanner, Frame, InvitationPage,
+            InvitationResponse, MemberResponse, MemberRow, MembersPage, Nav, NewInvitation,
+            NewWorkspace, OverviewPage, SentInvitation, SentWorkspace, SettingsPage,
+            UnknownInvitation, WorkspaceResponse, WorkspacesPage,
+        },
     },
 };
 
-fn base(member: &Member) -> String {
-    format!("/w/{}", member.workspace.pid)
+/// The list of one's workspaces with the create form, blank or as sent.
+async fn index_page(
+    v: &TeraView,
+    visitor: &Visitor,
+    caller: &Caller,
+    db: &sea_orm::DatabaseTransaction,
+    status: StatusCode,
+    sent: Option<(SentWorkspace, serde_json::Value)>,
+) -> Result<Response> {
+    let list = workspaces::Model::list_for_user(db, caller.user.id).await?;
+    let (form, errors) = FormValues::sent_or(sent, || NewWorkspace {
+        kind: "household",
+        currency: "EUR",
+        time_zone: "UTC",
+    });
+    let context = WorkspacesPage {
+        workspaces: list.iter().map(WorkspaceResponse::from).collect(),
+        form,
+        errors,
+    };
+    render(v, visitor, status, "workspaces/index.html", &context)
 }
 
 #[debug_handler]
@@ -46,15 +74,7 @@ async fn index(
     caller: Caller,
 ) -> Result<Response> {
     let db = caller.transaction(&ctx).await?;
-    let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
-    let list: Vec<WorkspaceResponse> = list.iter().map(WorkspaceResponse::from).collect();
-    page(
-        &v,
-        &visitor,
-        StatusCode::OK,
-        "workspaces/index.html",
-        json!({ "workspaces": list, "form": { "kind": "household", "currency": "EUR", "time_zone": "UTC" } }),
-    )
+    index_page(&v, &visitor, &caller, &db, StatusCode::OK, None).await
 }
 
 #[debug_handler]
@@ -70,7 +90,7 @@ async fn create(
         Ok(created) => {
             db.commit().await?;
             redirect_with(
-                &format!("/w/{}", created.workspace.pid),
+                &urls::workspace(created.workspace.pid),
                 "notice",
                 &format!("Welcome to {}.", created.workspace.name),
                 &ctx,
@@ -78,68 +98,71 @@ async fn create(
             )
         }
         Err(err) => {
-            let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
-            let list: Vec<WorkspaceResponse> = list.iter().map(WorkspaceResponse::from).collect();
-            let form = json!({
-                "name": params.name, "kind": params.kind,
-                "currency": params.currency, "time_zone": params.time_zone,
-            });
-            form_errors(
-                &v,
-                &visitor,
-                "workspaces/index.html",
-                json!({ "workspaces": list, "form": form }),
-                err,
-            )
+            let errors = FieldErrors::from_error(&err).ok_or(err)?;
+            let sent = Some((SentWorkspace::from(&params), errors));
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            index_page(&v, &visitor, &caller, &db, status, sent).await
         }
     }
 }
 
 /// What every workspace page shows around its content: the workspace and
-/// what the member may do there (its navigation reads both).
-pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Value> {
-    // With billing on: the plan, and whether a failed payment needs the
-    // owner (the banner); `null` with billing off (no billing link).
+/// what the member may do there (its navigation reads both), the unread
+/// count and the billing banner.
+pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Frame> {
     let billing = billing::Standing::current(ctx, &member.db, &member.workspace)
         .await?
-        .map(|standing| {
-            json!({
-                "plan": standing.plan.name,
-                "state": standing.state,
-                "grace_until": standing
-                    .account
-                    .and_then(|a| a.grace_until)
-                    .as_ref()
-                    .map(long_date),
-            })
+        .map(|standing| BillingBanner {
+            plan: standing.plan.name,
+            state: standing.state,
+            grace_until: standing
+                .account
+                .and_then(|a| a.grace_until)
+                .as_ref()
+                .map(long_date),
         });
-    Ok(json!({
-        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-        "can": abilities(ctx, member).await?,
-        "unread": notifications::Model::unread_count(&member.db, member.workspace.id, member.user().id).await?,
-        "billing": billing,
-        "suspended": member.workspace.suspended_at.is_some(),
-    }))
+    let Nav { workspace, can } = nav(ctx, member).await?;
+    Ok(Frame {
+        workspace,
+        can,
+        unread: notifications::Model::unread_count(
+            &member.db,
+            member.workspace.id,
+            member.user().id,
+        )
+        .await?,
+        billing,
+        suspended: member.workspace.suspended_at.is_some(),
+    })
+}
+
+/// The workspace and what the member may do there, for the pages that show
+/// only the navigation.
+pub(crate) async fn nav(ctx: &AppContext, member: &Member) -> Result<Nav> {
+    Ok(Nav {
+        workspace: WorkspaceResponse::new(&member.workspace, member.role()),
+        can: abilities(ctx, member).await?,
+    })
 }
 
 /// What the member may do here, for showing only the actions that work
 /// (the workspace navigation reads it on every workspace page).
-pub(crate) async fn abilities(ctx: &AppContext, member: &Member) -> Result<Value> {
-    Ok(json!({
-        "add_expense": member.may(ctx, EXPENSES_CREATE).await?,
-        "manage_recurring": member.may(ctx, RECURRING_MANAGE).await?,
-        "import": member.may(ctx, IMPORTS_CREATE).await?,
-        "manage_categories": member.may(ctx, CATEGORIES_MANAGE).await?,
-        "settle": member.may(ctx, SETTLEMENTS_CREATE).await?,
-        "delete_settlements": member.may(ctx, SETTLEMENTS_DELETE).await?,
-        "update": member.may(ctx, WORKSPACE_UPDATE).await?,
-        "delete": member.may(ctx, WORKSPACE_DELETE).await?,
-        "manage_members": member.may(ctx, MEMBERS_MANAGE).await?,
-        "invite": member.may(ctx, INVITATIONS_MANAGE).await?,
-        "audit": member.may(ctx, AUDIT_READ).await?,
-        "manage_budgets": member.may(ctx, BUDGETS_MANAGE).await?,
-        "support_access": member.may(ctx, SUPPORT_ACCESS_MANAGE).await?,
-    }))
+pub(crate) async fn abilities(ctx: &AppContext, member: &Member) -> Result<Abilities> {
+    Ok(Abilities {
+        add_expense: member.may(ctx, EXPENSES_CREATE).await?,
+        manage_recurring: member.may(ctx, RECURRING_MANAGE).await?,
+        import: member.may(ctx, IMPORTS_CREATE).await?,
+        manage_categories: member.may(ctx, CATEGORIES_MANAGE).await?,
+        settle: member.may(ctx, SETTLEMENTS_CREATE).await?,
+        delete_settlements: member.may(ctx, SETTLEMENTS_DELETE).await?,
+        update: member.may(ctx, WORKSPACE_UPDATE).await?,
+        delete: member.may(ctx, WORKSPACE_DELETE).await?,
+        manage_members: member.may(ctx, MEMBERS_MANAGE).await?,
+        invite: member.may(ctx, INVITATIONS_MANAGE).await?,
+        audit: member.may(ctx, AUDIT_READ).await?,
+        manage_budgets: member.may(ctx, BUDGETS_MANAGE).await?,
+        support_access: member.may(ctx, SUPPORT_ACCESS_MANAGE).await?,
+    })
 }
 
 #[debug_handler]
@@ -150,12 +173,22 @@ async fn show(
     member: Member,
 ) -> Result<Response> {
     let dashboard = Dashboard::cached(&ctx, &member.db, &member.workspace).await?;
-    let mut data = frame(&ctx, &member).await?;
-    data["dashboard"] = json!(DashboardView::new(&dashboard, &member.workspace.currency));
-    data["member_count"] = json!(memberships::Model::list(&member.db, member.workspace.id)
-        .await?
-        .len());
-    page(&v, &visitor, StatusCode::OK, "workspaces/show.html", data)
+    let context = InWorkspace {
+        frame: frame(&ctx, &member).await?,
+        page: OverviewPage {
+            dashboard: DashboardView::new(&dashboard, &member.workspace.currency),
+            member_count: memberships::Model::list(&member.db, member.workspace.id)
+                .await?
+                .len(),
+        },
+    };
+    render(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "workspaces/show.html",
+        &context,
+    )
 }
 
 async fn settings_page(
@@ -164,24 +197,25 @@ async fn settings_page(
     visitor: &Visitor,
     member: &Member,
     status: StatusCode,
-    extra: Value,
+    sent: Option<SentWorkspace>,
+    errors: Option<serde_json::Value>,
 ) -> Result<Response> {
     let support_until = support_grants::Model::active(&member.db, member.workspace.id)
         .await?
         .map(|grant| long_date(&grant.expires_at));
-    let data = json!({
-        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-        "form": WorkspaceResponse::new(&member.workspace, member.role()),
-        "can": abilities(ctx, member).await?,
-        "support_until": support_until,
-    });
-    page(
-        v,
-        visitor,
-        status,
-        "workspaces/settings.html",
-        merged(data, extra),
-    )
+    let form = match sent {
+        Some(sent) => FormValues::Sent(sent),
+        None => FormValues::New(WorkspaceResponse::new(&member.workspace, member.role())),
+    };
+    let context = InWorkspace {
+        frame: nav(ctx, member).await?,
+        page: SettingsPage {
+            form,
+            support_until,
+            errors,
+        },
+    };
+    render(v, visitor, status, "workspaces/settings.html", &context)
 }
 
 #[debug_handler]
@@ -191,7 +225,7 @@ async fn settings(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    settings_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+    settings_page(&ctx, &v, &visitor, &member, StatusCode::OK, None, None).await
 }
 
 #[debug_handler]
@@ -209,23 +243,20 @@ async fn update(
     .await;
     match updated {
         Ok(_) => {
-            let to = format!("{}/settings", base(&member));
+            let to = urls::settings(member.workspace.pid);
             member.commit_change(&ctx).await?;
             redirect_with(&to, "notice", "Settings saved.", &ctx, &[])
         }
-        Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
+        Err(err) => match FieldErrors::from_error(&err) {
             Some(errors) => {
-                let form = json!({
-                    "name": params.name, "kind": params.kind,
-                    "currency": params.currency, "time_zone": params.time_zone,
-                });
                 settings_page(
                     &ctx,
                     &v,
                     &visitor,
                     &member,
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    json!({ "form": form, "errors": errors }),
+                    Some(SentWorkspace::from(&params)),
+                    Some(errors),
                 )
                 .await
             }
@@ -251,22 +282,25 @@ async fn destroy(
         Ok(marked) => {
             member.commit_change(&ctx).await?;
             redirect_with(
-                "/w",
+                &urls::workspaces(),
                 "notice",
                 &format!("\"{}\" and everything in it is being deleted.", marked.name),
                 &ctx,
                 &[],
             )
         }
-        Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
+        Err(err) => match FieldErrors::from_error(&err) {
             Some(errors) => {
+                // The delete form reads its errors under `delete`.
+                let errors = serde_json::Map::from_iter([("delete".to_string(), errors)]);
                 settings_page(
                     &ctx,
                     &v,
                     &visitor,
                     &member,
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    json!({ "errors": { "delete": errors } }),
+                    None,
+                    Some(errors.into()),
                 )
                 .await
             }
@@ -281,15 +315,14 @@ async fn members_page(
     visitor: &Visitor,
     member: &Member,
     status: StatusCode,
-    extra: Value,
+    sent: Option<(SentInvitation, serde_json::Value)>,
 ) -> Result<Response> {
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let members: Vec<Value> = members
+    let members = members
         .iter()
-        .map(|m| {
-            let mut row = json!(MemberResponse::from(m));
-            row["is_me"] = json!(m.membership.id == member.membership.id);
-            row
+        .map(|m| MemberRow {
+            member: MemberResponse::from(m),
+            is_me: m.membership.id == member.membership.id,
         })
         .collect();
     let invitations = if member.may(ctx, INVITATIONS_READ).await? {
@@ -301,22 +334,18 @@ async fn members_page(
     } else {
         Vec::new()
     };
-    let roles: Vec<&str> = Role::GRANTABLE.iter().map(|r| r.as_str()).collect();
-    let data = json!({
-        "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-        "members": members,
-        "invitations": invitations,
-        "roles": roles,
-        "can": abilities(ctx, member).await?,
-        "form": { "role": "member" },
-    });
-    page(
-        v,
-        visitor,
-        status,
-        "workspaces/members.html",
-        merged(data, extra),
-    )
+    let (form, errors) = FormValues::sent_or(sent, || NewInvitation { role: "member" });
+    let context = InWorkspace {
+        frame: nav(ctx, member).await?,
+        page: MembersPage {
+            members,
+            invitations,
+            roles: Role::GRANTABLE.iter().map(|r| r.as_str()).collect(),
+            form,
+            errors,
+        },
+    };
+    render(v, visitor, status, "workspaces/members.html", &context)
 }
 
 #[debug_handler]
@@ -326,7 +355,7 @@ async fn members(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    members_page(&ctx, &v, &visitor, &member, StatusCode::OK, json!({})).await
+    members_page(&ctx, &v, &visitor, &member, StatusCode::OK, None).await
 }
 
 #[debug_handler]
@@ -336,7 +365,7 @@ async fn change_role(
     Path((_, user_id)): Path<(String, String)>,
     Form(params): Form<RoleParams>,
 ) -> Result<Response> {
-    let to = format!("{}/members", base(&member));
+    let to = urls::members(member.workspace.pid);
     let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
     let changed = async {
         let tenant = member.tenant(&ctx).await?;
@@ -365,7 +394,7 @@ async fn remove_member(
     member: Member,
     Path((_, user_id)): Path<(String, String)>,
 ) -> Result<Response> {
-    let to = format!("{}/members", base(&member));
+    let to = urls::members(member.workspace.pid);
     let target = memberships::Model::find_member(&member.db, member.workspace.id, &user_id).await?;
     let leaving = target.membership.id == member.membership.id;
     let removed = async {
@@ -378,7 +407,8 @@ async fn remove_member(
             let name = member.workspace.name.clone();
             member.commit_change(&ctx).await?;
             if leaving {
-                redirect_with("/w", "notice", &format!("You left {name}."), &ctx, &[])
+                let to = urls::workspaces();
+                redirect_with(&to, "notice", &format!("You left {name}."), &ctx, &[])
             } else {
                 let message = format!("{} was removed.", target.user.name);
                 redirect_with(&to, "notice", &message, &ctx, &[])
@@ -403,7 +433,7 @@ async fn invite(
     .await;
     match invited {
         Ok(invitation) => {
-            let to = format!("{}/members", base(&member));
+            let to = urls::members(member.workspace.pid);
             member.commit_change(&ctx).await?;
             redirect_with(
                 &to,
@@ -413,17 +443,13 @@ async fn invite(
                 &[],
             )
         }
-        Err(err) => match crate::models::validation::FieldErrors::from_error(&err) {
-            Some(errors) => members_page(
-                &ctx,
-                &v,
-                &visitor,
-                &member,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "errors": errors, "form": { "email": params.email, "role": params.role } }),
-            )
-            .await,
-            None => back_with(&ctx, &format!("{}/members", base(&member)), err),
+        Err(err) => match FieldErrors::from_error(&err) {
+            Some(errors) => {
+                let sent = Some((SentInvitation::from(&params), errors));
+                let status = StatusCode::UNPROCESSABLE_ENTITY;
+                members_page(&ctx, &v, &visitor, &member, status, sent).await
+            }
+            None => back_with(&ctx, &urls::members(member.workspace.pid), err),
         },
     }
 }
@@ -434,7 +460,7 @@ async fn resend_invitation(
     member: Member,
     Path((_, invitation_id)): Path<(String, String)>,
 ) -> Result<Response> {
-    let to = format!("{}/members", base(&member));
+    let to = urls::members(member.workspace.pid);
     let invitation =
         invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
     let resent =
@@ -460,7 +486,7 @@ async fn revoke_invitation(
     member: Member,
     Path((_, invitation_id)): Path<(String, String)>,
 ) -> Result<Response> {
-    let to = format!("{}/members", base(&member));
+    let to = urls::members(member.workspace.pid);
     let invitation =
         invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
     let revoked =
@@ -489,18 +515,19 @@ async fn audit(
     let older = (events.len() as u64 == limit)
         .then(|| events.last().map(|e| e.id))
         .flatten();
-    let events: Vec<AuditEventResponse> = events.iter().map(AuditEventResponse::from).collect();
-    page(
+    let context = InWorkspace {
+        frame: nav(&ctx, &member).await?,
+        page: AuditPage {
+            events: events.iter().map(AuditEventResponse::from).collect(),
+            older,
+        },
+    };
+    render(
         &v,
         &visitor,
         StatusCode::OK,
         "workspaces/audit.html",
-        json!({
-            "workspace": WorkspaceResponse::new(&member.workspace, member.role()),
-            "events": events,
-            "older": older,
-            "can": abilities(&ctx, &member).await?,
-        }),
+        &context,
     )
 }
 
@@ -515,13 +542,11 @@ async fn invitation(
     let signed_in = visitor.signed_in.as_ref().map(|s| &s.user);
     let db = invitations::Model::transaction_for_token(&ctx.db, signed_in, &token).await?;
     let Ok((invitation, workspace)) = invitations::Model::find_by_token(&db, &token).await else {
-        return page(
-            &v,
-            &visitor,
-            StatusCode::NOT_FOUND,
-            "invitations/show.html",
-            json!({ "alert": "This invitation link is not valid. Ask for a new one." }),
-        );
+        let context = UnknownInvitation {
+            alert: "This invitation link is not valid. Ask for a new one.",
+        };
+        let status = StatusCode::NOT_FOUND;
+        return render(&v, &visitor, status, "invitations/show.html", &context);
     };
     let signed_in_as = visitor.signed_in.as_ref().map(|s| s.user.email.clone());
     let problem = if invitation.accepted_at.is_some() {
@@ -533,34 +558,30 @@ async fn invitation(
     } else {
         None
     };
-    page(
-        &v,
-        &visitor,
-        if problem.is_some() {
-            StatusCode::GONE
-        } else {
-            StatusCode::OK
-        },
-        "invitations/show.html",
-        json!({
-            "alert": problem,
-            "token": token,
-            "workspace": workspace.name,
-            "role": invitation.role,
-            "email": invitation.email,
-            "invited_by": invitation.invited_by_name,
-            "signed_in_as": signed_in_as,
-            "signup_link": format!(
-                "/signup?{}",
-                serde_urlencoded::to_string([
-                    ("next", format!("/invitations/{token}")),
-                    ("email", invitation.email.clone()),
-                ])
-                .unwrap_or_default()
-            ),
-            "wrong_account": signed_in_as.as_deref().is_some_and(|e| e != invitation.email),
-        }),
-    )
+    let status = if problem.is_some() {
+        StatusCode::GONE
+    } else {
+        StatusCode::OK
+    };
+    let signup_query = serde_urlencoded::to_string([
+        ("next", urls::invitation(&token)),
+        ("email", invitation.email.clone()),
+    ])
+    .unwrap_or_default();
+    let context = InvitationPage {
+        alert: problem,
+        signup_link: format!("{}?{signup_query}", urls::signup()),
+        wrong_account: signed_in_as
+            .as_deref()
+            .is_some_and(|e| e != invitation.email),
+        signed_in_as,
+        token,
+        workspace: workspace.name,
+        role: invitation.role,
+        email: invitation.email,
+        invited_by: invitation.invited_by_name,
+    };
+    render(&v, &visitor, status, "invitations/show.html", &context)
 }
 
 #[debug_handler]
@@ -577,14 +598,14 @@ async fn accept(
         Ok(_) => {
             db.commit().await?;
             redirect_with(
-                &format!("/w/{}", workspace.pid),
+                &urls::workspace(workspace.pid),
                 "notice",
                 &format!("You joined {}.", workspace.name),
                 &ctx,
                 &[],
             )
         }
-        Err(err) => back_with(&ctx, &format!("/invitations/{token}"), err),
+        Err(err) => back_with(&ctx, &urls::invitation(&token), err),
     }
 }
 
@@ -601,7 +622,7 @@ async fn grant_support(
     member: Member,
     Form(form): Form<SupportForm>,
 ) -> Result<Response> {
-    let to = format!("{}/settings", base(&member));
+    let to = urls::settings(member.workspace.pid);
     let hours = form.hours.trim().parse().unwrap_or(0);
     match support_grants::Model::grant(&member.db, member.workspace.id, &member.actor(), hours)
         .await
@@ -625,7 +646,7 @@ async fn grant_support(
 
 #[debug_handler]
 async fn revoke_support(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
-    let to = format!("{}/settings", base(&member));
+    let to = urls::settings(member.workspace.pid);
     match support_grants::Model::revoke(&member.db, member.workspace.id, &member.actor()).await {
         Ok(()) => {
             member.commit().await?;
