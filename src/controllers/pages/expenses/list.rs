@@ -1,0 +1,282 @@
+//! The expense list with its filters and its add form (a refused add
+//! shows the list again with the form as sent), and its CSV download.
+
+use super::*;
+
+pub(super) async fn list_page(
+    screen: &Screen<'_>,
+    filter: &ExpenseFilter,
+    extras: &ListExtras,
+    status: StatusCode,
+    sent: Option<(ExpenseValues, Value)>,
+) -> Result<Response> {
+    let member = screen.member;
+    let listing = match expenses::Model::list(&member.db, &member.workspace, filter).await {
+        Ok(listing) => listing,
+        Err(err) => {
+            // A filter that makes no sense: say so and show everything.
+            let Some(errors) = FieldErrors::from_error(&err) else {
+                return Err(err);
+            };
+            let everything = ExpenseFilter::default();
+            let listing = expenses::Model::list(&member.db, &member.workspace, &everything).await?;
+            return render_list(
+                screen,
+                filter,
+                extras,
+                &listing,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                sent,
+                Some(errors),
+            )
+            .await;
+        }
+    };
+    render_list(screen, filter, extras, &listing, status, sent, None).await
+}
+
+pub(super) async fn render_list(
+    screen: &Screen<'_>,
+    filter: &ExpenseFilter,
+    extras: &ListExtras,
+    listing: &expenses::Listing,
+    status: StatusCode,
+    sent: Option<(ExpenseValues, Value)>,
+    filter_errors: Option<Value>,
+) -> Result<Response> {
+    let Screen {
+        ctx,
+        v,
+        visitor,
+        member,
+    } = *screen;
+    let filter_query = ExpenseFilter::query_string(filter);
+    let next = listing.next_cursor.as_ref().map(|cursor| {
+        let cursor = serde_urlencoded::to_string([("cursor", cursor)]).unwrap_or_default();
+        format!("{}?{filter_query}&{cursor}", list_path(member))
+    });
+    let rows = rows(ctx, member, &listing.items).await?;
+    if extras.partial.as_deref() == Some("rows") {
+        let rows = ExpenseRows {
+            rows,
+            next,
+            workspace: workspace_ref(member),
+        };
+        return format::render().view(v, "expenses/_rows.html", rows);
+    }
+    let undo = match extras.undo.as_deref() {
+        Some(pid) => expenses::Model::find_in(&member.db, member.workspace.id, pid, true)
+            .await
+            .ok()
+            .filter(|e| e.deleted_at.is_some())
+            .map(|e| DeletedExpense {
+                id: e.pid.to_string(),
+                description: e.description,
+            }),
+        None => None,
+    };
+    let adding = sent.is_some();
+    let (form, errors) = FormValues::sent_or(sent, || NewExpense {
+        date: member.workspace.today().to_string(),
+        currency: member.workspace.currency.clone(),
+        paid_by: member.user().pid.to_string(),
+        split_method: "none",
+    });
+    let context = InWorkspace {
+        frame: frame(ctx, member).await?,
+        page: ExpenseListPage {
+            filter,
+            filter_query,
+            rows,
+            next,
+            count: listing.count,
+            total: crate::views::expenses::format(listing.total_minor, &member.workspace.currency),
+            undo,
+            form,
+            errors,
+            adding,
+            filter_errors,
+        },
+    };
+    render(v, visitor, status, "expenses/index.html", &context)
+}
+
+#[debug_handler]
+pub(super) async fn index(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Query(filter): Query<ExpenseFilter>,
+    Query(extras): Query<ListExtras>,
+) -> Result<Response> {
+    let screen = Screen {
+        ctx: &ctx,
+        v: &v,
+        visitor: &visitor,
+        member: &member,
+    };
+    list_page(&screen, &filter, &extras, StatusCode::OK, None).await
+}
+
+/// The add form as sent: urlencoded, or multipart when it carries
+/// receipts (the files then come with it).
+///
+/// # Errors
+/// With the fields read until then: a refused upload, or a body that is
+/// not the form.
+pub(super) async fn submitted(
+    ctx: &AppContext,
+    headers: &HeaderMap,
+    request: Request,
+) -> std::result::Result<(ExpenseForm, Vec<receipts::Upload>), (Error, ExpenseForm)> {
+    let as_form = |fields: &[(String, String)]| {
+        serde_urlencoded::to_string(fields)
+            .ok()
+            .and_then(|encoded| serde_urlencoded::from_str::<ExpenseForm>(&encoded).ok())
+            .unwrap_or_default()
+    };
+    let not_a_form = |err: String| Error::BadRequest(format!("The form could not be read: {err}"));
+    let is_multipart = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !is_multipart {
+        return match Form::<ExpenseForm>::from_request(request, ctx).await {
+            Ok(Form(form)) => Ok((form, Vec::new())),
+            Err(err) => Err((not_a_form(err.body_text()), ExpenseForm::default())),
+        };
+    }
+    let mut multipart = Multipart::from_request(request, ctx)
+        .await
+        .map_err(|err| (not_a_form(err.body_text()), ExpenseForm::default()))?;
+    match receive(ctx, headers, &mut multipart).await {
+        Ok(received) => Ok((as_form(&received.fields), received.files)),
+        Err((err, received)) => Err((err, as_form(&received.fields))),
+    }
+}
+
+/// The list again with the add form open, its values and what was wrong;
+/// a refusal that names no field goes back to the list with its reason.
+pub(super) async fn add_form_again(
+    screen: &Screen<'_>,
+    form: &ExpenseForm,
+    err: Error,
+) -> Result<Response> {
+    let Some(errors) = FieldErrors::from_error(&err) else {
+        return back_with(screen.ctx, &list_path(screen.member), err);
+    };
+    list_page(
+        screen,
+        &ExpenseFilter::default(),
+        &ListExtras::default(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some((form.echo(), errors)),
+    )
+    .await
+}
+
+/// Adds an expense from the form, with the receipts it carries. The files
+/// are checked and stored before the write transaction; a file refused
+/// brings the form back, but storage that cannot be reached does not stop
+/// the expense: it is added and the message says to attach them later.
+#[debug_handler]
+pub(super) async fn create(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    headers: HeaderMap,
+    member: Member,
+    request: Request,
+) -> Result<Response> {
+    let (form, files, stored) = {
+        let screen = Screen {
+            ctx: &ctx,
+            v: &v,
+            visitor: &visitor,
+            member: &member,
+        };
+        let (form, files) = match submitted(&ctx, &headers, request).await {
+            Ok(submitted) => submitted,
+            Err((err, form)) => return add_form_again(&screen, &form, err).await,
+        };
+        let count = files.len();
+        let stored = if files.is_empty() {
+            Ok(Vec::new())
+        } else {
+            match receipts::Model::store(&ctx, &member.db, &member.workspace, files).await {
+                Err(err) if FieldErrors::from_error(&err).is_some() => {
+                    return add_form_again(&screen, &form, err).await
+                }
+                stored => stored,
+            }
+        };
+        (form, count, stored)
+    };
+    let member = member.writing(&ctx).await?;
+    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
+    let created = async {
+        let tenant = member.tenant(&ctx).await?;
+        Ok::<_, Error>(expenses::Model::record(&tenant, &form.params(&members)).await?)
+    }
+    .await;
+    let screen = Screen {
+        ctx: &ctx,
+        v: &v,
+        visitor: &visitor,
+        member: &member,
+    };
+    let expense = match created {
+        Ok(expense) => expense,
+        Err(err) => return add_form_again(&screen, &form, err).await,
+    };
+    let (kind, message) = match stored {
+        Ok(stored) => {
+            let saved =
+                receipts::Stored::attach(stored, &member.tenant(&ctx).await?, &expense).await?;
+            let with = match saved.len() {
+                0 => String::new(),
+                1 => " with its receipt".to_string(),
+                n => format!(" with {n} receipts"),
+            };
+            let to = list_path(&member);
+            member.commit_change(&ctx).await?;
+            let message = format!("Added \"{}\"{with}.", expense.description);
+            return redirect_with(&to, "notice", &message, &ctx, &[]);
+        }
+        Err(err) => {
+            let what = if files == 1 {
+                "its receipt was"
+            } else {
+                "its receipts were"
+            };
+            let why = if receipts::is_unavailable(&err) {
+                "receipt storage could not be reached".to_string()
+            } else {
+                refusal(&err).ok_or(err)?
+            };
+            (
+                "alert",
+                format!(
+                    "Added \"{}\", but {what} not saved ({}). Attach again later from the expense's Receipts link.",
+                    expense.description,
+                    why.trim_end_matches('.')
+                ),
+            )
+        }
+    };
+    let to = list_path(&member);
+    member.commit_change(&ctx).await?;
+    redirect_with(&to, kind, &message, &ctx, &[])
+}
+
+/// The filtered list as a CSV file, the same as the API's.
+#[debug_handler]
+pub(super) async fn export_csv(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(filter): Query<ExpenseFilter>,
+) -> Result<Response> {
+    let found = expenses::Model::all_matching(&member.db, &member.workspace, &filter).await?;
+    csv_download(&found, &member.workspace)
+}
