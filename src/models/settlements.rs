@@ -186,6 +186,8 @@ impl Model {
     ///
     /// # Errors
     /// On database errors.
+    // Stays whole (over 80 lines): what each member paid, owes and settled
+    // is summed into one balance per person, then matched to people once.
     pub async fn balances<C: ConnectionTrait>(
         db: &C,
         workspace_id: WorkspaceId,
@@ -280,6 +282,8 @@ impl Model {
     ///
     /// # Errors
     /// `Forbidden`, or `Invalid` naming each field; nothing is written then.
+    // Stays whole (over 80 lines): each field is checked in turn, then one row
+    // and its audit entry are written.
     pub async fn record(tenant: &Tenant<'_>, params: &SettlementParams) -> DomainResult<Self> {
         tenant.ensure(SETTLEMENTS_CREATE).await?;
         let (db, workspace) = (tenant.db, tenant.workspace);

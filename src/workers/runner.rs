@@ -74,6 +74,8 @@ impl Workers {
     ///
     /// # Errors
     /// When a schedule does not parse.
+    // Stays whole (over 80 lines): registers each worker and schedule with the
+    // same monitor; the two queue backends differ only in their storage.
     pub fn start(ctx: &AppContext) -> Result<Self> {
         let stop = Arc::new(Notify::new());
         // A worker whose storage failed (the database went away, a pool

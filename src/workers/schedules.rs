@@ -166,6 +166,8 @@ fn weekly_summaries(
 ///
 /// # Errors
 /// On database errors or when the mail cannot be sent.
+// Stays whole (over 80 lines): one week's figures for one member, gathered and
+// mailed in one job so it is sent once.
 pub async fn weekly_summary(
     ctx: &AppContext,
     workspace_id: WorkspaceId,

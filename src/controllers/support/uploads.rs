@@ -46,6 +46,8 @@ const TEXT_FIELD_BYTES: usize = 64 * 1024;
 /// # Errors
 /// With what was read until then: 413 for an announced body too large; 422
 /// naming `file` for a file too large, too many files or a broken upload.
+// Stays whole (over 80 lines): one loop over the multipart stream; each part
+// is read, and refused, as it arrives.
 pub async fn receive(
     ctx: &AppContext,
     headers: &HeaderMap,

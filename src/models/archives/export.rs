@@ -22,6 +22,8 @@ use crate::models::{
 ///
 /// # Errors
 /// On database errors.
+// Stays whole (over 80 lines): one mapping per record type, read in the same
+// transaction so the archive is consistent.
 pub async fn export<C: ConnectionTrait>(db: &C, workspace: &workspaces::Model) -> Result<Archive> {
     let id = workspace.id;
     let members = memberships::Model::list(db, id).await?;

@@ -58,6 +58,9 @@ pub async fn remove_workspace_files(ctx: &AppContext, workspace_pid: &Uuid) -> R
 ///
 /// # Errors
 /// When storage or the database fails (the job is retried).
+// Stays whole (over 80 lines): the file is read between two short transactions
+// (one to find the receipt, one to store what was made), and drawing and
+// reading depend on each other.
 pub async fn process(ctx: &AppContext, workspace_id: WorkspaceId, receipt_id: i64) -> Result<()> {
     let scope = Scope {
         workspace_id: Some(workspace_id),

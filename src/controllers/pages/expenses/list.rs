@@ -180,6 +180,9 @@ pub(super) async fn add_form_again(
 /// are checked and stored before the write transaction; a file refused
 /// brings the form back, but storage that cannot be reached does not stop
 /// the expense: it is added and the message says to attach them later.
+// Stays whole (over 80 lines): one flow in the order it must run: files
+// checked and stored before the write transaction, then the expense, then its
+// receipts, each refusal shown on the form.
 #[debug_handler]
 pub(super) async fn create(
     State(ctx): State<AppContext>,
