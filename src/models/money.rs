@@ -102,15 +102,32 @@ pub fn parse_rate(text: &str) -> Result<Decimal, String> {
 }
 
 /// Converts minor units of `from` into minor units of `to` at `rate`,
-/// rounding half away from zero.
+/// rounding half away from zero. Whatever the rate, the result is a
+/// positive amount of at most what an amount may be: a huge rate is
+/// refused instead of overflowing (which panicked), a tiny one instead of
+/// turning a real amount into 0.00.
 ///
 /// # Errors
-/// When the result does not fit.
+/// When the result is too large, or smaller than the smallest unit of `to`.
 pub fn convert(minor: i64, from: Currency, rate: Decimal, to: Currency) -> Result<i64, String> {
+    let too_large = || "is too large after conversion".to_string();
     let major = Decimal::from(minor) / Decimal::from(scale(from));
-    let converted = (major * rate * Decimal::from(scale(to)))
+    let converted = major
+        .checked_mul(rate)
+        .and_then(|v| v.checked_mul(Decimal::from(scale(to))))
+        .ok_or_else(too_large)?
         .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    i64::try_from(converted).map_err(|_| "is too large after conversion".to_string())
+    let converted = i64::try_from(converted).map_err(|_| too_large())?;
+    if converted > MAX_MAJOR_UNITS.saturating_mul(scale(to)) {
+        return Err(too_large());
+    }
+    if minor > 0 && converted <= 0 {
+        return Err(format!(
+            "is less than the smallest amount in {} at this rate",
+            to.code()
+        ));
+    }
+    Ok(converted)
 }
 
 /// `SUM(column)` of minor units as a BIGINT on both databases (Postgres
@@ -191,5 +208,25 @@ mod tests {
         assert!(parse_rate("0").is_err());
         assert!(parse_rate("-1").is_err());
         assert!(parse_rate("x").is_err());
+    }
+
+    #[test]
+    fn no_rate_overflows_or_turns_an_amount_into_nothing() {
+        let usd = currency("USD").unwrap();
+        // The largest decimal there is: the multiplication used to panic.
+        let huge = parse_rate("79228162514264337593543950335").unwrap();
+        assert_eq!(
+            convert(999_999_999_999_99, usd, huge, eur()),
+            Err("is too large after conversion".to_string())
+        );
+        assert_eq!(
+            convert(100, usd, parse_rate("10000000000000").unwrap(), eur()),
+            Err("is too large after conversion".to_string())
+        );
+        assert_eq!(
+            convert(1, usd, parse_rate("0.0000000001").unwrap(), eur()),
+            Err("is less than the smallest amount in EUR at this rate".to_string())
+        );
+        assert_eq!(convert(1, usd, parse_rate("0.5").unwrap(), eur()), Ok(1));
     }
 }

@@ -96,7 +96,21 @@ fn is_fresh(sent_at: Option<DateTimeWithTimeZone>, ttl: Duration) -> bool {
     sent_at.is_some_and(|sent| Utc::now() - sent.with_timezone(&Utc) < ttl)
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    async fn before_save<C>(mut self, _db: &C, insert: bool) -> Result<Self, DbErr>
+    where
+        C: ConnectionTrait,
+    {
+        // A new account states its access version itself: SQLite's
+        // RETURNING reads a column added by `ALTER TABLE` with a default as
+        // NULL, which failed the insert.
+        if insert && self.access_version.is_not_set() {
+            self.access_version = Set(0);
+        }
+        Ok(self)
+    }
+}
 
 impl Model {
     /// # Errors

@@ -145,6 +145,26 @@ async fn an_invalid_expense_is_refused_naming_the_field_and_nothing_is_written()
             "category_id",
             "is not a category of this workspace",
         ),
+        // Rates that overflowed (a panic) or made 0.01 USD an expense of
+        // 0.00 EUR.
+        (
+            ExpenseParams {
+                currency: Some("USD".to_string()),
+                rate: Some("79228162514264337593543950335".to_string()),
+                ..lunch("999999.99")
+            },
+            "amount",
+            "is too large after conversion",
+        ),
+        (
+            ExpenseParams {
+                currency: Some("USD".to_string()),
+                rate: Some("0.0000000001".to_string()),
+                ..lunch("0.01")
+            },
+            "amount",
+            "is less than the smallest amount in EUR at this rate",
+        ),
     ];
     refused_fields(&h, Who::Member, cases, async |t, params| {
         Expense::record(t, params).await
