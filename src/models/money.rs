@@ -216,7 +216,7 @@ mod tests {
         // The largest decimal there is: the multiplication used to panic.
         let huge = parse_rate("79228162514264337593543950335").unwrap();
         assert_eq!(
-            convert(999_999_999_999_99, usd, huge, eur()),
+            convert(99_999_999_999_999, usd, huge, eur()),
             Err("is too large after conversion".to_string())
         );
         assert_eq!(
