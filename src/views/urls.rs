@@ -47,7 +47,17 @@ pages! {
     /// Signing in, then going on to the path `next`.
     login_then(next) => "/login?next={next}";
     signup() => "/signup";
+    logout() => "/logout";
+    forgot_password() => "/forgot-password";
     account() => "/account";
+    account_password() => "/account/password";
+    account_email() => "/account/email";
+    /// Mailing the confirmation link again.
+    account_verification() => "/account/verification";
+    account_logout_everywhere() => "/account/logout-everywhere";
+    account_delete() => "/account/delete";
+    /// Creating a personal access token.
+    account_tokens() => "/account/tokens";
     token_revoke(id) => "/account/tokens/{id}/revoke";
     /// Choosing a new password; `id` is the reset link's token.
     reset_password(id) => "/reset-password/{id}";
@@ -126,6 +136,45 @@ pages! {
     billing_checkout(w) => "/w/{w}/billing/checkout";
     billing_portal(w) => "/w/{w}/billing/portal";
     assistant(w) => "/w/{w}/assistant";
+    /// The API's documentation page.
+    api_docs() => "/api/docs";
+    /// The mails the folder transport wrote (development only).
+    dev_mailbox() => "/_dev/mail";
+    dev_mail(id) => "/_dev/mail/{id}";
+    /// The operators' console (`id`: a user's or workspace's public id, or
+    /// a job's id).
+    admin() => "/admin";
+    admin_users() => "/admin/users";
+    admin_user(id) => "/admin/users/{id}";
+    admin_user_lock(id) => "/admin/users/{id}/lock";
+    admin_user_unlock(id) => "/admin/users/{id}/unlock";
+    admin_user_password_reset(id) => "/admin/users/{id}/password-reset";
+    admin_user_verify_email(id) => "/admin/users/{id}/verify-email";
+    admin_user_resend_verification(id) => "/admin/users/{id}/resend-verification";
+    /// Ending one of the user's sessions, `s`.
+    admin_user_session_end(id, s) => "/admin/users/{id}/sessions/{s}/end";
+    admin_user_sessions_end(id) => "/admin/users/{id}/sessions/end";
+    admin_user_roles(id) => "/admin/users/{id}/roles";
+    admin_user_roles_revoke(id) => "/admin/users/{id}/roles/revoke";
+    admin_user_delete(id) => "/admin/users/{id}/delete";
+    admin_workspaces() => "/admin/workspaces";
+    admin_workspace(id) => "/admin/workspaces/{id}";
+    /// Support access: the workspace as its members see it.
+    admin_workspace_view(id) => "/admin/workspaces/{id}/view";
+    admin_workspace_suspend(id) => "/admin/workspaces/{id}/suspend";
+    admin_workspace_unsuspend(id) => "/admin/workspaces/{id}/unsuspend";
+    /// The member `u` (a user's public id) of the workspace `id`.
+    admin_workspace_member_role(id, u) => "/admin/workspaces/{id}/members/{u}/role";
+    admin_workspace_member_remove(id, u) => "/admin/workspaces/{id}/members/{u}/remove";
+    admin_workspace_delete(id) => "/admin/workspaces/{id}/delete";
+    admin_billing() => "/admin/billing";
+    /// Only the billing accounts whose last payment failed.
+    admin_billing_failed() => "/admin/billing?only=failed";
+    admin_billing_reconcile() => "/admin/billing/reconcile";
+    admin_jobs() => "/admin/jobs";
+    admin_job_retry(id) => "/admin/jobs/{id}/retry";
+    admin_job_discard(id) => "/admin/jobs/{id}/discard";
+    admin_audit() => "/admin/audit";
 }
 
 #[cfg(test)]

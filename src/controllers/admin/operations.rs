@@ -9,6 +9,7 @@ use sea_orm::{PaginatorTrait, QuerySelect};
 use serde_json::json;
 
 use super::{console_page, requires, when, ListQuery, Staff};
+use crate::views::urls;
 use crate::{
     controllers::support::{render::redirect_with, web_session::Visitor},
     models::billing::{PAID, PAYMENT_FAILED},
@@ -138,7 +139,7 @@ async fn billing(
 async fn reconcile(State(ctx): State<AppContext>, staff: Staff) -> Result<Response> {
     if !crate::settings::Settings::get(&ctx)?.billing.enabled() {
         return redirect_with(
-            "/admin/billing",
+            &urls::admin_billing(),
             "alert",
             "Billing is off on this instance.",
             &ctx,
@@ -155,7 +156,7 @@ async fn reconcile(State(ctx): State<AppContext>, staff: Staff) -> Result<Respon
     )
     .await?;
     redirect_with(
-        "/admin/billing",
+        &urls::admin_billing(),
         "notice",
         "Reconciliation with Stripe is queued; fixes appear here and in each workspace's audit log.",
         &ctx,
@@ -198,7 +199,7 @@ async fn job_action(ctx: &AppContext, staff: &Staff, id: &str, retry: bool) -> R
     };
     if !done {
         return redirect_with(
-            "/admin/jobs",
+            &urls::admin_jobs(),
             "alert",
             "No failed job has that id (it may have been retried or discarded already).",
             ctx,
@@ -219,7 +220,7 @@ async fn job_action(ctx: &AppContext, staff: &Staff, id: &str, retry: bool) -> R
     )
     .await?;
     redirect_with(
-        "/admin/jobs",
+        &urls::admin_jobs(),
         "notice",
         &format!("Job {id} {verb}."),
         ctx,

@@ -7,6 +7,7 @@ use sea_orm::QueryOrder;
 use serde_json::json;
 
 use super::{answer, console_page, requires, when, ActionForm, ListQuery, Staff};
+use crate::views::urls;
 use crate::{
     controllers::support::{errors::back_with, render::redirect_with, web_session::Visitor},
     mailers::auth::AuthMailer,
@@ -20,7 +21,7 @@ use crate::{
 };
 
 fn user_path(user: &users::Model) -> String {
-    format!("/admin/users/{}", user.pid)
+    urls::admin_user(user.pid)
 }
 
 /// The account the path names; 404 for one that does not exist (or was deleted).
@@ -347,7 +348,7 @@ async fn delete(
     .await;
     match outcome {
         Ok(()) => redirect_with(
-            "/admin/users",
+            &urls::admin_users(),
             "notice",
             &format!("The account {} is deleted.", user.email),
             &ctx,

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{answer, console_page, requires, when, ActionForm, ListQuery, Staff};
+use crate::views::urls;
 use crate::{
     controllers::support::{errors::back_with, render::redirect_with, web_session::Visitor},
     models::{
@@ -32,7 +33,7 @@ use crate::{
 };
 
 fn workspace_path(workspace: &workspaces::Model) -> String {
-    format!("/admin/workspaces/{}", workspace.pid)
+    urls::admin_workspace(workspace.pid)
 }
 
 async fn target(ctx: &AppContext, workspace_id: &str) -> Result<workspaces::Model> {
@@ -301,7 +302,7 @@ async fn delete(
     .await;
     match outcome {
         Ok(()) => redirect_with(
-            "/admin/workspaces",
+            &urls::admin_workspaces(),
             "notice",
             &format!("\"{}\" is being deleted.", workspace.name),
             &ctx,

@@ -32,7 +32,10 @@ use crate::{
         workspaces,
     },
     settings::Settings,
-    views::page::{Flash, NavUser, NavWorkspace, Page},
+    views::{
+        page::{Flash, NavUser, NavWorkspace, Page},
+        urls,
+    },
 };
 
 /// Two years, subdomains included: the browser will only use https.
@@ -455,7 +458,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
 /// Sends a signed-out visitor to the login page, and back to `path` after.
 pub fn login_redirect(headers: &HeaderMap, path: &str) -> Response {
     let next = serde_urlencoded::to_string([("next", path)]).unwrap_or_default();
-    let target = format!("/login?{next}");
+    let target = format!("{}?{next}", urls::login());
     if headers.contains_key("hx-request") {
         // htmx follows this header with a full page load.
         return ([("hx-redirect", target)], StatusCode::UNAUTHORIZED).into_response();
