@@ -18,14 +18,9 @@ use axum::{
 };
 use loco_rs::prelude::*;
 use serde::Deserialize;
-use serde_json::{json, Value};
 
 pub use super::support::access::requires;
-use super::support::{
-    access::Caller,
-    render::{merged, page},
-    web_session::Visitor,
-};
+use super::support::{access::Caller, render::page, web_session::Visitor};
 use crate::{
     models::{
         audit_events::Actor,
@@ -36,7 +31,7 @@ use crate::{
         Permission, Policies, BILLING_ADMIN_READ, JOBS_READ, PLATFORM_AUDIT_READ, USERS_READ,
         WORKSPACES_READ,
     },
-    views::admin::{ConsoleFrame, ConsoleSections, StaffBadge},
+    views::admin::{AtConsole, ConsoleFrame, ConsoleSections, Pager, StaffBadge},
 };
 
 /// An operator of the instance, allowed what the route requires.
@@ -170,28 +165,33 @@ impl ListQuery {
     }
 
     /// Pagination for a template: this page, the last, and the links' query.
-    fn pager(&self, total: u64) -> Value {
-        let pages = total.div_ceil(platform::PAGE_SIZE).max(1);
-        json!({
-            "page": self.page_index() + 1,
-            "pages": pages,
-            "total": total,
-            "q": self.q,
-            "only": self.only,
-        })
+    fn pager(&self, total: u64) -> Pager {
+        Pager {
+            page: self.page_index() + 1,
+            pages: total.div_ceil(platform::PAGE_SIZE).max(1),
+            total,
+            q: self.q.clone(),
+            only: self.only.clone(),
+        }
     }
 }
 
 /// A console page.
-fn console_page(
+fn console_page<T: serde::Serialize>(
     v: &TeraView,
     visitor: &Visitor,
     frame: ConsoleFrame,
     template: &str,
-    data: Value,
+    data: T,
 ) -> Result<Response> {
-    let frame = serde_json::to_value(frame)?;
-    page(v, visitor, StatusCode::OK, template, merged(frame, data))
+    let context = AtConsole { frame, page: data };
+    page(
+        v,
+        visitor,
+        StatusCode::OK,
+        template,
+        serde_json::to_value(context)?,
+    )
 }
 
 /// The form of every action: the CSRF token (checked by the session layer)

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use chrono::{Duration, Utc};
 use loco_rs::prelude::*;
 use sea_orm::{PaginatorTrait, QuerySelect};
-use serde_json::json;
 
 use super::{console_page, requires, when, ListQuery, Staff};
 use crate::views::urls;
@@ -21,7 +20,13 @@ use crate::{
         BILLING_ADMIN_MANAGE, BILLING_ADMIN_READ, CONSOLE_READ, JOBS_MANAGE, JOBS_READ,
         PLATFORM_AUDIT_READ,
     },
-    views::billing::long_date,
+    views::{
+        admin::{
+            AuditPage, AuditRow, BillingPage, BillingRow, JobCount, JobsPage, OverviewPage,
+            SignupDay, WorkspaceLink,
+        },
+        billing::long_date,
+    },
     workers::{queue, Job},
 };
 
@@ -62,20 +67,27 @@ async fn overview(
             .or_default() += 1;
     }
     let most = per_day.values().copied().max().unwrap_or(0).max(1);
-    let data = json!({
-        "users": users::Entity::find().count(&ctx.db).await?,
-        "workspaces": workspaces::Entity::find()
+    let data = OverviewPage {
+        users: users::Entity::find().count(&ctx.db).await?,
+        workspaces: workspaces::Entity::find()
             .filter(workspace_rows::Column::DeletingAt.is_null())
             .count(&ctx.db)
             .await?,
-        "subscriptions": billing_accounts::Entity::find()
+        subscriptions: billing_accounts::Entity::find()
             .filter(billing_accounts::Column::Status.is_in(PAID))
             .count(&ctx.db)
             .await?,
-        "signups": per_day.iter().map(|(day, n)| json!({ "day": day, "count": n, "percent": n * 100 / most })).collect::<Vec<_>>(),
-        "jobs_waiting": queue::unfinished(&ctx).await?,
-        "jobs_failed": queue::dead(&ctx).await?.len(),
-    });
+        signups: per_day
+            .into_iter()
+            .map(|(day, count)| SignupDay {
+                day,
+                count,
+                percent: count * 100 / most,
+            })
+            .collect(),
+        jobs_waiting: queue::unfinished(&ctx).await?,
+        jobs_failed: queue::dead(&ctx).await?.len(),
+    };
     console_page(
         &v,
         &visitor,
@@ -105,26 +117,30 @@ async fn billing(
         .fetch_page(query.page_index())
         .await?
         .iter()
-        .map(|(a, w)| {
-            json!({
-                "workspace": w.as_ref().map(|w| json!({ "id": w.pid, "name": w.name })),
-                "customer": a.customer_id,
-                "subscription": a.subscription_id,
-                "plan": a.plan,
-                "status": a.status,
-                "failed": a.status.as_deref().is_some_and(|s| PAYMENT_FAILED.contains(&s)),
-                "period_end": a.current_period_end.as_ref().map(long_date),
-                "grace_until": a.grace_until.as_ref().map(long_date),
-                "synced_at": a.synced_at.as_ref().map(when),
-            })
+        .map(|(a, w)| BillingRow {
+            workspace: w.as_ref().map(|w| WorkspaceLink {
+                id: w.pid,
+                name: w.name.clone(),
+            }),
+            customer: a.customer_id.clone(),
+            subscription: a.subscription_id.clone(),
+            plan: a.plan.clone(),
+            status: a.status.clone(),
+            failed: a
+                .status
+                .as_deref()
+                .is_some_and(|s| PAYMENT_FAILED.contains(&s)),
+            period_end: a.current_period_end.as_ref().map(long_date),
+            grace_until: a.grace_until.as_ref().map(long_date),
+            synced_at: a.synced_at.as_ref().map(when),
         })
         .collect();
-    let data = json!({
-        "accounts": rows,
-        "pager": query.pager(total),
-        "billing_on": crate::settings::Settings::get(&ctx)?.billing.enabled(),
-        "can_manage": staff.may(&ctx, BILLING_ADMIN_MANAGE).await?,
-    });
+    let data = BillingPage {
+        accounts: rows,
+        pager: query.pager(total),
+        billing_on: crate::settings::Settings::get(&ctx)?.billing.enabled(),
+        can_manage: staff.may(&ctx, BILLING_ADMIN_MANAGE).await?,
+    };
     console_page(
         &v,
         &visitor,
@@ -174,14 +190,14 @@ async fn jobs(
     let counts: Vec<_> = queue::counts(&ctx)
         .await?
         .into_iter()
-        .map(|(status, n)| json!({ "status": status, "count": n }))
+        .map(|(status, count)| JobCount { status, count })
         .collect();
-    let data = json!({
-        "counts": counts,
-        "waiting": queue::unfinished(&ctx).await?,
-        "dead": queue::dead(&ctx).await?,
-        "can_manage": staff.may(&ctx, JOBS_MANAGE).await?,
-    });
+    let data = JobsPage {
+        counts,
+        waiting: queue::unfinished(&ctx).await?,
+        dead: queue::dead(&ctx).await?,
+        can_manage: staff.may(&ctx, JOBS_MANAGE).await?,
+    };
     console_page(
         &v,
         &visitor,
@@ -264,16 +280,23 @@ async fn audit(
     let rows: Vec<_> = entries
         .iter()
         .map(|e| {
-            json!({
-                "at": when(&e.created_at),
-                "actor": e.actor_name,
-                "ip": e.ip,
-                "action": e.action,
-                "target": e.target,
-                "summary": e.summary,
-                "before": e.details.as_ref().and_then(|d| d.get("before")).filter(|v| !v.is_null()).map(ToString::to_string),
-                "after": e.details.as_ref().and_then(|d| d.get("after")).filter(|v| !v.is_null()).map(ToString::to_string),
-            })
+            let detail = |key: &str| {
+                e.details
+                    .as_ref()
+                    .and_then(|d| d.get(key))
+                    .filter(|v| !v.is_null())
+                    .map(ToString::to_string)
+            };
+            AuditRow {
+                at: when(&e.created_at),
+                actor: e.actor_name.clone(),
+                ip: e.ip.clone(),
+                action: e.action.clone(),
+                target: e.target.clone(),
+                summary: e.summary.clone(),
+                before: detail("before"),
+                after: detail("after"),
+            }
         })
         .collect();
     console_page(
@@ -281,7 +304,10 @@ async fn audit(
         &visitor,
         staff.frame(&ctx).await?,
         "admin/audit.html",
-        json!({ "entries": rows, "pager": query.pager(total) }),
+        AuditPage {
+            entries: rows,
+            pager: query.pager(total),
+        },
     )
 }
 

@@ -4,10 +4,14 @@
 
 use loco_rs::prelude::*;
 use sea_orm::QueryOrder;
-use serde_json::json;
 
 use super::{answer, console_page, requires, when, ActionForm, ListQuery, Staff};
-use crate::views::urls;
+use crate::views::{
+    admin::{
+        AuditLine, SessionRow, UserDetails, UserPage, UserRights, UserRow, UserWorkspace, UsersPage,
+    },
+    urls,
+};
 use crate::{
     controllers::support::{errors::back_with, render::redirect_with, web_session::Visitor},
     mailers::auth::AuthMailer,
@@ -48,12 +52,13 @@ async fn index(
     .await?;
     let rows: Vec<_> = found
         .iter()
-        .map(|u| {
-            json!({
-                "id": u.pid, "name": u.name, "email": u.email,
-                "verified": u.is_verified(), "locked": u.is_locked(),
-                "created_at": u.created_at.format("%Y-%m-%d").to_string(),
-            })
+        .map(|u| UserRow {
+            id: u.pid,
+            name: u.name.clone(),
+            email: u.email.clone(),
+            verified: u.is_verified(),
+            locked: u.is_locked(),
+            created_at: u.created_at.format("%Y-%m-%d").to_string(),
         })
         .collect();
     console_page(
@@ -61,7 +66,10 @@ async fn index(
         &visitor,
         staff.frame(&ctx).await?,
         "admin/users.html",
-        json!({ "users": rows, "pager": query.pager(total) }),
+        UsersPage {
+            users: rows,
+            pager: query.pager(total),
+        },
     )
 }
 
@@ -97,33 +105,55 @@ async fn show(
     let roles = platform::roles_of(&ctx.db, user.id).await?;
     let (audit, _) =
         platform::audit_page(&ctx.db, None, Some(&platform::target_of_user(&user)), 0).await?;
-    let data = json!({
-        "user": {
-            "id": user.pid, "name": user.name, "email": user.email,
-            "pending_email": user.pending_email,
-            "verified": user.is_verified(), "locked": user.is_locked(),
-            "locked_at": user.locked_at.as_ref().map(when),
-            "created_at": when(&user.created_at),
-            "is_me": user.id == staff.caller.user.id,
+    let data = UserPage {
+        user: UserDetails {
+            id: user.pid,
+            name: user.name.clone(),
+            email: user.email.clone(),
+            pending_email: user.pending_email.clone(),
+            verified: user.is_verified(),
+            locked: user.is_locked(),
+            locked_at: user.locked_at.as_ref().map(when),
+            created_at: when(&user.created_at),
+            is_me: user.id == staff.caller.user.id,
         },
-        "workspaces": joined.iter().filter_map(|(m, w)| w.as_ref().map(|w| json!({
-            "id": w.pid, "name": w.name, "role": m.role, "deleting": w.deleting_at.is_some(),
-        }))).collect::<Vec<_>>(),
-        "sessions": sessions.iter().map(|s| json!({
-            "id": s.id, "ip": s.ip, "user_agent": s.user_agent,
-            "last_seen_at": when(&s.last_seen_at), "created_at": when(&s.created_at),
-        })).collect::<Vec<_>>(),
-        "roles": roles,
-        "all_roles": PlatformRole::ALL,
-        "audit": audit.iter().map(|e| json!({
-            "at": when(&e.created_at), "actor": e.actor_name, "summary": e.summary,
-        })).collect::<Vec<_>>(),
-        "can": {
-            "manage": staff.may(&ctx, USERS_MANAGE).await?,
-            "support": staff.may(&ctx, USERS_SUPPORT).await?,
-            "roles": staff.may(&ctx, PLATFORM_ROLES_MANAGE).await?,
+        workspaces: joined
+            .iter()
+            .filter_map(|(m, w)| {
+                w.as_ref().map(|w| UserWorkspace {
+                    id: w.pid,
+                    name: w.name.clone(),
+                    role: m.role.clone(),
+                    deleting: w.deleting_at.is_some(),
+                })
+            })
+            .collect(),
+        sessions: sessions
+            .iter()
+            .map(|s| SessionRow {
+                id: s.id,
+                ip: s.ip.clone(),
+                user_agent: s.user_agent.clone(),
+                last_seen_at: when(&s.last_seen_at),
+                created_at: when(&s.created_at),
+            })
+            .collect(),
+        roles,
+        all_roles: PlatformRole::ALL,
+        audit: audit
+            .iter()
+            .map(|e| AuditLine {
+                at: when(&e.created_at),
+                actor: e.actor_name.clone(),
+                summary: e.summary.clone(),
+            })
+            .collect(),
+        can: UserRights {
+            manage: staff.may(&ctx, USERS_MANAGE).await?,
+            support: staff.may(&ctx, USERS_SUPPORT).await?,
+            roles: staff.may(&ctx, PLATFORM_ROLES_MANAGE).await?,
         },
-    });
+    };
     console_page(
         &v,
         &visitor,

@@ -29,7 +29,14 @@ use crate::{
         workspaces,
     },
     policies::{SUPPORT_VIEW, WORKSPACES_MANAGE, WORKSPACES_READ},
-    views::billing::long_date,
+    views::{
+        admin::{
+            MemberLimit, MemberRow, SupportViewPage, ViewedMember, ViewedWorkspace,
+            WorkspaceBilling, WorkspaceDetails, WorkspacePage, WorkspaceRights, WorkspaceRow,
+            WorkspacesPage,
+        },
+        billing::long_date,
+    },
 };
 
 fn workspace_path(workspace: &workspaces::Model) -> String {
@@ -96,12 +103,13 @@ async fn index(
     .await?;
     let rows: Vec<_> = found
         .iter()
-        .map(|w| {
-            json!({
-                "id": w.pid, "name": w.name, "kind": w.kind, "currency": w.currency,
-                "suspended": w.suspended_at.is_some(),
-                "created_at": w.created_at.format("%Y-%m-%d").to_string(),
-            })
+        .map(|w| WorkspaceRow {
+            id: w.pid,
+            name: w.name.clone(),
+            kind: w.kind.clone(),
+            currency: w.currency.clone(),
+            suspended: w.suspended_at.is_some(),
+            created_at: w.created_at.format("%Y-%m-%d").to_string(),
         })
         .collect();
     console_page(
@@ -109,7 +117,10 @@ async fn index(
         &visitor,
         staff.frame(&ctx).await?,
         "admin/workspaces.html",
-        json!({ "workspaces": rows, "pager": query.pager(total) }),
+        WorkspacesPage {
+            workspaces: rows,
+            pager: query.pager(total),
+        },
     )
 }
 
@@ -128,32 +139,45 @@ async fn show(
     let grant = support_grants::Model::active(&txn, workspace.id).await?;
     let standing = billing::Standing::current(&ctx, &txn, &workspace).await?;
     txn.commit().await?;
-    let data = json!({
-        "workspace": {
-            "id": workspace.pid, "name": workspace.name, "kind": workspace.kind,
-            "currency": workspace.currency, "time_zone": workspace.time_zone,
-            "suspended": workspace.suspended_at.is_some(),
-            "created_at": when(&workspace.created_at),
+    let data = WorkspacePage {
+        workspace: WorkspaceDetails {
+            id: workspace.pid,
+            name: workspace.name.clone(),
+            kind: workspace.kind.clone(),
+            currency: workspace.currency.clone(),
+            time_zone: workspace.time_zone.clone(),
+            suspended: workspace.suspended_at.is_some(),
+            created_at: when(&workspace.created_at),
         },
-        "members": members.iter().map(|m| json!({
-            "user_id": m.user.pid, "name": m.user.name, "email": m.user.email, "role": m.membership.role,
-        })).collect::<Vec<_>>(),
-        "roles": Role::GRANTABLE.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-        "usage": usage,
-        "billing": standing.map(|s| json!({
-            "plan": s.plan.name,
-            "state": s.state,
-            "status": s.account.as_ref().and_then(|a| a.status.clone()),
-            "customer": s.account.as_ref().map(|a| a.customer_id.clone()),
-            "period_end": s.account.as_ref().and_then(|a| a.current_period_end.as_ref()).map(long_date),
-            "limits": s.plan.limits.members.map(|m| json!({ "members": m })),
-        })),
-        "support_until": grant.map(|g| long_date(&g.expires_at)),
-        "can": {
-            "manage": staff.may(&ctx, WORKSPACES_MANAGE).await?,
-            "view": staff.may(&ctx, SUPPORT_VIEW).await?,
+        members: members
+            .iter()
+            .map(|m| MemberRow {
+                user_id: m.user.pid,
+                name: m.user.name.clone(),
+                email: m.user.email.clone(),
+                role: m.membership.role.clone(),
+            })
+            .collect(),
+        roles: Role::GRANTABLE.iter().map(|r| r.as_str()).collect(),
+        usage,
+        billing: standing.map(|s| WorkspaceBilling {
+            status: s.account.as_ref().and_then(|a| a.status.clone()),
+            customer: s.account.as_ref().map(|a| a.customer_id.clone()),
+            period_end: s
+                .account
+                .as_ref()
+                .and_then(|a| a.current_period_end.as_ref())
+                .map(long_date),
+            limits: s.plan.limits.members.map(|members| MemberLimit { members }),
+            plan: s.plan.name,
+            state: s.state,
+        }),
+        support_until: grant.map(|g| long_date(&g.expires_at)),
+        can: WorkspaceRights {
+            manage: staff.may(&ctx, WORKSPACES_MANAGE).await?,
+            view: staff.may(&ctx, SUPPORT_VIEW).await?,
         },
-    });
+    };
     console_page(
         &v,
         &visitor,
@@ -350,12 +374,22 @@ async fn support_view(
     let listing = expenses::Model::list(&txn, &workspace, &ExpenseFilter::default()).await?;
     let members = memberships::Model::list(&txn, workspace.id).await?;
     txn.commit().await?;
-    let data = json!({
-        "workspace": { "id": workspace.pid, "name": workspace.name, "currency": workspace.currency },
-        "until": long_date(&grant.expires_at),
-        "members": members.iter().map(|m| json!({ "name": m.user.name, "role": m.membership.role })).collect::<Vec<_>>(),
-        "expenses": crate::views::expenses::ExpenseListResponse::new(&listing, &workspace.currency),
-    });
+    let data = SupportViewPage {
+        until: long_date(&grant.expires_at),
+        members: members
+            .iter()
+            .map(|m| ViewedMember {
+                name: m.user.name.clone(),
+                role: m.membership.role.clone(),
+            })
+            .collect(),
+        expenses: crate::views::expenses::ExpenseListResponse::new(&listing, &workspace.currency),
+        workspace: ViewedWorkspace {
+            id: workspace.pid,
+            name: workspace.name.clone(),
+            currency: workspace.currency.clone(),
+        },
+    };
     console_page(
         &v,
         &visitor,
