@@ -152,21 +152,8 @@ pub(super) async fn update(
     .await;
     match updated {
         Ok(updated) => {
-            if is_htmx(&headers) {
-                let data = one_row(&ctx, &member, updated).await?;
-                member.commit_change(&ctx).await?;
-                format::render().view(&v, "expenses/_row.html", data)
-            } else {
-                let to = list_path(&member);
-                member.commit_change(&ctx).await?;
-                redirect_with(
-                    &to,
-                    "notice",
-                    &format!("Saved \"{}\".", updated.description),
-                    &ctx,
-                    &[],
-                )
-            }
+            let notice = format!("Saved \"{}\".", updated.description);
+            changed_row(&ctx, &v, &headers, member, updated, &notice).await
         }
         Err(err) => {
             let Some(errors) = FieldErrors::from_error(&err) else {
@@ -258,19 +245,27 @@ pub(super) async fn restore(
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, true).await?;
     let restored = expense.restore(&member.tenant(&ctx).await?).await?;
-    if is_htmx(&headers) {
-        let data = one_row(&ctx, &member, restored).await?;
-        member.commit_change(&ctx).await?;
-        format::render().view(&v, "expenses/_row.html", data)
+    let notice = format!("\"{}\" is back.", restored.description);
+    changed_row(&ctx, &v, &headers, member, restored, &notice).await
+}
+
+/// Commits a change to one expense, then answers with its row (htmx) or
+/// goes back to the list with `notice`.
+async fn changed_row(
+    ctx: &AppContext,
+    v: &TeraView,
+    headers: &HeaderMap,
+    member: Member,
+    expense: expenses::Model,
+    notice: &str,
+) -> Result<Response> {
+    if is_htmx(headers) {
+        let data = one_row(ctx, &member, expense).await?;
+        member.commit_change(ctx).await?;
+        format::render().view(v, "expenses/_row.html", data)
     } else {
         let to = list_path(&member);
-        member.commit_change(&ctx).await?;
-        redirect_with(
-            &to,
-            "notice",
-            &format!("\"{}\" is back.", restored.description),
-            &ctx,
-            &[],
-        )
+        member.commit_change(ctx).await?;
+        redirect_with(&to, "notice", notice, ctx, &[])
     }
 }
