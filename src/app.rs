@@ -185,11 +185,17 @@ impl Hooks for App {
     }
 
     /// Outermost of all: a request's work is not cancelled when its client
-    /// disconnects (see `run_to_completion`).
-    async fn after_routes(router: AxumRouter, _ctx: &AppContext) -> Result<AxumRouter> {
-        Ok(router.layer(axum::middleware::from_fn(
-            controllers::support::run_to_completion::run_to_completion,
-        )))
+    /// disconnects (see `run_to_completion`), and every request body has a
+    /// time limit (see `limits`).
+    async fn after_routes(router: AxumRouter, ctx: &AppContext) -> Result<AxumRouter> {
+        Ok(router
+            .layer(axum::middleware::from_fn_with_state(
+                ctx.clone(),
+                controllers::support::limits::guard,
+            ))
+            .layer(axum::middleware::from_fn(
+                controllers::support::run_to_completion::run_to_completion,
+            )))
     }
 
     /// Loco's stack, with the browser-session layer innermost (closest to

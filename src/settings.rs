@@ -34,6 +34,8 @@ pub struct Settings {
     pub storage: StorageSettings,
     #[serde(default)]
     pub receipts: ReceiptSettings,
+    #[serde(default)]
+    pub limits: LimitSettings,
 }
 
 /// Where uploaded files (receipts) are kept: a folder on local disk, or an
@@ -142,9 +144,7 @@ impl Default for ReceiptSettings {
 impl ReceiptSettings {
     #[must_use]
     pub fn max_file_bytes(&self) -> usize {
-        usize::try_from(self.max_file_mb)
-            .unwrap_or(usize::MAX / (1024 * 1024))
-            .saturating_mul(1024 * 1024)
+        megabytes(self.max_file_mb)
     }
 
     fn check(&self) -> Result<()> {
@@ -401,6 +401,82 @@ impl Default for SessionSettings {
     }
 }
 
+/// Limits on what one request may send (`controllers::support::limits`).
+/// Forms and JSON bodies are limited by `server.middlewares.limit_payload`,
+/// receipts by `receipts.max_file_mb`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitSettings {
+    /// Seconds a client may pause while sending a request body.
+    pub body_idle_seconds: u32,
+    /// Seconds a client has to send a whole request body.
+    pub body_seconds: u32,
+    /// The largest bank statement imported, in megabytes.
+    pub import_mb: u32,
+    /// The largest workspace archive restored, in megabytes.
+    pub archive_mb: u32,
+    /// Most fields (files included) of one multipart form.
+    pub form_fields: u32,
+    /// The longest text field of a multipart form, in kilobytes.
+    pub form_field_kb: u32,
+}
+
+impl Default for LimitSettings {
+    fn default() -> Self {
+        Self {
+            body_idle_seconds: 15,
+            body_seconds: 120,
+            import_mb: 50,
+            archive_mb: 100,
+            form_fields: 50,
+            form_field_kb: 64,
+        }
+    }
+}
+
+fn megabytes(mb: u32) -> usize {
+    usize::try_from(mb)
+        .unwrap_or(usize::MAX / (1024 * 1024))
+        .saturating_mul(1024 * 1024)
+}
+
+impl LimitSettings {
+    #[must_use]
+    pub fn import_bytes(&self) -> usize {
+        megabytes(self.import_mb)
+    }
+
+    #[must_use]
+    pub fn archive_bytes(&self) -> usize {
+        megabytes(self.archive_mb)
+    }
+
+    #[must_use]
+    pub fn form_field_bytes(&self) -> usize {
+        usize::try_from(self.form_field_kb)
+            .unwrap_or(usize::MAX / 1024)
+            .saturating_mul(1024)
+    }
+
+    fn check(&self) -> Result<()> {
+        if [
+            self.body_idle_seconds,
+            self.body_seconds,
+            self.import_mb,
+            self.archive_mb,
+            self.form_fields,
+            self.form_field_kb,
+        ]
+        .contains(&0)
+        {
+            return Err(Error::string(
+                "config: settings.limits values must be at least 1",
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// Limits on login, signup, password reset and email verification.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -440,6 +516,7 @@ impl Settings {
         settings.billing.check()?;
         settings.storage.check()?;
         settings.receipts.check()?;
+        settings.limits.check()?;
         if settings.sessions.idle_timeout_minutes <= 0
             || settings.sessions.absolute_lifetime_hours <= 0
         {

@@ -54,7 +54,7 @@ impl ImportResponse {
 pub struct ImportsPage {
     pub imports: Vec<ImportResponse>,
     /// The largest file accepted, in MB.
-    pub max_mb: usize,
+    pub max_mb: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<serde_json::Value>,
 }

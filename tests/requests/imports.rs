@@ -249,13 +249,14 @@ async fn files_that_are_not_usable_csv_are_refused_with_the_reason() {
         &app,
         &ws,
         "huge.csv",
-        vec![b'a'; imports::MAX_BYTES + 1],
+        // `limits.import_mb` is 2 in the tests.
+        vec![b'a'; 2 * 1024 * 1024 + 1],
         "utf8",
     )
     .await;
     assert_eq!(huge.status_code(), 422);
     assert!(
-        huge.text().contains("The file is larger than 50 MB"),
+        huge.text().contains("The file is larger than 2 MB"),
         "{}",
         huge.text()
     );

@@ -13,6 +13,7 @@ mod expense_pages;
 mod expenses_api;
 mod imports;
 mod isolation;
+mod limits;
 mod one_door;
 mod openapi;
 pub mod receipts;

@@ -2,14 +2,14 @@
 //! (`GET .../archive`) and restore one into an empty workspace
 //! (`POST .../archive`). The settings page's are in `pages/archives.rs`.
 
-use axum::{extract::DefaultBodyLimit, http::StatusCode};
+use axum::http::StatusCode;
 use loco_rs::prelude::*;
 
 use crate::{
     controllers::support::{
-        access::{requires, Member},
+        access::{requires, requires_receiving, Member},
         forms::ApiJson,
-        uploads::ARCHIVE_MAX_BYTES,
+        limits::BodyKind,
     },
     models::archives::{self, Archive},
     policies::WORKSPACE_UPDATE,
@@ -51,7 +51,6 @@ async fn restore(
 }
 
 pub fn routes() -> Routes {
-    let limit = DefaultBodyLimit::max(ARCHIVE_MAX_BYTES);
     Routes::new()
         .add(
             "/api/v1/workspaces/{workspace_id}/archive",
@@ -59,6 +58,6 @@ pub fn routes() -> Routes {
         )
         .add(
             "/api/v1/workspaces/{workspace_id}/archive",
-            requires(WORKSPACE_UPDATE, post(restore).layer(limit)),
+            requires_receiving(WORKSPACE_UPDATE, BodyKind::Archive, post(restore)),
         )
 }

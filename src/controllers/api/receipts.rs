@@ -1,10 +1,7 @@
 //! Receipts on the API:
 //! `/api/v1/workspaces/{workspace_id}/expenses/{expense_id}/receipts`.
 
-use axum::{
-    extract::Multipart,
-    http::{HeaderMap, StatusCode},
-};
+use axum::{extract::Multipart, http::StatusCode};
 use loco_rs::prelude::*;
 
 use crate::{
@@ -62,7 +59,7 @@ async fn list(
         (status = 402, description = "The plan's receipt storage is full"),
         (status = 403, description = "Your role does not allow it"),
         (status = 404, description = "No such thing in a workspace of yours"),
-        (status = 413, description = "The announced body is larger than 10 files of the size limit"),
+        (status = 413, description = "The body is larger than 10 files of the size limit, or the form has too many fields"),
         (status = 422, description = "Empty, too large or not a JPEG, PNG, WebP, HEIC or PDF file, or past the workspace's storage; `errors.file` says which"),
         (status = 503, description = "Storage could not be reached: nothing was saved, try again later"),
     ),
@@ -71,13 +68,11 @@ async fn list(
 #[debug_handler]
 async fn upload(
     State(ctx): State<AppContext>,
-    headers: HeaderMap,
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
     mut multipart: Multipart,
 ) -> Result<Response> {
-    let (member, expense, saved) =
-        attach(&ctx, &headers, member, &expense_id, &mut multipart).await?;
+    let (member, expense, saved) = attach(&ctx, member, &expense_id, &mut multipart).await?;
     let body = ReceiptResponse::all(&saved, &member.workspace, &expense);
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::CREATED).json(body)

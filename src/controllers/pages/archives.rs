@@ -3,15 +3,15 @@
 //! workspace from a file (`POST /w/{workspace_id}/archive`). The API's are
 //! in `api/archives.rs`.
 
-use axum::extract::{DefaultBodyLimit, Multipart};
+use axum::extract::Multipart;
 use loco_rs::prelude::*;
 
 use crate::{
     controllers::support::{
-        access::{requires, Member},
+        access::{requires, requires_receiving, Member},
         errors::sentence,
+        limits::BodyKind,
         render::redirect_with,
-        uploads::ARCHIVE_MAX_BYTES,
     },
     models::{
         archives::{self, Archive},
@@ -69,7 +69,6 @@ async fn restore_upload(
 }
 
 pub fn routes() -> Routes {
-    let limit = DefaultBodyLimit::max(ARCHIVE_MAX_BYTES);
     Routes::new()
         .add(
             "/w/{workspace_id}/archive.json",
@@ -77,6 +76,6 @@ pub fn routes() -> Routes {
         )
         .add(
             "/w/{workspace_id}/archive",
-            requires(WORKSPACE_UPDATE, post(restore_upload).layer(limit)),
+            requires_receiving(WORKSPACE_UPDATE, BodyKind::Archive, post(restore_upload)),
         )
 }

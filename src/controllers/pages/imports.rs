@@ -4,18 +4,16 @@
 
 use std::sync::Arc;
 
-use axum::{
-    extract::{DefaultBodyLimit, Multipart},
-    http::StatusCode,
-};
+use axum::{extract::Multipart, http::StatusCode};
 use loco_rs::prelude::*;
 use serde::Deserialize;
 
 use super::{render, workspaces::frame};
 use crate::{
     controllers::support::{
-        access::{requires, Member},
+        access::{requires, requires_receiving, Member},
         errors::back_with,
+        limits::BodyKind,
         render::redirect_with,
         web_session::Visitor,
     },
@@ -24,6 +22,7 @@ use crate::{
         validation::FieldErrors,
     },
     policies::{IMPORTS_CREATE, IMPORTS_READ},
+    settings::{LimitSettings, Settings},
     views::{
         imports::{
             DateFormat, ImportPage, ImportProgress, ImportResponse, ImportsPage, PreviewRows,
@@ -53,7 +52,7 @@ async fn index_page(
         frame: frame(ctx, member).await?,
         page: ImportsPage {
             imports: list.iter().map(|i| ImportResponse::new(i, None)).collect(),
-            max_mb: imports::MAX_BYTES / (1024 * 1024),
+            max_mb: Settings::get(ctx)?.limits.import_mb,
             errors,
         },
     };
@@ -71,13 +70,17 @@ async fn index(
 }
 
 /// Reads the upload, stopping as soon as it is larger than allowed.
-async fn read_upload(multipart: &mut Multipart) -> Result<(String, Vec<u8>, Encoding)> {
+async fn read_upload(
+    limits: &LimitSettings,
+    multipart: &mut Multipart,
+) -> Result<(String, Vec<u8>, Encoding)> {
+    let max = limits.import_bytes();
     let too_large = || {
         Error::from(FieldErrors::one(
             "file",
             format!(
                 "is larger than {} MB; split it into smaller files",
-                imports::MAX_BYTES / (1024 * 1024)
+                limits.import_mb
             ),
         ))
     };
@@ -107,7 +110,7 @@ async fn read_upload(multipart: &mut Multipart) -> Result<(String, Vec<u8>, Enco
                 loop {
                     match field.chunk().await {
                         Ok(Some(chunk)) => {
-                            if bytes.len() + chunk.len() > imports::MAX_BYTES {
+                            if bytes.len() + chunk.len() > max {
                                 return Err(too_large());
                             }
                             bytes.extend_from_slice(&chunk);
@@ -143,7 +146,7 @@ async fn upload(
     member: Member,
     mut multipart: Multipart,
 ) -> Result<Response> {
-    let uploaded = match read_upload(&mut multipart).await {
+    let uploaded = match read_upload(&Settings::get(&ctx)?.limits, &mut multipart).await {
         Ok((name, bytes, encoding)) => {
             imports::Model::upload(
                 &member.db,
@@ -323,11 +326,7 @@ pub fn routes() -> Routes {
         .add(list, requires(IMPORTS_READ, get(index)))
         .add(
             list,
-            requires(
-                IMPORTS_CREATE,
-                // Room for the largest file and the form around it.
-                post(upload).layer(DefaultBodyLimit::max(imports::MAX_BYTES + 64 * 1024)),
-            ),
+            requires_receiving(IMPORTS_CREATE, BodyKind::Import, post(upload)),
         )
         .add(one, requires(IMPORTS_READ, get(show)))
         .add(

@@ -3,10 +3,7 @@
 //! downloading the original and removing. Reading the upload and answering
 //! with a stored file are in `support::uploads`, shared with the API.
 
-use axum::{
-    extract::Multipart,
-    http::{HeaderMap, StatusCode},
-};
+use axum::{extract::Multipart, http::StatusCode};
 use loco_rs::prelude::*;
 
 use super::{expenses::frame, render};
@@ -71,13 +68,12 @@ pub async fn section(
 #[debug_handler]
 async fn upload(
     State(ctx): State<AppContext>,
-    headers: HeaderMap,
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
     mut multipart: Multipart,
 ) -> Result<Response> {
     let back = edit_path(&member, &expense_id);
-    match attach(&ctx, &headers, member, &expense_id, &mut multipart).await {
+    match attach(&ctx, member, &expense_id, &mut multipart).await {
         Ok((member, _, saved)) => {
             member.commit_change(&ctx).await?;
             let message = if saved.len() == 1 {

@@ -17,7 +17,10 @@ use axum::{
 use loco_rs::{auth::jwt::JWT, controller::ErrorDetail, prelude::*};
 use sea_orm::DatabaseTransaction;
 
-use super::web_session::{self, Visitor};
+use super::{
+    limits::{read_first, BodyKind},
+    web_session::{self, Visitor},
+};
 use crate::{
     models::{
         api_tokens,
@@ -34,12 +37,23 @@ use crate::{
     },
 };
 
-/// Declares the permission a workspace route needs.
+/// Declares the permission a workspace route needs. Its body (a form or
+/// JSON) is read whole before the request's transaction opens.
 pub fn requires(
     permission: Permission,
     route: MethodRouter<AppContext>,
 ) -> MethodRouter<AppContext> {
-    route.layer(Extension(permission))
+    requires_receiving(permission, BodyKind::Form, route)
+}
+
+/// [`requires`] for a route whose body is of another kind, with its own
+/// size limit (a statement to import, an archive to restore).
+pub fn requires_receiving(
+    permission: Permission,
+    body: BodyKind,
+    route: MethodRouter<AppContext>,
+) -> MethodRouter<AppContext> {
+    read_first(body, route.layer(Extension(permission)))
 }
 
 /// The second permission of a route that either of two opens.
@@ -72,9 +86,9 @@ pub fn requires_reading(
 }
 
 /// Marks a route that receives files: its transaction starts out reading,
-/// so a slow upload holds no write lock (SQLite has one for the whole
-/// database); the handler switches with [`Member::writing`] once the files
-/// are in. The body size is the handler's to limit, while it streams.
+/// so storing the files (on S3, say) holds no write lock (SQLite has one
+/// for the whole database); the handler switches with [`Member::writing`]
+/// once the files are stored.
 #[derive(Debug, Clone, Copy)]
 pub struct ReceivesFiles;
 
@@ -83,8 +97,11 @@ pub fn requires_upload(
     permission: Permission,
     route: MethodRouter<AppContext>,
 ) -> MethodRouter<AppContext> {
-    let route = route.layer(axum::extract::DefaultBodyLimit::disable());
-    requires(permission, route).layer(Extension(ReceivesFiles))
+    requires_receiving(
+        permission,
+        BodyKind::Files,
+        route.layer(Extension(ReceivesFiles)),
+    )
 }
 
 /// [`requires_upload`] for a route that either permission opens (attaching

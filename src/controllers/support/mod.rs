@@ -1,13 +1,15 @@
 //! Request plumbing shared by pages and the API: who is calling and what
 //! they may do (`access`), errors as responses (`errors`, and `domain` for
-//! the models' refusals), pages (`render`), request bodies (`forms`), uploaded and downloaded files
-//! (`uploads`), throttling, and sessions and the other middleware.
+//! the models' refusals), pages (`render`), request bodies (`forms`) and
+//! their limits (`limits`), uploaded and downloaded files (`uploads`),
+//! throttling, and sessions and the other middleware.
 
 pub mod access;
 pub mod assistant;
 mod domain;
 pub mod errors;
 pub mod forms;
+pub mod limits;
 pub mod render;
 pub mod run_to_completion;
 pub mod throttle;

@@ -5,7 +5,7 @@
 use axum::{
     body::Body,
     extract::Multipart,
-    http::{header, HeaderMap, StatusCode},
+    http::{header, StatusCode},
 };
 use loco_rs::{prelude::*, storage::stream::BytesStream};
 
@@ -19,14 +19,8 @@ use crate::{
     settings::Settings,
 };
 
-/// The largest workspace archive restored (a request body limit):
-/// archives of the largest workspaces run to tens of megabytes.
-pub const ARCHIVE_MAX_BYTES: usize = 200 * 1024 * 1024;
-
 /// Most files one upload may carry.
 pub const MAX_FILES: usize = 10;
-/// Room for the multipart framing and the other form fields.
-const FRAMING_BYTES: u64 = 64 * 1024;
 
 /// What a multipart form brought: its text fields and its files.
 #[derive(Default)]
@@ -35,22 +29,18 @@ pub struct Received {
     pub files: Vec<Upload>,
 }
 
-/// The longest text field of a multipart form.
-const TEXT_FIELD_BYTES: usize = 64 * 1024;
-
-/// Reads a multipart form as it streams in: its `file` parts, refusing a
-/// file as soon as it passes the size limit (so no more than the limit is
-/// ever held), and its other fields as text. A body announced larger than
-/// `MAX_FILES` such files is refused before any of it is read.
+/// Reads a multipart form (already in memory: see `limits::read_first`):
+/// its `file` parts, refusing a file past the size limit, and its other
+/// fields as text, refusing a field too long and a form of too many fields
+/// (`limits.form_fields`, `limits.form_field_kb`).
 ///
 /// # Errors
-/// With what was read until then: 413 for an announced body too large; 422
-/// naming `file` for a file too large, too many files or a broken upload.
+/// With what was read until then: 422 naming `file` for a file too large,
+/// too many files or a broken upload, or naming the field too long.
 // Stays whole (over 80 lines): one loop over the multipart stream; each part
 // is read, and refused, as it arrives.
 pub async fn receive(
     ctx: &AppContext,
-    headers: &HeaderMap,
     multipart: &mut Multipart,
 ) -> std::result::Result<Received, (Error, Received)> {
     let mut received = Received::default();
@@ -59,23 +49,8 @@ pub async fn receive(
         Err(err) => return Err((err, received)),
     };
     let max = settings.receipts.max_file_bytes();
-    let announced = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if announced.is_some_and(|len| len > (max as u64 + FRAMING_BYTES) * MAX_FILES as u64) {
-        let err = Error::CustomError(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            loco_rs::controller::ErrorDetail::new(
-                "too_large",
-                format!(
-                    "The upload is too large: at most {MAX_FILES} files of {} MB each.",
-                    settings.receipts.max_file_mb
-                ),
-            ),
-        );
-        return Err((err, received));
-    }
+    let max_fields = settings.limits.form_fields as usize;
+    let mut fields = 0;
     let refused = |field: &str, message: String| Error::from(FieldErrors::one(field, message));
     let broken = |err: &axum::extract::multipart::MultipartError| {
         refused(
@@ -89,6 +64,17 @@ pub async fn receive(
             Ok(None) => break,
             Err(err) => return Err((broken(&err), received)),
         };
+        fields += 1;
+        if fields > max_fields {
+            let err = Error::CustomError(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                loco_rs::controller::ErrorDetail::new(
+                    "too_many_fields",
+                    format!("The form has more than {max_fields} fields."),
+                ),
+            );
+            return Err((err, received));
+        }
         let name = field.name().unwrap_or_default().to_string();
         let filename = field.file_name().unwrap_or_default().to_string();
         let (limit, too_long) = if name == "file" {
@@ -99,7 +85,8 @@ pub async fn receive(
             );
             (max, refused("file", message))
         } else {
-            (TEXT_FIELD_BYTES, refused(&name, "is too long".to_string()))
+            let limit = settings.limits.form_field_bytes();
+            (limit, refused(&name, "is too long".to_string()))
         };
         let mut bytes = Vec::new();
         loop {
@@ -142,17 +129,13 @@ pub async fn receive(
 /// As [`receive`], [`receipts::Model::store`]; 403/404 for the expense.
 pub async fn attach(
     ctx: &AppContext,
-    headers: &HeaderMap,
     member: Member,
     expense_id: &str,
     multipart: &mut Multipart,
 ) -> Result<(Member, expenses::Model, Vec<receipts::Model>)> {
     // Rights first: nobody uploads megabytes to be told no.
     changeable(ctx, &member, expense_id, false, false).await?;
-    let uploads = receive(ctx, headers, multipart)
-        .await
-        .map_err(|(err, _)| err)?
-        .files;
+    let uploads = receive(ctx, multipart).await.map_err(|(err, _)| err)?.files;
     let stored = receipts::Model::store(ctx, &member.db, &member.workspace, uploads).await?;
     let member = member.writing(ctx).await?;
     let expense =

@@ -364,7 +364,10 @@ async fn error_page(ctx: &AppContext, response: Response) -> Response {
     let (parts, body) = response.into_parts();
     let message = match status {
         StatusCode::NOT_FOUND => "We could not find that page.".to_string(),
-        StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS => {
+        StatusCode::FORBIDDEN
+        | StatusCode::TOO_MANY_REQUESTS
+        | StatusCode::PAYLOAD_TOO_LARGE
+        | StatusCode::REQUEST_TIMEOUT => {
             // These carry a message written for people.
             body_message(body).await
         }

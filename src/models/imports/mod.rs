@@ -58,8 +58,6 @@ use super::{
 };
 use crate::{policies::IMPORTS_CREATE, workers::Job};
 
-/// The largest file accepted, checked while it streams in.
-pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 const MAX_ROWS: usize = 200_000;
 const BATCH_ROWS: usize = 1000;
 const FILENAME_MAX_CHARS: usize = 100;

@@ -150,7 +150,7 @@ pub(super) async fn submitted(
     let mut multipart = Multipart::from_request(request, ctx)
         .await
         .map_err(|err| (not_a_form(err.body_text()), ExpenseForm::default()))?;
-    match receive(ctx, headers, &mut multipart).await {
+    match receive(ctx, &mut multipart).await {
         Ok(received) => Ok((as_form(&received.fields), received.files)),
         Err((err, received)) => Err((err, as_form(&received.fields))),
     }
