@@ -61,6 +61,14 @@ pub struct StorageSettings {
     pub access_key_id: String,
     #[serde(default)]
     pub secret_access_key: String,
+    /// `s3`: time allowed to open a connection, in milliseconds.
+    #[serde(default = "five_seconds")]
+    pub connect_timeout_ms: u64,
+    /// `s3`: time allowed for an answer to start (a whole upload included),
+    /// and for each next part of a download, in milliseconds. A call past
+    /// it fails at once (storage "could not be reached"), without retries.
+    #[serde(default = "thirty_seconds")]
+    pub timeout_ms: u64,
 }
 
 fn disk() -> String {
@@ -69,6 +77,14 @@ fn disk() -> String {
 
 fn data_files() -> PathBuf {
     PathBuf::from("data/files")
+}
+
+const fn five_seconds() -> u64 {
+    5_000
+}
+
+const fn thirty_seconds() -> u64 {
+    30_000
 }
 
 impl Default for StorageSettings {
@@ -81,6 +97,8 @@ impl Default for StorageSettings {
             endpoint: String::new(),
             access_key_id: String::new(),
             secret_access_key: String::new(),
+            connect_timeout_ms: five_seconds(),
+            timeout_ms: thirty_seconds(),
         }
     }
 }
@@ -88,6 +106,9 @@ impl Default for StorageSettings {
 impl StorageSettings {
     fn check(&self) -> Result<()> {
         let fail = |msg: &str| Err(Error::string(&format!("config: settings.storage: {msg}")));
+        if self.connect_timeout_ms == 0 || self.timeout_ms == 0 {
+            return fail("connect_timeout_ms and timeout_ms must be above 0");
+        }
         match self.driver.as_str() {
             "disk" if self.folder.as_os_str().is_empty() => fail("folder must be set"),
             "disk" => Ok(()),
