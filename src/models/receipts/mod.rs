@@ -157,7 +157,8 @@ impl Model {
     }
 
     /// Checks uploaded files (each not empty, within the size limit, a
-    /// kind we keep by its content; together within the workspace's quota)
+    /// kind we keep by its content, an image within the pixel limit by its
+    /// header; together within the workspace's quota)
     /// and puts them in storage. Nothing is stored unless every file passes;
     /// [`Stored::attach`] then records them. Runs before the request's write
     /// transaction, so an upload never holds the database's write lock.
@@ -255,6 +256,17 @@ impl Model {
         Ok(rows
             .into_iter()
             .map(|(expense, n)| (expense, u64::try_from(n).unwrap_or(0)))
+            // An image's header gives its size: one too large to decode is
+            // refused here, before anything is stored or decoded.
+            let max_pixels = settings.receipts.max_image_pixels();
+            if let Some((width, height)) = kind
+                .is_drawable_image()
+                .then(|| files::header_size(&upload.bytes, max_pixels))
+                .flatten()
+            {
+                files::check_pixels(width, height, max_pixels)
+                    .map_err(|oversized| named(&oversized.to_string()))?;
+            }
             .collect())
     }
 
