@@ -15,6 +15,7 @@ mod imports;
 mod isolation;
 mod one_door;
 mod openapi;
+mod receipt_limits;
 pub mod receipts;
 mod recurring_api;
 mod run_to_completion;
