@@ -101,13 +101,8 @@ impl Hooks for App {
     async fn after_context(mut ctx: AppContext) -> Result<AppContext> {
         let settings = Settings::from_config(&ctx.config)?;
         ctx.storage = Arc::new(Storage::single(file_store(&settings.storage)?));
-        ctx.shared_store.insert(Arc::new(
-            ocr::Tools::detect(
-                &settings.receipts.ocr_command,
-                &settings.receipts.pdf_render_command,
-            )
-            .await,
-        ));
+        ctx.shared_store
+            .insert(Arc::new(ocr::Tools::detect(&settings.receipts).await));
         let settings_owner = settings.owner_database_url.clone();
         ctx.shared_store
             .insert(Arc::new(AuthThrottle::new(&settings.rate_limits)));

@@ -63,6 +63,14 @@ pub struct StorageSettings {
     pub access_key_id: String,
     #[serde(default)]
     pub secret_access_key: String,
+    /// `s3`: time allowed to open a connection, in milliseconds.
+    #[serde(default = "five_seconds")]
+    pub connect_timeout_ms: u64,
+    /// `s3`: time allowed for an answer to start (a whole upload included),
+    /// and for each next part of a download, in milliseconds. A call past
+    /// it fails at once (storage "could not be reached"), without retries.
+    #[serde(default = "thirty_seconds")]
+    pub timeout_ms: u64,
 }
 
 fn disk() -> String {
@@ -71,6 +79,14 @@ fn disk() -> String {
 
 fn data_files() -> PathBuf {
     PathBuf::from("data/files")
+}
+
+const fn five_seconds() -> u64 {
+    5_000
+}
+
+const fn thirty_seconds() -> u64 {
+    30_000
 }
 
 impl Default for StorageSettings {
@@ -83,6 +99,8 @@ impl Default for StorageSettings {
             endpoint: String::new(),
             access_key_id: String::new(),
             secret_access_key: String::new(),
+            connect_timeout_ms: five_seconds(),
+            timeout_ms: thirty_seconds(),
         }
     }
 }
@@ -90,6 +108,9 @@ impl Default for StorageSettings {
 impl StorageSettings {
     fn check(&self) -> Result<()> {
         let fail = |msg: &str| Err(Error::string(&format!("config: settings.storage: {msg}")));
+        if self.connect_timeout_ms == 0 || self.timeout_ms == 0 {
+            return fail("connect_timeout_ms and timeout_ms must be above 0");
+        }
         match self.driver.as_str() {
             "disk" if self.folder.as_os_str().is_empty() => fail("folder must be set"),
             "disk" => Ok(()),
@@ -120,6 +141,20 @@ pub struct ReceiptSettings {
     /// Poppler's `pdftoppm`, which draws a PDF's first page for its
     /// thumbnail and for reading its text; without it PDFs get neither.
     pub pdf_render_command: String,
+    /// Poppler's `pdfinfo`, which gives the size of a PDF's first page
+    /// before it is drawn; without it PDFs are not drawn.
+    pub pdf_info_command: String,
+    /// The most pixels an image may have (a PDF's first page drawn at 150
+    /// dpi included), in megapixels: a larger image is refused at upload
+    /// when its header shows it, else its receipt fails in processing.
+    pub max_image_megapixels: u32,
+    /// Time allowed to each run of Tesseract or Poppler, in seconds; the
+    /// program is killed past it and the receipt marked failed.
+    pub tool_timeout_secs: u32,
+    /// Memory (address space) allowed to each run of Tesseract or Poppler,
+    /// in megabytes; past it the program fails and the receipt is marked
+    /// failed.
+    pub tool_memory_mb: u32,
     /// A deleted expense's receipts are kept this long, so undoing the
     /// delete brings them back; then the hourly sweep removes them.
     pub keep_deleted_hours: u32,
@@ -135,6 +170,10 @@ impl Default for ReceiptSettings {
             workspace_quota_mb: 1000,
             ocr_command: "tesseract".to_string(),
             pdf_render_command: "pdftoppm".to_string(),
+            pdf_info_command: "pdfinfo".to_string(),
+            max_image_megapixels: 50,
+            tool_timeout_secs: 60,
+            tool_memory_mb: 1024,
             keep_deleted_hours: 24,
             orphan_grace_minutes: 60,
         }
@@ -147,11 +186,25 @@ impl ReceiptSettings {
         megabytes(self.max_file_mb)
     }
 
+    /// [`Self::max_image_megapixels`] in pixels.
+    #[must_use]
+    pub fn max_image_pixels(&self) -> u64 {
+        u64::from(self.max_image_megapixels) * 1_000_000
+    }
+
     fn check(&self) -> Result<()> {
+        let fail = |msg: &str| Err(Error::string(&format!("config: settings.receipts: {msg}")));
         if self.max_file_mb == 0 || self.max_file_mb > 1024 {
-            return Err(Error::string(
-                "config: settings.receipts: max_file_mb must be 1 to 1024",
-            ));
+            return fail("max_file_mb must be 1 to 1024");
+        }
+        if self.max_image_megapixels == 0 || self.max_image_megapixels > 1000 {
+            return fail("max_image_megapixels must be 1 to 1000");
+        }
+        if self.tool_timeout_secs == 0 {
+            return fail("tool_timeout_secs must be above 0");
+        }
+        if self.tool_memory_mb < 16 {
+            return fail("tool_memory_mb must be at least 16");
         }
         Ok(())
     }

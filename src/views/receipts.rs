@@ -28,6 +28,9 @@ pub struct ReceiptResponse {
     /// `processing` (thumbnail and text being made), `ready`, or `failed`
     /// (the file is kept and downloadable but could not be drawn).
     pub status: String,
+    /// Why it `failed`, for people ("The image is 20000 x 20000 pixels
+    /// ..."); absent otherwise.
+    pub problem: Option<String>,
     /// Whether a thumbnail and preview were made (for images, and for PDFs
     /// where Poppler is installed); drawn from the pixels only, without the
     /// photo's metadata.
@@ -79,6 +82,7 @@ impl ReceiptResponse {
             size_bytes: receipt.size_bytes,
             size_text: size_text(receipt.size_bytes),
             status: receipt.status.clone(),
+            problem: receipt.problem.clone(),
             has_preview: receipt.has_preview,
             download_url: format!(
                 "/api/v1/workspaces/{workspace_pid}/expenses/{expense_pid}/receipts/{}",

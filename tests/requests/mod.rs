@@ -16,6 +16,7 @@ mod isolation;
 mod limits;
 mod one_door;
 mod openapi;
+mod receipt_limits;
 pub mod receipts;
 mod recurring_api;
 mod run_to_completion;

@@ -18,7 +18,7 @@ use super::{
 use crate::support::{household, python, s3::S3Standin, TestApp};
 
 /// Where a test's app keeps its files.
-enum Store {
+pub(super) enum Store {
     Disk,
     S3(S3Standin),
 }
@@ -35,7 +35,7 @@ impl Store {
     }
 
     /// Every stored key, sorted.
-    async fn keys(&self, app: &TestApp) -> Vec<String> {
+    pub(super) async fn keys(&self, app: &TestApp) -> Vec<String> {
         match self {
             Self::S3(s3) => s3.keys().await,
             Self::Disk => {
@@ -114,7 +114,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-fn receipts_path(ws: &str, expense: &str) -> String {
+pub(super) fn receipts_path(ws: &str, expense: &str) -> String {
     format!("/api/v1/workspaces/{ws}/expenses/{expense}/receipts")
 }
 
@@ -141,7 +141,7 @@ pub async fn upload(
         .await
 }
 
-async fn expense(app: &TestApp, token: &str, ws: &str) -> String {
+pub(super) async fn expense(app: &TestApp, token: &str, ws: &str) -> String {
     let body = json!({ "amount": "23.40", "date": "2026-11-20", "description": "Bakery" });
     add_api(app, token, &format!("/w/{ws}"), body).await["id"]
         .as_str()
@@ -149,7 +149,7 @@ async fn expense(app: &TestApp, token: &str, ws: &str) -> String {
         .to_string()
 }
 
-async fn list(app: &TestApp, token: &str, ws: &str, expense: &str) -> Vec<Value> {
+pub(super) async fn list(app: &TestApp, token: &str, ws: &str, expense: &str) -> Vec<Value> {
     let response = app
         .server
         .get(&receipts_path(ws, expense))
@@ -159,7 +159,7 @@ async fn list(app: &TestApp, token: &str, ws: &str, expense: &str) -> Vec<Value>
     response.json::<Vec<Value>>()
 }
 
-async fn row_count(app: &TestApp) -> u64 {
+pub(super) async fn row_count(app: &TestApp) -> u64 {
     use sea_orm::{EntityTrait, PaginatorTrait};
     receipts::Entity::find().count(&app.owner_db).await.unwrap()
 }
@@ -503,7 +503,7 @@ async fn an_oversized_upload_is_refused_while_it_streams() {
 
 /// A multipart form as a browser sends it: its fields and files, with the
 /// CSRF token of `page` in the address (as the form's `action` carries it).
-async fn page_form(
+pub(super) async fn page_form(
     app: &TestApp,
     path: &str,
     page: &str,
@@ -530,7 +530,7 @@ async fn page_form(
 }
 
 /// The attach form of an expense's page.
-async fn page_upload(
+pub(super) async fn page_upload(
     app: &TestApp,
     path: &str,
     page: &str,
@@ -539,14 +539,14 @@ async fn page_upload(
     page_form(app, path, page, &[], files).await
 }
 
-const LUNCH: &[(&str, &str)] = &[
+pub(super) const LUNCH: &[(&str, &str)] = &[
     ("amount", "12.80"),
     ("date", "2026-11-21"),
     ("description", "Lunch"),
 ];
 
 /// The expenses of a workspace as the API lists them: (description, id).
-async fn expenses_of(app: &TestApp, token: &str, ws: &str) -> Vec<(String, String)> {
+pub(super) async fn expenses_of(app: &TestApp, token: &str, ws: &str) -> Vec<(String, String)> {
     let listed = app
         .server
         .get(&format!("/api/v1/workspaces/{ws}/expenses"))
@@ -749,7 +749,7 @@ async fn with_storage_down_the_expense_saves_and_the_receipt_can_be_attached_lat
 }
 
 /// Draws the test receipt (tests/support/receipt_image.py): a PNG and a PDF.
-fn drawn_receipt() -> (Vec<u8>, Vec<u8>) {
+pub(super) fn drawn_receipt() -> (Vec<u8>, Vec<u8>) {
     let folder = std::env::temp_dir().join(format!("receipt-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&folder).unwrap();
     let (png_path, pdf_path) = (folder.join("r.png"), folder.join("r.pdf"));

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod s3;
+pub mod small_disk;
 pub mod smtp;
 pub mod stripe;
 pub mod workspace;

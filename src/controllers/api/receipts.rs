@@ -60,8 +60,9 @@ async fn list(
         (status = 403, description = "Your role does not allow it"),
         (status = 404, description = "No such thing in a workspace of yours"),
         (status = 413, description = "The body is larger than 10 files of the size limit, or the form has too many fields"),
-        (status = 422, description = "Empty, too large or not a JPEG, PNG, WebP, HEIC or PDF file, or past the workspace's storage; `errors.file` says which"),
+        (status = 422, description = "Empty, too large (in bytes, or in pixels by an image's header) or not a JPEG, PNG, WebP, HEIC or PDF file, or past the workspace's storage; `errors.file` says which"),
         (status = 503, description = "Storage could not be reached: nothing was saved, try again later"),
+        (status = 507, description = "Storage is full (`storage_full`): nothing was saved"),
     ),
     security(("bearer" = []))
 )]

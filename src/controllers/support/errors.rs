@@ -37,7 +37,8 @@ pub fn refusal(err: &Error) -> Option<String> {
             | StatusCode::PAYMENT_REQUIRED
             | StatusCode::PAYLOAD_TOO_LARGE
             | StatusCode::BAD_GATEWAY
-            | StatusCode::SERVICE_UNAVAILABLE,
+            | StatusCode::SERVICE_UNAVAILABLE
+            | StatusCode::INSUFFICIENT_STORAGE,
             detail,
         ) => detail.description.clone(),
         _ => None,

@@ -25,6 +25,8 @@ pub struct Model {
     pub ocr_date: Option<Date>,
     #[sea_orm(column_type = "Text", nullable)]
     pub ocr_text: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub problem: Option<String>,
     pub uploaded_by_id: Option<UserId>,
     pub workspace_id: WorkspaceId,
     pub expense_id: i64,

@@ -4,7 +4,7 @@
 
 use std::io::Cursor;
 
-use image::{imageops::FilterType, DynamicImage, ImageDecoder, ImageReader};
+use image::{imageops::FilterType, DynamicImage, ImageDecoder, ImageReader, Limits};
 
 /// The kinds of file a receipt may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,20 +115,124 @@ pub const THUMBNAIL_PX: u32 = 320;
 /// Longest side of the viewer's image, in pixels.
 pub const PREVIEW_PX: u32 = 1600;
 
-/// An image decoded and turned the way the camera held it (its EXIF
-/// orientation); the metadata itself is not carried over.
+/// An image with more pixels than the instance decodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Oversized {
+    pub width: u32,
+    pub height: u32,
+    pub max_pixels: u64,
+}
+
+impl std::fmt::Display for Oversized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let pixels = u64::from(self.width) * u64::from(self.height);
+        write!(
+            f,
+            "is {} x {} pixels ({} megapixels); images of at most {} megapixels are accepted",
+            self.width,
+            self.height,
+            pixels.div_ceil(1_000_000),
+            self.max_pixels / 1_000_000
+        )
+    }
+}
+
+/// Refuses an image of `width` x `height` with more than `max_pixels`.
 ///
 /// # Errors
-/// When the bytes are not an image this build can decode.
-pub fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, image::ImageError> {
-    let mut decoder = ImageReader::new(Cursor::new(bytes))
+/// [`Oversized`] past the limit.
+pub const fn check_pixels(width: u32, height: u32, max_pixels: u64) -> Result<(), Oversized> {
+    if (width as u64) * (height as u64) > max_pixels {
+        return Err(Oversized {
+            width,
+            height,
+            max_pixels,
+        });
+    }
+    Ok(())
+}
+
+/// What a decoder may allocate for an image within `max_pixels`: the
+/// widest pixel this build decodes (16-bit RGBA, 8 bytes) and room for its
+/// metadata (ICC profiles, EXIF).
+fn decoding_limits(max_pixels: u64) -> Limits {
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(max_pixels.saturating_mul(8).saturating_add(16 << 20));
+    limits
+}
+
+/// The width and height an image's header gives, read without decoding
+/// its pixels; `None` when there is no header to read (the file is then
+/// judged when it is drawn).
+#[must_use]
+pub fn header_size(bytes: &[u8], max_pixels: u64) -> Option<(u32, u32)> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(image::ImageError::IoError)?
-        .into_decoder()?;
+        .ok()?;
+    reader.limits(decoding_limits(max_pixels));
+    reader.into_dimensions().ok()
+}
+
+/// Why an image was not decoded.
+#[derive(Debug)]
+pub enum NotDecoded {
+    /// More pixels than allowed (seen in its header, before any decoding).
+    Oversized(Oversized),
+    /// Not an image this build decodes, or a broken one.
+    Unreadable(image::ImageError),
+}
+
+impl From<image::ImageError> for NotDecoded {
+    fn from(err: image::ImageError) -> Self {
+        Self::Unreadable(err)
+    }
+}
+
+/// An image decoded and turned the way the camera held it (its EXIF
+/// orientation); the metadata itself is not carried over. Its size is
+/// checked before its pixels are decoded, and the decoder may allocate no
+/// more than an image of `max_pixels` needs.
+///
+/// # Errors
+/// When the image is too large, or the bytes are not an image this build
+/// can decode.
+pub fn decode_upright(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, NotDecoded> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(image::ImageError::IoError)?;
+    let mut limits = decoding_limits(max_pixels);
+    reader.limits(limits.clone());
+    let mut decoder = reader.into_decoder()?;
+    let (width, height) = decoder.dimensions();
+    check_pixels(width, height, max_pixels).map_err(NotDecoded::Oversized)?;
+    // The pixels' own buffer counts against the limit too (as in
+    // `ImageReader::decode`, which `into_decoder` skips).
+    limits.reserve(decoder.total_bytes())?;
+    decoder.set_limits(limits)?;
     let orientation = decoder.orientation()?;
     let mut image = DynamicImage::from_decoder(decoder)?;
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// `image` no larger than `max_px` on its longest side. A large image is
+/// first stepped down to twice that with the fast integer filter, so the
+/// smooth filter's float buffer stays small (for a 50-megapixel photo it
+/// would be ~180 MB).
+#[must_use]
+pub fn within(image: &DynamicImage, max_px: u32) -> std::borrow::Cow<'_, DynamicImage> {
+    if image.width() <= max_px && image.height() <= max_px {
+        return std::borrow::Cow::Borrowed(image);
+    }
+    let twice = max_px.saturating_mul(2);
+    let step;
+    let source = if image.width() > twice || image.height() > twice {
+        step = image.thumbnail(twice, twice);
+        &step
+    } else {
+        image
+    };
+    std::borrow::Cow::Owned(source.resize(max_px, max_px, FilterType::Triangle))
 }
 
 /// A JPEG of `image` no larger than `max_px` on its longest side. Written
@@ -137,11 +241,7 @@ pub fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, image::ImageError> {
 /// # Errors
 /// When encoding fails.
 pub fn jpeg_within(image: &DynamicImage, max_px: u32) -> Result<Vec<u8>, image::ImageError> {
-    let scaled = if image.width() > max_px || image.height() > max_px {
-        image.resize(max_px, max_px, FilterType::Triangle)
-    } else {
-        image.clone()
-    };
+    let scaled = within(image, max_px);
     let mut out = Cursor::new(Vec::new());
     DynamicImage::ImageRgb8(scaled.to_rgb8()).write_to(&mut out, image::ImageFormat::Jpeg)?;
     Ok(out.into_inner())

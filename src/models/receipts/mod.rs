@@ -89,11 +89,64 @@ fn unavailable(err: &impl std::fmt::Display) -> Error {
     )
 }
 
-/// Whether `err` is storage that could not be reached (see [`unavailable`]).
+/// The storage is full (the disk, or the account's quota): nothing was
+/// saved, and trying again will not help until space is freed.
+fn full(err: &impl std::fmt::Display) -> Error {
+    tracing::error!(error = %err, "receipt storage is full");
+    Error::CustomError(
+        StatusCode::INSUFFICIENT_STORAGE,
+        ErrorDetail {
+            error: Some("storage_full".to_string()),
+            description: Some(
+                "Receipt storage is full, so the receipt was not saved. \
+                 The expense itself is unchanged; attach the receipt again once \
+                 the instance's operator has freed space."
+                    .to_string(),
+            ),
+            errors: None,
+        },
+    )
+}
+
+/// Whether a storage error says there is no space left: ENOSPC or EDQUOT
+/// from the disk, anywhere in its chain of causes.
+fn is_out_of_space(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(err);
+    while let Some(current) = cause {
+        if let Some(io) = current.downcast_ref::<std::io::Error>() {
+            if matches!(
+                io.kind(),
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+            ) {
+                return true;
+            }
+        }
+        cause = current.source();
+    }
+    false
+}
+
+/// A failed write to storage as the answer: full, or not reached.
+fn not_stored(err: &loco_rs::storage::StorageError) -> Error {
+    if is_out_of_space(err) {
+        full(err)
+    } else {
+        unavailable(err)
+    }
+}
+
+/// Why storage refused a file, in a few words for a sentence ("its
+/// receipt was not saved (...)"), when `err` is such a refusal.
 #[must_use]
-pub fn is_unavailable(err: &Error) -> bool {
-    matches!(err, Error::CustomError(StatusCode::SERVICE_UNAVAILABLE, detail)
-        if detail.error.as_deref() == Some("storage_unavailable"))
+pub fn storage_refusal(err: &Error) -> Option<&'static str> {
+    match err {
+        Error::CustomError(_, detail) => match detail.error.as_deref() {
+            Some("storage_unavailable") => Some("receipt storage could not be reached"),
+            Some("storage_full") => Some("receipt storage is full"),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The external programs found at start (see [`ocr::Tools`]).
@@ -157,15 +210,18 @@ impl Model {
     }
 
     /// Checks uploaded files (each not empty, within the size limit, a
-    /// kind we keep by its content; together within the workspace's quota)
+    /// kind we keep by its content, an image within the pixel limit by its
+    /// header; together within the workspace's quota)
     /// and puts them in storage. Nothing is stored unless every file passes;
     /// [`Stored::attach`] then records them. Runs before the request's write
     /// transaction, so an upload never holds the database's write lock.
     ///
     /// # Errors
-    /// 422 naming `file` for an empty, too large or unaccepted file or one
-    /// past the quota (402 when the plan's quota is the limit); 503 when
-    /// storage fails (what was stored by then is swept as orphaned);
+    /// 422 naming `file` for an empty, too large or unaccepted file, an
+    /// image whose header shows more pixels than `receipts.
+    /// max_image_megapixels`, or one past the quota (402 when the plan's
+    /// quota is the limit); 503 when storage fails, 507 when it is full
+    /// (what was stored by then is deleted, or else swept as orphaned);
     /// database errors.
     pub async fn store<C: ConnectionTrait>(
         ctx: &AppContext,
@@ -200,6 +256,17 @@ impl Model {
                     files::ACCEPTED
                 ))
             })?;
+            // An image's header gives its size: one too large to decode is
+            // refused here, before anything is stored or decoded.
+            let max_pixels = settings.receipts.max_image_pixels();
+            if let Some((width, height)) = kind
+                .is_drawable_image()
+                .then(|| files::header_size(&upload.bytes, max_pixels))
+                .flatten()
+            {
+                files::check_pixels(width, height, max_pixels)
+                    .map_err(|oversized| named(&oversized.to_string()))?;
+            }
             checked.push((upload, kind));
         }
         let adding: u64 = checked.iter().map(|(u, _)| u.bytes.len() as u64).sum();
@@ -210,14 +277,20 @@ impl Model {
                 adding,
                 settings.receipts.workspace_quota_mb,
             )?;
-        let mut stored = Vec::with_capacity(checked.len());
+        let mut stored: Vec<Stored> = Vec::with_capacity(checked.len());
         for (upload, kind) in checked {
             let pid = Uuid::new_v4();
             let key = key_for(&workspace.pid, &pid);
-            ctx.storage
-                .upload(Path::new(&key), &upload.bytes)
-                .await
-                .map_err(|err| unavailable(&err))?;
+            if let Err(err) = ctx.storage.upload(Path::new(&key), &upload.bytes).await {
+                // Nothing half-stored: this file's part (a full disk keeps
+                // what was written) and the files before it go now; what
+                // cannot be deleted is swept as orphaned.
+                let keys: Vec<String> = stored.iter().map(|s| s.key.clone()).chain([key]).collect();
+                if let Err(cleanup) = jobs::delete_files(ctx, &keys).await {
+                    tracing::warn!(error = %cleanup, "partial upload left for the sweep");
+                }
+                return Err(not_stored(&err));
+            }
             stored.push(Stored {
                 pid,
                 key,

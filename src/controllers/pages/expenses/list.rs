@@ -178,8 +178,9 @@ pub(super) async fn add_form_again(
 
 /// Adds an expense from the form, with the receipts it carries. The files
 /// are checked and stored before the write transaction; a file refused
-/// brings the form back, but storage that cannot be reached does not stop
-/// the expense: it is added and the message says to attach them later.
+/// brings the form back, but storage that cannot be reached or is full does
+/// not stop the expense (what was typed is kept): it is added and the
+/// message says why its receipts were not and to attach them later.
 // Stays whole (over 80 lines): one flow in the order it must run: files
 // checked and stored before the write transaction, then the expense, then its
 // receipts, each refusal shown on the form.
@@ -253,10 +254,9 @@ pub(super) async fn create(
             } else {
                 "its receipts were"
             };
-            let why = if receipts::is_unavailable(&err) {
-                "receipt storage could not be reached".to_string()
-            } else {
-                refusal(&err).ok_or(err)?
+            let why = match receipts::storage_refusal(&err) {
+                Some(why) => why.to_string(),
+                None => refusal(&err).ok_or(err)?,
             };
             (
                 "alert",
