@@ -19,6 +19,7 @@ pub mod receipts;
 mod recurring_api;
 mod run_to_completion;
 mod security;
+mod throttle;
 mod tokens_api;
 mod workspace_pages;
 mod workspaces_api;

@@ -4,7 +4,11 @@ use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde::Deserialize;
 
-use crate::controllers::support::{access::LOCKED, forms::ApiJson, throttle::AuthThrottle};
+use crate::controllers::support::{
+    access::LOCKED,
+    forms::ApiJson,
+    throttle::{AuthThrottle, Resend},
+};
 use crate::{
     mailers::auth::AuthMailer,
     models::{
@@ -54,7 +58,7 @@ async fn register(
     ApiJson(params): ApiJson<RegisterParams>,
 ) -> Result<Response> {
     let account = format!("register:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
     let (user, token) = users::Model::register(&ctx.db, &params).await?;
@@ -77,8 +81,8 @@ async fn login(
     ip: RemoteIP,
     ApiJson(params): ApiJson<LoginParams>,
 ) -> Result<Response> {
-    let account = format!("login:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    let account = AuthThrottle::login_key(&params.email);
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
     let Some(user) = users::Model::authenticate(&ctx.db, &params.email, &params.password).await?
@@ -137,7 +141,7 @@ async fn verify(
     ApiJson(params): ApiJson<TokenParams>,
 ) -> Result<Response> {
     let account = format!("verify:{}", secrets::digest(&params.token));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
     let user = users::Model::find_by_verification_token(&ctx.db, &params.token)
@@ -151,7 +155,7 @@ async fn verify(
     post,
     path = "/api/auth/resend-verification",
     tag = "auth",
-    responses((status = 202, description = "A new link is mailed")),
+    responses((status = 202, description = "A new link is mailed"), (status = 429, description = "Links were sent too often; `Retry-After` says when to ask again")),
     security(("bearer" = []))
 )]
 #[debug_handler]
@@ -159,6 +163,10 @@ async fn resend_verification(auth: auth::JWT, State(ctx): State<AppContext>) -> 
     let user = users::Model::find_by_pid(&ctx.db, &auth.claims.pid).await?;
     if !user.awaits_confirmation() {
         return Err(FieldErrors::one("email", "is already confirmed").into());
+    }
+    if let Err(throttled) = AuthThrottle::resend(&ctx, &ctx.db, Resend::Verification(&user)).await?
+    {
+        return throttled.json();
     }
     let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
     AuthMailer::send_confirmation(&ctx, &user, &token).await?;
@@ -183,7 +191,7 @@ async fn forgot(
     ApiJson(params): ApiJson<EmailParams>,
 ) -> Result<Response> {
     let account = format!("reset:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
     if let Ok(user) = users::Model::find_by_email(&ctx.db, &params.email).await {
@@ -213,7 +221,7 @@ async fn reset(
     ApiJson(params): ApiJson<ResetParams>,
 ) -> Result<Response> {
     let account = format!("reset-token:{}", secrets::digest(&params.token));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
     let user = users::Model::find_by_reset_token(&ctx.db, &params.token)

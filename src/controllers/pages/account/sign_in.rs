@@ -138,7 +138,7 @@ pub(super) async fn signup(
         next: next.clone(),
     };
     let account = format!("register:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         let form = serde_json::to_value(&sent)?;
         return throttled_page(&v, &visitor, "auth/signup.html", form, &throttled);
     }
@@ -197,8 +197,8 @@ pub(super) async fn login(
         email: params.email.clone(),
         next: safe_next(&params.next).to_string(),
     };
-    let account = format!("login:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    let account = AuthThrottle::login_key(&params.email);
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         let form = serde_json::to_value(sent())?;
         return throttled_page(&v, &visitor, "auth/login.html", form, &throttled);
     }
