@@ -358,7 +358,7 @@ impl TestApp {
             .post("/api/auth/register")
             .json(&serde_json::json!({ "name": name, "email": email, "password": password }))
             .await;
-        assert_eq!(response.status_code(), 201, "{}", response.text());
+        assert_eq!(response.status_code(), 202, "{}", response.text());
         self.api_login(email, password).await
     }
 

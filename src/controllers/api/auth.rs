@@ -14,11 +14,11 @@ use crate::{
     models::{
         secrets,
         sessions::{self, PersonalTokens},
-        users::{self, LoginParams, RegisterParams},
+        users::{self, LoginParams, RegisterParams, Signup},
         validation::FieldErrors,
     },
     settings::Settings,
-    views::auth::{LoginResponse, UserResponse},
+    views::auth::{LoginResponse, SignupResponse, UserResponse},
 };
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -44,12 +44,15 @@ fn invalid_link() -> Error {
     FieldErrors::one("token", "is invalid, expired or already used").into()
 }
 
+/// Always 202 for valid input, whether or not the address has an account
+/// (its owner is then mailed a notice instead of a verification link), so
+/// the answer does not tell who is registered.
 #[utoipa::path(
     post,
     path = "/api/auth/register",
     tag = "auth",
     request_body = RegisterParams,
-    responses((status = 201, body = UserResponse), (status = 422, description = "Invalid input; `errors` names each field"))
+    responses((status = 202, body = SignupResponse, description = "A mail is on its way to the address"), (status = 422, description = "Invalid input; `errors` names each field"))
 )]
 #[debug_handler]
 async fn register(
@@ -61,11 +64,19 @@ async fn register(
     if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
-    let (user, token) = users::Model::register(&ctx.db, &params).await?;
-    AuthMailer::send_verification(&ctx, &user, &token).await?;
+    let user = match users::Model::sign_up(&ctx.db, &params).await? {
+        Signup::Created(user, token) => {
+            AuthMailer::send_verification(&ctx, &user, &token).await?;
+            user
+        }
+        Signup::Taken(owner) => {
+            AuthMailer::send_already_registered(&ctx, &owner).await?;
+            owner
+        }
+    };
     format::render()
-        .status(StatusCode::CREATED)
-        .json(UserResponse::from(&user))
+        .status(StatusCode::ACCEPTED)
+        .json(SignupResponse::new(user.email))
 }
 
 #[utoipa::path(
