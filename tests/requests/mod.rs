@@ -17,6 +17,7 @@ mod one_door;
 mod openapi;
 pub mod receipts;
 mod recurring_api;
+mod request_log;
 mod run_to_completion;
 mod security;
 mod throttle;
