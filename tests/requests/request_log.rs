@@ -118,7 +118,8 @@ fn levels_of(lines: &[Value], status: u16) -> Vec<String> {
 #[tokio::test]
 async fn refused_requests_are_logged_by_their_status_and_faults_as_errors() {
     let app = TestApp::start().await;
-    let token = app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
+    let token = app.api_login("ann@example.com", PASSWORD).await;
     let (logs, _guard) = Captured::start();
 
     let missing = app
@@ -133,16 +134,12 @@ async fn refused_requests_are_logged_by_their_status_and_faults_as_errors() {
         .json(&json!({ "name": "", "email": "bob@", "password": "short" }))
         .await;
     assert_eq!(invalid.status_code(), 422);
-    // A real fault: a table the login needs is gone.
+    // A real fault: the table of browser sessions is gone.
     app.owner_db
-        .execute_unprepared("DROP TABLE rate_limits")
+        .execute_unprepared("DROP TABLE sessions")
         .await
         .expect("drop a table");
-    let fault = app
-        .server
-        .post("/api/auth/login")
-        .json(&json!({ "email": "ann@example.com", "password": PASSWORD }))
-        .await;
+    let fault = app.server.get("/account").await;
     assert_eq!(fault.status_code(), 500);
 
     let lines = logs.lines();
@@ -161,7 +158,7 @@ async fn refused_requests_are_logged_by_their_status_and_faults_as_errors() {
     assert!(
         errors.iter().any(|l| l["fields"]["error.msg"]
             .as_str()
-            .is_some_and(|m| m.contains("rate_limits"))),
+            .is_some_and(|m| m.contains("sessions"))),
         "the fault is logged with its cause: {text}"
     );
 }
