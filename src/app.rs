@@ -25,7 +25,7 @@ use migration::Migrator;
 use crate::{
     controllers::{
         self,
-        support::{throttle::AuthThrottle, web_session},
+        support::{no_store::NoStore, request_log, throttle::AuthThrottle, web_session},
     },
     initializers::{
         self,
@@ -194,12 +194,29 @@ impl Hooks for App {
     }
 
     /// Loco's stack, with the browser-session layer innermost (closest to
-    /// the handlers, inside request ids, logging and security headers).
+    /// the handlers, inside request ids, logging and security headers), and
+    /// our request log in place of Loco's (no tokens in logged URIs, errors
+    /// by level).
     fn middlewares(ctx: &AppContext) -> Vec<Box<dyn MiddlewareLayer>> {
-        let mut stack: Vec<Box<dyn MiddlewareLayer>> =
-            vec![Box::new(web_session::WebSessionLayer::new(ctx))];
-        stack.extend(middleware::default_middleware_stack(ctx));
+        let mut stack: Vec<Box<dyn MiddlewareLayer>> = vec![
+            Box::new(web_session::WebSessionLayer::new(ctx)),
+            Box::new(NoStore),
+        ];
+        stack.extend(
+            middleware::default_middleware_stack(ctx)
+                .into_iter()
+                .map(|layer| match layer.name() {
+                    "logger" => Box::new(request_log::RequestLog::new(ctx)),
+                    _ => layer,
+                }),
+        );
         stack
+    }
+
+    /// Loco's logger, but a refused request is logged at the level of its
+    /// status (see `request_log`).
+    fn init_logger(ctx: &AppContext) -> Result<bool> {
+        request_log::init::<Self>(&ctx.config.logger)
     }
 
     /// Jobs run on apalis (see `workers`), not on Loco's queue.

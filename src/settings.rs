@@ -530,14 +530,19 @@ impl LimitSettings {
     }
 }
 
-/// Limits on login, signup, password reset and email verification.
+/// Limits on login, signup, password reset, email verification and the
+/// prompts for a password again; counted in the database, so all processes
+/// share them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RateLimitSettings {
-    /// Attempts per minute from one client IP (also the burst size).
+    /// Attempts per minute from one client IP.
     pub per_ip_per_minute: u32,
     /// Attempts per minute against one account (email address or token).
     pub per_account_per_minute: u32,
+    /// Confirmation links per account, and mails per invitation, that may
+    /// be sent again within an hour.
+    pub resends_per_hour: u32,
 }
 
 impl Default for RateLimitSettings {
@@ -545,6 +550,7 @@ impl Default for RateLimitSettings {
         Self {
             per_ip_per_minute: 30,
             per_account_per_minute: 5,
+            resends_per_hour: 3,
         }
     }
 }

@@ -16,6 +16,7 @@ mod m20260105_000001_billing;
 mod m20260106_000001_admin;
 mod m20260107_000001_receipts;
 mod m20261130_000001_access_version;
+mod m20261201_000001_rate_limits;
 mod m20261201_000005_receipt_problem;
 pub mod tenant;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260106_000001_admin::Migration),
             Box::new(m20260107_000001_receipts::Migration),
             Box::new(m20261130_000001_access_version::Migration),
+            Box::new(m20261201_000001_rate_limits::Migration),
             Box::new(m20261201_000005_receipt_problem::Migration),
             // inject-above (do not remove this comment)
         ]

@@ -4,11 +4,12 @@
 use loco_rs::prelude::*;
 use serde_json::json;
 
-use crate::{models::users, settings::Settings};
+use crate::{models::users, settings::Settings, views::urls};
 
 static verify_email: Dir<'_> = include_dir!("src/mailers/auth/verify_email");
 static reset_password: Dir<'_> = include_dir!("src/mailers/auth/reset_password");
 static confirm_new_email: Dir<'_> = include_dir!("src/mailers/auth/confirm_new_email");
+static already_registered: Dir<'_> = include_dir!("src/mailers/auth/already_registered");
 
 pub struct AuthMailer {}
 
@@ -48,6 +49,27 @@ impl AuthMailer {
             &verify_email,
             &user.email,
             json!({ "name": user.name, "link": format!("{base}/verify/{token}") }),
+        )
+        .await
+    }
+
+    /// Sent in place of a verification mail when someone signs up with an
+    /// address that has an account: the signup answers the same either
+    /// way, and only the address's owner learns that it is taken.
+    ///
+    /// # Errors
+    /// When the mail cannot be queued.
+    pub async fn send_already_registered(ctx: &AppContext, user: &users::Model) -> Result<()> {
+        let base = &Settings::get(ctx)?.base_url;
+        Self::send(
+            ctx,
+            &already_registered,
+            &user.email,
+            json!({
+                "name": user.name,
+                "login": format!("{base}{}", urls::login()),
+                "forgot": format!("{base}{}", urls::forgot_password()),
+            }),
         )
         .await
     }

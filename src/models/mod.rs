@@ -22,6 +22,7 @@ pub mod memberships;
 pub mod money;
 pub mod notifications;
 pub mod platform;
+pub mod rate_limits;
 pub mod receipts;
 pub mod recurring_expenses;
 pub mod secrets;

@@ -37,6 +37,15 @@ pub struct LoginParams {
     pub password: String,
 }
 
+/// What a signup did.
+#[derive(Debug)]
+pub enum Signup {
+    /// A new account, with the token of its verification link.
+    Created(Model, String),
+    /// The address has an account already: this one.
+    Taken(Model),
+}
+
 /// Emails are compared and stored trimmed and lower-cased, which makes them
 /// unique case-insensitively on SQLite and Postgres alike.
 #[must_use]
@@ -173,43 +182,66 @@ impl Model {
         db: &DatabaseConnection,
         params: &RegisterParams,
     ) -> Result<(Self, String)> {
+        match Self::sign_up(db, params).await? {
+            Signup::Created(user, token) => Ok((user, token)),
+            Signup::Taken(_) => Err(FieldErrors::one("email", "is already registered").into()),
+        }
+    }
+
+    /// A signup from outside (the page, the API): creates the account, or
+    /// finds the address taken. Both cost the same password hashing, so
+    /// neither the answer nor its time tells whether an address has an
+    /// account; the caller mails the owner of a taken one instead.
+    ///
+    /// # Errors
+    /// 422 field errors for bad input; database errors.
+    pub async fn sign_up(db: &DatabaseConnection, params: &RegisterParams) -> Result<Signup> {
         let mut errors = FieldErrors::new();
         let name = check_name(&mut errors, &params.name);
         let email = check_email(&mut errors, "email", &params.email);
         check_password(&mut errors, "password", &params.password, &[&name, &email]);
         errors.into_result()?;
 
+        let password = hash::hash_password(&params.password)?;
         let txn = tenancy::begin_write(db).await?;
-        if Entity::find()
+        if let Some(taken) = Entity::find()
             .filter(users::Column::Email.eq(&email))
             .one(&txn)
             .await?
-            .is_some()
         {
-            return Err(FieldErrors::one("email", "is already registered").into());
+            txn.rollback().await?;
+            return Ok(Signup::Taken(taken));
         }
         let token = secrets::new_token();
         let now = Utc::now();
-        let user = ActiveModel {
+        let inserted = ActiveModel {
             pid: Set(Uuid::new_v4()),
-            email: Set(email),
-            password: Set(hash::hash_password(&params.password)?),
+            email: Set(email.clone()),
+            password: Set(password),
             name: Set(name),
             verification_token_hash: Set(Some(secrets::digest(&token))),
             verification_sent_at: Set(Some(now.into())),
             ..Default::default()
         }
         .insert(&txn)
-        .await
-        .map_err(|err| match err.sql_err() {
-            // Two signups for one address raced past the check above.
-            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-                FieldErrors::one("email", "is already registered").into()
+        .await;
+        match inserted {
+            Ok(user) => {
+                txn.commit().await?;
+                Ok(Signup::Created(user, token))
             }
-            _ => Error::from(err),
-        })?;
-        txn.commit().await?;
-        Ok((user, token))
+            // Two signups for one address raced past the check above.
+            Err(err)
+                if matches!(
+                    err.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) =>
+            {
+                txn.rollback().await?;
+                Ok(Signup::Taken(Self::find_by_email(db, &email).await?))
+            }
+            Err(err) => Err(err.into()),
+        }
     }
 
     /// The account for these credentials, or `None`. Takes as long for an

@@ -36,6 +36,27 @@ impl From<&users::Model> for UserResponse {
     }
 }
 
+/// The answer to a signup, the same whether the address was new or already
+/// had an account (whose owner is then mailed instead), so it does not
+/// tell who is registered.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SignupResponse {
+    /// The address, as it is stored (trimmed, lower-cased).
+    pub email: String,
+    pub description: String,
+}
+
+impl SignupResponse {
+    /// What a signup is told, on the page (as a notice) and in the API.
+    #[must_use]
+    pub fn new(email: String) -> Self {
+        Self {
+            description: format!("Almost there: we sent a mail to {email}. Open it to go on."),
+            email,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct LoginResponse {
     pub token: String,

@@ -54,6 +54,55 @@ async fn a_signup_form_with_errors_comes_back_with_messages_and_saves_nothing() 
     assert_eq!(users::Entity::find().count(&app.ctx.db).await.unwrap(), 0);
 }
 
+/// With verification required (the hosted setting), a signup with a taken
+/// address gets the very answer a new one gets; the owner is mailed.
+#[tokio::test]
+async fn a_signup_with_a_taken_address_is_answered_as_a_new_one() {
+    let app = TestApp::start_with_setting("require_verified_email", serde_json::json!(true)).await;
+    let app = &app;
+    let signup = |name: &'static str, email: &'static str| async move {
+        let browser = app.another_browser();
+        let answer = post_form_as(
+            &browser,
+            "/signup",
+            &[("name", name), ("email", email), ("password", PASSWORD)],
+        )
+        .await;
+        let location = answer.header("location").to_str().unwrap().to_string();
+        let notice = browser.get(&location).await.text();
+        let start = notice.find("class=\"flash").unwrap_or(0);
+        let notice: String = notice[start..].chars().take(200).collect();
+        (answer.status_code(), location, notice)
+    };
+    let new = signup("Bob", "bob@example.com").await;
+    signup("Ann", "ann@example.com").await;
+    let taken = signup("Mallory", "Ann@Example.com").await;
+    assert_eq!(new.0, 303);
+    assert!(
+        new.2
+            .contains("Almost there: we sent a mail to bob@example.com."),
+        "{}",
+        new.2
+    );
+    assert_eq!(
+        (taken.0, taken.1, taken.2.replace("ann@", "bob@")),
+        new,
+        "a taken address is answered as a new one"
+    );
+    let mails = app.mail.to("ann@example.com").await;
+    assert_eq!(
+        mails.len(),
+        2,
+        "the link to confirm Ann's address, then the notice"
+    );
+    let notice = app
+        .mail
+        .last_about("ann@example.com", "Someone tried")
+        .await;
+    assert!(notice.text().contains("nothing was created or changed"));
+    assert_eq!(users::Entity::find().count(&app.ctx.db).await.unwrap(), 2);
+}
+
 #[tokio::test]
 async fn logging_in_and_out_in_the_browser() {
     let app = TestApp::start().await;

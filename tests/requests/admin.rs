@@ -820,3 +820,42 @@ async fn billing_staff_run_reconciliation_now() {
     );
     assert_eq!(last_audit(&app).await.action, "billing.reconcile_requested");
 }
+
+#[tokio::test]
+async fn the_consoles_password_prompts_spend_the_operators_login_budget() {
+    let app = TestApp::start().await;
+    // Two of the account's five attempts a minute: signing in through the
+    // API and in the browser.
+    let admin = staff(&app, "ops@example.com", PlatformRole::Superadmin).await;
+    app.api_user("Eve", "eve@example.com", PASSWORD).await;
+    let eve_pid = user_pid(&app, "eve@example.com").await;
+    let eve_page = format!("/admin/users/{eve_pid}");
+    let (admin, eve_page) = (&admin, &eve_page);
+    let role = |action: &'static str, password: &'static str| async move {
+        let path = format!("{eve_page}/roles{action}");
+        post_form_as(admin, &path, &[("role", "support"), ("password", password)]).await;
+        flash(admin, eve_page).await
+    };
+    // A right password costs nothing (else the last wrong one below would
+    // be the seventh attempt).
+    assert!(role("", PASSWORD).await.contains("is now support"));
+    assert!(role("/revoke", PASSWORD)
+        .await
+        .contains("is no longer support"));
+    for _ in 0..3 {
+        let refused = role("", "wrong password").await;
+        assert!(refused.contains("not your password"), "{refused}");
+    }
+    let limited = role("", PASSWORD).await;
+    assert!(
+        limited.contains("Too many attempts; try again in"),
+        "{limited}"
+    );
+    let eve = users::Model::find_by_email(&app.ctx.db, "eve@example.com")
+        .await
+        .unwrap();
+    assert!(platform::roles_of(&app.ctx.db, eve.id)
+        .await
+        .unwrap()
+        .is_empty());
+}

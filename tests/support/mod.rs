@@ -301,6 +301,20 @@ impl TestApp {
             .expect("test server on loopback")
     }
 
+    /// A second web process on this app's database, with memory of its
+    /// own (as a hosted instance runs several behind a load balancer), and
+    /// a browser talking to it.
+    pub async fn another_process(&self) -> TestServer {
+        let boot = App::boot(
+            StartMode::ServerOnly,
+            &self.ctx.environment,
+            self.ctx.config.clone(),
+        )
+        .await
+        .expect("boot a second process");
+        browser(&boot.router.expect("router"))
+    }
+
     /// A second, independent browser on the same app.
     pub fn another_browser(&self) -> TestServer {
         browser(&self.router)
@@ -345,7 +359,7 @@ impl TestApp {
             .post("/api/auth/register")
             .json(&serde_json::json!({ "name": name, "email": email, "password": password }))
             .await;
-        assert_eq!(response.status_code(), 201, "{}", response.text());
+        assert_eq!(response.status_code(), 202, "{}", response.text());
         self.api_login(email, password).await
     }
 

@@ -20,7 +20,7 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 
 pub use super::support::access::requires;
-use super::support::{access::Caller, render::page, web_session::Visitor};
+use super::support::{access::Caller, render::page, throttle::AuthThrottle, web_session::Visitor};
 use crate::{
     models::{
         audit_events::Actor,
@@ -55,12 +55,16 @@ impl Staff {
     }
 
     /// The operator's password again, for actions that destroy or grant.
+    /// Wrong guesses spend the operator's login budget, so a stolen console
+    /// session cannot guess the password faster than a login could.
     ///
     /// # Errors
-    /// 422 naming `password` when it does not match.
-    pub fn reauthenticate(&self, password: &str) -> Result<()> {
+    /// 422 naming `password` when it does not match; 429 when the budget
+    /// is spent; database errors.
+    pub async fn reauthenticate(&self, ctx: &AppContext, password: &str) -> Result<()> {
+        let attempt = AuthThrottle::password_attempt(ctx, &self.caller.user.email).await??;
         if self.caller.user.verify_password(password) {
-            Ok(())
+            attempt.succeeded(ctx).await
         } else {
             Err(FieldErrors::one("password", "is not your password; enter it to confirm").into())
         }

@@ -13,7 +13,12 @@ use crate::views::{
     urls,
 };
 use crate::{
-    controllers::support::{errors::back_with, render::redirect_with, web_session::Visitor},
+    controllers::support::{
+        errors::back_with,
+        render::redirect_with,
+        throttle::{AuthThrottle, Resend},
+        web_session::Visitor,
+    },
     mailers::auth::AuthMailer,
     models::{
         _entities::{memberships, sessions, workspaces},
@@ -279,6 +284,11 @@ async fn resend_verification(
             ),
         );
     }
+    // The account's budget of resends, whoever asks.
+    if let Err(throttled) = AuthThrottle::resend(&ctx, &ctx.db, Resend::Verification(&user)).await?
+    {
+        return answer(&ctx, &user_path(&user), Err(throttled.into()));
+    }
     let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
     AuthMailer::send_confirmation(&ctx, &user, &token).await?;
     platform::note(
@@ -311,7 +321,7 @@ async fn grant_role(
 ) -> Result<Response> {
     let user = target(&ctx, &user_id).await?;
     let outcome = async {
-        staff.reauthenticate(&form.password)?;
+        staff.reauthenticate(&ctx, &form.password).await?;
         let role = PlatformRole::parse(&form.role)?;
         platform::grant_role(&ctx.db, &staff.actor(), &user, role).await?;
         Ok(format!("{} is now {role}.", user.email))
@@ -329,7 +339,7 @@ async fn revoke_role(
 ) -> Result<Response> {
     let user = target(&ctx, &user_id).await?;
     let outcome = async {
-        staff.reauthenticate(&form.password)?;
+        staff.reauthenticate(&ctx, &form.password).await?;
         let role = PlatformRole::parse(&form.role)?;
         platform::revoke_role(&ctx.db, &staff.actor(), &user, role).await?;
         Ok(format!("{} is no longer {role}.", user.email))
@@ -349,7 +359,7 @@ async fn delete(
 ) -> Result<Response> {
     let user = target(&ctx, &user_id).await?;
     let outcome = async {
-        staff.reauthenticate(&form.password)?;
+        staff.reauthenticate(&ctx, &form.password).await?;
         if user.id == staff.caller.user.id {
             return Err(crate::models::validation::FieldErrors::one(
                 "account",

@@ -278,7 +278,7 @@ async fn member_role(
     let workspace = target(&ctx, &workspace_id).await?;
     let outcome = async {
         if form.role.trim() == Role::Owner.as_str() {
-            staff.reauthenticate(&form.password)?;
+            staff.reauthenticate(&ctx, &form.password).await?;
         }
         change_member(&ctx, &staff, &workspace, &user_id, Some(form.role.trim())).await
     }
@@ -307,7 +307,7 @@ async fn delete(
 ) -> Result<Response> {
     let workspace = target(&ctx, &workspace_id).await?;
     let outcome = async {
-        staff.reauthenticate(&form.password)?;
+        staff.reauthenticate(&ctx, &form.password).await?;
         let txn = scoped(&ctx, &workspace, true).await?;
         let members = memberships::Model::list(&txn, workspace.id).await?;
         let tenant = as_owner(&ctx, &txn, &workspace, &members, &staff).await?;

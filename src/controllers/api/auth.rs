@@ -4,17 +4,21 @@ use axum::http::StatusCode;
 use loco_rs::prelude::*;
 use serde::Deserialize;
 
-use crate::controllers::support::{access::LOCKED, forms::ApiJson, throttle::AuthThrottle};
+use crate::controllers::support::{
+    access::LOCKED,
+    forms::ApiJson,
+    throttle::{AuthThrottle, Resend},
+};
 use crate::{
     mailers::auth::AuthMailer,
     models::{
         secrets,
         sessions::{self, PersonalTokens},
-        users::{self, LoginParams, RegisterParams},
+        users::{self, LoginParams, RegisterParams, Signup},
         validation::FieldErrors,
     },
     settings::Settings,
-    views::auth::{LoginResponse, UserResponse},
+    views::auth::{LoginResponse, SignupResponse, UserResponse},
 };
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -40,12 +44,15 @@ fn invalid_link() -> Error {
     FieldErrors::one("token", "is invalid, expired or already used").into()
 }
 
+/// Always 202 for valid input, whether or not the address has an account
+/// (its owner is then mailed a notice instead of a verification link), so
+/// the answer does not tell who is registered.
 #[utoipa::path(
     post,
     path = "/api/auth/register",
     tag = "auth",
     request_body = RegisterParams,
-    responses((status = 201, body = UserResponse), (status = 422, description = "Invalid input; `errors` names each field"))
+    responses((status = 202, body = SignupResponse, description = "A mail is on its way to the address"), (status = 422, description = "Invalid input; `errors` names each field"))
 )]
 #[debug_handler]
 async fn register(
@@ -54,14 +61,22 @@ async fn register(
     ApiJson(params): ApiJson<RegisterParams>,
 ) -> Result<Response> {
     let account = format!("register:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
-    let (user, token) = users::Model::register(&ctx.db, &params).await?;
-    AuthMailer::send_verification(&ctx, &user, &token).await?;
+    let user = match users::Model::sign_up(&ctx.db, &params).await? {
+        Signup::Created(user, token) => {
+            AuthMailer::send_verification(&ctx, &user, &token).await?;
+            user
+        }
+        Signup::Taken(owner) => {
+            AuthMailer::send_already_registered(&ctx, &owner).await?;
+            owner
+        }
+    };
     format::render()
-        .status(StatusCode::CREATED)
-        .json(UserResponse::from(&user))
+        .status(StatusCode::ACCEPTED)
+        .json(SignupResponse::new(user.email))
 }
 
 #[utoipa::path(
@@ -77,8 +92,8 @@ async fn login(
     ip: RemoteIP,
     ApiJson(params): ApiJson<LoginParams>,
 ) -> Result<Response> {
-    let account = format!("login:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    let account = AuthThrottle::login_key(&params.email);
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
     let Some(user) = users::Model::authenticate(&ctx.db, &params.email, &params.password).await?
@@ -137,7 +152,7 @@ async fn verify(
     ApiJson(params): ApiJson<TokenParams>,
 ) -> Result<Response> {
     let account = format!("verify:{}", secrets::digest(&params.token));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
     let user = users::Model::find_by_verification_token(&ctx.db, &params.token)
@@ -151,7 +166,7 @@ async fn verify(
     post,
     path = "/api/auth/resend-verification",
     tag = "auth",
-    responses((status = 202, description = "A new link is mailed")),
+    responses((status = 202, description = "A new link is mailed"), (status = 429, description = "Links were sent too often; `Retry-After` says when to ask again")),
     security(("bearer" = []))
 )]
 #[debug_handler]
@@ -159,6 +174,10 @@ async fn resend_verification(auth: auth::JWT, State(ctx): State<AppContext>) -> 
     let user = users::Model::find_by_pid(&ctx.db, &auth.claims.pid).await?;
     if !user.awaits_confirmation() {
         return Err(FieldErrors::one("email", "is already confirmed").into());
+    }
+    if let Err(throttled) = AuthThrottle::resend(&ctx, &ctx.db, Resend::Verification(&user)).await?
+    {
+        return throttled.json();
     }
     let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
     AuthMailer::send_confirmation(&ctx, &user, &token).await?;
@@ -183,7 +202,7 @@ async fn forgot(
     ApiJson(params): ApiJson<EmailParams>,
 ) -> Result<Response> {
     let account = format!("reset:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
     if let Ok(user) = users::Model::find_by_email(&ctx.db, &params.email).await {
@@ -213,7 +232,7 @@ async fn reset(
     ApiJson(params): ApiJson<ResetParams>,
 ) -> Result<Response> {
     let account = format!("reset-token:{}", secrets::digest(&params.token));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
     let user = users::Model::find_by_reset_token(&ctx.db, &params.token)

@@ -7,6 +7,7 @@ use crate::{
     controllers::support::{
         access::{requires, requires_either, Caller, Member},
         forms::{ApiJson, AuditQuery, DeleteParams, RoleParams},
+        throttle::{AuthThrottle, Resend},
     },
     models::{
         audit_events,
@@ -220,7 +221,7 @@ async fn invite(
     path = "/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}/resend",
     tag = "invitations",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = String, Path, description = "The invitation")),
-    responses((status = 200, body = InvitationResponse), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    responses((status = 200, body = InvitationResponse), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours"), (status = 429, description = "Sent too often; `Retry-After` says when to try again")),
     security(("bearer" = []))
 )]
 #[debug_handler]
@@ -231,6 +232,11 @@ async fn resend_invitation(
 ) -> Result<Response> {
     let invitation =
         invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
+    if let Err(throttled) =
+        AuthThrottle::resend(&ctx, &member.db, Resend::Invitation(&invitation)).await?
+    {
+        return throttled.json();
+    }
     let invitation = invitation.resend(&member.tenant(&ctx).await?).await?;
     member.commit_change(&ctx).await?;
     format::json(InvitationResponse::from(&invitation))

@@ -20,8 +20,9 @@ pub fn sentence(text: &str) -> String {
 }
 
 /// The reason a refused action gives a person: the message of a validation
-/// error, a 403, a plan limit (402), an upload too large (413) or a service
-/// that failed (502, 503). `None` for any other error.
+/// error, a 403, a plan limit (402), an upload too large (413), a budget
+/// spent (429) or a service that failed (502, 503). `None` for any other
+/// error.
 #[must_use]
 pub fn refusal(err: &Error) -> Option<String> {
     if let Some(Value::Object(fields)) = FieldErrors::from_error(err) {
@@ -36,6 +37,7 @@ pub fn refusal(err: &Error) -> Option<String> {
             StatusCode::FORBIDDEN
             | StatusCode::PAYMENT_REQUIRED
             | StatusCode::PAYLOAD_TOO_LARGE
+            | StatusCode::TOO_MANY_REQUESTS
             | StatusCode::BAD_GATEWAY
             | StatusCode::SERVICE_UNAVAILABLE
             | StatusCode::INSUFFICIENT_STORAGE,

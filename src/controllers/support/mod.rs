@@ -2,7 +2,8 @@
 //! they may do (`access`), errors as responses (`errors`, and `domain` for
 //! the models' refusals), pages (`render`), request bodies (`forms`) and
 //! their limits (`limits`), uploaded and downloaded files (`uploads`),
-//! throttling, and sessions and the other middleware.
+//! throttling, and sessions and the other middleware (the request log,
+//! `no_store`).
 
 pub mod access;
 pub mod assistant;
@@ -10,7 +11,9 @@ mod domain;
 pub mod errors;
 pub mod forms;
 pub mod limits;
+pub mod no_store;
 pub mod render;
+pub mod request_log;
 pub mod run_to_completion;
 pub mod throttle;
 pub mod uploads;

@@ -1,39 +1,67 @@
 //! Rate limits for the account endpoints (login, signup, password reset,
-//! email verification): one budget per client IP and one per account, so
-//! neither a single address nor a botnet against one account gets far.
+//! email verification), for a password asked for again, and for mail sent
+//! again: one budget per client IP and one per account, so neither a single
+//! address nor a botnet against one account gets far. The counts are kept
+//! in the database (`models::rate_limits`), where every web process spends
+//! from the same budget.
 
-use std::{net::IpAddr, num::NonZeroU32, sync::Arc, time::Duration};
+use std::{
+    sync::{
+        atomic::{AtomicI64, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
 
 use axum::http::{header, StatusCode};
-use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
-use loco_rs::prelude::*;
+use loco_rs::{controller::ErrorDetail, prelude::*};
+use sea_orm::ConnectionTrait;
 
-use crate::settings::RateLimitSettings;
+use crate::{
+    models::{
+        invitations,
+        rate_limits::{self, Budget, Exceeded, Spent},
+        users,
+    },
+    settings::RateLimitSettings,
+};
 
-/// Keyed limiters forget idle keys once they track this many.
-const SHRINK_ABOVE: usize = 10_000;
+/// Each process deletes ended windows at most this often.
+const PRUNE_EVERY_MS: i64 = 60_000;
 
 pub struct AuthThrottle {
-    per_ip: DefaultKeyedRateLimiter<IpAddr>,
-    per_account: DefaultKeyedRateLimiter<String>,
+    limits: RateLimitSettings,
+    /// When this process last deleted ended windows (Unix milliseconds).
+    last_prune: AtomicI64,
 }
 
 /// A request over its budget; `retry_after` says when to come back.
 #[derive(Debug)]
 pub struct Throttled {
     pub retry_after: Duration,
+    /// What was done too often, as the message starts.
+    what: &'static str,
 }
 
-fn per_minute(count: u32) -> Quota {
-    Quota::per_minute(NonZeroU32::new(count).unwrap_or(NonZeroU32::MIN))
+/// A mail that is sent again.
+pub enum Resend<'a> {
+    /// The link that confirms an account's address.
+    Verification(&'a users::Model),
+    Invitation(&'a invitations::Model),
 }
+
+/// A password asked for again, counted against the account's budget until
+/// it proves right.
+pub struct PasswordAttempt(Spent);
+
+const ATTEMPTS: &str = "Too many attempts";
 
 impl AuthThrottle {
     #[must_use]
     pub fn new(limits: &RateLimitSettings) -> Self {
         Self {
-            per_ip: RateLimiter::keyed(per_minute(limits.per_ip_per_minute)),
-            per_account: RateLimiter::keyed(per_minute(limits.per_account_per_minute)),
+            limits: limits.clone(),
+            last_prune: AtomicI64::new(0),
         }
     }
 
@@ -47,40 +75,129 @@ impl AuthThrottle {
             .ok_or_else(|| Error::string("rate limiter is not set up"))
     }
 
-    /// Spends one attempt of `ip`'s and of `account`'s budgets. `account`
-    /// names the action and its target, e.g. `login:ann@example.com`.
-    ///
-    /// # Errors
-    /// When either budget is spent.
-    pub fn check(&self, ip: &RemoteIP, account: &str) -> std::result::Result<(), Throttled> {
-        let clock = governor::clock::DefaultClock::default();
-        if let RemoteIP::Forwarded(ip) | RemoteIP::Socket(ip) = ip {
-            if let Err(not_until) = self.per_ip.check_key(ip) {
-                return Err(Throttled {
-                    retry_after: not_until.wait_time_from(clock.now()),
-                });
-            }
-        }
-        if let Err(not_until) = self.per_account.check_key(&account.to_string()) {
-            return Err(Throttled {
-                retry_after: not_until.wait_time_from(clock.now()),
-            });
-        }
-        self.shrink();
-        Ok(())
+    /// The account budget of logging in as `email`, which a password asked
+    /// for again spends from too.
+    #[must_use]
+    pub fn login_key(email: &str) -> String {
+        format!("login:{}", users::normalize_email(email))
     }
 
-    fn shrink(&self) {
-        if self.per_ip.len() > SHRINK_ABOVE {
-            self.per_ip.retain_recent();
+    /// Spends one attempt of `ip`'s and of `account`'s budgets. `account`
+    /// names the action and its target, e.g. `login:ann@example.com`.
+    /// Runs on `ctx.db`, before the request opens a transaction.
+    ///
+    /// # Errors
+    /// On database errors. `Ok(Err(..))` when either budget is spent.
+    pub async fn check(
+        ctx: &AppContext,
+        ip: &RemoteIP,
+        account: &str,
+    ) -> Result<std::result::Result<(), Throttled>> {
+        let this = Self::get(ctx)?;
+        if let RemoteIP::Forwarded(ip) | RemoteIP::Socket(ip) = ip {
+            let per_ip = Budget::per_minute(this.limits.per_ip_per_minute);
+            if let Err(over) = rate_limits::spend(&ctx.db, &format!("ip:{ip}"), per_ip).await? {
+                return Ok(Err(Throttled::new(over, ATTEMPTS)));
+            }
         }
-        if self.per_account.len() > SHRINK_ABOVE {
-            self.per_account.retain_recent();
+        let per_account = Budget::per_minute(this.limits.per_account_per_minute);
+        if let Err(over) =
+            rate_limits::spend(&ctx.db, &format!("account:{account}"), per_account).await?
+        {
+            return Ok(Err(Throttled::new(over, ATTEMPTS)));
         }
+        this.prune_now_and_then(&ctx.db).await?;
+        Ok(Ok(()))
+    }
+
+    /// Spends one attempt of the login budget of the account `email`, for a
+    /// prompt that asks for its password again (changing the password or
+    /// the address, deleting the account, the console's confirmations): a
+    /// stolen session must not guess the password faster than a login
+    /// could. Call [`PasswordAttempt::succeeded`] once it proved right.
+    ///
+    /// # Errors
+    /// On database errors. `Ok(Err(..))` when the budget is spent.
+    pub async fn password_attempt(
+        ctx: &AppContext,
+        email: &str,
+    ) -> Result<std::result::Result<PasswordAttempt, Throttled>> {
+        let this = Self::get(ctx)?;
+        let per_account = Budget::per_minute(this.limits.per_account_per_minute);
+        let key = format!("account:{}", Self::login_key(email));
+        Ok(rate_limits::spend(&ctx.db, &key, per_account)
+            .await?
+            .map(PasswordAttempt)
+            .map_err(|over| Throttled::new(over, ATTEMPTS)))
+    }
+
+    /// Spends one of the resends `what` has per hour. `db` is the
+    /// connection the request writes with (on SQLite a second one would
+    /// wait for the write lock the request holds).
+    ///
+    /// # Errors
+    /// On database errors. `Ok(Err(..))` when the budget is spent.
+    pub async fn resend<C: ConnectionTrait>(
+        ctx: &AppContext,
+        db: &C,
+        what: Resend<'_>,
+    ) -> Result<std::result::Result<(), Throttled>> {
+        let budget = Budget::per_hour(Self::get(ctx)?.limits.resends_per_hour);
+        let (key, message) = match what {
+            Resend::Verification(user) => (
+                format!("resend:verification:{}", user.pid),
+                "A confirmation link was sent too often; you can ask for another",
+            ),
+            Resend::Invitation(invitation) => (
+                format!("resend:invitation:{}", invitation.pid),
+                "This invitation was sent too often; you can send it again",
+            ),
+        };
+        Ok(rate_limits::spend(db, &key, budget)
+            .await?
+            .map(|_| ())
+            .map_err(|over| Throttled::new(over, message)))
+    }
+
+    /// Deletes ended windows, once a minute per process at most.
+    async fn prune_now_and_then(&self, db: &DatabaseConnection) -> Result<()> {
+        let now = chrono::Utc::now().timestamp_millis();
+        let last = self.last_prune.load(Ordering::Relaxed);
+        if now - last < PRUNE_EVERY_MS {
+            return Ok(());
+        }
+        // Only the request that moves the mark prunes.
+        if self
+            .last_prune
+            .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+            .is_ok()
+        {
+            rate_limits::prune(db).await?;
+        }
+        Ok(())
+    }
+}
+
+impl PasswordAttempt {
+    /// The password was right: the attempt is given back, so operators
+    /// confirming one action after another are not slowed down.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn succeeded(self, ctx: &AppContext) -> Result<()> {
+        rate_limits::refund(&ctx.db, &self.0).await?;
+        Ok(())
     }
 }
 
 impl Throttled {
+    fn new(over: Exceeded, what: &'static str) -> Self {
+        Self {
+            retry_after: over.retry_after,
+            what,
+        }
+    }
+
     fn retry_after_secs(&self) -> u64 {
         // Round up: telling a client to come back too early wastes a try.
         self.retry_after.as_secs() + u64::from(self.retry_after.subsec_nanos() > 0)
@@ -97,17 +214,36 @@ impl Throttled {
             .header(header::RETRY_AFTER, &secs.to_string())
             .json(serde_json::json!({
                 "error": "too_many_requests",
-                "description": format!("Too many attempts; try again in {secs} seconds."),
+                "description": self.message(),
             }))
     }
 
-    /// The message for a page.
+    /// How long to wait, for people: "42 seconds", "37 minutes".
+    fn wait(&self) -> String {
+        let secs = self.retry_after_secs();
+        if secs <= 120 {
+            format!("{secs} seconds")
+        } else {
+            format!("{} minutes", secs.div_ceil(60))
+        }
+    }
+
+    /// The message for a page: what was done too often and when to come
+    /// back.
     #[must_use]
     pub fn message(&self) -> String {
-        format!(
-            "Too many attempts; try again in {} seconds.",
-            self.retry_after_secs()
-        )
+        if self.what == ATTEMPTS {
+            format!("{ATTEMPTS}; try again in {}.", self.wait())
+        } else {
+            format!("{} in {}.", self.what, self.wait())
+        }
+    }
+
+    /// The error of a password field over its budget, as a form shows it
+    /// after the field's label ("Current password was tried too often…").
+    #[must_use]
+    pub fn password_field_error(&self) -> String {
+        format!("was tried too often; try again in {}", self.wait())
     }
 
     /// Headers for a page answering 429.
@@ -116,6 +252,16 @@ impl Throttled {
         (
             StatusCode::TOO_MANY_REQUESTS,
             self.retry_after_secs().to_string(),
+        )
+    }
+}
+
+/// For doors that show refusals as a notice (`errors::back_with`).
+impl From<Throttled> for Error {
+    fn from(throttled: Throttled) -> Self {
+        Self::CustomError(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorDetail::new("too_many_requests", &throttled.message()),
         )
     }
 }

@@ -57,7 +57,7 @@ pub(super) async fn verify(
     Path(token): Path<String>,
 ) -> Result<Response> {
     let account = format!("verify:{}", secrets::digest(&token));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         let form = serde_json::to_value(NoData {})?;
         return throttled_page(&v, &visitor, "auth/verified.html", form, &throttled);
     }
@@ -116,7 +116,7 @@ pub(super) async fn forgot(
         email: params.email.clone(),
     };
     let account = format!("reset:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         let form = serde_json::to_value(sent())?;
         return throttled_page(&v, &visitor, "auth/forgot.html", form, &throttled);
     }
@@ -178,7 +178,7 @@ pub(super) async fn reset(
     Form(params): Form<PasswordForm>,
 ) -> Result<Response> {
     let account = format!("reset-token:{}", secrets::digest(&token));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         // `throttled_page` nests this under `form`; the template reads the
         // token there too.
         let form = serde_json::to_value(ResetPage {

@@ -1,7 +1,7 @@
 //! The account settings page (`/account`) and its forms: password, email
 //! address, confirmation mail, deleting the account.
 
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use loco_rs::prelude::*;
 use serde::Deserialize;
 
@@ -11,6 +11,7 @@ use crate::{
         pages::render,
         support::{
             render::redirect_with,
+            throttle::{AuthThrottle, PasswordAttempt, Resend},
             web_session::{self, SignedIn, Visitor},
         },
     },
@@ -101,6 +102,31 @@ async fn settings_errors(
     }
 }
 
+/// Spends one attempt of the account's login budget for a form that asks
+/// for the password again; `Err` is the page refusing the form (429 with
+/// `Retry-After`, the message at the password field).
+async fn password_attempt(
+    ctx: &AppContext,
+    v: &TeraView,
+    visitor: &Visitor,
+    me: &SignedIn,
+    form: &'static str,
+    field: &str,
+) -> Result<std::result::Result<PasswordAttempt, Response>> {
+    let throttled = match AuthThrottle::password_attempt(ctx, &me.user.email).await? {
+        Ok(attempt) => return Ok(Ok(attempt)),
+        Err(throttled) => throttled,
+    };
+    let mut page = context(ctx, me).await?;
+    let errors = FieldErrors::one(field, throttled.password_field_error());
+    page.errors = Some([(form, errors.to_json())].into());
+    let mut response = show_page(v, visitor, StatusCode::TOO_MANY_REQUESTS, &page)?;
+    if let Ok(value) = throttled.status_and_header().1.parse() {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    Ok(Err(response))
+}
+
 /// Changes the password and ends every other session.
 #[debug_handler]
 pub(super) async fn change_password(
@@ -110,6 +136,11 @@ pub(super) async fn change_password(
     me: SignedIn,
     Form(params): Form<ChangePasswordForm>,
 ) -> Result<Response> {
+    let attempt =
+        match password_attempt(&ctx, &v, &visitor, &me, "password", "current_password").await? {
+            Ok(attempt) => attempt,
+            Err(refused) => return Ok(refused),
+        };
     let changed = me
         .user
         .clone()
@@ -120,6 +151,7 @@ pub(super) async fn change_password(
         Ok(user) => user,
         Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "password", err).await,
     };
+    attempt.succeeded(&ctx).await?;
     sessions::Model::end_access(&ctx.db, user.id, Some(me.session.id), PersonalTokens::Keep)
         .await?;
     redirect_with(
@@ -139,6 +171,11 @@ pub(super) async fn change_email(
     me: SignedIn,
     Form(params): Form<ChangeEmailForm>,
 ) -> Result<Response> {
+    let attempt =
+        match password_attempt(&ctx, &v, &visitor, &me, "email", "current_password").await? {
+            Ok(attempt) => attempt,
+            Err(refused) => return Ok(refused),
+        };
     let requested = me
         .user
         .clone()
@@ -149,6 +186,7 @@ pub(super) async fn change_email(
         Ok(requested) => requested,
         Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "email", err).await,
     };
+    attempt.succeeded(&ctx).await?;
     let new_email = user.pending_email.clone().unwrap_or_default();
     AuthMailer::send_email_change(&ctx, &user, &new_email, &token).await?;
     redirect_with(
@@ -174,6 +212,11 @@ pub(super) async fn resend_verification(
             &[],
         );
     }
+    if let Err(throttled) =
+        AuthThrottle::resend(&ctx, &ctx.db, Resend::Verification(&me.user)).await?
+    {
+        return redirect_with(&urls::account(), "alert", &throttled.message(), &ctx, &[]);
+    }
     let (user, token) = me
         .user
         .into_active_model()
@@ -198,6 +241,10 @@ pub(super) async fn delete_account(
     me: SignedIn,
     Form(params): Form<PasswordForm>,
 ) -> Result<Response> {
+    let attempt = match password_attempt(&ctx, &v, &visitor, &me, "delete", "password").await? {
+        Ok(attempt) => attempt,
+        Err(refused) => return Ok(refused),
+    };
     let deleted = me
         .user
         .clone()
@@ -208,6 +255,7 @@ pub(super) async fn delete_account(
         Ok(workspaces) => workspaces,
         Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "delete", err).await,
     };
+    attempt.succeeded(&ctx).await?;
     for workspace_pid in workspaces {
         queue::enqueue(&ctx, Job::PurgeWorkspace { workspace_pid }).await?;
     }

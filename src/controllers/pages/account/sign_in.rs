@@ -17,11 +17,11 @@ use crate::{
     mailers::auth::AuthMailer,
     models::{
         sessions::{self, Origin, PersonalTokens},
-        users::{self, LoginParams, RegisterParams},
+        users::{self, LoginParams, RegisterParams, Signup},
     },
     settings::Settings,
     views::{
-        auth::{LoginPage, NewLogin, NewSignup, SentLogin, SentSignup, SignupPage},
+        auth::{LoginPage, NewLogin, NewSignup, SentLogin, SentSignup, SignupPage, SignupResponse},
         page::FormValues,
         urls,
     },
@@ -138,12 +138,12 @@ pub(super) async fn signup(
         next: next.clone(),
     };
     let account = format!("register:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         let form = serde_json::to_value(&sent)?;
         return throttled_page(&v, &visitor, "auth/signup.html", form, &throttled);
     }
-    let (user, token) = match users::Model::register(&ctx.db, &params).await {
-        Ok(created) => created,
+    let signed_up = match users::Model::sign_up(&ctx.db, &params).await {
+        Ok(signed_up) => signed_up,
         Err(err) => {
             let context = SignupPage {
                 form: FormValues::Sent(sent),
@@ -152,19 +152,26 @@ pub(super) async fn signup(
             return form_errors(&v, &visitor, "auth/signup.html", data, err);
         }
     };
-    AuthMailer::send_verification(&ctx, &user, &token).await?;
-    let settings = Settings::get(&ctx)?;
-    if settings.require_verified_email {
-        return redirect_with(
-            &urls::login(),
-            "notice",
-            &format!(
-                "Almost there: we sent a confirmation link to {}.",
-                user.email
-            ),
-            &ctx,
-            &[],
-        );
+    // A taken address is answered as a new one (its owner is mailed), so
+    // the page does not tell who is registered. Without required
+    // verification a new account is signed in at once, which a taken
+    // address cannot be: that setting trades this away.
+    let check_your_mail = |email: String| {
+        let notice = SignupResponse::new(email).description;
+        redirect_with(&urls::login(), "notice", &notice, &ctx, &[])
+    };
+    let user = match signed_up {
+        Signup::Created(user, token) => {
+            AuthMailer::send_verification(&ctx, &user, &token).await?;
+            user
+        }
+        Signup::Taken(owner) => {
+            AuthMailer::send_already_registered(&ctx, &owner).await?;
+            return check_your_mail(owner.email);
+        }
+    };
+    if Settings::get(&ctx)?.require_verified_email {
+        return check_your_mail(user.email);
     }
     sign_in(&ctx, &visitor, &user, &origin(&headers, &ip), &next).await
 }
@@ -197,8 +204,8 @@ pub(super) async fn login(
         email: params.email.clone(),
         next: safe_next(&params.next).to_string(),
     };
-    let account = format!("login:{}", users::normalize_email(&params.email));
-    if let Err(throttled) = AuthThrottle::get(&ctx)?.check(&ip, &account) {
+    let account = AuthThrottle::login_key(&params.email);
+    if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         let form = serde_json::to_value(sent())?;
         return throttled_page(&v, &visitor, "auth/login.html", form, &throttled);
     }

@@ -3,6 +3,7 @@
 //! opens with its acceptance.
 
 use super::*;
+use crate::controllers::support::throttle::{AuthThrottle, Resend};
 
 pub(super) async fn members_page(
     ctx: &AppContext,
@@ -158,8 +159,11 @@ pub(super) async fn resend_invitation(
     let to = urls::members(member.workspace.pid);
     let invitation =
         invitations::Model::find_in(&member.db, member.workspace.id, &invitation_id).await?;
-    let resent =
-        async { Ok::<_, Error>(invitation.resend(&member.tenant(&ctx).await?).await?) }.await;
+    let resent = async {
+        AuthThrottle::resend(&ctx, &member.db, Resend::Invitation(&invitation)).await??;
+        Ok::<_, Error>(invitation.resend(&member.tenant(&ctx).await?).await?)
+    }
+    .await;
     match resent {
         Ok(invitation) => {
             member.commit_change(&ctx).await?;
