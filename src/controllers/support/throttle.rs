@@ -261,7 +261,7 @@ impl From<Throttled> for Error {
     fn from(throttled: Throttled) -> Self {
         Self::CustomError(
             StatusCode::TOO_MANY_REQUESTS,
-            ErrorDetail::new("too_many_requests", &throttled.message()),
+            ErrorDetail::new("too_many_requests", throttled.message()),
         )
     }
 }
