@@ -143,8 +143,18 @@ pub async fn log_errors(request: Request, next: Next) -> Response {
                         error.details = details,
                         "controller_error"
                     ),
-                    Level::INFO => tracing::info!(status, error.msg = message, "client_error"),
-                    _ => tracing::debug!(status, error.msg = message, "client_error"),
+                    Level::INFO => tracing::info!(
+                        status,
+                        error.msg = message,
+                        error.details = details,
+                        "client_error"
+                    ),
+                    _ => tracing::debug!(
+                        status,
+                        error.msg = message,
+                        error.details = details,
+                        "client_error"
+                    ),
                 }
             }
             response
