@@ -159,6 +159,9 @@ impl Model {
             _ => errors.add("role", "must be one of admin, member, viewer"),
         }
         errors.checked()?;
+        // Two invitations at once must not pass the plan's members or both
+        // invite one address.
+        tenant.lock_workspace().await?;
         tenant.limits.check_new_member(db, workspace.id).await?;
         let already_member = memberships::Entity::find()
             .in_tenant(workspace.id)
@@ -216,23 +219,35 @@ impl Model {
     }
 
     /// A new link, mailed once the change commits, and seven more days; the
-    /// old link stops working.
+    /// old link stops working. An expired invitation counts again towards
+    /// the plan's members, so it is renewed only if the plan allows.
     ///
     /// # Errors
-    /// `Invalid` when the invitation is no longer pending; `Forbidden`.
+    /// `Invalid` when the invitation is no longer pending; `PlanLimit`;
+    /// `Forbidden`.
     pub async fn resend(&self, tenant: &Tenant<'_>) -> DomainResult<Self> {
         tenant.ensure(INVITATIONS_MANAGE).await?;
-        if self.accepted_at.is_some() || self.revoked_at.is_some() {
-            return Err(DomainError::field(
-                "token",
-                "this invitation was already used or revoked",
-            ));
+        if !self.is_pending() {
+            tenant
+                .limits
+                .check_new_member(tenant.db, self.workspace_id)
+                .await?;
         }
         let token = secrets::new_token();
-        let mut active = self.clone().into_active_model();
-        active.token_hash = Set(secrets::digest(&token));
-        active.expires_at = Set((Utc::now() + INVITATION_TTL).into());
-        let renewed = active.update(tenant.db).await?;
+        let renewed = self
+            .update_if_open(
+                tenant.db,
+                Entity::update_many()
+                    .col_expr(
+                        invitations::Column::TokenHash,
+                        Expr::value(secrets::digest(&token)),
+                    )
+                    .col_expr(
+                        invitations::Column::ExpiresAt,
+                        Expr::value(Utc::now() + INVITATION_TTL),
+                    ),
+            )
+            .await?;
         audit_events::Model::record(
             tenant.db,
             self.workspace_id,
@@ -258,15 +273,13 @@ impl Model {
     /// `Invalid` when the invitation is no longer pending; `Forbidden`.
     pub async fn revoke(&self, tenant: &Tenant<'_>) -> DomainResult<Self> {
         tenant.ensure(INVITATIONS_MANAGE).await?;
-        if self.accepted_at.is_some() || self.revoked_at.is_some() {
-            return Err(DomainError::field(
-                "token",
-                "this invitation was already used or revoked",
-            ));
-        }
-        let mut active = self.clone().into_active_model();
-        active.revoked_at = Set(Some(Utc::now().into()));
-        let revoked = active.update(tenant.db).await?;
+        let revoked = self
+            .update_if_open(
+                tenant.db,
+                Entity::update_many()
+                    .col_expr(invitations::Column::RevokedAt, Expr::value(Utc::now())),
+            )
+            .await?;
         audit_events::Model::record(
             tenant.db,
             self.workspace_id,
@@ -280,6 +293,36 @@ impl Model {
         )
         .await?;
         Ok(revoked)
+    }
+
+    /// Applies `update` to this invitation if it is neither used nor
+    /// revoked now, in one statement (an accept or a revoke at the same
+    /// moment leaves it alone), and returns it as it is then.
+    ///
+    /// # Errors
+    /// `Invalid` naming `token` when it was used or revoked.
+    async fn update_if_open<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        update: sea_orm::UpdateMany<Entity>,
+    ) -> DomainResult<Self> {
+        let done = update
+            .filter(invitations::Column::Id.eq(self.id))
+            .filter(invitations::Column::AcceptedAt.is_null())
+            .filter(invitations::Column::RevokedAt.is_null())
+            .exec(db)
+            .await?;
+        if done.rows_affected == 0 {
+            return Err(DomainError::field(
+                "token",
+                "this invitation was already used or revoked",
+            ));
+        }
+        Entity::find_by_id(self.id)
+            .in_tenant(self.workspace_id)
+            .one(db)
+            .await?
+            .ok_or(DomainError::NotFound)
     }
 
     /// Joins `user` to the workspace with the invited role. The link is
@@ -310,15 +353,26 @@ impl Model {
             )));
         }
         let txn = tenancy::begin_write(db).await?;
-        // Mark it used first: of two concurrent accepts only one updates.
+        // Joining changes who is in the workspace: not while another change
+        // checks that (see `tenancy::lock_workspace`).
+        tenancy::lock_workspace(&txn, self.workspace_id).await?;
+        // Mark it used first, in one statement that checks it is still this
+        // link and still pending: of two accepts at once, or an accept and a
+        // revoke or resend, only one goes through.
+        let now = Utc::now();
         let used = Entity::update_many()
-            .col_expr(invitations::Column::AcceptedAt, Expr::value(Utc::now()))
+            .col_expr(invitations::Column::AcceptedAt, Expr::value(now))
             .filter(invitations::Column::Id.eq(self.id))
+            .filter(invitations::Column::TokenHash.eq(&self.token_hash))
             .filter(invitations::Column::AcceptedAt.is_null())
+            .filter(invitations::Column::RevokedAt.is_null())
+            .filter(invitations::Column::ExpiresAt.gt(now))
             .exec(&txn)
             .await?;
         if used.rows_affected == 0 {
-            return Err(unusable("this invitation was already used"));
+            return Err(unusable(
+                "this invitation was already used, revoked or renewed",
+            ));
         }
         // Joining enters the workspace: the membership and the audit entry
         // belong to it.

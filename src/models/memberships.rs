@@ -246,6 +246,26 @@ async fn ensure_may_manage(tenant: &Tenant<'_>, target: &Model) -> DomainResult<
     Ok(())
 }
 
+/// `target` as stored now, read under the workspace's lock (see
+/// [`Tenant::lock_workspace`]): changes to memberships run one at a time in
+/// a workspace and check "one owner" on the rows as they are, not as the
+/// request first read them (two transfers at once made two owners).
+///
+/// # Errors
+/// `NotFound` when they left meanwhile.
+async fn as_now(tenant: &Tenant<'_>, target: &Member) -> DomainResult<Member> {
+    tenant.lock_workspace().await?;
+    let membership = Entity::find_by_id(target.membership.id)
+        .in_tenant(tenant.workspace.id)
+        .one(tenant.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    Ok(Member {
+        membership,
+        user: target.user.clone(),
+    })
+}
+
 /// Is `target` the member who acts?
 fn is_actor(tenant: &Tenant<'_>, target: &Member) -> bool {
     tenant.user().is_some_and(|user| user.id == target.user.id)
@@ -271,6 +291,7 @@ impl Model {
                 "you cannot change your own role",
             ));
         }
+        let target = &as_now(tenant, target).await?;
         if role == Role::Owner {
             return Self::transfer_ownership(tenant, target).await;
         }
@@ -295,21 +316,23 @@ impl Model {
         Ok(updated)
     }
 
+    /// Called under the workspace's lock, with `target` as stored now.
     async fn transfer_ownership(tenant: &Tenant<'_>, target: &Member) -> DomainResult<Self> {
+        let only_the_owner =
+            || DomainError::Forbidden("Only the owner can transfer ownership.".to_string());
         let owner = match (tenant.role(), tenant.user()) {
             (Some(Role::Owner), Some(user)) => user,
-            _ => {
-                return Err(DomainError::Forbidden(
-                    "Only the owner can transfer ownership.".to_string(),
-                ))
-            }
+            _ => return Err(only_the_owner()),
         };
+        // Still the owner now: a transfer that committed meanwhile made
+        // them an admin.
         let previous = Entity::find()
             .in_tenant(tenant.workspace.id)
             .filter(memberships::Column::UserId.eq(owner.id))
             .one(tenant.db)
             .await?
-            .ok_or(DomainError::NotFound)?;
+            .filter(|membership| membership.role() == Role::Owner)
+            .ok_or_else(only_the_owner)?;
         let mut demoted = previous.into_active_model();
         demoted.role = Set(Role::Admin.as_str().to_string());
         demoted.update(tenant.db).await?;
@@ -339,6 +362,7 @@ impl Model {
     /// `Invalid` when the owner would leave or be removed; `Forbidden`
     /// without the right to leave or to manage members.
     pub async fn remove(tenant: &Tenant<'_>, target: &Member) -> DomainResult<()> {
+        let target = &as_now(tenant, target).await?;
         let leaving = is_actor(tenant, target);
         if leaving {
             tenant.ensure(MEMBERS_LEAVE).await?;

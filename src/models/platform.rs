@@ -6,7 +6,7 @@
 use crate::models::ids::UserId;
 use chrono::Utc;
 use loco_rs::prelude::*;
-use sea_orm::{Condition, PaginatorTrait, QueryOrder};
+use sea_orm::{Condition, DatabaseBackend, PaginatorTrait, QueryOrder};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -81,11 +81,40 @@ pub async fn roles_of<C: ConnectionTrait>(
     Ok(roles)
 }
 
-async fn superadmin_count<C: ConnectionTrait>(db: &C) -> ModelResult<u64> {
-    Ok(platform_roles::Entity::find()
-        .filter(platform_roles::Column::Role.eq(PlatformRole::Superadmin.as_str()))
+/// Whether a superadmin who can sign in (not locked) remains once
+/// `losing` is no longer one (demoted, locked or deleted); always when
+/// `losing` is not such a superadmin. Takes the lock
+/// of the platform's roles first, for the rest of the transaction, so two
+/// operators taking each other's role at once are checked one after the
+/// other: on Postgres the table is locked against other such checks and
+/// changes of roles (reading them goes on); SQLite runs one writing
+/// transaction at a time already (see `tenancy::lock_workspace`).
+///
+/// # Errors
+/// On database errors.
+pub async fn superadmin_remains<C: ConnectionTrait>(db: &C, losing: UserId) -> ModelResult<bool> {
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        db.execute_unprepared("LOCK TABLE platform_roles IN SHARE ROW EXCLUSIVE MODE")
+            .await?;
+    }
+    let able = || {
+        platform_roles::Entity::find()
+            .filter(platform_roles::Column::Role.eq(PlatformRole::Superadmin.as_str()))
+            .inner_join(users::Entity)
+            .filter(users::Column::LockedAt.is_null())
+    };
+    let theirs = able()
+        .filter(platform_roles::Column::UserId.eq(losing))
         .count(db)
-        .await?)
+        .await?;
+    if theirs == 0 {
+        return Ok(true);
+    }
+    let others = able()
+        .filter(platform_roles::Column::UserId.ne(losing))
+        .count(db)
+        .await?;
+    Ok(others > 0)
 }
 
 /// An entry of the platform audit log.
@@ -258,7 +287,7 @@ pub async fn revoke_role(
     if !roles_of(&txn, user.id).await?.contains(&role) {
         return Err(FieldErrors::one("role", format!("{} is not {role}", user.email)).into());
     }
-    if role == PlatformRole::Superadmin && superadmin_count(&txn).await? <= 1 {
+    if role == PlatformRole::Superadmin && !superadmin_remains(&txn, user.id).await? {
         return Err(FieldErrors::one(
             "role",
             "the last superadmin cannot be demoted; make someone else superadmin first",
@@ -352,6 +381,13 @@ pub async fn lock(
         return Err(FieldErrors::one("account", "is locked already").into());
     }
     let txn = super::tenancy::begin_write(db).await?;
+    if !superadmin_remains(&txn, user.id).await? {
+        return Err(FieldErrors::one(
+            "account",
+            "is the last superadmin who can sign in; make someone else superadmin first",
+        )
+        .into());
+    }
     let mut active = user.clone().into_active_model();
     active.locked_at = Set(Some(Utc::now().into()));
     let locked = active.update(&txn).await?;

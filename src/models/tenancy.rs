@@ -136,6 +136,37 @@ pub async fn enter_workspace<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Takes the workspace's lock for the rest of the transaction: an operation
+/// that checks a rule spanning many rows (the plan's members, expenses a
+/// month and receipt storage; one owner) calls this before it reads what it
+/// checks, so two such operations on one workspace run one after the other
+/// and the second sees what the first wrote.
+///
+/// On Postgres the workspace's row is locked `FOR NO KEY UPDATE`, which
+/// other lockers wait for but inserts of the workspace's rows (their
+/// foreign keys take `KEY SHARE`) do not. SQLite needs nothing: it runs one
+/// writing transaction at a time, and those begun by [`begin`] hold the
+/// write lock from their start; one begun deferred that read before it
+/// writes fails with "database is locked" rather than break the rule.
+///
+/// # Errors
+/// On database errors.
+pub async fn lock_workspace<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: WorkspaceId,
+) -> Result<(), DbErr> {
+    if db.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(());
+    }
+    db.execute_raw(Statement::from_sql_and_values(
+        DatabaseBackend::Postgres,
+        "SELECT 1 FROM workspaces WHERE id = $1 FOR NO KEY UPDATE",
+        [workspace_id.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
 /// The tenant filter of `E` as an expression, for where `in_tenant` does
 /// not reach: a condition built apart (for example one shared by a query
 /// and a join on `E`), a subquery, a join's `ON`. The tenant column is
@@ -280,6 +311,15 @@ impl<'a> Tenant<'a> {
     #[must_use]
     pub fn take_effects(&self) -> Vec<Effect> {
         self.effects.take()
+    }
+
+    /// Takes this workspace's lock until the change commits; see
+    /// [`lock_workspace`].
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn lock_workspace(&self) -> DomainResult<()> {
+        Ok(lock_workspace(self.db, self.workspace.id).await?)
     }
 
     /// Registers something to do once this change has committed.

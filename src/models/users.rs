@@ -6,6 +6,7 @@ use validator::ValidateEmail;
 pub use super::_entities::users::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{memberships, workspaces},
+    ids::{UserId, WorkspaceId},
     memberships::Role,
     secrets,
     tenancy::{self, Scope},
@@ -99,6 +100,12 @@ fn check_name(errors: &mut FieldErrors, name: &str) -> String {
         errors.add("name", "must not contain control characters");
     }
     name
+}
+
+/// A single-use link that no longer works (the API says the same of an
+/// unknown one).
+fn used_link() -> Error {
+    FieldErrors::one("token", "is invalid, expired or already used").into()
 }
 
 fn is_fresh(sent_at: Option<DateTimeWithTimeZone>, ttl: Duration) -> bool {
@@ -342,12 +349,15 @@ impl ActiveModel {
             .collect()
     }
 
-    /// Marks the address as confirmed. A pending change of address takes
-    /// effect now, since the link was sent to the new address.
+    /// Marks the address as confirmed and uses the link up (see
+    /// [`ActiveModel::use_link`]). A pending change of address takes effect
+    /// now, since the link was sent to the new address.
     ///
     /// # Errors
-    /// 422 when the new address was taken by another account meanwhile.
+    /// 422 when the new address was taken by another account meanwhile, or
+    /// (naming `token`) when the link was used or renewed meanwhile.
     pub async fn confirm_email(mut self, db: &DatabaseConnection) -> Result<Model> {
+        let link = self.verification_token_hash.try_as_ref().cloned().flatten();
         if let Some(new_email) = self.pending_email.try_as_ref().cloned().flatten() {
             let taken = Entity::find()
                 .filter(users::Column::Email.eq(&new_email))
@@ -363,7 +373,15 @@ impl ActiveModel {
         self.email_verified_at = Set(Some(Utc::now().into()));
         self.verification_token_hash = Set(None);
         self.verification_sent_at = Set(None);
-        Ok(self.update(db).await?)
+        let id = self.id.try_as_ref().copied();
+        let change = Entity::update_many().set(self);
+        let Some(link) = link else {
+            // No link to use up (an account confirmed by other means).
+            return Self::write_one(db, id, change).await;
+        };
+        let change = change
+            .filter(users::Column::VerificationSentAt.gt(Utc::now() - VERIFICATION_TOKEN_TTL));
+        Self::use_link(db, id, users::Column::VerificationTokenHash, &link, change).await
     }
 
     /// Starts a new verification link (the old one stops working).
@@ -391,11 +409,13 @@ impl ActiveModel {
         Ok((self.update(db).await?, token))
     }
 
-    /// Sets a new password from a reset link and uses the link up. Following
-    /// the link also proves the address, so it counts as verified.
+    /// Sets a new password from a reset link and uses the link up (see
+    /// [`ActiveModel::use_link`]). Following the link also proves the
+    /// address, so it counts as verified.
     ///
     /// # Errors
-    /// 422 when the password breaks the policy.
+    /// 422 when the password breaks the policy, or (naming `token`) when the
+    /// link was used or expired meanwhile.
     pub async fn finish_password_reset(
         mut self,
         db: &DatabaseConnection,
@@ -404,6 +424,9 @@ impl ActiveModel {
         let mut errors = FieldErrors::new();
         check_password(&mut errors, "password", password, &self.password_hints());
         errors.into_result()?;
+        let Some(link) = self.reset_token_hash.try_as_ref().cloned().flatten() else {
+            return Err(used_link());
+        };
         self.password = Set(hash::hash_password(password)?);
         self.reset_token_hash = Set(None);
         self.reset_sent_at = Set(None);
@@ -414,7 +437,55 @@ impl ActiveModel {
         {
             self.email_verified_at = Set(Some(Utc::now().into()));
         }
-        Ok(self.update(db).await?)
+        let id = self.id.try_as_ref().copied();
+        let change = Entity::update_many()
+            .set(self)
+            .filter(users::Column::ResetSentAt.gt(Utc::now() - RESET_TOKEN_TTL));
+        Self::use_link(db, id, users::Column::ResetTokenHash, &link, change).await
+    }
+
+    /// Makes `change` to account `id` only while its `column` still holds
+    /// `link` (the digest of an emailed single-use link), in one statement:
+    /// of two requests with one link at once, one changes the account and
+    /// the other is refused, as is a link renewed or used meanwhile.
+    ///
+    /// # Errors
+    /// 422 naming `token` when the link no longer holds; 422 naming `email`
+    /// when the change takes an address registered meanwhile.
+    async fn use_link(
+        db: &DatabaseConnection,
+        id: Option<UserId>,
+        column: users::Column,
+        link: &str,
+        change: sea_orm::UpdateMany<Entity>,
+    ) -> Result<Model> {
+        Self::write_one(db, id, change.filter(column.eq(link))).await
+    }
+
+    /// Makes `change` to account `id`; refuses as [`ActiveModel::use_link`]
+    /// when no row matched its conditions.
+    async fn write_one(
+        db: &DatabaseConnection,
+        id: Option<UserId>,
+        change: sea_orm::UpdateMany<Entity>,
+    ) -> Result<Model> {
+        let Some(id) = id else {
+            return Err(used_link());
+        };
+        let done = change
+            .filter(users::Column::Id.eq(id))
+            .exec(db)
+            .await
+            .map_err(|err| match err.sql_err() {
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+                    FieldErrors::one("email", "is already registered").into()
+                }
+                _ => Error::from(err),
+            })?;
+        if done.rows_affected == 0 {
+            return Err(used_link());
+        }
+        Entity::find_by_id(id).one(db).await?.ok_or_else(used_link)
     }
 
     /// Changes the password after checking the current one.
@@ -481,10 +552,12 @@ impl ActiveModel {
     /// Deletes the account after checking its password; sessions and
     /// memberships go with it. A workspace it owns alone goes too (returned,
     /// for the purge job); one it owns with other members must change hands
-    /// first, so that no workspace is left without its owner.
+    /// first, so that no workspace is left without its owner. The last
+    /// superadmin who can sign in stays.
     ///
     /// # Errors
-    /// 422 when the password is wrong or a shared workspace is owned.
+    /// 422 when the password is wrong, a shared workspace is owned or this
+    /// is the last superadmin.
     pub async fn delete_account(
         self,
         db: &DatabaseConnection,
@@ -500,7 +573,7 @@ impl ActiveModel {
     /// its password (an operator, who confirmed with their own).
     ///
     /// # Errors
-    /// 422 when a shared workspace is owned.
+    /// 422 when a shared workspace is owned or this is the last superadmin.
     pub async fn remove(self, db: &DatabaseConnection) -> Result<Vec<Uuid>> {
         let Some(user_id) = self.id.try_as_ref().copied() else {
             return Err(Error::NotFound);
@@ -513,6 +586,28 @@ impl ActiveModel {
             },
         )
         .await?;
+        // Whether they own a workspace alone, and whether another
+        // superadmin remains, must still hold at the commit: take the locks
+        // of both first (the workspaces in one order, so that two of these
+        // never wait for each other).
+        let theirs: Vec<WorkspaceId> = memberships::Entity::find()
+            .filter(memberships::Column::UserId.eq(user_id))
+            .select_only()
+            .column(memberships::Column::WorkspaceId)
+            .order_by_asc(memberships::Column::WorkspaceId)
+            .into_tuple()
+            .all(&txn)
+            .await?;
+        for workspace_id in theirs {
+            tenancy::lock_workspace(&txn, workspace_id).await?;
+        }
+        if !super::platform::superadmin_remains(&txn, user_id).await? {
+            return Err(FieldErrors::one(
+                "account",
+                "is the last superadmin; make someone else superadmin first",
+            )
+            .into());
+        }
         let owned = memberships::Entity::find()
             .filter(memberships::Column::UserId.eq(user_id))
             .filter(memberships::Column::Role.eq(Role::Owner.as_str()))

@@ -8,6 +8,7 @@ mod billing;
 mod browser;
 mod budgets;
 mod dashboard;
+mod database_restart;
 mod dev_mailbox;
 mod expense_pages;
 mod expenses_api;

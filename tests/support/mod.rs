@@ -239,8 +239,24 @@ impl TestApp {
     /// Boots the test configuration as if in `environment` (which decides,
     /// for example, whether development-only routes exist).
     pub async fn start_as(environment: Environment, adjust: impl FnOnce(&mut Config)) -> Self {
+        Self::boot(environment, None, adjust).await
+    }
+
+    /// Boots the app on a database of its own in the Postgres server at
+    /// `server_url` (a role that may create databases and roles), instead of
+    /// the one `DATABASE_URL` names.
+    pub async fn start_on(server_url: &str) -> Self {
+        Self::boot(Environment::Test, Some(server_url), |_| {}).await
+    }
+
+    async fn boot(
+        environment: Environment,
+        server_url: Option<&str>,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Self {
         let mut config = App::load_config(&Environment::Test).await.expect("config");
-        let (db, urls) = TestDatabase::create(&config.database.uri).await;
+        let server_url = server_url.map_or_else(|| config.database.uri.clone(), str::to_string);
+        let (db, urls) = TestDatabase::create(&server_url).await;
         config.database.uri = urls.app.clone();
         if let Some(owner) = &urls.owner {
             config.settings.as_mut().expect("settings")["owner_database_url"] =

@@ -218,11 +218,15 @@ impl FromRequestParts<AppContext> for Caller {
             let Ok(claims) = JWT::new(&secret).validate(&token) else {
                 return Err(unauthorized_response(parts));
             };
-            let user = users::Model::find_by_pid(&ctx.db, &claims.claims.pid)
-                .await
-                .ok()
-                .filter(|user| !user.is_locked() && user.issued_current(&claims.claims.claims))
-                .ok_or_else(|| unauthorized_response(parts))?;
+            // A database that cannot answer is an error, not a sign-out: a
+            // client told 401 drops its token.
+            let user = match users::Model::find_by_pid(&ctx.db, &claims.claims.pid).await {
+                Ok(user) => Some(user),
+                Err(ModelError::EntityNotFound) => None,
+                Err(err) => return Err(Error::from(err).into_response()),
+            }
+            .filter(|user| !user.is_locked() && user.issued_current(&claims.claims.claims))
+            .ok_or_else(|| unauthorized_response(parts))?;
             (user, SignInMethod::LoginToken)
         } else {
             let visitor = parts.extensions.get::<Visitor>().cloned();

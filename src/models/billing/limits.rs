@@ -11,7 +11,7 @@ use crate::{
     models::{
         _entities::{expenses, invitations, memberships},
         errors::{DomainError, DomainResult},
-        receipts, workspaces,
+        receipts, tenancy, workspaces,
     },
     settings::{PlanLimits, Settings},
 };
@@ -22,6 +22,8 @@ pub struct Limits {
     plan_name: String,
     limits: PlanLimits,
     upgrade_url: String,
+    /// The settings' receipt quota, for when billing is off (0: none).
+    receipt_quota_mb: u32,
 }
 
 impl Limits {
@@ -32,6 +34,7 @@ impl Limits {
             plan_name: String::new(),
             limits: PlanLimits::default(),
             upgrade_url: String::new(),
+            receipt_quota_mb: 0,
         }
     }
 
@@ -44,14 +47,19 @@ impl Limits {
         db: &C,
         workspace: &workspaces::Model,
     ) -> Result<Self> {
-        let Some(standing) = Standing::current(ctx, db, workspace).await? else {
-            return Ok(Self::none());
-        };
         let settings = Settings::get(ctx)?;
+        let receipt_quota_mb = settings.receipts.workspace_quota_mb;
+        let Some(standing) = Standing::current(ctx, db, workspace).await? else {
+            return Ok(Self {
+                receipt_quota_mb,
+                ..Self::none()
+            });
+        };
         Ok(Self {
             plan_name: standing.plan.name,
             limits: standing.plan.limits,
             upgrade_url: format!("{}/w/{}/billing", settings.base_url, workspace.pid),
+            receipt_quota_mb,
         })
     }
 
@@ -90,6 +98,8 @@ impl Limits {
     }
 
     /// Refuses `count` more expenses past the plan's monthly allowance.
+    /// Takes the workspace's lock first (see [`tenancy::lock_workspace`]),
+    /// so the count holds until `db` commits.
     ///
     /// # Errors
     /// 402 naming the limit; database errors.
@@ -102,6 +112,7 @@ impl Limits {
         let Some(allowed) = self.limits.expenses_per_month else {
             return Ok(());
         };
+        tenancy::lock_workspace(db, workspace_id).await?;
         let added = Usage::of(db, workspace_id).await?.expenses_this_month;
         if added + count > u64::from(allowed) {
             let left = u64::from(allowed).saturating_sub(added);
@@ -115,46 +126,78 @@ impl Limits {
     }
 
     /// Refuses `adding` bytes of receipts past the workspace's storage: the
-    /// plan's when billing is on (402), otherwise `fallback_mb` from the
-    /// settings (422; 0 is no limit).
+    /// plan's when billing is on (402), otherwise the settings'
+    /// `receipts.workspace_quota_mb` (422; 0 is no limit). Takes the
+    /// workspace's lock first, as [`Limits::check_new_expenses`]: this is
+    /// the check that binds, made where the receipts are recorded.
     ///
     /// # Errors
-    /// 402 or 422 naming the limit and what is used.
-    pub fn check_receipt_storage(
+    /// 402 or 422 naming the limit and what is used; database errors.
+    pub async fn check_receipt_storage<C: ConnectionTrait>(
         &self,
-        used: u64,
+        db: &C,
+        workspace_id: WorkspaceId,
         adding: u64,
-        fallback_mb: u32,
     ) -> DomainResult<()> {
-        let billed = !self.plan_name.is_empty();
-        let allowed_mb = if billed {
-            self.limits.receipt_storage_mb
+        if self.receipt_storage_mb().is_none() {
+            return Ok(());
+        }
+        tenancy::lock_workspace(db, workspace_id).await?;
+        self.receipts_fit(receipts::Model::bytes_used(db, workspace_id).await?, adding)
+    }
+
+    /// [`Limits::check_receipt_storage`] without the lock: a quick refusal
+    /// before files are put in storage, outside the write transaction.
+    ///
+    /// # Errors
+    /// As [`Limits::check_receipt_storage`].
+    pub async fn precheck_receipt_storage<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        workspace_id: WorkspaceId,
+        adding: u64,
+    ) -> DomainResult<()> {
+        if self.receipt_storage_mb().is_none() {
+            return Ok(());
+        }
+        self.receipts_fit(receipts::Model::bytes_used(db, workspace_id).await?, adding)
+    }
+
+    /// The receipt storage allowed: the plan's when billing is on, otherwise
+    /// the settings'.
+    fn receipt_storage_mb(&self) -> Option<u32> {
+        if self.plan_name.is_empty() {
+            (self.receipt_quota_mb > 0).then_some(self.receipt_quota_mb)
         } else {
-            (fallback_mb > 0).then_some(fallback_mb)
-        };
-        let Some(allowed_mb) = allowed_mb else {
+            self.limits.receipt_storage_mb
+        }
+    }
+
+    fn receipts_fit(&self, used: u64, adding: u64) -> DomainResult<()> {
+        let Some(allowed_mb) = self.receipt_storage_mb() else {
             return Ok(());
         };
         if used.saturating_add(adding) <= u64::from(allowed_mb) * 1024 * 1024 {
             return Ok(());
         }
         let used_mb = used.div_ceil(1024 * 1024);
-        if billed {
-            Err(self.refuse(&format!(
-                "keeps {allowed_mb} MB of receipts, {used_mb} MB are used and this file does not fit"
-            )))
-        } else {
+        if self.plan_name.is_empty() {
             Err(DomainError::field(
                 "file",
                 format!(
                     "does not fit: this workspace keeps up to {allowed_mb} MB of receipts and {used_mb} MB are used; remove some first"
                 ),
             ))
+        } else {
+            Err(self.refuse(&format!(
+                "keeps {allowed_mb} MB of receipts, {used_mb} MB are used and this file does not fit"
+            )))
         }
     }
 
     /// Refuses another invitation past the plan's member count. Pending
     /// invitations count, so accepting one never goes past the limit.
+    /// Takes the workspace's lock first, as [`Limits::check_new_expenses`].
     ///
     /// # Errors
     /// 402 naming the limit; database errors.
@@ -166,6 +209,7 @@ impl Limits {
         let Some(allowed) = self.limits.members else {
             return Ok(());
         };
+        tenancy::lock_workspace(db, workspace_id).await?;
         let people = Usage::of(db, workspace_id).await?.members
             + invitations::Entity::find()
                 .in_tenant(workspace_id)

@@ -270,13 +270,12 @@ impl Model {
             checked.push((upload, kind));
         }
         let adding: u64 = checked.iter().map(|(u, _)| u.bytes.len() as u64).sum();
+        // Refused early, before the upload; `Stored::attach` checks again,
+        // under the workspace's lock.
         Limits::of(ctx, db, workspace)
             .await?
-            .check_receipt_storage(
-                Self::bytes_used(db, workspace.id).await?,
-                adding,
-                settings.receipts.workspace_quota_mb,
-            )?;
+            .precheck_receipt_storage(db, workspace.id, adding)
+            .await?;
         let mut stored: Vec<Stored> = Vec::with_capacity(checked.len());
         for (upload, kind) in checked {
             let pid = Uuid::new_v4();
@@ -445,8 +444,9 @@ impl Stored {
     /// change the expense; their processing is queued after the commit.
     ///
     /// # Errors
-    /// `Forbidden`; database errors (the files are then swept as
-    /// orphaned).
+    /// `Forbidden`; 402 or 422 when they no longer fit the workspace's
+    /// storage (another upload was recorded meanwhile); database errors.
+    /// The files are then swept as orphaned.
     pub async fn attach(
         stored: Vec<Self>,
         tenant: &Tenant<'_>,
@@ -454,6 +454,13 @@ impl Stored {
     ) -> DomainResult<Vec<Model>> {
         may_change_receipts(tenant, expense).await?;
         let (db, actor) = (tenant.db, &tenant.actor);
+        // The check that binds: two uploads that each fit alone must not
+        // both be recorded past the quota.
+        let adding: u64 = stored.iter().map(|file| file.size as u64).sum();
+        tenant
+            .limits
+            .check_receipt_storage(db, tenant.workspace.id, adding)
+            .await?;
         let mut receipts = Vec::with_capacity(stored.len());
         for file in stored {
             let receipt = ActiveModel {

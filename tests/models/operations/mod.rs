@@ -8,6 +8,7 @@ mod budgets;
 mod categories;
 mod expenses;
 mod members;
+mod races;
 mod receipts;
 mod recurring;
 mod settlements;
