@@ -401,6 +401,39 @@ pub struct JobSettings {
     /// retry waits about twice as long as the one before (up to 2 minutes).
     #[serde(default = "one_second")]
     pub retry_after_ms: u64,
+    /// The longest one run of a job may take, in seconds: past it the run
+    /// is stopped (its transaction rolls back) and counts as failed, so it
+    /// is retried like any failure instead of staying "Running".
+    #[serde(default = "ten_minutes")]
+    pub time_limit_secs: u64,
+    /// How often a worker tells the queue it is alive, in seconds. The jobs
+    /// of a worker silent for two of these (a killed process) go back to
+    /// the queue and run again.
+    #[serde(default = "heartbeat_secs")]
+    pub heartbeat_secs: u64,
+    /// Days a finished job stays in the queue before it is removed.
+    #[serde(default = "seven_days")]
+    pub keep_done_days: u32,
+    /// Days a job that failed on every attempt stays listed on the console
+    /// (for a retry) before it is removed.
+    #[serde(default = "thirty_days")]
+    pub keep_dead_days: u32,
+}
+
+const fn ten_minutes() -> u64 {
+    600
+}
+
+const fn heartbeat_secs() -> u64 {
+    10
+}
+
+const fn seven_days() -> u32 {
+    7
+}
+
+const fn thirty_days() -> u32 {
+    30
 }
 
 const fn one_second() -> u64 {
@@ -421,6 +454,10 @@ impl Default for JobSettings {
             in_web_process: true,
             poll_interval_ms: half_a_second(),
             retry_after_ms: one_second(),
+            time_limit_secs: ten_minutes(),
+            heartbeat_secs: heartbeat_secs(),
+            keep_done_days: seven_days(),
+            keep_dead_days: thirty_days(),
         }
     }
 }
@@ -434,6 +471,15 @@ pub struct MailSettings {
     /// being sent through the `mailer.smtp` block (the self-hosted default).
     #[serde(default)]
     pub folder: Option<PathBuf>,
+    /// The longest one mail's delivery may take (connecting, the SMTP
+    /// dialogue, or writing the file), in seconds; past it the mail job
+    /// fails and is retried.
+    #[serde(default = "half_a_minute")]
+    pub send_timeout_secs: u64,
+}
+
+const fn half_a_minute() -> u64 {
+    30
 }
 
 #[derive(Debug, Clone, Deserialize)]

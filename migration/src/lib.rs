@@ -18,6 +18,7 @@ mod m20260107_000001_receipts;
 mod m20261130_000001_access_version;
 mod m20261201_000001_rate_limits;
 mod m20261201_000005_receipt_problem;
+mod m20261207_000001_alert_claimed_by;
 pub mod tenant;
 
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000001_access_version::Migration),
             Box::new(m20261201_000001_rate_limits::Migration),
             Box::new(m20261201_000005_receipt_problem::Migration),
+            Box::new(m20261207_000001_alert_claimed_by::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -1,10 +1,16 @@
 // The statics are named after their template folders, as Loco's mailers are.
 #![allow(non_upper_case_globals)]
 
+//! Account mails. Each mints its link when it is sent (see [`super::Mail`]).
+
 use loco_rs::prelude::*;
 use serde_json::json;
 
-use crate::{models::users, settings::Settings, views::urls};
+use crate::{
+    models::{ids::UserId, users},
+    settings::Settings,
+    views::urls,
+};
 
 static verify_email: Dir<'_> = include_dir!("src/mailers/auth/verify_email");
 static reset_password: Dir<'_> = include_dir!("src/mailers/auth/reset_password");
@@ -14,14 +20,14 @@ static already_registered: Dir<'_> = include_dir!("src/mailers/auth/already_regi
 pub struct AuthMailer {}
 
 impl AuthMailer {
-    async fn send(
+    async fn deliver(
         ctx: &AppContext,
         template: &Dir<'_>,
         to: &str,
         locals: serde_json::Value,
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
-        super::send(
+        super::deliver(
             ctx,
             template,
             mailer::Args {
@@ -34,34 +40,60 @@ impl AuthMailer {
         .await
     }
 
-    /// The "confirm your address" mail sent after signup.
-    ///
-    /// # Errors
-    /// When the mail cannot be queued.
-    pub async fn send_verification(
-        ctx: &AppContext,
-        user: &users::Model,
-        token: &str,
-    ) -> Result<()> {
-        let base = &Settings::get(ctx)?.base_url;
-        Self::send(
-            ctx,
-            &verify_email,
-            &user.email,
-            json!({ "name": user.name, "link": format!("{base}/verify/{token}") }),
-        )
-        .await
+    async fn account(ctx: &AppContext, user_id: UserId) -> Result<Option<users::Model>> {
+        Ok(users::Entity::find_by_id(user_id).one(&ctx.db).await?)
     }
 
-    /// Sent in place of a verification mail when someone signs up with an
+    /// A fresh link for whichever address awaits confirmation: the
+    /// account's own after signup, or the new one during a change of
+    /// address (sent there). Nothing when none awaits it any more.
+    ///
+    /// # Errors
+    /// On database errors, or when the mail cannot be sent.
+    pub async fn confirmation(ctx: &AppContext, user_id: UserId) -> Result<()> {
+        let Some(user) = Self::account(ctx, user_id).await? else {
+            return Ok(());
+        };
+        if !user.awaits_confirmation() {
+            return Ok(());
+        }
+        let base = &Settings::get(ctx)?.base_url;
+        let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
+        let link = format!("{base}/verify/{token}");
+        match &user.pending_email {
+            Some(new_email) => {
+                Self::deliver(
+                    ctx,
+                    &confirm_new_email,
+                    new_email,
+                    json!({ "name": user.name, "new_email": new_email, "link": link }),
+                )
+                .await
+            }
+            None => {
+                Self::deliver(
+                    ctx,
+                    &verify_email,
+                    &user.email,
+                    json!({ "name": user.name, "link": link }),
+                )
+                .await
+            }
+        }
+    }
+
+    /// Sent in place of a confirmation when someone signs up with an
     /// address that has an account: the signup answers the same either
     /// way, and only the address's owner learns that it is taken.
     ///
     /// # Errors
-    /// When the mail cannot be queued.
-    pub async fn send_already_registered(ctx: &AppContext, user: &users::Model) -> Result<()> {
+    /// On database errors, or when the mail cannot be sent.
+    pub async fn already_registered(ctx: &AppContext, user_id: UserId) -> Result<()> {
+        let Some(user) = Self::account(ctx, user_id).await? else {
+            return Ok(());
+        };
         let base = &Settings::get(ctx)?.base_url;
-        Self::send(
+        Self::deliver(
             ctx,
             &already_registered,
             &user.email,
@@ -74,56 +106,24 @@ impl AuthMailer {
         .await
     }
 
-    /// A fresh confirmation link for whichever address awaits one.
+    /// A fresh password reset link (an earlier one stops working).
     ///
     /// # Errors
-    /// When the mail cannot be queued.
-    pub async fn send_confirmation(
-        ctx: &AppContext,
-        user: &users::Model,
-        token: &str,
-    ) -> Result<()> {
-        match &user.pending_email {
-            Some(new_email) => Self::send_email_change(ctx, user, new_email, token).await,
-            None => Self::send_verification(ctx, user, token).await,
-        }
-    }
-
-    /// The password reset link.
-    ///
-    /// # Errors
-    /// When the mail cannot be queued.
-    pub async fn send_password_reset(
-        ctx: &AppContext,
-        user: &users::Model,
-        token: &str,
-    ) -> Result<()> {
+    /// On database errors, or when the mail cannot be sent.
+    pub async fn password_reset(ctx: &AppContext, user_id: UserId) -> Result<()> {
+        let Some(user) = Self::account(ctx, user_id).await? else {
+            return Ok(());
+        };
         let base = &Settings::get(ctx)?.base_url;
-        Self::send(
+        let (user, token) = user
+            .into_active_model()
+            .start_password_reset(&ctx.db)
+            .await?;
+        Self::deliver(
             ctx,
             &reset_password,
             &user.email,
             json!({ "name": user.name, "link": format!("{base}/reset-password/{token}") }),
-        )
-        .await
-    }
-
-    /// The link that moves an account to a new address, sent to that address.
-    ///
-    /// # Errors
-    /// When the mail cannot be queued.
-    pub async fn send_email_change(
-        ctx: &AppContext,
-        user: &users::Model,
-        new_email: &str,
-        token: &str,
-    ) -> Result<()> {
-        let base = &Settings::get(ctx)?.base_url;
-        Self::send(
-            ctx,
-            &confirm_new_email,
-            new_email,
-            json!({ "name": user.name, "new_email": new_email, "link": format!("{base}/verify/{token}") }),
         )
         .await
     }

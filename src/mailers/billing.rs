@@ -10,6 +10,7 @@ use super::budgets::message_host;
 use crate::{
     models::{
         billing,
+        ids::WorkspaceId,
         memberships::{self, Role},
         tenancy::{self, Scope},
         workspaces,
@@ -27,27 +28,30 @@ impl BillingMailer {
     /// the plan stays, and where to fix it.
     ///
     /// # Errors
-    /// On database errors, or when the mail cannot be queued.
+    /// On database errors, or when the mail cannot be sent.
     pub async fn payment_failed(
         ctx: &AppContext,
-        account: &billing::Model,
+        workspace_id: WorkspaceId,
         invoice_id: &str,
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
         let txn = tenancy::begin_read(
             &ctx.db,
             Scope {
-                workspace_id: Some(account.workspace_id),
+                workspace_id: Some(workspace_id),
                 ..Scope::default()
             },
         )
         .await?;
-        let workspace = workspaces::Entity::find_by_id(account.workspace_id)
+        let workspace = workspaces::Entity::find_by_id(workspace_id)
             .one(&txn)
-            .await?
-            .ok_or_else(|| Error::NotFound)?;
-        let members = memberships::Model::list(&txn, account.workspace_id).await?;
+            .await?;
+        let account = billing::Model::for_workspace(&txn, workspace_id).await?;
+        let members = memberships::Model::list(&txn, workspace_id).await?;
         txn.commit().await?;
+        let (Some(workspace), Some(account)) = (workspace, account) else {
+            return Ok(());
+        };
         let Some(owner) = members.iter().find(|m| m.membership.role() == Role::Owner) else {
             return Ok(());
         };
@@ -56,7 +60,7 @@ impl BillingMailer {
             .as_deref()
             .and_then(|key| billing::Plans(&settings.billing).find(key))
             .map_or_else(|| "paid".to_string(), |p| p.name.clone());
-        super::send(
+        super::deliver(
             ctx,
             &payment_failed,
             mailer::Args {

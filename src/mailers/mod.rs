@@ -1,7 +1,13 @@
-//! Outgoing mail. Mailers render Loco mail templates; delivery goes through
-//! [`crate::workers::mail_delivery`], which either sends over SMTP (the
-//! `mailer.smtp` config) or, in the self-hosted default, writes `.eml` files
-//! to `settings.mail.folder`.
+//! Outgoing mail. A mail is queued as a [`Mail`]: which mail, and the ids of
+//! the rows it is about. The worker that sends it reads those rows, mints
+//! its link (if it has one) and renders the templates only then, so the
+//! queue, which operators can read and which keeps a dead job, never holds
+//! a link, a token or a mail's text; and a link in a mail delayed by an
+//! SMTP outage is valid from when it was sent.
+//!
+//! Delivery goes through [`crate::workers::mail_delivery`]: over SMTP (the
+//! `mailer.smtp` config) or, in the self-hosted default, as `.eml` files in
+//! `settings.mail.folder`.
 
 pub mod auth;
 pub mod billing;
@@ -9,29 +15,77 @@ pub mod budgets;
 pub mod workspaces;
 
 use loco_rs::{mailer, prelude::*};
+use serde::{Deserialize, Serialize};
 
-use crate::workers::{queue, Job};
+use crate::{
+    models::ids::{UserId, WorkspaceId},
+    workers::{queue, Job},
+};
 
-/// Renders the mail whose templates (`subject.t`, `text.t`, `html.t`) are
-/// in `dir` and queues it for delivery.
-///
-/// # Errors
-/// When a template is missing or fails, or the queue cannot be written.
-pub async fn send(ctx: &AppContext, dir: &Dir<'_>, args: mailer::Args) -> Result<()> {
-    let email = render(dir, args)?;
-    queue::enqueue(
-        ctx,
-        Job::DeliverMail {
-            email: Box::new(email),
-        },
-    )
-    .await
+/// A mail to send, named by what it is about (see the module docs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mail", rename_all = "snake_case")]
+pub enum Mail {
+    /// A fresh link confirming the address that awaits it: a new
+    /// account's, or the new address of an account moving to it.
+    Confirmation { user_id: UserId },
+    /// Sent instead of a confirmation when someone signs up with an
+    /// address that has an account.
+    AlreadyRegistered { user_id: UserId },
+    /// A fresh password reset link.
+    PasswordReset { user_id: UserId },
+    /// A fresh link to an invitation still pending.
+    Invitation {
+        workspace_id: WorkspaceId,
+        invitation_id: i64,
+    },
+    /// Tells a workspace's owner that Stripe could not take a payment.
+    PaymentFailed {
+        workspace_id: WorkspaceId,
+        invoice_id: String,
+    },
 }
 
-/// The mail whose templates are in `dir`, rendered with `args`. The HTML
-/// part escapes every value: names of people, workspaces, budgets and
-/// categories are typed by users, and a mail from the instance's address
-/// must not carry their markup (Loco's mail templates escape nothing).
+impl Mail {
+    /// Queues the mail.
+    ///
+    /// # Errors
+    /// When the queue cannot be written.
+    pub async fn queue(self, ctx: &AppContext) -> Result<()> {
+        queue::enqueue(ctx, Job::Mail { mail: self }).await
+    }
+
+    /// Reads what the mail is about, renders and sends it now (the mail
+    /// job). A mail that no longer applies (the account was deleted or
+    /// confirmed, the invitation used or revoked) is not sent.
+    ///
+    /// # Errors
+    /// On database errors, or when the mail cannot be rendered or sent
+    /// (the job is retried).
+    pub async fn send(self, ctx: &AppContext) -> Result<()> {
+        match self {
+            Self::Confirmation { user_id } => auth::AuthMailer::confirmation(ctx, user_id).await,
+            Self::AlreadyRegistered { user_id } => {
+                auth::AuthMailer::already_registered(ctx, user_id).await
+            }
+            Self::PasswordReset { user_id } => auth::AuthMailer::password_reset(ctx, user_id).await,
+            Self::Invitation {
+                workspace_id,
+                invitation_id,
+            } => workspaces::WorkspaceMailer::invitation(ctx, workspace_id, invitation_id).await,
+            Self::PaymentFailed {
+                workspace_id,
+                invoice_id,
+            } => billing::BillingMailer::payment_failed(ctx, workspace_id, &invoice_id).await,
+        }
+    }
+}
+
+/// The mail whose templates (`subject.t`, `text.t`, `html.t`) are in `dir`,
+/// rendered with `args`. The HTML part escapes every value: names of
+/// people, workspaces, budgets and categories are typed by users, and a
+/// mail from the instance's address must not carry their markup (Loco's
+/// mail templates escape nothing).
 ///
 /// # Errors
 /// When a template is missing or fails.
@@ -68,3 +122,12 @@ pub fn render(dir: &Dir<'_>, args: mailer::Args) -> Result<mailer::Email> {
 
 /// The HTML part's template: the one rendered with escaping.
 const HTML: &str = "html.t";
+
+/// Renders the mail whose templates are in `dir` and delivers it now.
+///
+/// # Errors
+/// When a template fails or the mail cannot be delivered.
+pub async fn deliver(ctx: &AppContext, dir: &Dir<'_>, args: mailer::Args) -> Result<()> {
+    let email = render(dir, args)?;
+    crate::workers::mail_delivery::deliver(ctx, &email).await
+}

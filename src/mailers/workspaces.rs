@@ -5,7 +5,12 @@ use loco_rs::prelude::*;
 use serde_json::json;
 
 use crate::{
-    models::{invitations, workspaces},
+    models::{
+        ids::WorkspaceId,
+        invitations,
+        tenancy::{self, Scope},
+        workspaces,
+    },
     settings::Settings,
 };
 
@@ -14,18 +19,41 @@ static invitation: Dir<'_> = include_dir!("src/mailers/workspaces/invitation");
 pub struct WorkspaceMailer {}
 
 impl WorkspaceMailer {
-    /// The invitation link, to the invited address.
+    /// The invitation with a fresh link, to the invited address; nothing
+    /// when it is no longer pending.
     ///
     /// # Errors
-    /// When the mail cannot be queued.
-    pub async fn send_invitation(
+    /// On database errors, or when the mail cannot be sent.
+    pub async fn invitation(
         ctx: &AppContext,
-        workspace: &workspaces::Model,
-        invite: &invitations::Model,
-        token: &str,
+        workspace_id: WorkspaceId,
+        invitation_id: i64,
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
-        super::send(
+        let txn = tenancy::begin(
+            &ctx.db,
+            Scope {
+                workspace_id: Some(workspace_id),
+                ..Scope::default()
+            },
+        )
+        .await?;
+        let workspace = workspaces::Entity::find_by_id(workspace_id)
+            .one(&txn)
+            .await?;
+        let invite = invitations::Entity::find_by_id(invitation_id)
+            .in_tenant(workspace_id)
+            .one(&txn)
+            .await?;
+        let (Some(workspace), Some(invite)) = (workspace, invite) else {
+            return Ok(txn.commit().await?);
+        };
+        let minted = invite.new_link(&txn).await.map_err(Error::from)?;
+        txn.commit().await?;
+        let Some((invite, token)) = minted else {
+            return Ok(());
+        };
+        super::deliver(
             ctx,
             &invitation,
             mailer::Args {

@@ -2,9 +2,11 @@
 //! a row in the transaction that changed the spending; a sender then claims
 //! it, mails the members and marks it sent.
 //!
-//! A claim lasts [`CLAIM`]: two senders (a retried job, two workers) never
-//! both hold a row, and a sender that died lets another take over once its
-//! claim expires. The one window left: the SMTP server accepted a mail and
+//! A claim lasts [`CLAIM`] and names its sender: two senders (two jobs, two
+//! workers) never both hold a row, and a sender that died lets another take
+//! over once its claim expires. A job run again after its worker died is
+//! the same sender (its task's id), so it takes its own claim back at once.
+//! The one window left: the SMTP server accepted a mail and
 //! the process died before marking the row sent. The row is then sent again
 //! with the same `Message-ID`, which mail clients use to drop duplicates.
 
@@ -92,12 +94,12 @@ impl Model {
         Ok(ids)
     }
 
-    /// Takes the alert for sending, unless it was sent or another sender
+    /// Takes the alert for `sender`, unless it was sent or another sender
     /// holds it. Commit before sending, so others see the claim.
     ///
     /// # Errors
     /// On database errors.
-    pub async fn claim<C: ConnectionTrait>(&self, db: &C) -> ModelResult<bool> {
+    pub async fn claim<C: ConnectionTrait>(&self, db: &C, sender: &str) -> ModelResult<bool> {
         let now = Utc::now();
         let claimed = Entity::update_many()
             .col_expr(
@@ -106,6 +108,7 @@ impl Model {
                     now + CLAIM,
                 ))),
             )
+            .col_expr(budget_alerts::Column::ClaimedBy, Expr::value(sender))
             .filter(budget_alerts::Column::Id.eq(self.id))
             .in_tenant(self.workspace_id)
             .filter(budget_alerts::Column::SentAt.is_null())
@@ -115,7 +118,8 @@ impl Model {
                     .add(
                         budget_alerts::Column::ClaimedUntil
                             .lt(sea_orm::prelude::DateTimeWithTimeZone::from(now)),
-                    ),
+                    )
+                    .add(budget_alerts::Column::ClaimedBy.eq(sender)),
             )
             .exec(db)
             .await?;
@@ -131,6 +135,10 @@ impl Model {
             .col_expr(
                 budget_alerts::Column::ClaimedUntil,
                 Expr::value(Option::<sea_orm::prelude::DateTimeWithTimeZone>::None),
+            )
+            .col_expr(
+                budget_alerts::Column::ClaimedBy,
+                Expr::value(None::<String>),
             )
             .filter(budget_alerts::Column::Id.eq(self.id))
             .in_tenant(self.workspace_id)

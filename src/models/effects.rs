@@ -1,5 +1,5 @@
 //! What a change asks for once it has committed: open pages refresh, a
-//! budget alert is mailed, an invitation is mailed, a job is queued.
+//! budget alert is mailed, a job is queued (an invitation's mail is one).
 //!
 //! Operations register these on their [`Tenant`](super::tenancy::Tenant)
 //! while they write; whoever commits the transaction (the request's
@@ -12,11 +12,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use loco_rs::prelude::*;
 use sea_orm::DatabaseTransaction;
 
-use super::{invitations, workspaces};
-use crate::{
-    mailers::workspaces::WorkspaceMailer,
-    workers::{queue, Job},
-};
+use super::workspaces;
+use crate::workers::{queue, Job};
 
 /// One thing to do after the commit.
 #[derive(Debug)]
@@ -26,15 +23,9 @@ pub enum Effect {
     Changed,
     /// A budget alert the change recorded (the outbox row): mail it.
     BudgetAlert(i64),
-    /// Mail an invitation. The token exists only here and in the mail;
-    /// the database keeps its digest.
-    InvitationMail {
-        invitation: invitations::Model,
-        token: String,
-    },
     /// Queue a job that needs the committed rows (processing a receipt,
-    /// an import) or must not run if the change rolls back (deleting
-    /// files, purging a workspace).
+    /// an import, mailing an invitation) or must not run if the change
+    /// rolls back (deleting files, purging a workspace).
     Job(Job),
 }
 
@@ -90,9 +81,6 @@ pub async fn run(
         match effect {
             Effect::Changed => changed = true,
             Effect::BudgetAlert(id) => newest_alert = newest_alert.max(Some(id)),
-            Effect::InvitationMail { invitation, token } => {
-                WorkspaceMailer::send_invitation(ctx, workspace, &invitation, &token).await?;
-            }
             Effect::Job(job) => queue::enqueue(ctx, job).await?,
         }
     }

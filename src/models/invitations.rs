@@ -18,7 +18,7 @@ use super::{
     users::normalize_email,
     validation::FieldErrors,
 };
-use crate::policies::INVITATIONS_MANAGE;
+use crate::{mailers::Mail, policies::INVITATIONS_MANAGE, workers::Job};
 
 /// How long an invitation link works.
 pub const INVITATION_TTL: Duration = Duration::days(7);
@@ -38,6 +38,12 @@ impl TenantEntity for Entity {
     fn tenant_column() -> invitations::Column {
         invitations::Column::WorkspaceId
     }
+}
+
+/// The stored digest of an invitation whose link is not mailed yet: the
+/// digest of a token nobody keeps, so no link matches it.
+fn unmailed_link() -> String {
+    secrets::digest(&secrets::new_token())
 }
 
 /// Why an invitation link cannot be used, in words for the person holding it.
@@ -186,13 +192,13 @@ impl Model {
                 "already has a pending invitation; resend or revoke it",
             ));
         }
-        let token = secrets::new_token();
         let invitation = ActiveModel {
             pid: Set(Uuid::new_v4()),
             workspace_id: Set(workspace.id),
             email: Set(email.clone()),
             role: Set(params.role.trim().to_string()),
-            token_hash: Set(secrets::digest(&token)),
+            // No link yet: the mail job mints it when it sends the mail.
+            token_hash: Set(unmailed_link()),
             invited_by_name: Set(actor.name.clone()),
             expires_at: Set((Utc::now() + INVITATION_TTL).into()),
             ..Default::default()
@@ -211,15 +217,12 @@ impl Model {
             },
         )
         .await?;
-        tenant.after_commit(Effect::InvitationMail {
-            invitation: invitation.clone(),
-            token,
-        });
+        tenant.after_commit(Effect::Job(invitation.mail_job()));
         Ok(invitation)
     }
 
     /// A new link, mailed once the change commits, and seven more days; the
-    /// old link stops working. An expired invitation counts again towards
+    /// old link stops working at once. An expired invitation counts again towards
     /// the plan's members, so it is renewed only if the plan allows.
     ///
     /// # Errors
@@ -227,21 +230,20 @@ impl Model {
     /// `Forbidden`.
     pub async fn resend(&self, tenant: &Tenant<'_>) -> DomainResult<Self> {
         tenant.ensure(INVITATIONS_MANAGE).await?;
-        if !self.is_pending() {
+        // Only an expired one comes back into the plan's count; a used or
+        // revoked one is refused below as such, not as past the plan.
+        let open = self.accepted_at.is_none() && self.revoked_at.is_none();
+        if open && !self.is_pending() {
             tenant
                 .limits
                 .check_new_member(tenant.db, self.workspace_id)
                 .await?;
         }
-        let token = secrets::new_token();
         let renewed = self
             .update_if_open(
                 tenant.db,
                 Entity::update_many()
-                    .col_expr(
-                        invitations::Column::TokenHash,
-                        Expr::value(secrets::digest(&token)),
-                    )
+                    .col_expr(invitations::Column::TokenHash, Expr::value(unmailed_link()))
                     .col_expr(
                         invitations::Column::ExpiresAt,
                         Expr::value(Utc::now() + INVITATION_TTL),
@@ -260,11 +262,50 @@ impl Model {
             },
         )
         .await?;
-        tenant.after_commit(Effect::InvitationMail {
-            invitation: renewed.clone(),
-            token,
-        });
+        tenant.after_commit(Effect::Job(renewed.mail_job()));
         Ok(renewed)
+    }
+
+    /// The job that mails this invitation with a fresh link.
+    #[must_use]
+    pub fn mail_job(&self) -> Job {
+        Job::Mail {
+            mail: Mail::Invitation {
+                workspace_id: self.workspace_id,
+                invitation_id: self.id,
+            },
+        }
+    }
+
+    /// Mints the link to mail: a new token whose digest replaces the
+    /// stored one (an earlier link stops working). `None` when the
+    /// invitation is no longer pending, so there is nothing to mail.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn new_link<C: ConnectionTrait>(
+        &self,
+        db: &C,
+    ) -> DomainResult<Option<(Self, String)>> {
+        if !self.is_pending() {
+            return Ok(None);
+        }
+        let token = secrets::new_token();
+        let minted = self
+            .update_if_open(
+                db,
+                Entity::update_many().col_expr(
+                    invitations::Column::TokenHash,
+                    Expr::value(secrets::digest(&token)),
+                ),
+            )
+            .await;
+        match minted {
+            Ok(invitation) => Ok(Some((invitation, token))),
+            // Used or revoked since it was read.
+            Err(DomainError::Invalid(_)) => Ok(None),
+            Err(err) => Err(err),
+        }
     }
 
     /// Revokes a pending invitation: its link stops working.

@@ -337,7 +337,7 @@ pub async fn create_superadmin(
                 )
                 .into());
             };
-            let (user, _) = users::Model::register(
+            let user = users::Model::register(
                 db,
                 &super::users::RegisterParams {
                     email: email.to_string(),

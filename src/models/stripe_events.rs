@@ -20,7 +20,7 @@ use super::{
     stripe::{Stripe, StripeFailure},
 };
 use crate::{
-    mailers::billing::BillingMailer,
+    mailers::Mail,
     settings::{BillingSettings, Settings},
 };
 
@@ -282,7 +282,12 @@ async fn notify_payment_failed(
     let Some(account) = billing::Model::for_customer(&ctx.db, customer_id).await? else {
         return Ok(());
     };
-    BillingMailer::payment_failed(ctx, &account, invoice_id).await
+    Mail::PaymentFailed {
+        workspace_id: account.workspace_id,
+        invoice_id: invoice_id.to_string(),
+    }
+    .queue(ctx)
+    .await
 }
 
 #[cfg(test)]

@@ -41,10 +41,22 @@ pub struct LoginParams {
 /// What a signup did.
 #[derive(Debug)]
 pub enum Signup {
-    /// A new account, with the token of its verification link.
-    Created(Model, String),
+    /// A new account; its confirmation link is still to be mailed.
+    Created(Model),
     /// The address has an account already: this one.
     Taken(Model),
+}
+
+impl Signup {
+    /// The mail the signup sends: the confirmation link, or to the owner
+    /// of a taken address a notice in its place.
+    #[must_use]
+    pub fn mail(&self) -> crate::mailers::Mail {
+        match self {
+            Self::Created(user) => crate::mailers::Mail::Confirmation { user_id: user.id },
+            Self::Taken(owner) => crate::mailers::Mail::AlreadyRegistered { user_id: owner.id },
+        }
+    }
 }
 
 /// Emails are compared and stored trimmed and lower-cased, which makes them
@@ -181,16 +193,14 @@ impl Model {
             .ok_or(ModelError::EntityNotFound)
     }
 
-    /// Creates an account. Returns it with the token of its verification link.
+    /// Creates an account (its confirmation link is mailed by the caller:
+    /// [`crate::mailers::Mail::Confirmation`]).
     ///
     /// # Errors
     /// 422 field errors for bad input or an address already registered.
-    pub async fn register(
-        db: &DatabaseConnection,
-        params: &RegisterParams,
-    ) -> Result<(Self, String)> {
+    pub async fn register(db: &DatabaseConnection, params: &RegisterParams) -> Result<Self> {
         match Self::sign_up(db, params).await? {
-            Signup::Created(user, token) => Ok((user, token)),
+            Signup::Created(user) => Ok(user),
             Signup::Taken(_) => Err(FieldErrors::one("email", "is already registered").into()),
         }
     }
@@ -219,15 +229,12 @@ impl Model {
             txn.rollback().await?;
             return Ok(Signup::Taken(taken));
         }
-        let token = secrets::new_token();
-        let now = Utc::now();
+        // No link yet: the mail job mints it when it sends the mail.
         let inserted = ActiveModel {
             pid: Set(Uuid::new_v4()),
             email: Set(email.clone()),
             password: Set(password),
             name: Set(name),
-            verification_token_hash: Set(Some(secrets::digest(&token))),
-            verification_sent_at: Set(Some(now.into())),
             ..Default::default()
         }
         .insert(&txn)
@@ -235,7 +242,7 @@ impl Model {
         match inserted {
             Ok(user) => {
                 txn.commit().await?;
-                Ok(Signup::Created(user, token))
+                Ok(Signup::Created(user))
             }
             // Two signups for one address raced past the check above.
             Err(err)
@@ -384,7 +391,8 @@ impl ActiveModel {
         Self::use_link(db, id, users::Column::VerificationTokenHash, &link, change).await
     }
 
-    /// Starts a new verification link (the old one stops working).
+    /// Mints a new confirmation link (the old one stops working); the mail
+    /// job calls it when it sends the link.
     ///
     /// # Errors
     /// On database errors.
@@ -395,7 +403,8 @@ impl ActiveModel {
         Ok((self.update(db).await?, token))
     }
 
-    /// Starts a password reset; returns the token for the emailed link.
+    /// Mints a password reset link (an earlier one stops working); the
+    /// mail job calls it when it sends the link.
     ///
     /// # Errors
     /// On database errors.
@@ -407,6 +416,17 @@ impl ActiveModel {
         self.reset_token_hash = Set(Some(secrets::digest(&token)));
         self.reset_sent_at = Set(Some(Utc::now().into()));
         Ok((self.update(db).await?, token))
+    }
+
+    /// Makes a reset link mailed before stop working (an operator forces
+    /// a new reset: the old link may be in the wrong hands).
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn withdraw_reset_link(mut self, db: &DatabaseConnection) -> Result<Model> {
+        self.reset_token_hash = Set(None);
+        self.reset_sent_at = Set(None);
+        Ok(self.update(db).await?)
     }
 
     /// Sets a new password from a reset link and uses the link up (see
@@ -514,7 +534,9 @@ impl ActiveModel {
     }
 
     /// Asks to move the account to another address. Nothing changes until
-    /// the link mailed to the new address is followed; returns its token.
+    /// the link mailed to the new address ([`crate::mailers::Mail::
+    /// Confirmation`]) is followed; a link mailed before stops working now,
+    /// since it would confirm the new address.
     ///
     /// # Errors
     /// 422 when the password is wrong or the address is invalid or taken.
@@ -523,7 +545,7 @@ impl ActiveModel {
         db: &DatabaseConnection,
         current_password: &str,
         new_email: &str,
-    ) -> Result<(Model, String)> {
+    ) -> Result<Model> {
         let mut errors = FieldErrors::new();
         if !self.password_matches(current_password) {
             errors.add("current_password", "is not your current password");
@@ -542,11 +564,10 @@ impl ActiveModel {
             }
         }
         errors.into_result()?;
-        let token = secrets::new_token();
         self.pending_email = Set(Some(new_email));
-        self.verification_token_hash = Set(Some(secrets::digest(&token)));
-        self.verification_sent_at = Set(Some(Utc::now().into()));
-        Ok((self.update(db).await?, token))
+        self.verification_token_hash = Set(None);
+        self.verification_sent_at = Set(None);
+        Ok(self.update(db).await?)
     }
 
     /// Deletes the account after checking its password; sessions and

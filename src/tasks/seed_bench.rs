@@ -90,7 +90,7 @@ async fn owner(ctx: &AppContext) -> Result<users::Model> {
     if let Ok(user) = users::Model::find_by_email(&ctx.db, EMAIL).await {
         return Ok(user);
     }
-    let (user, _) = users::Model::register(
+    let user = users::Model::register(
         &ctx.db,
         &RegisterParams {
             name: "Bench".to_string(),

@@ -104,8 +104,35 @@ pub struct WorkspaceLink {
 pub struct JobsPage {
     pub counts: Vec<JobCount>,
     pub waiting: i64,
-    pub dead: Vec<JobRow>,
+    pub dead: Vec<DeadJob>,
     pub can_manage: bool,
+}
+
+/// A dead job on the console: its kind for every operator who may see
+/// jobs; what it is about (the ids in its payload) only for those who may
+/// manage them.
+#[derive(Debug, Serialize)]
+pub struct DeadJob {
+    pub id: String,
+    pub kind: String,
+    pub payload: Option<String>,
+    pub attempts: i32,
+    pub max_attempts: i32,
+    pub last_result: Option<String>,
+}
+
+impl DeadJob {
+    #[must_use]
+    pub fn new(row: JobRow, show_payload: bool) -> Self {
+        Self {
+            kind: row.kind(),
+            payload: show_payload.then_some(row.job),
+            id: row.id,
+            attempts: row.attempts,
+            max_attempts: row.max_attempts,
+            last_result: row.last_result,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]

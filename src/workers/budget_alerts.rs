@@ -24,9 +24,12 @@ fn scope(workspace_id: WorkspaceId) -> Scope<'static> {
     }
 }
 
+/// Runs as `sender`: the job's task id, the same when the job runs again
+/// (see `models::budget_alerts` on claims).
+///
 /// # Errors
 /// On database errors, or when a mail cannot be sent (the job is retried).
-pub async fn run(ctx: &AppContext, workspace_id: WorkspaceId) -> Result<()> {
+pub async fn run(ctx: &AppContext, workspace_id: WorkspaceId, sender: &str) -> Result<()> {
     let Some(workspace) = workspaces::Entity::find_by_id(workspace_id)
         .one(&ctx.db)
         .await?
@@ -36,7 +39,7 @@ pub async fn run(ctx: &AppContext, workspace_id: WorkspaceId) -> Result<()> {
     let txn = tenancy::begin(&ctx.db, scope(workspace_id)).await?;
     budgets::record_crossings(&txn, &workspace).await?;
     txn.commit().await?;
-    deliver(ctx, &workspace).await?;
+    deliver(ctx, &workspace, sender).await?;
     Ok(())
 }
 
@@ -45,7 +48,11 @@ pub async fn run(ctx: &AppContext, workspace_id: WorkspaceId) -> Result<()> {
 /// # Errors
 /// On database errors, or when a mail cannot be sent; the alert being sent
 /// is then released for the retry.
-pub async fn deliver(ctx: &AppContext, workspace: &workspaces::Model) -> Result<usize> {
+pub async fn deliver(
+    ctx: &AppContext,
+    workspace: &workspaces::Model,
+    sender: &str,
+) -> Result<usize> {
     let settings = Settings::get(ctx)?;
     let txn = tenancy::begin(&ctx.db, scope(workspace.id)).await?;
     let unsent = budget_alerts::Model::unsent(&txn, workspace.id).await?;
@@ -53,7 +60,7 @@ pub async fn deliver(ctx: &AppContext, workspace: &workspaces::Model) -> Result<
     let mut sent = 0;
     for alert in unsent {
         let txn = tenancy::begin(&ctx.db, scope(workspace.id)).await?;
-        let claimed = alert.claim(&txn).await?;
+        let claimed = alert.claim(&txn, sender).await?;
         txn.commit().await?;
         if !claimed {
             continue;

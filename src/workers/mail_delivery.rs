@@ -1,8 +1,8 @@
-//! Delivers a rendered mail (the `deliver_mail` job): over SMTP through Loco's mailer, or as an `.eml`
+//! Delivers a rendered mail (for the mail jobs): over SMTP through Loco's mailer, or as an `.eml`
 //! file in `settings.mail.folder` (the self-hosted default, which needs no
 //! mail server; the development mailbox page lists those files).
 
-use std::path::Path;
+use std::{path::Path, time::Duration};
 
 use lettre::{
     message::{header, MultiPart},
@@ -12,19 +12,31 @@ use loco_rs::{mailer::Email, prelude::*};
 
 use crate::settings::Settings;
 
-/// Sends the mail now: to `settings.mail.folder` when set, else over SMTP.
+/// Sends the mail now: to `settings.mail.folder` when set, else over SMTP;
+/// within `settings.mail.send_timeout_secs` (a server that accepts the
+/// connection and then stalls must not hold the job).
 ///
 /// # Errors
-/// When the mail cannot be written or the SMTP server refuses it.
+/// When the mail cannot be written, the SMTP server refuses it, or either
+/// takes longer than the time limit.
 pub async fn deliver(ctx: &AppContext, email: &Email) -> Result<()> {
     let settings = Settings::get(ctx)?;
-    if let Some(folder) = &settings.mail.folder {
-        return write_to_folder(folder, email).await;
-    }
-    let smtp = ctx.mailer.as_ref().ok_or_else(|| {
-        Error::string("no mail transport: set settings.mail.folder or mailer.smtp")
-    })?;
-    smtp.mail(email).await
+    let limit = Duration::from_secs(settings.mail.send_timeout_secs);
+    let sent = async {
+        if let Some(folder) = &settings.mail.folder {
+            return write_to_folder(folder, email).await;
+        }
+        let smtp = ctx.mailer.as_ref().ok_or_else(|| {
+            Error::string("no mail transport: set settings.mail.folder or mailer.smtp")
+        })?;
+        smtp.mail(email).await
+    };
+    tokio::time::timeout(limit, sent).await.map_err(|_| {
+        Error::string(&format!(
+            "mail not delivered within {} s (mail.send_timeout_secs)",
+            limit.as_secs()
+        ))
+    })?
 }
 
 async fn write_to_folder(folder: &Path, email: &Email) -> Result<()> {

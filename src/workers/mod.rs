@@ -16,7 +16,7 @@ pub mod schedules;
 pub mod workspace_purge;
 
 use crate::models::ids::{UserId, WorkspaceId};
-use loco_rs::{mailer::Email, prelude::*};
+use loco_rs::prelude::*;
 
 use crate::models::receipts;
 use serde::{Deserialize, Serialize};
@@ -25,8 +25,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "job", rename_all = "snake_case")]
 pub enum Job {
-    /// Sends one rendered mail.
-    DeliverMail { email: Box<Email> },
+    /// Renders and sends one mail, named by the rows it is about (no
+    /// links or text: see [`crate::mailers::Mail`]).
+    Mail { mail: crate::mailers::Mail },
     /// Removes a workspace marked for deletion.
     PurgeWorkspace { workspace_pid: Uuid },
     /// Imports an uploaded file of expenses.
@@ -58,13 +59,14 @@ pub enum Job {
 }
 
 impl Job {
-    /// Does the job's work.
+    /// Does the job's work. `task` is the queue's id of the job, the same
+    /// each time it runs (a retry, or a run after its worker died).
     ///
     /// # Errors
     /// Whatever the work fails with; the queue retries it.
-    pub async fn perform(self, ctx: &AppContext) -> Result<()> {
+    pub async fn perform(self, ctx: &AppContext, task: &str) -> Result<()> {
         match self {
-            Self::DeliverMail { email } => mail_delivery::deliver(ctx, &email).await,
+            Self::Mail { mail } => mail.send(ctx).await,
             Self::PurgeWorkspace { workspace_pid } => {
                 workspace_purge::purge(ctx, &workspace_pid).await
             }
@@ -72,7 +74,9 @@ impl Job {
                 workspace_id,
                 import_id,
             } => expense_import::import(ctx, workspace_id, import_id).await,
-            Self::BudgetAlerts { workspace_id } => budget_alerts::run(ctx, workspace_id).await,
+            Self::BudgetAlerts { workspace_id } => {
+                budget_alerts::run(ctx, workspace_id, &format!("job:{task}")).await
+            }
             Self::WeeklySummary {
                 workspace_id,
                 user_id,
@@ -91,6 +95,7 @@ impl Job {
                 let swept = receipts::sweep(ctx).await?;
                 tracing::info!(
                     expired = swept.expired,
+                    stalled = swept.stalled,
                     orphans = swept.orphans,
                     "receipt sweep"
                 );

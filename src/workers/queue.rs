@@ -186,9 +186,30 @@ pub struct JobRow {
     pub status: String,
     pub attempts: i32,
     pub max_attempts: i32,
-    /// The job, as JSON.
+    /// The job, as JSON: its kind and the ids it is about (never a secret;
+    /// still shown only to operators who may manage jobs).
     pub job: String,
     pub last_result: Option<String>,
+}
+
+impl JobRow {
+    /// What kind of job it is, without the ids: `mail: password_reset`,
+    /// `import_expenses`.
+    #[must_use]
+    pub fn kind(&self) -> String {
+        let value: serde_json::Value = serde_json::from_str(&self.job).unwrap_or_default();
+        let tag = |v: &serde_json::Value, key: &str| {
+            v.get(key).and_then(|t| t.as_str()).map(str::to_string)
+        };
+        match (
+            tag(&value, "job"),
+            value.get("mail").and_then(|m| tag(m, "mail")),
+        ) {
+            (Some(job), Some(mail)) => format!("{job}: {mail}"),
+            (Some(job), None) => job,
+            _ => "unknown".to_string(),
+        }
+    }
 }
 
 /// Dead jobs: failed on every attempt, or killed.
@@ -203,6 +224,14 @@ const UNFINISHED: &str = "(status IN ('Pending', 'Queued', 'Running') OR (status
 /// On database errors.
 pub async fn dead(ctx: &AppContext) -> Result<Vec<JobRow>> {
     list(ctx, DEAD).await
+}
+
+/// Jobs that finished, newest first (kept until pruned).
+///
+/// # Errors
+/// On database errors.
+pub async fn done(ctx: &AppContext) -> Result<Vec<JobRow>> {
+    list(ctx, "status = 'Done'").await
 }
 
 /// Jobs not finished (waiting, running or to be retried), oldest first.
@@ -302,6 +331,48 @@ pub async fn discard(ctx: &AppContext, id: &str) -> Result<bool> {
         ))
         .await?;
     Ok(result.rows_affected() == 1)
+}
+
+/// Removes jobs finished before `done_before` and dead jobs (see [`dead`])
+/// last run before `dead_before`; returns how many. A removed job's
+/// idempotency key goes with it: the keys name an alert, a member's week
+/// or an hour, which never come round again.
+///
+/// # Errors
+/// On database errors.
+pub async fn prune(
+    ctx: &AppContext,
+    done_before: chrono::DateTime<chrono::Utc>,
+    dead_before: chrono::DateTime<chrono::Utc>,
+) -> Result<u64> {
+    let store = JobStore::get(ctx)?;
+    let db = store.connection();
+    // apalis keeps times as timestamptz on Postgres, as Unix seconds on SQLite.
+    let (done, dead, values): (_, _, [sea_orm::Value; 2]) = match *store {
+        JobStore::Postgres(_) => ("$1", "$2", [done_before.into(), dead_before.into()]),
+        JobStore::Sqlite(_) => (
+            "?",
+            "?",
+            [
+                done_before.timestamp().into(),
+                dead_before.timestamp().into(),
+            ],
+        ),
+    };
+    let sql = format!(
+        "DELETE FROM {} WHERE job_type = '{QUEUE}' AND \
+         ((status = 'Done' AND COALESCE(done_at, run_at) < {done}) \
+         OR ({DEAD} AND COALESCE(done_at, run_at) < {dead}))",
+        store.table(),
+    );
+    let result = db
+        .execute_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            sql,
+            values,
+        ))
+        .await?;
+    Ok(result.rows_affected())
 }
 
 /// How many jobs are in each state (`Pending`, `Running`, `Done`, `Failed`, `Killed`, ...).

@@ -1,7 +1,10 @@
 //! Runs the workers: the queue's jobs and the schedules, under one apalis
 //! monitor. Stopping it lets running jobs finish (up to [`SHUTDOWN_GRACE`]);
-//! a job still running then stays locked by this worker until apalis sees
-//! the worker's heartbeat stop and returns the job to the queue.
+//! a job still running then, or one whose process was killed, stays locked
+//! by its worker until the others see that worker's heartbeat stop
+//! (`settings.jobs.heartbeat_secs`, two missed) and return the job to the
+//! queue, where it runs again. A run that takes longer than
+//! `settings.jobs.time_limit_secs` is stopped and retried like a failure.
 
 use std::{sync::Arc, time::Duration};
 
@@ -29,9 +32,6 @@ use super::{
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 /// The pause before a failed worker is restarted.
 const RESTART_PAUSE: Duration = Duration::from_millis(500);
-/// How often a worker tells the queue it is alive; the jobs of a worker
-/// silent for two of these go back to the queue for others.
-const HEARTBEAT: Duration = Duration::from_secs(10);
 /// Jobs one process runs (and takes from the queue) at once.
 const CONCURRENCY: usize = 4;
 
@@ -41,12 +41,23 @@ pub struct Workers {
     handle: JoinHandle<()>,
 }
 
-async fn perform(job: Job, ctx: Data<AppContext>) -> Result<(), BoxDynError> {
+async fn perform(job: Job, ctx: Data<AppContext>, task: TaskId) -> Result<(), BoxDynError> {
     let name = serde_json::to_value(&job)
         .ok()
         .and_then(|v| v.get("job").and_then(|n| n.as_str().map(String::from)))
         .unwrap_or_default();
-    job.perform(&ctx).await.map_err(|err| {
+    let limit = Duration::from_secs(Settings::get(&ctx)?.jobs.time_limit_secs);
+    // Dropping the job's future at the limit rolls back its open
+    // transaction and closes its connections; the retry starts afresh.
+    let done = tokio::time::timeout(limit, job.perform(&ctx, &task.to_string()))
+        .await
+        .unwrap_or_else(|_| {
+            Err(Error::string(&format!(
+                "stopped after {} s (jobs.time_limit_secs)",
+                limit.as_secs()
+            )))
+        });
+    done.map_err(|err| {
         tracing::warn!(job = name, error = %err, "job failed");
         Box::new(err) as BoxDynError
     })
@@ -90,21 +101,25 @@ impl Workers {
             });
         let settings = Settings::get(ctx)?;
         let retry = retry_policy(Duration::from_millis(settings.jobs.retry_after_ms))?;
-        let jobs_name = worker_name("jobs");
+        let heartbeat = Duration::from_secs(settings.jobs.heartbeat_secs.max(1));
         let poll = Duration::from_millis(settings.jobs.poll_interval_ms);
         match &*JobStore::get(ctx)? {
             JobStore::Postgres(pool) => {
                 let pool = pool.clone();
                 let ctx = ctx.clone();
+                // A name of its own on each (re)start: under its old name a
+                // restarted worker is refused as already registered while
+                // the old registration's advisory lock lives, and the jobs
+                // the old one held would never look orphaned.
                 monitor = monitor.register(move |_| {
-                    WorkerBuilder::new(jobs_name.as_str())
+                    WorkerBuilder::new(worker_name("jobs").as_str())
                         .backend(
                             PostgresStorage::<Job>::new(&pool)
                                 .with_config(
                                     apalis_postgres::Config::default()
                                         .queue(queue::QUEUE)
                                         .batch_size(CONCURRENCY)
-                                        .heartbeat_interval(HEARTBEAT),
+                                        .heartbeat_interval(heartbeat),
                                 )
                                 .poll_with_interval(poll),
                         )
@@ -118,14 +133,14 @@ impl Workers {
                 let pool = pool.clone();
                 let ctx = ctx.clone();
                 monitor = monitor.register(move |_| {
-                    WorkerBuilder::new(jobs_name.as_str())
+                    WorkerBuilder::new(worker_name("jobs").as_str())
                         .backend(
                             SqliteStorage::<Job>::new(&pool)
                                 .with_config(
                                     apalis_sqlite::Config::default()
                                         .queue(queue::QUEUE)
                                         .batch_size(CONCURRENCY)
-                                        .heartbeat_interval(HEARTBEAT),
+                                        .heartbeat_interval(heartbeat),
                                 )
                                 .poll_with_interval(poll),
                         )
@@ -167,6 +182,13 @@ impl Workers {
             }
         });
         Ok(Self { stop, handle })
+    }
+
+    /// Ends the workers at once, as a killed process would: running jobs
+    /// stop where they are, stay locked by this worker and its heartbeat
+    /// stops (for fault tests; see the module docs for what follows).
+    pub fn kill(self) {
+        self.handle.abort();
     }
 
     /// Stops taking jobs and waits for the running ones (see the module docs).

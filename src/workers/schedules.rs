@@ -67,7 +67,31 @@ pub const ALL: &[Schedule] = &[
         cron: "0 17 * * * *",
         run: billing_reconciliation,
     },
+    Schedule {
+        name: "job_prune",
+        cron: "0 23 3 * * *",
+        run: job_prune,
+    },
 ];
+
+/// Removes old finished and dead jobs once a day (`settings.jobs.keep_*`);
+/// several processes doing it at once delete the same rows once.
+fn job_prune(
+    ctx: AppContext,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send>> {
+    Box::pin(async move {
+        let settings = Settings::get(&ctx)?;
+        let days_ago = |days: u32| chrono::Utc::now() - chrono::Duration::days(i64::from(days));
+        let removed = queue::prune(
+            &ctx,
+            days_ago(settings.jobs.keep_done_days),
+            days_ago(settings.jobs.keep_dead_days),
+        )
+        .await?;
+        tracing::info!(removed, "old jobs pruned");
+        Ok(())
+    })
+}
 
 /// Queues one reconciliation with Stripe per hour (however many worker
 /// processes fire this schedule).

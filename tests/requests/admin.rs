@@ -729,33 +729,34 @@ async fn support_reads_a_workspace_only_while_its_owner_grants_it_and_the_owner_
 async fn failed_jobs_are_listed_with_their_error_and_can_be_retried_or_discarded() {
     let app = TestApp::start().await;
     let admin = staff(&app, "ops@example.com", PlatformRole::Superadmin).await;
-    // A mail to an address no SMTP server accepts fails on every attempt.
-    let email = loco_rs::mailer::Email {
-        from: Some("SmartExpense <no-reply@example.test>".into()),
-        to: "not an address".into(),
-        reply_to: None,
-        subject: "Broken".into(),
-        text: "x".into(),
-        html: "x".into(),
-        bcc: None,
-        cc: None,
-        headers: None,
-    };
-    smartexpense::workers::queue::enqueue(
-        &app.ctx,
-        smartexpense::workers::Job::DeliverMail {
-            email: Box::new(email),
-        },
-    )
-    .await
-    .unwrap();
+    let helper = staff(&app, "help@example.com", PlatformRole::Support).await;
+    app.jobs_done().await;
+    // A mail server that refuses every mail fails every attempt.
+    app.mail.answer(crate::support::smtp::Answer::Refuse);
+    let user_id = users::Model::find_by_email(&app.ctx.db, "help@example.com")
+        .await
+        .unwrap()
+        .id;
+    smartexpense::mailers::Mail::PasswordReset { user_id }
+        .queue(&app.ctx)
+        .await
+        .unwrap();
     app.jobs_done().await;
     let dead = smartexpense::workers::queue::dead(&app.ctx).await.unwrap();
     assert_eq!(dead.len(), 1);
     let id = dead[0].id.clone();
     let page = admin.get("/admin/jobs").await.text();
     assert!(page.contains(&id));
-    assert!(page.contains("Broken"));
+    assert!(page.contains("mail: password_reset"), "{page}");
+    assert!(page.contains("(451): 4.3.0 try again later"), "{page}");
+    assert!(
+        page.contains(&format!("&quot;user_id&quot;:{user_id}")),
+        "{page}"
+    );
+    // Support sees what failed, not what it was about.
+    let seen_by_support = helper.get("/admin/jobs").await.text();
+    assert!(seen_by_support.contains("mail: password_reset"));
+    assert!(!seen_by_support.contains("user_id"), "{seen_by_support}");
     assert!(admin.get("/admin").await.text().contains("Jobs failed"));
 
     post_form_as(&admin, &format!("/admin/jobs/{id}/retry"), &[]).await;

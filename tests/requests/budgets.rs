@@ -5,12 +5,23 @@ use chrono::{Datelike, Months, Utc};
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 use serde_json::{json, Value};
 use smartexpense::{
+    mailers::Mail,
     models::{_entities::budget_alerts, budgets},
     workers::{budget_alerts as alert_job, queue, runner::Workers, Job},
 };
 
 use super::workspaces_api::{join_as, workspace_of};
-use crate::support::{jobs_done, TestApp};
+use crate::support::{jobs_done, smtp::Answer, TestApp, PASSWORD};
+
+/// Ann's account, signed up and confirmed by mail (the queue then idle).
+async fn ann_account(app: &TestApp) -> smartexpense::models::ids::UserId {
+    app.api_user("Ann", "ann@example.com", PASSWORD).await;
+    app.jobs_done().await;
+    smartexpense::models::users::Model::find_by_email(&app.ctx.db, "ann@example.com")
+        .await
+        .unwrap()
+        .id
+}
 
 fn today() -> chrono::NaiveDate {
     Utc::now().date_naive()
@@ -196,8 +207,8 @@ async fn retried_concurrent_and_interrupted_sending_still_mails_each_threshold_o
         .unwrap();
     let workers = Workers::start(&app.ctx).unwrap();
     let (a, b) = tokio::join!(
-        alert_job::run(&app.ctx, workspace_id),
-        alert_job::run(&app.ctx, workspace_id)
+        alert_job::run(&app.ctx, workspace_id, "test-a"),
+        alert_job::run(&app.ctx, workspace_id, "test-b")
     );
     a.unwrap();
     b.unwrap();
@@ -210,7 +221,9 @@ async fn retried_concurrent_and_interrupted_sending_still_mails_each_threshold_o
     assert!(sent[0].sent_at.is_some());
 
     // Running again finds nothing to send.
-    alert_job::run(&app.ctx, workspace_id).await.unwrap();
+    alert_job::run(&app.ctx, workspace_id, "test-c")
+        .await
+        .unwrap();
     assert_eq!(alerts_to(&app, "ann@example.com").await.len(), 1);
     workers.stop().await;
 }
@@ -218,21 +231,13 @@ async fn retried_concurrent_and_interrupted_sending_still_mails_each_threshold_o
 #[tokio::test]
 async fn a_job_that_keeps_failing_is_kept_as_dead_and_can_be_retried() {
     let app = TestApp::start().await;
-    // A mail to an address that is not one fails on every attempt.
-    let email = loco_rs::mailer::Email {
-        from: Some("SmartExpense <no-reply@example.test>".into()),
-        to: "not an address".into(),
-        subject: "Hello".into(),
-        ..Default::default()
-    };
-    queue::enqueue(
-        &app.ctx,
-        Job::DeliverMail {
-            email: Box::new(email),
-        },
-    )
-    .await
-    .unwrap();
+    let ann = ann_account(&app).await;
+    // A mail server that refuses every mail fails every attempt.
+    app.mail.answer(Answer::Refuse);
+    Mail::AlreadyRegistered { user_id: ann }
+        .queue(&app.ctx)
+        .await
+        .unwrap();
     app.jobs_done().await;
     let dead = queue::dead(&app.ctx).await.unwrap();
     assert_eq!(dead.len(), 1, "{dead:?}");
@@ -240,7 +245,15 @@ async fn a_job_that_keeps_failing_is_kept_as_dead_and_can_be_retried() {
         dead[0].attempts,
         i32::try_from(queue::MAX_ATTEMPTS).unwrap()
     );
-    assert!(dead[0].job.contains("deliver_mail"), "{}", dead[0].job);
+    assert_eq!(dead[0].kind(), "mail: already_registered");
+    assert!(
+        dead[0]
+            .last_result
+            .as_deref()
+            .unwrap_or_default()
+            .contains("451"),
+        "{dead:?}"
+    );
 
     assert!(queue::retry(&app.ctx, &dead[0].id).await.unwrap());
     assert!(!queue::retry(&app.ctx, "no-such-job").await.unwrap());

@@ -14,6 +14,7 @@ mod expense_pages;
 mod expenses_api;
 mod imports;
 mod isolation;
+mod jobs;
 mod limits;
 mod one_door;
 mod openapi;

@@ -927,6 +927,7 @@ async fn deleted_expenses_and_workspaces_take_their_files_and_strays_are_swept()
         swept,
         receipts::Swept {
             expired: 1,
+            stalled: 0,
             orphans: 2
         }
     );
@@ -952,4 +953,61 @@ async fn deleted_expenses_and_workspaces_take_their_files_and_strays_are_swept()
     app.jobs_done().await;
     assert!(Store::Disk.keys(&app).await.is_empty());
     assert_eq!(row_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn a_receipt_whose_processing_never_finished_is_shown_failed_with_the_reason() {
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    use smartexpense::models::_entities::receipts as receipt_rows;
+
+    // No workers: processing never runs, as if every attempt's job died.
+    let app = TestApp::start_with(|config| {
+        config.settings.as_mut().unwrap()["jobs"]["in_web_process"] = json!(false);
+    })
+    .await;
+    let (owner, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let (old, new) = (
+        expense(&app, &owner, &ws).await,
+        expense(&app, &owner, &ws).await,
+    );
+    let photo = png(64, 64);
+    for id in [&old, &new] {
+        let sent = upload(&app, &owner, &ws, id, &[("r.png", &photo, "image/png")]).await;
+        assert_eq!(sent.status_code(), 201);
+    }
+    // One was uploaded longer ago than every attempt could have taken.
+    let listed = list(&app, &owner, &ws, &old).await;
+    let row = receipt_rows::Entity::find()
+        .all(&app.owner_db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| listed[0]["id"] == r.pid.to_string())
+        .unwrap();
+    let mut aged: receipt_rows::ActiveModel = row.into();
+    aged.created_at = Set((chrono::Utc::now() - chrono::Duration::hours(2)).into());
+    aged.update(&app.owner_db).await.unwrap();
+
+    let swept = receipts::sweep(&app.ctx).await.unwrap();
+    assert_eq!(swept.stalled, 1, "{swept:?}");
+    let failed = &list(&app, &owner, &ws, &old).await[0];
+    assert_eq!(failed["status"], "failed", "{failed}");
+    assert!(
+        failed["problem"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("could not be made in time"),
+        "{failed}"
+    );
+    let download = app
+        .server
+        .get(failed["download_url"].as_str().unwrap_or_default())
+        .authorization_bearer(&owner)
+        .await;
+    assert_eq!(download.status_code(), 200, "the file is kept");
+    // The fresh one is still being processed.
+    assert_eq!(
+        list(&app, &owner, &ws, &new).await[0]["status"],
+        "processing"
+    );
 }

@@ -1,7 +1,10 @@
 //! A real SMTP listener on loopback that keeps what it receives, so tests
 //! see mail exactly as a mail server would.
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{
+    atomic::{AtomicU8, AtomicUsize, Ordering},
+    Arc, Mutex, OnceLock,
+};
 
 use loco_rs::app::AppContext;
 
@@ -62,10 +65,27 @@ impl ReceivedMail {
     }
 }
 
+/// How the listener answers a sender (`MAIL FROM`), as a real server can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Answer {
+    /// Takes the mail.
+    Accept = 0,
+    /// "451 try again later": a server that is full, greylisting or down
+    /// for maintenance.
+    Refuse = 1,
+    /// Does not answer at all until told otherwise: a server that hangs.
+    Stall = 2,
+}
+
 #[derive(Clone, Default)]
 pub struct SmtpSink {
     pub port: u16,
     received: Arc<Mutex<Vec<ReceivedMail>>>,
+    /// The [`Answer`] to senders, as its number.
+    answer: Arc<AtomicU8>,
+    /// Senders that began a mail (`MAIL FROM`), whatever the answer.
+    attempts: Arc<AtomicUsize>,
     /// The app's database: reading mail first waits for its job queue to
     /// run dry, since mail goes out from background jobs.
     queue: Arc<OnceLock<AppContext>>,
@@ -77,16 +97,46 @@ impl SmtpSink {
         let port = listener.local_addr().expect("addr").port();
         let sink = Self {
             port,
-            received: Arc::default(),
-            queue: Arc::default(),
+            ..Self::default()
         };
-        let received = sink.received.clone();
+        let server = sink.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve(stream, received.clone()));
+                tokio::spawn(serve(stream, server.clone()));
             }
         });
         sink
+    }
+
+    /// From now on answers senders this way.
+    pub fn answer(&self, answer: Answer) {
+        self.answer.store(answer as u8, Ordering::SeqCst);
+    }
+
+    fn current_answer(&self) -> Answer {
+        match self.answer.load(Ordering::SeqCst) {
+            1 => Answer::Refuse,
+            2 => Answer::Stall,
+            _ => Answer::Accept,
+        }
+    }
+
+    /// How many mails senders began so far, taken or not.
+    pub fn attempts(&self) -> usize {
+        self.attempts.load(Ordering::SeqCst)
+    }
+
+    /// Waits (up to 30 s) until senders began at least `n` mails.
+    pub async fn attempted(&self, n: usize) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while self.attempts() < n {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "only {} of {n} mails were begun within 30 s",
+                self.attempts()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 
     pub fn watch_queue(&self, ctx: AppContext) {
@@ -166,7 +216,8 @@ fn address(arg: &str) -> String {
         .to_string()
 }
 
-async fn serve(stream: TcpStream, received: Arc<Mutex<Vec<ReceivedMail>>>) {
+async fn serve(stream: TcpStream, sink: SmtpSink) {
+    let received = sink.received.clone();
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     let _ = write.write_all(b"220 test-smtp ready\r\n").await;
@@ -182,9 +233,17 @@ async fn serve(stream: TcpStream, received: Arc<Mutex<Vec<ReceivedMail>>>) {
         let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
             b"250-test-smtp\r\n250 8BITMIME\r\n"
         } else if upper.starts_with("MAIL FROM") {
+            sink.attempts.fetch_add(1, Ordering::SeqCst);
+            while sink.current_answer() == Answer::Stall {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
             from = address(&command);
             to.clear();
-            b"250 OK\r\n"
+            if sink.current_answer() == Answer::Refuse {
+                b"451 4.3.0 try again later\r\n"
+            } else {
+                b"250 OK\r\n"
+            }
         } else if upper.starts_with("RCPT TO") {
             to.push(address(&command));
             b"250 OK\r\n"

@@ -22,8 +22,8 @@ use crate::{
     },
     views::{
         admin::{
-            AuditPage, AuditRow, BillingPage, BillingRow, JobCount, JobsPage, OverviewPage,
-            SignupDay, WorkspaceLink,
+            AuditPage, AuditRow, BillingPage, BillingRow, DeadJob, JobCount, JobsPage,
+            OverviewPage, SignupDay, WorkspaceLink,
         },
         billing::long_date,
     },
@@ -192,11 +192,16 @@ async fn jobs(
         .into_iter()
         .map(|(status, count)| JobCount { status, count })
         .collect();
+    let can_manage = staff.may(&ctx, JOBS_MANAGE).await?;
     let data = JobsPage {
         counts,
         waiting: queue::unfinished(&ctx).await?,
-        dead: queue::dead(&ctx).await?,
-        can_manage: staff.may(&ctx, JOBS_MANAGE).await?,
+        dead: queue::dead(&ctx)
+            .await?
+            .into_iter()
+            .map(|row| DeadJob::new(row, can_manage))
+            .collect(),
+        can_manage,
     };
     console_page(
         &v,

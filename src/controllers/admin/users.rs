@@ -19,7 +19,7 @@ use crate::{
         throttle::{AuthThrottle, Resend},
         web_session::Visitor,
     },
-    mailers::auth::AuthMailer,
+    mailers::Mail,
     models::{
         _entities::{memberships, sessions, workspaces},
         platform::{self, PlatformRole},
@@ -229,11 +229,12 @@ async fn force_password_reset(
 ) -> Result<Response> {
     let user = target(&ctx, &user_id).await?;
     platform::end_sessions(&ctx.db, &staff.actor(), &user, None).await?;
-    let (user, token) = user
+    // A link mailed before stops working now, not when the new one is sent.
+    let user = user
         .into_active_model()
-        .start_password_reset(&ctx.db)
+        .withdraw_reset_link(&ctx.db)
         .await?;
-    AuthMailer::send_password_reset(&ctx, &user, &token).await?;
+    Mail::PasswordReset { user_id: user.id }.queue(&ctx).await?;
     platform::note(
         &ctx.db,
         &staff.actor(),
@@ -289,8 +290,7 @@ async fn resend_verification(
     {
         return answer(&ctx, &user_path(&user), Err(throttled.into()));
     }
-    let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
-    AuthMailer::send_confirmation(&ctx, &user, &token).await?;
+    Mail::Confirmation { user_id: user.id }.queue(&ctx).await?;
     platform::note(
         &ctx.db,
         &staff.actor(),

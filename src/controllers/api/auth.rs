@@ -10,7 +10,7 @@ use crate::controllers::support::{
     throttle::{AuthThrottle, Resend},
 };
 use crate::{
-    mailers::auth::AuthMailer,
+    mailers::Mail,
     models::{
         secrets,
         sessions::{self, PersonalTokens},
@@ -64,16 +64,9 @@ async fn register(
     if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
-    let user = match users::Model::sign_up(&ctx.db, &params).await? {
-        Signup::Created(user, token) => {
-            AuthMailer::send_verification(&ctx, &user, &token).await?;
-            user
-        }
-        Signup::Taken(owner) => {
-            AuthMailer::send_already_registered(&ctx, &owner).await?;
-            owner
-        }
-    };
+    let signed_up = users::Model::sign_up(&ctx.db, &params).await?;
+    signed_up.mail().queue(&ctx).await?;
+    let (Signup::Created(user) | Signup::Taken(user)) = signed_up;
     format::render()
         .status(StatusCode::ACCEPTED)
         .json(SignupResponse::new(user.email))
@@ -179,8 +172,7 @@ async fn resend_verification(auth: auth::JWT, State(ctx): State<AppContext>) -> 
     {
         return throttled.json();
     }
-    let (user, token) = user.into_active_model().renew_verification(&ctx.db).await?;
-    AuthMailer::send_confirmation(&ctx, &user, &token).await?;
+    Mail::Confirmation { user_id: user.id }.queue(&ctx).await?;
     format::render()
         .status(StatusCode::ACCEPTED)
         .json(serde_json::json!({}))
@@ -206,11 +198,7 @@ async fn forgot(
         return throttled.json();
     }
     if let Ok(user) = users::Model::find_by_email(&ctx.db, &params.email).await {
-        let (user, token) = user
-            .into_active_model()
-            .start_password_reset(&ctx.db)
-            .await?;
-        AuthMailer::send_password_reset(&ctx, &user, &token).await?;
+        Mail::PasswordReset { user_id: user.id }.queue(&ctx).await?;
     }
     format::render()
         .status(StatusCode::ACCEPTED)

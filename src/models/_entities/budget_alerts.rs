@@ -20,6 +20,7 @@ pub struct Model {
     pub spent_minor: i64,
     pub limit_minor: i64,
     pub claimed_until: Option<DateTimeWithTimeZone>,
+    pub claimed_by: Option<String>,
     pub sent_at: Option<DateTimeWithTimeZone>,
     pub workspace_id: WorkspaceId,
 }

@@ -6,11 +6,11 @@ use std::{collections::HashSet, path::Path};
 
 use chrono::{Duration, Utc};
 use loco_rs::prelude::*;
-use sea_orm::{JoinType, QuerySelect, RelationTrait};
+use sea_orm::{sea_query::Expr, JoinType, QuerySelect, RelationTrait};
 
 use bytes::Bytes;
 
-use super::{files, ocr, receipts, tools, Entity, Kind, Model, Variant, FAILED, READY};
+use super::{files, ocr, receipts, tools, Entity, Kind, Model, Variant, FAILED, PROCESSING, READY};
 use crate::{
     models::{
         _entities::{expenses, workspaces},
@@ -326,11 +326,18 @@ fn made_images(
     })
 }
 
-/// What one sweep removed.
+/// The reason shown on a receipt whose processing never finished.
+const STALLED: &str =
+    "Its preview could not be made in time; the file itself is kept and can be downloaded";
+
+/// What one sweep removed or settled.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Swept {
     /// Receipts of expenses deleted longer ago than the undo allows.
     pub expired: usize,
+    /// Receipts whose processing never finished (its job failed every
+    /// attempt, or died), now shown as failed with the reason.
+    pub stalled: usize,
     /// Stored files with no receipt (or no workspace) to them.
     pub orphans: usize,
 }
@@ -349,6 +356,11 @@ pub async fn sweep(ctx: &AppContext) -> Result<Swept> {
         Utc::now() - Duration::hours(i64::from(settings.receipts.keep_deleted_hours));
     let orphaned_before =
         Utc::now() - Duration::minutes(i64::from(settings.receipts.orphan_grace_minutes));
+    // Longer than every attempt of a processing job at its time limit.
+    let attempts = i64::try_from(crate::workers::queue::MAX_ATTEMPTS).unwrap_or(5);
+    let stalled_before = Utc::now()
+        - Duration::seconds(i64::try_from(settings.jobs.time_limit_secs).unwrap_or(600) * attempts)
+        - Duration::minutes(10);
     for workspace in &workspaces {
         let scope = Scope {
             workspace_id: Some(workspace.id),
@@ -384,6 +396,34 @@ pub async fn sweep(ctx: &AppContext) -> Result<Swept> {
                 .await?;
             txn.commit().await?;
             swept.expired += expired.len();
+        }
+        // Receipts still processing after every attempt could have run.
+        // Compared here, not in SQL: SQLite keeps a column's default
+        // timestamp as text in another format than a bound one.
+        let txn = tenancy::begin(&ctx.db, scope).await?;
+        let stalled: Vec<i64> = Entity::find()
+            .in_tenant(workspace.id)
+            .filter(receipts::Column::Status.eq(PROCESSING))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .filter(|r| r.created_at.with_timezone(&Utc) < stalled_before)
+            .map(|r| r.id)
+            .collect();
+        if !stalled.is_empty() {
+            Entity::update_many()
+                .col_expr(receipts::Column::Status, Expr::value(FAILED))
+                .col_expr(receipts::Column::Problem, Expr::value(STALLED))
+                .in_tenant(workspace.id)
+                .filter(receipts::Column::Status.eq(PROCESSING))
+                .filter(receipts::Column::Id.is_in(stalled.clone()))
+                .exec(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        if !stalled.is_empty() {
+            swept.stalled += stalled.len();
+            crate::live::changed(ctx, workspace.id).await?;
         }
         // Files with no row: an upload whose row was never written.
         let prefix = format!("{}/receipts", workspace.pid);

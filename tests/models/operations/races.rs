@@ -319,20 +319,12 @@ async fn an_invitation_revoked_while_it_is_accepted_is_one_or_the_other() {
                 },
             )
             .await?;
-            let token = t
-                .take_effects()
-                .into_iter()
-                .find_map(|effect| match effect {
-                    smartexpense::models::effects::Effect::InvitationMail { token, .. } => {
-                        Some(token)
-                    }
-                    _ => None,
-                })
-                .expect("mailed");
-            Ok((invitation, token))
+            // The link the mail job mints.
+            invitation.new_link(t.db).await
         })
         .await
-        .expect("invited");
+        .expect("invited")
+        .expect("pending");
     let kim = account(&h.app.ctx.db, "Kim").await;
     // Both read the invitation pending, then act.
     let txn = Invitation::transaction_for_token(&h.app.ctx.db, Some(&kim), &token)
@@ -547,6 +539,7 @@ async fn a_reset_link_used_by_two_requests_at_once_sets_one_password() {
         .expect("Ann");
     let (_, token) = ann
         .into_active_model()
+        // What the reset mail's job does.
         .start_password_reset(&app.ctx.db)
         .await
         .expect("reset started");

@@ -13,7 +13,7 @@ use crate::{
             web_session::{self, Visitor},
         },
     },
-    mailers::auth::AuthMailer,
+    mailers::Mail,
     models::{
         secrets,
         sessions::{self, PersonalTokens},
@@ -133,11 +133,7 @@ pub(super) async fn forgot(
         return form_errors(&v, &visitor, "auth/forgot.html", data, err);
     }
     if let Ok(user) = users::Model::find_by_email(&ctx.db, &params.email).await {
-        let (user, token) = user
-            .into_active_model()
-            .start_password_reset(&ctx.db)
-            .await?;
-        AuthMailer::send_password_reset(&ctx, &user, &token).await?;
+        Mail::PasswordReset { user_id: user.id }.queue(&ctx).await?;
     }
     let context = ForgotPage {
         form: FormValues::New(NoData {}),

@@ -15,7 +15,7 @@ use crate::{
             web_session::{self, SignedIn, Visitor},
         },
     },
-    mailers::auth::AuthMailer,
+    mailers::Mail,
     models::{
         api_tokens,
         sessions::{self, PersonalTokens},
@@ -182,13 +182,13 @@ pub(super) async fn change_email(
         .into_active_model()
         .request_email_change(&ctx.db, &params.current_password, &params.new_email)
         .await;
-    let (user, token) = match requested {
+    let user = match requested {
         Ok(requested) => requested,
         Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "email", err).await,
     };
     attempt.succeeded(&ctx).await?;
     let new_email = user.pending_email.clone().unwrap_or_default();
-    AuthMailer::send_email_change(&ctx, &user, &new_email, &token).await?;
+    Mail::Confirmation { user_id: user.id }.queue(&ctx).await?;
     redirect_with(
         &urls::account(),
         "notice",
@@ -217,13 +217,12 @@ pub(super) async fn resend_verification(
     {
         return redirect_with(&urls::account(), "alert", &throttled.message(), &ctx, &[]);
     }
-    let (user, token) = me
-        .user
-        .into_active_model()
-        .renew_verification(&ctx.db)
-        .await?;
-    let to = user.address_to_confirm().to_string();
-    AuthMailer::send_confirmation(&ctx, &user, &token).await?;
+    let to = me.user.address_to_confirm().to_string();
+    Mail::Confirmation {
+        user_id: me.user.id,
+    }
+    .queue(&ctx)
+    .await?;
     redirect_with(
         &urls::account(),
         "notice",

@@ -14,7 +14,6 @@ use crate::{
             web_session::{self, SignedIn, Visitor},
         },
     },
-    mailers::auth::AuthMailer,
     models::{
         sessions::{self, Origin, PersonalTokens},
         users::{self, LoginParams, RegisterParams, Signup},
@@ -160,15 +159,10 @@ pub(super) async fn signup(
         let notice = SignupResponse::new(email).description;
         redirect_with(&urls::login(), "notice", &notice, &ctx, &[])
     };
+    signed_up.mail().queue(&ctx).await?;
     let user = match signed_up {
-        Signup::Created(user, token) => {
-            AuthMailer::send_verification(&ctx, &user, &token).await?;
-            user
-        }
-        Signup::Taken(owner) => {
-            AuthMailer::send_already_registered(&ctx, &owner).await?;
-            return check_your_mail(owner.email);
-        }
+        Signup::Created(user) => user,
+        Signup::Taken(owner) => return check_your_mail(owner.email),
     };
     if Settings::get(&ctx)?.require_verified_email {
         return check_your_mail(user.email);
