@@ -473,3 +473,100 @@ async fn an_uploaded_file_is_discarded_from_its_page_and_cannot_be_started_after
         .text()
         .contains("cancelled"));
 }
+
+/// An uploaded CSV of `rows` expenses, started through its page; returns
+/// the import's page.
+async fn started_import(app: &TestApp, ws: &str, name: &str, rows: usize) -> String {
+    let mut csv = String::from("date,amount,description\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "{},{}.50,{name} {i}\n",
+            chrono::Utc::now().date_naive(),
+            i + 1
+        ));
+    }
+    let uploaded = upload(app, ws, &format!("{name}.csv"), csv.into_bytes(), "utf8").await;
+    let page = uploaded.header("location").to_str().unwrap().to_string();
+    let started = app
+        .post_form(
+            &format!("{page}/start"),
+            &[
+                ("date_column", "date"),
+                ("amount_column", "amount"),
+                ("description_column", "description"),
+                ("date_format", "ymd"),
+                ("decimal", "point"),
+                ("sign", "positive"),
+            ],
+        )
+        .await;
+    assert_eq!(started.status_code(), 303, "{}", started.text());
+    page
+}
+
+#[tokio::test]
+async fn two_imports_started_at_once_stay_within_the_months_allowance() {
+    // The Free plan: 3 new expenses a month. No workers yet: both imports
+    // are started (each fits the allowance alone) before either runs.
+    let app = TestApp::start_with(|config| {
+        crate::support::stripe::configure_billing(config, "http://127.0.0.1:9");
+        config.settings.as_mut().unwrap()["jobs"]["in_web_process"] = serde_json::json!(false);
+    })
+    .await;
+    let (ws, token) = household(&app).await;
+    let first = started_import(&app, &ws, "first", 2).await;
+    let second = started_import(&app, &ws, "second", 2).await;
+    let workers = smartexpense::workers::runner::Workers::start(&app.ctx).unwrap();
+    app.jobs_done().await;
+    workers.stop().await;
+
+    assert_eq!(expenses(&app, &token, &ws).await["count"], 2);
+    let pages = [
+        app.server.get(&first).await.text(),
+        app.server.get(&second).await.text(),
+    ];
+    let refused: Vec<&String> = pages
+        .iter()
+        .filter(|page| page.contains("nothing of it was kept"))
+        .collect();
+    assert_eq!(refused.len(), 1, "one import is refused");
+    assert!(
+        refused[0].contains("allows 3 new expenses a month"),
+        "the reason is shown: {}",
+        refused[0]
+    );
+}
+
+#[tokio::test]
+async fn an_import_whose_worker_died_part_way_runs_again_and_adds_each_row_once() {
+    let app = TestApp::start_with(|config| {
+        config.settings.as_mut().unwrap()["jobs"]["in_web_process"] = serde_json::json!(false);
+    })
+    .await;
+    let (ws, token) = household(&app).await;
+    let page = started_import(&app, &ws, "statement", 3).await;
+    // A worker marked it running, then died before its rows committed.
+    let pid = page.rsplit('/').next().unwrap().to_string();
+    let import = imports::Entity::find()
+        .all(&app.owner_db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.pid.to_string() == pid)
+        .unwrap();
+    let mut active = import.into_active_model();
+    active.status = Set("running".into());
+    active.update(&app.owner_db).await.unwrap();
+
+    // Its job, returned to the queue, runs again on another worker.
+    let workers = smartexpense::workers::runner::Workers::start(&app.ctx).unwrap();
+    app.jobs_done().await;
+    workers.stop().await;
+    assert_eq!(expenses(&app, &token, &ws).await["count"], 3);
+    assert!(app
+        .server
+        .get(&page)
+        .await
+        .text()
+        .contains("3</strong> expenses imported"));
+}

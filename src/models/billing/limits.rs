@@ -258,6 +258,13 @@ impl Usage {
     }
 }
 
+/// Whether an expense added at `created_at` counts against this month's
+/// allowance (while it is not deleted).
+#[must_use]
+pub fn counts_this_month(created_at: sea_orm::prelude::DateTimeWithTimeZone) -> bool {
+    created_at.with_timezone(&Utc) >= month_start(Utc::now())
+}
+
 fn month_start(now: DateTime<Utc>) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
         .single()

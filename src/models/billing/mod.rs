@@ -25,7 +25,7 @@ use loco_rs::{controller::ErrorDetail, prelude::*};
 
 pub use self::{
     checkout::{end_subscription_of_deleted, open_portal, start_checkout},
-    limits::{Limits, Usage},
+    limits::{counts_this_month, Limits, Usage},
     plans::{Interval, PlanState, Plans, Standing, PAID, PAYMENT_FAILED},
     reconcile::{reconcile, Reconciled},
 };

@@ -21,9 +21,10 @@ pub use super::_entities::expenses::{self, ActiveModel, Entity, Model};
 use super::{
     _entities::{expense_tags, users},
     audit_events::{self, Event},
-    categories,
-    errors::DomainResult,
+    billing, categories,
+    errors::{DomainError, DomainResult},
     expense_shares::{self, Share, Split},
+    receipts,
     tenancy::{self, Tenant},
 };
 use crate::policies::{
@@ -168,6 +169,29 @@ impl Model {
     pub async fn record(tenant: &Tenant<'_>, params: &ExpenseParams) -> DomainResult<Self> {
         let lookup = Lookup::load(tenant.db, tenant.workspace.id).await?;
         Self::record_from(tenant, &lookup, params, Origin::default()).await
+    }
+
+    /// Records an expense with the receipts stored for it (the add form
+    /// with files). Their binding check comes after the expense: when the
+    /// workspace's storage filled up since the files were checked, the
+    /// expense is still recorded, since what the member typed is never
+    /// lost, and the second result says why the receipts were not.
+    ///
+    /// # Errors
+    /// As [`Model::record`]; database errors of either.
+    pub async fn record_with_receipts(
+        tenant: &Tenant<'_>,
+        params: &ExpenseParams,
+        stored: Vec<receipts::Stored>,
+    ) -> DomainResult<(Self, DomainResult<Vec<receipts::Model>>)> {
+        let expense = Self::record(tenant, params).await?;
+        // `attach` checks everything before it writes: a refusal leaves
+        // nothing of the receipts behind in this transaction.
+        let attached = match receipts::Stored::attach(stored, tenant, &expense).await {
+            Err(DomainError::Database(err)) => return Err(DomainError::Database(err)),
+            attached => attached,
+        };
+        Ok((expense, attached))
     }
 
     /// Records the occurrence of a recurring rule on `date`, checked
@@ -386,14 +410,22 @@ impl Model {
     }
 
     /// Brings back a deleted expense (the undo of [`Model::remove`]), for
-    /// whoever may delete it.
+    /// whoever may delete it, within the plan's expenses this month.
     ///
     /// # Errors
-    /// `Forbidden`; database errors.
+    /// `Forbidden`; `PlanLimit`; database errors.
     pub async fn restore(&self, tenant: &Tenant<'_>) -> DomainResult<Self> {
         tenant
             .ensure_may_change(self.created_by_id, EXPENSES_DELETE_ANY, EXPENSES_DELETE_OWN)
             .await?;
+        // An expense added this month counts again against the month's
+        // allowance once restored: deleting it freed its place.
+        if billing::counts_this_month(self.created_at) {
+            tenant
+                .limits
+                .check_new_expenses(tenant.db, tenant.workspace.id, 1)
+                .await?;
+        }
         let mut active = self.clone().into_active_model();
         active.deleted_at = Set(None);
         let restored = active.update(tenant.db).await?;

@@ -52,6 +52,7 @@ use super::{
     audit_events::{self, Actor, Event},
     billing::Limits,
     effects::{self, Effect},
+    errors::DomainError,
     expenses::{self, Draft, Lookup, Origin},
     tenancy::{self, Scope, Tenant},
     validation::FieldErrors,
@@ -323,7 +324,10 @@ impl Model {
         else {
             return Ok(());
         };
-        if import.status() != Status::Queued {
+        // Running: a run whose worker died part-way. Its rows were in one
+        // transaction, which went with it, so running it again adds each
+        // row once.
+        if !matches!(import.status(), Status::Queued | Status::Running) {
             return Ok(());
         }
         let mut active = import.clone().into_active_model();
@@ -339,6 +343,9 @@ impl Model {
             Err(err) => {
                 tracing::error!(import_id, error = %err, "import failed");
                 let mut active = import.into_active_model();
+                if let Some(stopped) = Stopped::of(&err) {
+                    active.problems = Set(Some(serde_json::to_string(&[stopped])?));
+                }
                 let cancelled = matches!(&err, Error::Message(m) if m == CANCELLED);
                 active.status = Set(if cancelled {
                     Status::Cancelled
@@ -456,12 +463,14 @@ impl Model {
             batch.push((draft, origin.clone()));
             tally.imported += 1;
             if batch.len() == BATCH_ROWS {
+                within_allowance(&tenant, batch.len(), line).await?;
                 expenses::Model::record_drafts(&tenant, std::mem::take(&mut batch)).await?;
                 if self.progress(db, control, scope, tally.processed).await? {
                     return Err(Error::Message(CANCELLED.to_string()));
                 }
             }
         }
+        within_allowance(&tenant, batch.len(), tally.processed + 1).await?;
         expenses::Model::record_drafts(&tenant, batch).await?;
         if self.progress(db, control, scope, tally.processed).await? {
             return Err(Error::Message(CANCELLED.to_string()));
@@ -512,6 +521,49 @@ impl Model {
 
 /// The error that carries a cancellation out of the import, rolling it back.
 const CANCELLED: &str = "import cancelled";
+
+/// Why an import stopped part-way, at which line: kept on the import as
+/// its one problem (nothing of it is kept).
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {reason}")]
+struct Stopped {
+    line: usize,
+    reason: String,
+}
+
+impl Stopped {
+    fn of(err: &Error) -> Option<Problem> {
+        match err {
+            Error::Any(inner) => inner.downcast_ref::<Self>().map(|stopped| Problem {
+                row: stopped.line,
+                reason: stopped.reason.clone(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Checks the plan's allowance again for a batch about to be written, up
+/// to `line`: `start` checked the whole file, but expenses added since, or
+/// another import started at the same time, may have used it. The check
+/// takes the workspace's lock, so imports and other additions wait for
+/// this one to commit.
+async fn within_allowance(tenant: &Tenant<'_>, rows: usize, line: usize) -> Result<()> {
+    if rows == 0 {
+        return Ok(());
+    }
+    let refused = tenant
+        .limits
+        .check_new_expenses(tenant.db, tenant.workspace.id, rows as u64)
+        .await;
+    match refused {
+        Err(DomainError::PlanLimit { description, .. }) => Err(Error::Any(Box::new(Stopped {
+            line,
+            reason: description,
+        }))),
+        other => Ok(other?),
+    }
+}
 
 #[cfg(test)]
 mod tests {

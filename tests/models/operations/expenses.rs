@@ -316,4 +316,20 @@ async fn the_plan_refuses_dates_before_its_history_and_expenses_past_its_allowan
         async |t| Rule::create(t, &every(1, today(), None)).await,
     )
     .await;
+    // Deleting one frees its place; undoing the delete takes it back, so
+    // not once another expense has taken it.
+    let third = stored(&h, &recent).await;
+    h.act(Who::Member, async |t| third.remove(t).await)
+        .await
+        .expect("deleted");
+    let deleted = stored(&h, &recent).await;
+    record(&h, Who::Member, &lunch("2.50")).await;
+    refused(
+        &h,
+        Who::Owner,
+        Refusal::Plan("The Free plan allows 3 new expenses a month, and this month's are used"),
+        async |t| deleted.restore(t).await,
+    )
+    .await;
+    assert!(stored(&h, &deleted).await.deleted_at.is_some());
 }

@@ -443,6 +443,63 @@ async fn receipts_uploaded_at_once_stay_within_the_storage() {
     assert!(used <= 1024 * 1024, "{used} bytes kept past the 1 MB quota");
 }
 
+#[tokio::test]
+async fn an_expense_whose_receipts_lost_the_storage_race_is_still_recorded() {
+    let app = TestApp::start_with_setting("receipts.workspace_quota_mb", 1.into()).await;
+    let h = Household::on(app).await;
+    let photo = noisy_png(450);
+    let store = |name: &str| {
+        let upload = Upload {
+            filename: name.to_string(),
+            bytes: Bytes::from(photo.clone()),
+        };
+        let h = &h;
+        async move {
+            as_request(&h.app, &h.workspace, &h.owner, async |t| {
+                Ok(Receipt::store(&h.app.ctx, t.db, t.workspace, vec![upload])
+                    .await
+                    .expect("fits alone"))
+            })
+            .await
+            .expect("stored")
+        }
+    };
+    // The add form's file was checked and stored while the storage had
+    // room; another upload took the room before the form's expense.
+    let on_the_form = store("form.png").await;
+    let other = store("other.png").await;
+    let earlier = record(&h, Who::Owner, &lunch("3.00")).await;
+    as_request(&h.app, &h.workspace, &h.owner, async |t| {
+        Stored::attach(other, t, &earlier).await
+    })
+    .await
+    .expect("the other upload fits");
+
+    let (expense, attached) = as_request(&h.app, &h.workspace, &h.owner, async |t| {
+        Expense::record_with_receipts(t, &lunch("12.00"), on_the_form).await
+    })
+    .await
+    .expect("the expense is recorded");
+    match attached {
+        Err(DomainError::Invalid(errors)) => {
+            assert!(errors.sentence().contains("keeps up to 1 MB of receipts"));
+        }
+        other => panic!("expected the quota's refusal, got {other:?}"),
+    }
+    let kept = expense_rows::Entity::find_by_id(expense.id)
+        .one(&h.app.owner_db)
+        .await
+        .expect("read");
+    assert!(
+        kept.is_some(),
+        "the expense was rolled back with its receipts"
+    );
+    let receipts_of_it = Receipt::bytes_used(&h.app.owner_db, h.workspace.id)
+        .await
+        .expect("used");
+    assert!(receipts_of_it <= 1024 * 1024, "{receipts_of_it}");
+}
+
 async fn superadmin(app: &TestApp, name: &str) -> users::Model {
     let user = account(&app.ctx.db, name).await;
     platform::grant_role(

@@ -180,7 +180,8 @@ pub(super) async fn add_form_again(
 /// are checked and stored before the write transaction; a file refused
 /// brings the form back, but storage that cannot be reached or is full does
 /// not stop the expense (what was typed is kept): it is added and the
-/// message says why its receipts were not and to attach them later.
+/// message says why its receipts were not and to attach them later; so does
+/// storage that filled up between the files' check and the expense.
 // Stays whole (over 80 lines): one flow in the order it must run: files
 // checked and stored before the write transaction, then the expense, then its
 // receipts, each refusal shown on the form.
@@ -219,9 +220,17 @@ pub(super) async fn create(
     };
     let member = member.writing(&ctx).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
+    let params = form.params(&members);
     let created = async {
         let tenant = member.tenant(&ctx).await?;
-        Ok::<_, Error>(expenses::Model::record(&tenant, &form.params(&members)).await?)
+        Ok::<_, Error>(match stored {
+            Ok(stored) => {
+                let (expense, attached) =
+                    expenses::Model::record_with_receipts(&tenant, &params, stored).await?;
+                (expense, attached.map_err(Error::from))
+            }
+            Err(err) => (expenses::Model::record(&tenant, &params).await?, Err(err)),
+        })
     }
     .await;
     let screen = Screen {
@@ -230,24 +239,24 @@ pub(super) async fn create(
         visitor: &visitor,
         member: &member,
     };
-    let expense = match created {
-        Ok(expense) => expense,
+    let (expense, attached) = match created {
+        Ok(created) => created,
         Err(err) => return add_form_again(&screen, &form, err).await,
     };
-    let (kind, message) = match stored {
-        Ok(stored) => {
-            let saved =
-                receipts::Stored::attach(stored, &member.tenant(&ctx).await?, &expense).await?;
+    let (kind, message) = match attached {
+        Ok(saved) => {
             let with = match saved.len() {
                 0 => String::new(),
                 1 => " with its receipt".to_string(),
                 n => format!(" with {n} receipts"),
             };
-            let to = list_path(&member);
-            member.commit_change(&ctx).await?;
-            let message = format!("Added \"{}\"{with}.", expense.description);
-            return redirect_with(&to, "notice", &message, &ctx, &[]);
+            (
+                "notice",
+                format!("Added \"{}\"{with}.", expense.description),
+            )
         }
+        // Storage that cannot be reached or is full, or that filled up
+        // since the files were checked: the expense is kept.
         Err(err) => {
             let what = if files == 1 {
                 "its receipt was"
