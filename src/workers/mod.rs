@@ -28,6 +28,11 @@ pub enum Job {
     /// Renders and sends one mail, named by the rows it is about (no
     /// links or text: see [`crate::mailers::Mail`]).
     Mail { mail: crate::mailers::Mail },
+    /// A rendered mail queued before mail jobs named their rows (versions
+    /// before December 2026): delivered as it is, so an upgrade loses no
+    /// mail, and pruned with the other finished jobs. Nothing queues it.
+    #[serde(rename = "deliver_mail")]
+    LegacyMail { email: Box<loco_rs::mailer::Email> },
     /// Removes a workspace marked for deletion.
     PurgeWorkspace { workspace_pid: Uuid },
     /// Imports an uploaded file of expenses.
@@ -67,6 +72,7 @@ impl Job {
     pub async fn perform(self, ctx: &AppContext, task: &str) -> Result<()> {
         match self {
             Self::Mail { mail } => mail.send(ctx).await,
+            Self::LegacyMail { email } => mail_delivery::deliver(ctx, &email).await,
             Self::PurgeWorkspace { workspace_pid } => {
                 workspace_purge::purge(ctx, &workspace_pid).await
             }

@@ -343,3 +343,26 @@ async fn a_job_past_its_time_limit_is_stopped_and_retried_not_left_running() {
     reset_mail_into_a_stalled_server(&app).await;
     given_up_in_time_and_delivered_once(&app).await;
 }
+
+#[tokio::test]
+async fn a_rendered_mail_queued_by_an_earlier_version_is_still_delivered() {
+    let app = TestApp::start().await;
+    // As the queue kept it before mail jobs named their rows.
+    let legacy: smartexpense::workers::Job = serde_json::from_value(json!({
+        "job": "deliver_mail",
+        "email": {
+            "from": "SmartExpense <no-reply@example.test>",
+            "to": "ann@example.com",
+            "subject": "Reset your SmartExpense password",
+            "text": "a link",
+            "html": "<p>a link</p>",
+        },
+    }))
+    .unwrap();
+    queue::enqueue(&app.ctx, legacy).await.unwrap();
+    let mail = app
+        .mail
+        .last_about("ann@example.com", "Reset your SmartExpense password")
+        .await;
+    assert!(mail.text().contains("a link"));
+}
