@@ -180,13 +180,17 @@ impl Hooks for App {
     }
 
     /// Outermost of all: a request's work is not cancelled when its client
-    /// disconnects (see `run_to_completion`), and every request body has a
-    /// time limit (see `limits`).
+    /// disconnects (see `run_to_completion`), every request body has a
+    /// time limit (see `limits`), and every API error is JSON (see
+    /// `api_errors`; outside the limits, whose 408 and 413 it covers).
     async fn after_routes(router: AxumRouter, ctx: &AppContext) -> Result<AxumRouter> {
         Ok(router
             .layer(axum::middleware::from_fn_with_state(
                 ctx.clone(),
                 controllers::support::limits::guard,
+            ))
+            .layer(axum::middleware::from_fn(
+                controllers::support::api_errors::api_errors,
             ))
             .layer(axum::middleware::from_fn(
                 controllers::support::run_to_completion::run_to_completion,

@@ -91,7 +91,7 @@ async fn register_rejects_bad_input_naming_each_field_and_writes_nothing() {
 }
 
 #[tokio::test]
-async fn a_body_that_is_not_json_gets_422_naming_the_problem() {
+async fn a_body_that_is_not_json_is_refused_naming_the_problem() {
     let app = TestApp::start().await;
     let wrong_type = app
         .server
@@ -105,9 +105,12 @@ async fn a_body_that_is_not_json_gets_422_naming_the_problem() {
         .to_string();
     assert!(message.contains("name"), "{message}");
 
+    // Not sent as JSON at all: 415 (issue 20; it was 422).
     let not_json = app.server.post("/api/auth/login").text("email=a").await;
-    assert_eq!(not_json.status_code(), 422);
-    assert!(not_json.json::<Value>()["errors"]["body"][0]
+    assert_eq!(not_json.status_code(), 415);
+    let refused = not_json.json::<Value>();
+    assert_eq!(refused["error"], "unsupported_media_type");
+    assert!(refused["description"]
         .as_str()
         .unwrap()
         .contains("application/json"));

@@ -27,7 +27,7 @@ fn today() -> chrono::NaiveDate {
     Utc::now().date_naive()
 }
 
-async fn add_expense(app: &TestApp, token: &str, ws: &str, amount: &str) -> String {
+pub(super) async fn add_expense(app: &TestApp, token: &str, ws: &str, amount: &str) -> String {
     let created = app
         .server
         .post(&format!("/api/v1/workspaces/{ws}/expenses"))
@@ -38,7 +38,7 @@ async fn add_expense(app: &TestApp, token: &str, ws: &str, amount: &str) -> Stri
     created.json::<Value>()["id"].as_str().unwrap().to_string()
 }
 
-async fn create_budget(app: &TestApp, token: &str, ws: &str, body: Value) -> Value {
+pub(super) async fn create_budget(app: &TestApp, token: &str, ws: &str, body: Value) -> Value {
     let created = app
         .server
         .post(&format!("/api/v1/workspaces/{ws}/budgets"))
@@ -58,7 +58,7 @@ async fn notifications(app: &TestApp, token: &str, ws: &str) -> Value {
 }
 
 /// Alert mails received for `address`.
-async fn alerts_to(app: &TestApp, address: &str) -> Vec<String> {
+pub(super) async fn alerts_to(app: &TestApp, address: &str) -> Vec<String> {
     app.mail
         .to(address)
         .await

@@ -11,7 +11,10 @@ use smartexpense::{
     workers::{queue, runner::Workers},
 };
 
-use super::workspaces_api::workspace_of;
+use super::{
+    budgets::{add_expense, alerts_to, create_budget},
+    workspaces_api::workspace_of,
+};
 use crate::support::{smtp::Answer, TestApp, PASSWORD};
 
 /// A queue's job as operators and the database see it, and the tokens of
@@ -165,39 +168,19 @@ async fn old_finished_and_dead_jobs_are_pruned_and_others_kept() {
     assert!(queue::dead(&app.ctx).await.unwrap().is_empty());
 }
 
-async fn add_expense(app: &TestApp, token: &str, ws: &str, amount: &str) {
-    let created = app
-        .server
-        .post(&format!("/api/v1/workspaces/{ws}/expenses"))
-        .authorization_bearer(token)
-        .json(&json!({
-            "amount": amount,
-            "description": "Shopping",
-            "date": Utc::now().date_naive().to_string(),
-        }))
-        .await;
-    assert_eq!(created.status_code(), 201, "{}", created.text());
-}
-
 async fn food_budget(app: &TestApp, token: &str, ws: &str) {
-    let created = app
-        .server
-        .post(&format!("/api/v1/workspaces/{ws}/budgets"))
-        .authorization_bearer(token)
-        .json(&json!({ "name": "Food", "amount": "100.00" }))
-        .await;
-    assert_eq!(created.status_code(), 201, "{}", created.text());
+    create_budget(
+        app,
+        token,
+        ws,
+        json!({ "name": "Food", "amount": "100.00" }),
+    )
+    .await;
 }
 
 /// Subjects of the budget alerts Ann received.
 async fn alerts_to_ann(app: &TestApp) -> Vec<String> {
-    app.mail
-        .to("ann@example.com")
-        .await
-        .iter()
-        .map(crate::support::smtp::ReceivedMail::subject)
-        .filter(|s| s.contains("Food"))
-        .collect()
+    alerts_to(app, "ann@example.com").await
 }
 
 #[tokio::test]

@@ -77,3 +77,48 @@ async fn the_api_documentation_page_lists_every_operation() {
         );
     }
 }
+
+#[tokio::test]
+async fn every_operation_has_a_unique_id_and_its_errors_in_the_shared_shape() {
+    let app = TestApp::start().await;
+    let doc: Value = app.server.get("/api/openapi.json").await.json();
+    let error = &doc["components"]["schemas"]["Error"];
+    assert_eq!(
+        error["required"],
+        serde_json::json!(["error", "description"])
+    );
+    let mut ids = BTreeSet::new();
+    let mut operations = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            operations += 1;
+            let id = op["operationId"].as_str().unwrap_or_default().to_string();
+            assert!(
+                ids.insert(id.clone()),
+                "{method} {path}: id {id} is used twice"
+            );
+            let answers = op["responses"].as_object().unwrap();
+            for (code, answer) in answers {
+                if code.starts_with('4') || code.starts_with('5') {
+                    assert_eq!(
+                        answer["content"]["application/json"]["schema"]["$ref"],
+                        "#/components/schemas/Error",
+                        "{method} {path} {code}"
+                    );
+                }
+            }
+            if op.get("security").is_some() {
+                assert!(
+                    answers["401"]["headers"]["WWW-Authenticate"].is_object(),
+                    "{method} {path} has no 401 with WWW-Authenticate"
+                );
+            }
+            if op.get("requestBody").is_some() {
+                for code in ["413", "415", "422"] {
+                    assert!(answers.contains_key(code), "{method} {path} lacks {code}");
+                }
+            }
+        }
+    }
+    assert!(operations > 30);
+}

@@ -28,13 +28,171 @@ impl Modify for BearerAuth {
     }
 }
 
+/// The answers every operation can give besides its own, in the one error
+/// shape the API answers with (`support::api_errors`, `support::domain`),
+/// and operation ids unique across the document (handlers are named
+/// `list`, `create`... within their resource's module).
+struct ErrorContract;
+
+/// An error answer of `status` in the shared shape.
+fn error_answer(description: &str) -> utoipa::openapi::Response {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Error")))
+                .build(),
+        )
+        .build()
+}
+
+fn error_schema() -> utoipa::openapi::Schema {
+    use utoipa::openapi::{
+        schema::{AdditionalProperties, ArrayBuilder, ObjectBuilder, Type},
+        RefOr, Schema,
+    };
+    let text = |description: &str| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(description))
+    };
+    Schema::Object(
+        ObjectBuilder::new()
+            .description(Some(
+                "Every error answer: a stable code, a sentence for people, and for invalid \
+                 input the messages of each field",
+            ))
+            .property(
+                "error",
+                text("A stable code: `validation_failed`, `plan_limit`, `not_found`, `forbidden`, \
+                      `conflict`, `unauthorized`, `bad_request`, `unsupported_media_type`, \
+                      `payload_too_large`, `too_many_requests`..."),
+            )
+            .required("error")
+            .property("description", text("What went wrong and what to do, for people"))
+            .required("description")
+            .property(
+                "errors",
+                ObjectBuilder::new()
+                    .schema_type(Type::Object)
+                    .description(Some(
+                        "422: each invalid field (`amount`, `split.parts[1].value`) with its messages; \
+                         402: `upgrade_url`",
+                    ))
+                    .additional_properties(Some(AdditionalProperties::RefOr(RefOr::T(
+                        Schema::Array(
+                            ArrayBuilder::new()
+                                .items(ObjectBuilder::new().schema_type(Type::String))
+                                .build(),
+                        ),
+                    )))),
+            )
+            .build(),
+    )
+}
+
+impl Modify for ErrorContract {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use std::collections::HashMap;
+        use utoipa::openapi::{header::HeaderBuilder, schema::Type, ObjectBuilder, RefOr};
+
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .schemas
+            .insert("Error".to_string(), RefOr::T(error_schema()));
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for item in openapi.paths.paths.values() {
+            for op in [&item.get, &item.put, &item.post, &item.delete, &item.patch]
+                .into_iter()
+                .flatten()
+            {
+                *names
+                    .entry(op.operation_id.clone().unwrap_or_default())
+                    .or_default() += 1;
+            }
+        }
+        for item in openapi.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let id = op.operation_id.clone().unwrap_or_default();
+                if names.get(&id).copied().unwrap_or_default() > 1 {
+                    let tag = op
+                        .tags
+                        .as_ref()
+                        .and_then(|t| t.first())
+                        .cloned()
+                        .unwrap_or_default();
+                    op.operation_id = Some(format!("{id}_{tag}"));
+                }
+                let answers = &mut op.responses.responses;
+                let mut add = |code: &str, answer: utoipa::openapi::Response| {
+                    answers.entry(code.to_string()).or_insert(RefOr::T(answer));
+                };
+                if op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
+                    add(
+                        "400",
+                        error_answer("A query or path parameter does not parse"),
+                    );
+                }
+                if op.security.is_some() {
+                    let mut unauthorized = error_answer(
+                        "No valid token: missing, expired, revoked or of the wrong kind",
+                    );
+                    unauthorized.headers.insert(
+                        "WWW-Authenticate".to_string(),
+                        HeaderBuilder::new()
+                            .schema(ObjectBuilder::new().schema_type(Type::String))
+                            .description(Some("`Bearer`"))
+                            .build(),
+                    );
+                    add("401", unauthorized);
+                }
+                if op.request_body.is_some() {
+                    add(
+                        "413",
+                        error_answer("The body is larger than this route takes"),
+                    );
+                    add("415", error_answer("The body is not sent as JSON"));
+                    add(
+                        "422",
+                        error_answer("Invalid input: `errors` names each field; a body that is not a JSON object"),
+                    );
+                }
+                // Already described answers (422, 402, 404, 429...) take the shared shape.
+                for (code, answer) in answers.iter_mut() {
+                    let is_error = code.starts_with('4') || code.starts_with('5');
+                    if let (true, RefOr::T(answer)) = (is_error, answer) {
+                        if answer.content.is_empty() {
+                            let description = answer.description.clone();
+                            let headers = std::mem::take(&mut answer.headers);
+                            *answer = error_answer(&description);
+                            answer.headers = headers;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "SmartExpense API",
-        description = "Expenses, workspaces and shared costs. Amounts are decimal strings such as \"12.34\", kept exactly in the currency's minor units; ids are UUIDs. Errors: `{\"error\", \"description\", \"errors\": {field: [messages]}}`, 422 for invalid input, 404 for anything outside your workspaces."
+        description = "Expenses, workspaces and shared costs. Amounts are decimal strings such as \"12.34\", kept exactly in the currency's minor units; ids are UUIDs. Every error is JSON of the `Error` schema (`{\"error\", \"description\", \"errors\": {field: [messages]}}`): 400 for a query or path that does not parse, 401 (with `WWW-Authenticate: Bearer`) without a valid token, 404 for anything outside your workspaces, 415 for a body not sent as JSON, 422 for invalid input or a body that is not a JSON object."
     ),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ErrorContract),
     paths(
         auth::register,
         auth::login,

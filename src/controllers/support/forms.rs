@@ -3,18 +3,43 @@
 //! fields.
 
 use axum::{
-    extract::{rejection::JsonRejection, FromRequest, Request},
+    body::Bytes,
+    extract::{FromRequest, Request},
     response::IntoResponse,
 };
-use loco_rs::prelude::*;
+use loco_rs::{controller::ErrorDetail, prelude::*};
 use serde::{de::DeserializeOwned, Deserialize};
 
 use crate::models::validation::FieldErrors;
 
-/// A JSON body for the API. Unlike a bare `Json`, a body that is not JSON or
-/// has a field of the wrong type answers 422 with `{"errors": {"body": [..]}}`
-/// naming the problem, the same shape as every other validation failure.
+/// A JSON body for the API. Unlike a bare `Json`, a body that is not JSON,
+/// not a JSON object, or has a field of the wrong type answers 422 with
+/// `{"errors": {"body": [..]}}` naming the problem, the same shape as every
+/// other validation failure; a body sent as anything but JSON answers 415.
+/// (An array was read as the fields in order: `["Renamed"]` renamed a
+/// workspace.)
 pub struct ApiJson<T>(pub T);
+
+fn is_json_type(req: &Request) -> bool {
+    req.headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .is_some_and(|essence| {
+            essence == "application/json"
+                || (essence.starts_with("application/") && essence.ends_with("+json"))
+        })
+}
+
+fn body_error(message: impl Into<String>) -> Response {
+    Error::from(FieldErrors::one("body", message)).into_response()
+}
 
 impl<S, T> FromRequest<S> for ApiJson<T>
 where
@@ -24,18 +49,37 @@ where
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> std::result::Result<Self, Response> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(Self(value)),
-            Err(rejection) => {
-                let message = match &rejection {
-                    JsonRejection::MissingJsonContentType(_) => {
-                        "must be sent with Content-Type: application/json".to_string()
-                    }
-                    _ => rejection.body_text(),
-                };
-                Err(Error::from(FieldErrors::one("body", message)).into_response())
-            }
+        if !is_json_type(&req) {
+            return Err(Error::CustomError(
+                axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorDetail {
+                    error: Some("unsupported_media_type".to_string()),
+                    description: Some(
+                        "The body must be JSON, sent with Content-Type: application/json"
+                            .to_string(),
+                    ),
+                    errors: None,
+                },
+            )
+            .into_response());
         }
+        let bytes = match Bytes::from_request(req, state).await {
+            Ok(bytes) => bytes,
+            Err(rejection) => return Err(rejection.into_response()),
+        };
+        // An object, checked by its first character: parsing the whole body
+        // into a value first would double the memory of a large archive.
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        if first != Some(&b'{') {
+            return Err(body_error("must be a JSON object"));
+        }
+        // The error names the field that does not fit (`name: invalid type`).
+        let invalid = |err: &dyn std::fmt::Display| body_error(format!("is not valid: {err}"));
+        let mut reader = serde_json::Deserializer::from_slice(&bytes);
+        let value =
+            serde_path_to_error::deserialize::<_, T>(&mut reader).map_err(|err| invalid(&err))?;
+        reader.end().map_err(|err| invalid(&err))?;
+        Ok(Self(value))
     }
 }
 

@@ -3,9 +3,10 @@
 //! the models' refusals), pages (`render`), request bodies (`forms`) and
 //! their limits (`limits`), uploaded and downloaded files (`uploads`),
 //! throttling, and sessions and the other middleware (the request log,
-//! `no_store`).
+//! `no_store`, `api_errors`: every API error as JSON).
 
 pub mod access;
+pub mod api_errors;
 pub mod assistant;
 mod domain;
 pub mod errors;
