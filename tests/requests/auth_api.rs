@@ -492,11 +492,22 @@ async fn a_password_reset_ends_login_tokens_and_personal_access_tokens() {
     );
 
     reset_by_mail(&app, "ann@example.com", "a brand new passphrase").await;
-    // Whoever knew the old password holds nothing that still works.
+    // Whoever knew the old password holds nothing that still works, on
+    // the auth routes either (`/api/auth/current` answered 200).
     assert_eq!(
         (reach(&app, &login).await, reach(&app, &personal).await),
         (401, 401)
     );
+    for route in ["/api/auth/current"] {
+        let old = app.server.get(route).authorization_bearer(&login).await;
+        assert_eq!(old.status_code(), 401, "{route}");
+    }
+    let resend = app
+        .server
+        .post("/api/auth/resend-verification")
+        .authorization_bearer(&login)
+        .await;
+    assert_eq!(resend.status_code(), 401);
     let fresh = app
         .api_login("ann@example.com", "a brand new passphrase")
         .await;

@@ -121,4 +121,20 @@ async fn every_operation_has_a_unique_id_and_its_errors_in_the_shared_shape() {
         }
     }
     assert!(operations > 30);
+
+    // Two kinds of token, each where it works: managing access tokens and
+    // the account routes take a login token only.
+    let schemes = &doc["components"]["securitySchemes"];
+    assert!(schemes["login_token"].is_object() && schemes["access_token"].is_object());
+    for (path, method) in [("/api/v1/tokens", "post"), ("/api/auth/current", "get")] {
+        assert_eq!(
+            doc["paths"][path][method]["security"],
+            serde_json::json!([{ "login_token": [] }]),
+            "{method} {path}"
+        );
+    }
+    assert_eq!(
+        doc["paths"]["/api/v1/workspaces"]["get"]["security"],
+        serde_json::json!([{ "login_token": [] }, { "access_token": [] }])
+    );
 }

@@ -22,7 +22,7 @@ use crate::{
     tag = "workspaces",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = Archive), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn download(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -37,7 +37,7 @@ async fn download(State(_ctx): State<AppContext>, member: Member) -> Result<Resp
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = Archive,
     responses((status = 201, body = archives::Restored), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn restore(

@@ -36,7 +36,7 @@ pub struct AssistantParams {
         (status = 422, description = "The message is empty, longer than 500 characters or not plain text"),
         (status = 404, description = "No such thing in a workspace of yours")
     ),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 pub async fn ask(

@@ -20,7 +20,7 @@ use crate::{
     tag = "balances",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = BalancesResponse), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn balances(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -34,7 +34,7 @@ async fn balances(State(_ctx): State<AppContext>, member: Member) -> Result<Resp
     tag = "balances",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = [SettlementResponse]), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -53,7 +53,7 @@ async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = SettlementParams,
     responses((status = 201, body = SettlementResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn create(
@@ -77,7 +77,7 @@ async fn create(
     tag = "balances",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("settlement_id" = String, Path, description = "The settlement")),
     responses((status = 204, description = "Deleted"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn destroy(

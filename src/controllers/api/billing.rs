@@ -38,7 +38,7 @@ pub struct RedirectResponse {
     tag = "billing",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = BillingResponse), (status = 404, description = "No such workspace of yours, or billing is off on this instance")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn show(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -61,7 +61,7 @@ async fn show(State(ctx): State<AppContext>, member: Member) -> Result<Response>
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = CheckoutParams,
     responses((status = 201, body = RedirectResponse), (status = 422, description = "Not a plan or interval on offer, or the workspace already pays"), (status = 403, description = "Only the owner manages billing"), (status = 503, description = "Stripe could not be reached; nothing changed"), (status = 404, description = "No such workspace of yours, or billing is off")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn checkout(
@@ -90,7 +90,7 @@ async fn checkout(
     tag = "billing",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 201, body = RedirectResponse), (status = 422, description = "The workspace has no billing account yet"), (status = 403, description = "Only the owner manages billing"), (status = 503, description = "Stripe could not be reached"), (status = 404, description = "No such workspace of yours, or billing is off")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn portal(State(ctx): State<AppContext>, member: Member) -> Result<Response> {

@@ -25,7 +25,7 @@ use crate::{
     tag = "budgets",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = [BudgetResponse]), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -45,7 +45,7 @@ async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = BudgetParams,
     responses((status = 201, body = BudgetResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn create(
@@ -66,7 +66,7 @@ async fn create(
     tag = "budgets",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("budget_id" = Uuid, Path, description = "The budget")),
     responses((status = 200, body = BudgetResponse), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn show(
@@ -89,7 +89,7 @@ async fn show(
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("budget_id" = Uuid, Path, description = "The budget")),
     request_body = BudgetParams,
     responses((status = 200, body = BudgetResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn update(
@@ -114,7 +114,7 @@ async fn update(
     tag = "budgets",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("budget_id" = Uuid, Path, description = "The budget")),
     responses((status = 204, description = "Deleted, with its alerts"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn destroy(
@@ -137,7 +137,7 @@ async fn destroy(
     tag = "notifications",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = NotificationListResponse), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn notifications_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -158,7 +158,7 @@ async fn notifications_list(State(_ctx): State<AppContext>, member: Member) -> R
     tag = "notifications",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 204, description = "All read"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn notifications_read(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -174,7 +174,7 @@ async fn notifications_read(State(_ctx): State<AppContext>, member: Member) -> R
     tag = "notifications",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = MailPreferences), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn settings_show(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -188,7 +188,7 @@ async fn settings_show(State(_ctx): State<AppContext>, member: Member) -> Result
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = MailPreferences,
     responses((status = 200, body = MailPreferences), (status = 422, description = "Invalid input"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn settings_update(

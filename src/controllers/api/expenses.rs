@@ -39,7 +39,7 @@ pub struct MoveTo {
     tag = "expenses",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ExpenseFilter),
     responses((status = 200, body = ExpenseListResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn list(
@@ -61,7 +61,7 @@ async fn list(
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = ExpenseParams,
     responses((status = 201, body = ExpenseResponse), (status = 402, description = "The plan's limit is reached; `errors.upgrade_url` is the billing page"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn create(
@@ -82,7 +82,7 @@ async fn create(
     tag = "expenses",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
     responses((status = 200, body = ExpenseResponse), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn show(
@@ -104,7 +104,7 @@ async fn show(
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
     request_body = ExpenseParams,
     responses((status = 200, body = ExpenseResponse), (status = 402, description = "The plan's limit is reached; `errors.upgrade_url` is the billing page"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn update(
@@ -132,7 +132,7 @@ async fn update(
     tag = "expenses",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
     responses((status = 204, description = "Deleted; `restore` undoes it"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn destroy(
@@ -153,7 +153,7 @@ async fn destroy(
     tag = "expenses",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
     responses((status = 200, body = ExpenseResponse), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn restore(
@@ -179,7 +179,7 @@ async fn restore(
     tag = "categories",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = [CategoryResponse]), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn categories_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -194,7 +194,7 @@ async fn categories_list(State(_ctx): State<AppContext>, member: Member) -> Resu
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = CategoryParams,
     responses((status = 201, body = CategoryResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn category_create(
@@ -216,7 +216,7 @@ async fn category_create(
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("category_id" = String, Path, description = "The category")),
     request_body = CategoryParams,
     responses((status = 200, body = CategoryResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn category_update(
@@ -239,7 +239,7 @@ async fn category_update(
     tag = "categories",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("category_id" = String, Path, description = "The category"), MoveTo),
     responses((status = 204, description = "Deleted; its expenses moved"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn category_delete(
@@ -264,7 +264,7 @@ async fn category_delete(
     tag = "expenses",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ExpenseFilter),
     responses((status = 200, description = "The filtered list as CSV", content_type = "text/csv"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn export_csv(
@@ -282,7 +282,7 @@ async fn export_csv(
     tag = "recurring",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = [RecurringResponse]), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn recurring_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -303,7 +303,7 @@ async fn recurring_list(State(_ctx): State<AppContext>, member: Member) -> Resul
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = RecurringParams,
     responses((status = 201, body = RecurringResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn recurring_create(
@@ -325,7 +325,7 @@ async fn recurring_create(
     tag = "recurring",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("recurring_id" = String, Path, description = "The rule")),
     responses((status = 204, description = "Stopped; its expenses stay"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn recurring_delete(

@@ -6,7 +6,7 @@
 use loco_rs::prelude::*;
 use serde_json::{json, Value};
 use utoipa::{
-    openapi::security::{Http, HttpAuthScheme, SecurityScheme},
+    openapi::security::{HttpAuthScheme, SecurityScheme},
     Modify, OpenApi,
 };
 
@@ -14,15 +14,41 @@ use super::{
     archives, assistant, auth, balances, billing, budgets, expenses, receipts, tokens, workspaces,
 };
 
-/// `Authorization: Bearer <token>`: a login token or an access token.
+/// `Authorization: Bearer <token>`, with either kind of token: a login
+/// token (from `POST /api/auth/login`) or a personal access token (`se_…`,
+/// made on the account page or `POST /api/v1/tokens`). Managing access
+/// tokens takes a login token.
 struct BearerAuth;
 
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::HttpBuilder;
         if let Some(components) = openapi.components.as_mut() {
             components.add_security_scheme(
-                "bearer",
-                SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+                "login_token",
+                SecurityScheme::Http(
+                    HttpBuilder::new()
+                        .scheme(HttpAuthScheme::Bearer)
+                        .bearer_format("JWT")
+                        .description(Some(
+                            "The `token` of `POST /api/auth/login`; ends with a password reset or change, \
+                             \"log out everywhere\" and a lock",
+                        ))
+                        .build(),
+                ),
+            );
+            components.add_security_scheme(
+                "access_token",
+                SecurityScheme::Http(
+                    HttpBuilder::new()
+                        .scheme(HttpAuthScheme::Bearer)
+                        .bearer_format("se_…")
+                        .description(Some(
+                            "A personal access token (`se_…`), shown once when made; ends when revoked, \
+                             expired, or with a password reset and a lock",
+                        ))
+                        .build(),
+                ),
             );
         }
     }

@@ -34,7 +34,7 @@ pub struct ReceiptUpload {
     tag = "receipts",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
     responses((status = 200, body = [ReceiptResponse]), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn list(
@@ -64,7 +64,7 @@ async fn list(
         (status = 503, description = "Storage could not be reached: nothing was saved, try again later"),
         (status = 507, description = "Storage is full (`storage_full`): nothing was saved"),
     ),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn upload(
@@ -89,7 +89,7 @@ async fn upload(
         (status = 404, description = "No such thing in a workspace of yours"),
         (status = 503, description = "Storage could not be reached"),
     ),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn download(
@@ -106,7 +106,7 @@ async fn download(
     tag = "receipts",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense"), ("receipt_id" = String, Path, description = "The receipt")),
     responses((status = 204, description = "Removed; its files are deleted in the background"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn destroy(

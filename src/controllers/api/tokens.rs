@@ -32,7 +32,7 @@ fn not_with_an_access_token(caller: &Caller) -> Result<()> {
     path = "/api/v1/tokens",
     tag = "tokens",
     responses((status = 200, body = [TokenResponse]), (status = 403, description = "Your role does not allow it")),
-    security(("bearer" = []))
+    security(("login_token" = []))
 )]
 #[debug_handler]
 async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
@@ -47,7 +47,7 @@ async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response>
     tag = "tokens",
     request_body = TokenParams,
     responses((status = 201, body = IssuedTokenResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it")),
-    security(("bearer" = []))
+    security(("login_token" = []))
 )]
 #[debug_handler]
 async fn create(
@@ -71,7 +71,7 @@ async fn create(
     tag = "tokens",
     params(("token_id" = String, Path, description = "The token")),
     responses((status = 204, description = "Revoked; it stops working at once"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []))
 )]
 #[debug_handler]
 async fn revoke(

@@ -30,7 +30,7 @@ use crate::{
     tag = "workspaces",
     request_body = CreateParams,
     responses((status = 201, body = WorkspaceResponse), (status = 422, description = "Invalid input; `errors` names each field")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn create(
@@ -51,7 +51,7 @@ async fn create(
     path = "/api/v1/workspaces",
     tag = "workspaces",
     responses((status = 200, body = [WorkspaceResponse])),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
@@ -66,7 +66,7 @@ async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response>
     tag = "workspaces",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = WorkspaceResponse), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn show(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -80,7 +80,7 @@ async fn show(State(_ctx): State<AppContext>, member: Member) -> Result<Response
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = UpdateParams,
     responses((status = 200, body = WorkspaceResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn update(
@@ -102,7 +102,7 @@ async fn update(
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = DeleteParams,
     responses((status = 202, description = "Hidden now; its data is removed in the background"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn destroy(
@@ -123,7 +123,7 @@ async fn destroy(
     tag = "members",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = [MemberResponse]), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn members(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -138,7 +138,7 @@ async fn members(State(_ctx): State<AppContext>, member: Member) -> Result<Respo
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = String, Path, description = "The member's user id")),
     request_body = RoleParams,
     responses((status = 200, body = MemberResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn change_role(
@@ -162,7 +162,7 @@ async fn change_role(
     tag = "members",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = String, Path, description = "The member's user id")),
     responses((status = 204, description = "Removed (or left)"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn remove_member(
@@ -182,7 +182,7 @@ async fn remove_member(
     tag = "invitations",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     responses((status = 200, body = [InvitationResponse]), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn invitations(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
@@ -201,7 +201,7 @@ async fn invitations(State(_ctx): State<AppContext>, member: Member) -> Result<R
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = InviteParams,
     responses((status = 201, body = InvitationResponse), (status = 402, description = "The plan's member limit is reached (pending invitations count)"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn invite(
@@ -222,7 +222,7 @@ async fn invite(
     tag = "invitations",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = String, Path, description = "The invitation")),
     responses((status = 200, body = InvitationResponse), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours"), (status = 429, description = "Sent too often; `Retry-After` says when to try again")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn resend_invitation(
@@ -248,7 +248,7 @@ async fn resend_invitation(
     tag = "invitations",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = String, Path, description = "The invitation")),
     responses((status = 204, description = "Revoked"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn revoke_invitation(
@@ -269,7 +269,7 @@ async fn revoke_invitation(
     tag = "invitations",
     params(("token" = String, Path, description = "The token from the mailed link")),
     responses((status = 200, body = WorkspaceResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn accept_invitation(
@@ -294,7 +294,7 @@ async fn accept_invitation(
     tag = "workspaces",
     params(("workspace_id" = Uuid, Path, description = "The workspace"), AuditQuery),
     responses((status = 200, body = [AuditEventResponse]), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
-    security(("bearer" = []))
+    security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn audit(
