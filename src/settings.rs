@@ -473,13 +473,14 @@ pub struct MailSettings {
     pub folder: Option<PathBuf>,
     /// The longest one mail's delivery may take (connecting, the SMTP
     /// dialogue, or writing the file), in seconds; past it the mail job
-    /// fails and is retried.
-    #[serde(default = "half_a_minute")]
+    /// fails and is retried. Not too short: a relay that scans mail may
+    /// take a while to accept it, and a retry sends it again.
+    #[serde(default = "two_minutes")]
     pub send_timeout_secs: u64,
 }
 
-const fn half_a_minute() -> u64 {
-    30
+const fn two_minutes() -> u64 {
+    120
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -124,8 +124,12 @@ pub struct DeadJob {
 impl DeadJob {
     #[must_use]
     pub fn new(row: JobRow, show_payload: bool) -> Self {
+        let kind = row.kind();
+        // A rendered mail queued before mail jobs named their rows holds
+        // the mail's links: shown to nobody.
+        let show_payload = show_payload && kind != "deliver_mail";
         Self {
-            kind: row.kind(),
+            kind,
             payload: show_payload.then_some(row.job),
             id: row.id,
             attempts: row.attempts,

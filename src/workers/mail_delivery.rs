@@ -21,7 +21,7 @@ use crate::settings::Settings;
 /// takes longer than the time limit.
 pub async fn deliver(ctx: &AppContext, email: &Email) -> Result<()> {
     let settings = Settings::get(ctx)?;
-    let limit = Duration::from_secs(settings.mail.send_timeout_secs);
+    let limit = Duration::from_secs(settings.mail.send_timeout_secs.max(1));
     let sent = async {
         if let Some(folder) = &settings.mail.folder {
             return write_to_folder(folder, email).await;

@@ -46,7 +46,7 @@ async fn perform(job: Job, ctx: Data<AppContext>, task: TaskId) -> Result<(), Bo
         .ok()
         .and_then(|v| v.get("job").and_then(|n| n.as_str().map(String::from)))
         .unwrap_or_default();
-    let limit = Duration::from_secs(Settings::get(&ctx)?.jobs.time_limit_secs);
+    let limit = Duration::from_secs(Settings::get(&ctx)?.jobs.time_limit_secs.max(1));
     // Dropping the job's future at the limit rolls back its open
     // transaction and closes its connections; the retry starts afresh.
     let done = tokio::time::timeout(limit, job.perform(&ctx, &task.to_string()))

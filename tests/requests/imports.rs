@@ -570,3 +570,29 @@ async fn an_import_whose_worker_died_part_way_runs_again_and_adds_each_row_once(
         .text()
         .contains("3</strong> expenses imported"));
 }
+
+#[tokio::test]
+async fn two_runs_of_one_import_at_once_add_each_row_once() {
+    // As when a worker thought dead still runs the import its job was
+    // handed to another worker for.
+    let app = TestApp::start_with(|config| {
+        config.settings.as_mut().unwrap()["jobs"]["in_web_process"] = serde_json::json!(false);
+    })
+    .await;
+    let (ws, token) = household(&app).await;
+    let page = started_import(&app, &ws, "statement", 3).await;
+    let pid = page.rsplit('/').next().unwrap().to_string();
+    let import = imports::Entity::find()
+        .all(&app.owner_db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.pid.to_string() == pid)
+        .unwrap();
+    let control = ImportControl::default();
+    let run = || imports::Model::run(&app.ctx, &control, import.workspace_id, import.id);
+    let (first, second) = tokio::join!(run(), run());
+    first.unwrap();
+    second.unwrap();
+    assert_eq!(expenses(&app, &token, &ws).await["count"], 3);
+}

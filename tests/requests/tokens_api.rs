@@ -158,8 +158,9 @@ async fn the_account_page_shows_a_new_token_once_and_revokes_it() {
             .authorization_bearer(&secret)
             .await
             .status_code(),
-        401,
-        "auth endpoints take login tokens"
+        403,
+        "auth endpoints take login tokens (403, as managing tokens does: a 401 \
+         would tell the client to drop a token that works elsewhere)"
     );
     assert_eq!(
         app.server

@@ -5,7 +5,7 @@ use loco_rs::prelude::*;
 use serde::Deserialize;
 
 use crate::controllers::support::{
-    access::{Caller, SignInMethod, LOCKED},
+    access::{Caller, LOCKED},
     forms::ApiJson,
     throttle::{AuthThrottle, Resend},
 };
@@ -120,7 +120,7 @@ async fn login(
     get,
     path = "/api/auth/current",
     tag = "auth",
-    responses((status = 200, body = UserResponse)),
+    responses((status = 200, body = UserResponse), (status = 403, description = "An access token: the account routes take a login token")),
     security(("login_token" = []))
 )]
 #[debug_handler(state = AppContext)]
@@ -129,16 +129,14 @@ async fn current(caller: Caller) -> Result<Response> {
     format::json(UserResponse::from(&user))
 }
 
-/// The account of a login token. Through `Caller`, as every other route,
-/// so a token issued before a password reset, a change or "log out
+/// The caller's account. Through `Caller`, as every other route, so a
+/// login token issued before a password reset, a change or "log out
 /// everywhere", or of a locked account, is refused here too (loco's bare
 /// JWT check let it through); the account routes take no access token.
 fn signed_in_by_login(caller: Caller) -> Result<users::Model> {
-    if caller.method != SignInMethod::LoginToken {
-        return Err(Error::Unauthorized(
-            "this route takes a login token (POST /api/auth/login)".to_string(),
-        ));
-    }
+    caller.refuse_access_token(
+        "Access tokens cannot use the account routes; sign in with your password (POST /api/auth/login).",
+    )?;
     Ok(caller.user)
 }
 
@@ -170,7 +168,7 @@ async fn verify(
     post,
     path = "/api/auth/resend-verification",
     tag = "auth",
-    responses((status = 202, description = "A new link is mailed"), (status = 429, description = "Links were sent too often; `Retry-After` says when to ask again")),
+    responses((status = 202, description = "A new link is mailed"), (status = 403, description = "An access token: the account routes take a login token"), (status = 429, description = "Links were sent too often; `Retry-After` says when to ask again")),
     security(("login_token" = []))
 )]
 #[debug_handler]

@@ -3,29 +3,15 @@
 //! not be able to mint others that outlive its revocation.
 
 use axum::http::StatusCode;
-use loco_rs::{controller::ErrorDetail, prelude::*};
+use loco_rs::prelude::*;
 
 use crate::{
-    controllers::support::{
-        access::{Caller, SignInMethod},
-        forms::ApiJson,
-    },
+    controllers::support::{access::Caller, forms::ApiJson},
     models::api_tokens::{self, TokenParams},
     views::tokens::{IssuedTokenResponse, TokenResponse},
 };
 
-fn not_with_an_access_token(caller: &Caller) -> Result<()> {
-    if caller.method == SignInMethod::AccessToken {
-        return Err(Error::CustomError(
-            StatusCode::FORBIDDEN,
-            ErrorDetail::new(
-                "forbidden",
-                "Access tokens cannot manage access tokens; sign in with your password (POST /api/auth/login) or use the account page.",
-            ),
-        ));
-    }
-    Ok(())
-}
+const MANAGING: &str = "Access tokens cannot manage access tokens; sign in with your password (POST /api/auth/login) or use the account page.";
 
 #[utoipa::path(
     get,
@@ -36,7 +22,7 @@ fn not_with_an_access_token(caller: &Caller) -> Result<()> {
 )]
 #[debug_handler]
 async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
-    not_with_an_access_token(&caller)?;
+    caller.refuse_access_token(MANAGING)?;
     let tokens = api_tokens::Model::list_for_user(&ctx.db, caller.user.id).await?;
     format::json(tokens.iter().map(TokenResponse::from).collect::<Vec<_>>())
 }
@@ -55,7 +41,7 @@ async fn create(
     caller: Caller,
     ApiJson(params): ApiJson<TokenParams>,
 ) -> Result<Response> {
-    not_with_an_access_token(&caller)?;
+    caller.refuse_access_token(MANAGING)?;
     let (token, secret) = api_tokens::Model::issue(&ctx.db, &caller.user, &params).await?;
     format::render()
         .status(StatusCode::CREATED)
@@ -79,7 +65,7 @@ async fn revoke(
     caller: Caller,
     Path(token_id): Path<String>,
 ) -> Result<Response> {
-    not_with_an_access_token(&caller)?;
+    caller.refuse_access_token(MANAGING)?;
     api_tokens::Model::revoke(&ctx.db, caller.user.id, &token_id).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }

@@ -135,6 +135,21 @@ pub struct Caller {
 }
 
 impl Caller {
+    /// Refuses a personal access token (403 saying `why`) on the routes that
+    /// take a signed-in person: managing tokens, the account routes.
+    ///
+    /// # Errors
+    /// 403 `forbidden` for an access token.
+    pub fn refuse_access_token(&self, why: &str) -> Result<()> {
+        if self.method == SignInMethod::AccessToken {
+            return Err(Error::CustomError(
+                axum::http::StatusCode::FORBIDDEN,
+                loco_rs::controller::ErrorDetail::new("forbidden", why),
+            ));
+        }
+        Ok(())
+    }
+
     #[must_use]
     pub fn actor(&self) -> Actor {
         Actor::user(&self.user, self.ip.clone())

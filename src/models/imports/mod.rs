@@ -29,7 +29,7 @@ use std::collections::HashSet;
 
 use chrono::{NaiveDate, Utc};
 use loco_rs::prelude::*;
-use sea_orm::{DatabaseBackend, QuerySelect};
+use sea_orm::{DatabaseBackend, DatabaseTransaction, QuerySelect, Statement};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -335,7 +335,22 @@ impl Model {
         active.update(&txn).await?;
         txn.commit().await?;
 
-        let outcome = import.import_rows(ctx, control, scope).await;
+        // Within the job's own time limit, so that an import too long to
+        // finish is marked failed here rather than left "running" when the
+        // job is stopped.
+        let limit = crate::settings::Settings::get(ctx)?.jobs.time_limit_secs;
+        let deadline = std::time::Duration::from_secs(limit.max(2) * 9 / 10);
+        let outcome = tokio::time::timeout(deadline, import.import_rows(ctx, control, scope))
+            .await
+            .unwrap_or_else(|_| {
+                Err(Error::Any(Box::new(Stopped {
+                    line: 0,
+                    reason: format!(
+                        "The import took longer than {} s and was stopped; split the file and import the parts",
+                        deadline.as_secs()
+                    ),
+                })))
+            });
         control.finish(import_id);
         let txn = tenancy::begin(db, scope).await?;
         match outcome {
@@ -401,6 +416,12 @@ impl Model {
             .transpose()?
             .unwrap_or_default();
         let txn = tenancy::begin(db, scope).await?;
+        // One run at a time: a run handed the job while another still works
+        // on it (its worker was only thought dead) waits here for the
+        // other's transaction, then finds the import no longer running.
+        if !self.still_running(&txn).await? {
+            return Ok(());
+        }
         let workspace = workspaces::Entity::find_by_id(self.workspace_id)
             .one(&txn)
             .await?
@@ -481,6 +502,27 @@ impl Model {
         effects::commit(ctx, txn, &workspace, done).await
     }
 
+    /// Whether this import is still marked running, read under a lock
+    /// held until `txn` ends: one run at a time. On Postgres an advisory
+    /// lock, not a lock on the import's row, which the run's progress
+    /// updates from other transactions; SQLite's write transactions
+    /// already run one at a time.
+    async fn still_running(&self, txn: &DatabaseTransaction) -> Result<bool> {
+        if txn.get_database_backend() == DatabaseBackend::Postgres {
+            txn.execute_raw(Statement::from_sql_and_values(
+                DatabaseBackend::Postgres,
+                "SELECT pg_advisory_xact_lock(hashtextextended('smartexpense-import:' || $1::text, 0))",
+                [self.id.into()],
+            ))
+            .await?;
+        }
+        Ok(Entity::find_by_id(self.id)
+            .in_tenant(self.workspace_id)
+            .one(txn)
+            .await?
+            .is_some_and(|current| current.status() == Status::Running))
+    }
+
     /// Records a finished import: the audit event, its counts and problems.
     async fn finish<C: ConnectionTrait>(&self, txn: &C, actor: &Actor, tally: Tally) -> Result<()> {
         let Tally {
@@ -522,8 +564,9 @@ impl Model {
 /// The error that carries a cancellation out of the import, rolling it back.
 const CANCELLED: &str = "import cancelled";
 
-/// Why an import stopped part-way, at which line: kept on the import as
-/// its one problem (nothing of it is kept).
+/// Why an import stopped part-way, at which line (0: not at a line, e.g.
+/// past its time): kept on the import as its one problem (nothing of it is
+/// kept).
 #[derive(Debug, thiserror::Error)]
 #[error("line {line}: {reason}")]
 struct Stopped {
