@@ -1,6 +1,10 @@
 //! The app's own configuration: the `settings:` block of `config/<env>.yaml`,
 //! deserialized once at boot (see `App::after_context`) so a missing or
 //! misspelled key fails at start, not three layers down at first use.
+//!
+//! Stays one file (over 600 lines): it is the table of every setting with
+//! its default and why, read top to bottom beside `config/*.yaml`; each
+//! block is a struct of its own.
 
 use std::{path::PathBuf, sync::Arc};
 

@@ -35,14 +35,7 @@ impl BillingMailer {
         invoice_id: &str,
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
-        let txn = tenancy::begin_read(
-            &ctx.db,
-            Scope {
-                workspace_id: Some(workspace_id),
-                ..Scope::default()
-            },
-        )
-        .await?;
+        let txn = tenancy::begin_read(&ctx.db, Scope::workspace(workspace_id)).await?;
         let workspace = workspaces::Entity::find_by_id(workspace_id)
             .one(&txn)
             .await?;

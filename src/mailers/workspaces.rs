@@ -30,14 +30,7 @@ impl WorkspaceMailer {
         invitation_id: i64,
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
-        let txn = tenancy::begin(
-            &ctx.db,
-            Scope {
-                workspace_id: Some(workspace_id),
-                ..Scope::default()
-            },
-        )
-        .await?;
+        let txn = tenancy::begin(&ctx.db, Scope::workspace(workspace_id)).await?;
         let workspace = workspaces::Entity::find_by_id(workspace_id)
             .one(&txn)
             .await?;

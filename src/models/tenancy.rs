@@ -42,6 +42,17 @@ pub struct Scope<'a> {
     pub scheduler: bool,
 }
 
+impl Scope<'static> {
+    /// One workspace's rows, as a job or a mail acting in it sees them.
+    #[must_use]
+    pub fn workspace(workspace_id: WorkspaceId) -> Self {
+        Self {
+            workspace_id: Some(workspace_id),
+            ..Self::default()
+        }
+    }
+}
+
 fn setting(value: Option<impl ToString>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }

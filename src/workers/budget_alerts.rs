@@ -18,10 +18,7 @@ use crate::{
 };
 
 fn scope(workspace_id: WorkspaceId) -> Scope<'static> {
-    Scope {
-        workspace_id: Some(workspace_id),
-        ..Default::default()
-    }
+    Scope::workspace(workspace_id)
 }
 
 /// Runs as `sender`: the job's task id, the same when the job runs again
