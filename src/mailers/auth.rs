@@ -44,17 +44,18 @@ impl AuthMailer {
         Ok(users::Entity::find_by_id(user_id).one(&ctx.db).await?)
     }
 
-    /// A fresh link for whichever address awaits confirmation: the
-    /// account's own after signup, or the new one during a change of
-    /// address (sent there). Nothing when none awaits it any more.
+    /// A fresh link confirming `address`: the account's own after signup,
+    /// or the new one during a change of address (sent there). Nothing
+    /// when it no longer awaits confirmation, or another address has
+    /// taken its place.
     ///
     /// # Errors
     /// On database errors, or when the mail cannot be sent.
-    pub async fn confirmation(ctx: &AppContext, user_id: UserId) -> Result<()> {
+    pub async fn confirmation(ctx: &AppContext, user_id: UserId, address: &str) -> Result<()> {
         let Some(user) = Self::account(ctx, user_id).await? else {
             return Ok(());
         };
-        if !user.awaits_confirmation() {
+        if !user.awaits_confirmation() || user.address_to_confirm() != address {
             return Ok(());
         }
         let base = &Settings::get(ctx)?.base_url;

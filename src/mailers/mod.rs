@@ -26,9 +26,11 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "mail", rename_all = "snake_case")]
 pub enum Mail {
-    /// A fresh link confirming the address that awaits it: a new
-    /// account's, or the new address of an account moving to it.
-    Confirmation { user_id: UserId },
+    /// A fresh link confirming `address`, while it is still the one that
+    /// awaits confirmation: a new account's, or the new address of an
+    /// account moving to it (a mail queued for an address since replaced
+    /// is not sent, and does not replace the newer mail's link).
+    Confirmation { user_id: UserId, address: String },
     /// Sent instead of a confirmation when someone signs up with an
     /// address that has an account.
     AlreadyRegistered { user_id: UserId },
@@ -47,6 +49,15 @@ pub enum Mail {
 }
 
 impl Mail {
+    /// The confirmation link for the address `user` awaits confirming.
+    #[must_use]
+    pub fn confirmation(user: &crate::models::users::Model) -> Self {
+        Self::Confirmation {
+            user_id: user.id,
+            address: user.address_to_confirm().to_string(),
+        }
+    }
+
     /// Queues the mail.
     ///
     /// # Errors
@@ -64,7 +75,9 @@ impl Mail {
     /// (the job is retried).
     pub async fn send(self, ctx: &AppContext) -> Result<()> {
         match self {
-            Self::Confirmation { user_id } => auth::AuthMailer::confirmation(ctx, user_id).await,
+            Self::Confirmation { user_id, address } => {
+                auth::AuthMailer::confirmation(ctx, user_id, &address).await
+            }
             Self::AlreadyRegistered { user_id } => {
                 auth::AuthMailer::already_registered(ctx, user_id).await
             }

@@ -290,7 +290,7 @@ async fn resend_verification(
     {
         return answer(&ctx, &user_path(&user), Err(throttled.into()));
     }
-    Mail::Confirmation { user_id: user.id }.queue(&ctx).await?;
+    Mail::confirmation(&user).queue(&ctx).await?;
     platform::note(
         &ctx.db,
         &staff.actor(),

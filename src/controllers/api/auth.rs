@@ -181,7 +181,7 @@ async fn resend_verification(caller: Caller, State(ctx): State<AppContext>) -> R
     {
         return throttled.json();
     }
-    Mail::Confirmation { user_id: user.id }.queue(&ctx).await?;
+    Mail::confirmation(&user).queue(&ctx).await?;
     format::render()
         .status(StatusCode::ACCEPTED)
         .json(serde_json::json!({}))

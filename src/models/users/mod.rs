@@ -54,7 +54,7 @@ impl Signup {
     #[must_use]
     pub fn mail(&self) -> crate::mailers::Mail {
         match self {
-            Self::Created(user) => crate::mailers::Mail::Confirmation { user_id: user.id },
+            Self::Created(user) => crate::mailers::Mail::confirmation(user),
             Self::Taken(owner) => crate::mailers::Mail::AlreadyRegistered { user_id: owner.id },
         }
     }

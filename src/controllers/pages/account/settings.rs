@@ -188,7 +188,7 @@ pub(super) async fn change_email(
     };
     attempt.succeeded(&ctx).await?;
     let new_email = user.pending_email.clone().unwrap_or_default();
-    Mail::Confirmation { user_id: user.id }.queue(&ctx).await?;
+    Mail::confirmation(&user).queue(&ctx).await?;
     redirect_with(
         &urls::account(),
         "notice",
@@ -218,11 +218,7 @@ pub(super) async fn resend_verification(
         return redirect_with(&urls::account(), "alert", &throttled.message(), &ctx, &[]);
     }
     let to = me.user.address_to_confirm().to_string();
-    Mail::Confirmation {
-        user_id: me.user.id,
-    }
-    .queue(&ctx)
-    .await?;
+    Mail::confirmation(&me.user).queue(&ctx).await?;
     redirect_with(
         &urls::account(),
         "notice",
