@@ -1,4 +1,5 @@
 use crate::models::ids::{UserId, WorkspaceId};
+use crate::models::paging::{Page, PageQuery};
 use loco_rs::prelude::*;
 use serde_json::Value;
 
@@ -79,24 +80,26 @@ impl Model {
         .await?)
     }
 
-    /// The newest entries of a workspace, `limit` at most, before `before_id`.
+    /// A page of a workspace's entries, newest first; the cursor is the
+    /// id of a page's last entry.
     ///
     /// # Errors
-    /// On database errors.
+    /// 422 for a bad `limit` or cursor; database errors.
     pub async fn list<C: ConnectionTrait>(
         db: &C,
         workspace_id: WorkspaceId,
-        before_id: Option<i64>,
-        limit: u64,
-    ) -> ModelResult<Vec<Self>> {
-        let mut query = Entity::find().in_tenant(workspace_id);
-        if let Some(before_id) = before_id {
-            query = query.filter(audit_events::Column::Id.lt(before_id));
+        query: &PageQuery,
+    ) -> loco_rs::Result<Page<Self>> {
+        let limit = query.limit()?;
+        let mut rows = Entity::find().in_tenant(workspace_id);
+        if let Some(before_id) = query.after::<i64>()? {
+            rows = rows.filter(audit_events::Column::Id.lt(before_id));
         }
-        Ok(query
+        let rows = rows
             .order_by_desc(audit_events::Column::Id)
-            .limit(limit)
+            .limit(limit + 1)
             .all(db)
-            .await?)
+            .await?;
+        Ok(Page::from_rows(rows, limit, |e| e.id))
     }
 }

@@ -33,10 +33,13 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CategoryParams {
+    #[schema(min_length = 1, max_length = 60)]
     pub name: Option<String>,
     /// `#rrggbb`
+    #[schema(pattern = "^#[0-9a-fA-F]{6}$")]
     pub color: Option<String>,
     /// Public id of the parent category; empty for none.
+    #[schema(schema_with = crate::models::schema::id_or_empty)]
     pub parent_id: Option<String>,
 }
 

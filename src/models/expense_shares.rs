@@ -36,6 +36,7 @@ impl TenantEntity for Entity {
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, utoipa::ToSchema)]
 pub struct SplitParams {
     /// `equal`, `shares`, `percent`, `exact`, or `none` to stop splitting.
+    #[schema(schema_with = crate::models::schema::split_method)]
     pub method: String,
     #[serde(default)]
     pub parts: Vec<SplitPart>,
@@ -44,10 +45,12 @@ pub struct SplitParams {
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, utoipa::ToSchema)]
 pub struct SplitPart {
     /// Public id of the member.
+    #[schema(schema_with = crate::models::schema::id)]
     pub member: String,
     /// Shares (`2`), a percentage (`40`) or an amount (`12.50`); left out for
     /// `equal`.
     #[serde(default)]
+    #[schema(schema_with = crate::models::schema::decimal_optional)]
     pub value: Option<String>,
 }
 
@@ -60,6 +63,8 @@ pub enum Method {
 }
 
 impl Method {
+    pub const ALL: [Self; 4] = [Self::Equal, Self::Shares, Self::Percent, Self::Exact];
+
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -71,9 +76,7 @@ impl Method {
     }
 
     fn parse(text: &str) -> Option<Self> {
-        [Self::Equal, Self::Shares, Self::Percent, Self::Exact]
-            .into_iter()
-            .find(|m| m.as_str() == text.trim())
+        Self::ALL.into_iter().find(|m| m.as_str() == text.trim())
     }
 }
 

@@ -26,7 +26,9 @@ pub const INVITATION_TTL: Duration = Duration::days(7);
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct InviteParams {
+    #[schema(required = true, max_length = 254)]
     pub email: String,
+    #[schema(required = true, schema_with = crate::models::schema::grantable_role)]
     pub role: String,
 }
 

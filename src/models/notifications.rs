@@ -2,6 +2,7 @@
 //! not. Budget alerts write them in the transaction that records the alert.
 
 use crate::models::ids::{UserId, WorkspaceId};
+use crate::models::paging::{Page, PageQuery};
 use chrono::Utc;
 use loco_rs::prelude::*;
 use sea_orm::{sea_query::Expr, QuerySelect};
@@ -38,6 +39,32 @@ impl Model {
             .limit(RECENT)
             .all(db)
             .await?)
+    }
+
+    /// A page of a member's notifications in a workspace, newest first;
+    /// the cursor is the id of a page's last one.
+    ///
+    /// # Errors
+    /// 422 for a bad `limit` or cursor; database errors.
+    pub async fn page<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+        user_id: UserId,
+        query: &PageQuery,
+    ) -> loco_rs::Result<Page<Self>> {
+        let limit = query.limit()?;
+        let mut rows = Entity::find()
+            .in_tenant(workspace_id)
+            .filter(notifications::Column::UserId.eq(user_id));
+        if let Some(before_id) = query.after::<i64>()? {
+            rows = rows.filter(notifications::Column::Id.lt(before_id));
+        }
+        let rows = rows
+            .order_by_desc(notifications::Column::Id)
+            .limit(limit + 1)
+            .all(db)
+            .await?;
+        Ok(Page::from_rows(rows, limit, |n| n.id))
     }
 
     /// How many the member has not read.

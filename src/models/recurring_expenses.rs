@@ -92,12 +92,15 @@ pub fn occurrence(
 #[serde(default)]
 pub struct RecurringParams {
     /// `daily`, `weekly`, `monthly` or `yearly`.
+    #[schema(required = true, schema_with = crate::models::schema::frequency)]
     pub frequency: String,
     /// Every how many periods; 1 when left out.
     pub interval: Option<i32>,
     /// YYYY-MM-DD: the first occurrence.
+    #[schema(required = true, schema_with = crate::models::schema::date_required)]
     pub starts_on: String,
     /// YYYY-MM-DD: no occurrence after it; none when left out.
+    #[schema(schema_with = crate::models::schema::date_optional)]
     pub ends_on: Option<String>,
     #[serde(flatten)]
     pub expense: ExpenseParams,

@@ -44,13 +44,18 @@ impl TenantEntity for Entity {
 #[serde(default)]
 pub struct SettlementParams {
     /// Public id of the member who paid.
+    #[schema(required = true, schema_with = crate::models::schema::id)]
     pub from: String,
     /// Public id of the member who received.
+    #[schema(required = true, schema_with = crate::models::schema::id)]
     pub to: String,
     /// In the workspace's base currency, e.g. "12.34".
+    #[schema(required = true, schema_with = crate::models::schema::decimal_required)]
     pub amount: String,
     /// YYYY-MM-DD; today (in the workspace's time zone) when left out.
+    #[schema(schema_with = crate::models::schema::date_optional)]
     pub date: Option<String>,
+    #[schema(max_length = 200)]
     pub note: Option<String>,
 }
 

@@ -35,13 +35,21 @@ impl FieldErrors {
     /// Parses a calendar date written `YYYY-MM-DD` between 1970 and 2100,
     /// noting on `field` why it is not one.
     pub fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
-        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-            Ok(date) if (1970..=2100).contains(&date.year()) => Some(date),
-            Ok(_) => {
+        let text = text.trim();
+        // chrono also reads `2026-1-5` and `+2026-01-05`; the API promises
+        // exactly `YYYY-MM-DD` (`format: date`).
+        let bytes = text.as_bytes();
+        let well_formed = bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-';
+        let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .filter(|_| well_formed);
+        match parsed {
+            Some(date) if (1970..=2100).contains(&date.year()) => Some(date),
+            Some(_) => {
                 self.add(field, "must be between 1970 and 2100");
                 None
             }
-            Err(_) => {
+            None => {
                 self.add(field, "must be a real date as YYYY-MM-DD");
                 None
             }
@@ -161,5 +169,31 @@ impl From<FieldErrors> for Error {
                 errors: Some(errors.to_json()),
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_exactly_yyyy_mm_dd_as_the_document_says() {
+        let mut errors = FieldErrors::new();
+        assert_eq!(
+            errors.date("date", " 2026-01-05 "),
+            NaiveDate::from_ymd_opt(2026, 1, 5)
+        );
+        assert!(errors.is_empty());
+        for loose in [
+            "2026-1-5",
+            "2026-01-5",
+            "+2026-01-05",
+            "20260105",
+            "2026-02-30",
+        ] {
+            let mut errors = FieldErrors::new();
+            assert_eq!(errors.date("date", loose), None, "{loose}");
+            assert!(!errors.is_empty(), "{loose}");
+        }
     }
 }

@@ -27,8 +27,11 @@ pub const KINDS: [&str; 2] = ["household", "team"];
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CreateParams {
+    #[schema(required = true, min_length = 1, max_length = 80)]
     pub name: String,
+    #[schema(required = true, schema_with = crate::models::schema::workspace_kind)]
     pub kind: String,
+    #[schema(required = true, schema_with = crate::models::schema::currency_required)]
     pub currency: String,
     /// IANA name, e.g. `Europe/Berlin`; UTC when left out.
     pub time_zone: Option<String>,
@@ -38,8 +41,11 @@ pub struct CreateParams {
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct UpdateParams {
+    #[schema(min_length = 1, max_length = 80)]
     pub name: Option<String>,
+    #[schema(schema_with = crate::models::schema::workspace_kind_optional)]
     pub kind: Option<String>,
+    #[schema(schema_with = crate::models::schema::currency_optional)]
     pub currency: Option<String>,
     pub time_zone: Option<String>,
 }

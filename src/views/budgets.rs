@@ -116,6 +116,8 @@ impl From<&notifications::Model> for NotificationResponse {
 pub struct NotificationListResponse {
     pub unread: u64,
     pub items: Vec<NotificationResponse>,
+    /// Pass as `cursor` for the next page; `null` on the last one.
+    pub next_cursor: Option<String>,
 }
 
 /// The budgets page: each budget's standing and the form to set one up.
@@ -152,3 +154,5 @@ pub struct NotificationsPage {
     pub notifications: Vec<NotificationResponse>,
     pub mail: MailPreferences,
 }
+
+crate::page_schema!(BudgetList, BudgetResponse);

@@ -568,3 +568,7 @@ pub struct DeletedRow {
     pub workspace: WorkspaceRef,
     pub expense: DeletedExpense,
 }
+
+crate::page_schema!(CategoryList, CategoryResponse);
+crate::page_schema!(RecurringList, RecurringResponse);
+crate::page_schema!(SettlementList, SettlementResponse);

@@ -146,3 +146,5 @@ pub struct ReceiptPage {
     pub may_attach: bool,
     pub reads_text: bool,
 }
+
+crate::page_schema!(ReceiptList, ReceiptResponse);

@@ -38,3 +38,5 @@ pub struct IssuedTokenResponse {
     #[serde(flatten)]
     pub details: TokenResponse,
 }
+
+crate::page_schema!(TokenList, TokenResponse);

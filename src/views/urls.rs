@@ -130,8 +130,8 @@ pages! {
     support_access(w) => "/w/{w}/support-access";
     support_access_revoke(w) => "/w/{w}/support-access/revoke";
     audit(w) => "/w/{w}/audit";
-    /// The audit log's entries older than the event `id`.
-    audit_before(w, id) => "/w/{w}/audit?before={id}";
+    /// The audit log's page after `cursor` (older entries).
+    audit_before(w, cursor) => "/w/{w}/audit?cursor={cursor}";
     billing(w) => "/w/{w}/billing";
     billing_checkout(w) => "/w/{w}/billing/checkout";
     billing_portal(w) => "/w/{w}/billing/portal";

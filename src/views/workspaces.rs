@@ -276,7 +276,8 @@ impl From<&InviteParams> for SentInvitation {
 #[derive(Debug, Serialize)]
 pub struct AuditPage {
     pub events: Vec<AuditEventResponse>,
-    pub older: Option<i64>,
+    /// The cursor of the next, older page.
+    pub older: Option<String>,
 }
 
 /// The page an emailed invitation link opens.
@@ -300,3 +301,8 @@ pub struct InvitationPage {
 pub struct UnknownInvitation {
     pub alert: &'static str,
 }
+
+crate::page_schema!(AuditEventList, AuditEventResponse);
+crate::page_schema!(InvitationList, InvitationResponse);
+crate::page_schema!(MemberList, MemberResponse);
+crate::page_schema!(WorkspaceList, WorkspaceResponse);

@@ -159,14 +159,16 @@ async fn a_household_is_set_up_and_used_in_the_browser() {
         .get("/api/v1/workspaces")
         .authorization_bearer(&ann)
         .await
-        .json();
+        .json::<serde_json::Value>()["items"]
+        .clone();
     let ws = workspaces[0]["id"].as_str().unwrap();
     let members: serde_json::Value = app
         .server
         .get(&format!("/api/v1/workspaces/{ws}/members"))
         .authorization_bearer(&ann)
         .await
-        .json();
+        .json::<serde_json::Value>()["items"]
+        .clone();
     let mut names: Vec<&str> = members
         .as_array()
         .unwrap()

@@ -193,7 +193,8 @@ async fn a_bank_export_is_previewed_mapped_imported_and_explained() {
         ))
         .authorization_bearer(&token)
         .await
-        .json();
+        .json::<Value>()["items"]
+        .clone();
     assert_eq!(audit[0]["action"], "expenses.imported");
 }
 

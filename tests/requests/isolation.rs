@@ -115,7 +115,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .get(&format!("/api/v1/workspaces/{b_id}/members"))
         .authorization_bearer(&b_owner)
         .await
-        .json::<Value>();
+        .json::<Value>()["items"]
+        .clone();
     let b_user = b_members[1]["user_id"].as_str().unwrap().to_string();
     let b_owner_id = b_members[0]["user_id"].as_str().unwrap().to_string();
     let b_invitation = app
@@ -123,7 +124,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .get(&format!("/api/v1/workspaces/{b_id}/invitations"))
         .authorization_bearer(&b_owner)
         .await
-        .json::<Value>()[0]["id"]
+        .json::<Value>()["items"]
+        .clone()[0]["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -161,7 +163,8 @@ async fn a_member_of_one_workspace_cannot_reach_another_through_any_route() {
         .get(&format!("/api/v1/workspaces/{b_id}/categories"))
         .authorization_bearer(&b_owner)
         .await
-        .json::<Value>()[0]["id"]
+        .json::<Value>()["items"]
+        .clone()[0]["id"]
         .as_str()
         .unwrap()
         .to_string();

@@ -1,5 +1,6 @@
 mod account_pages;
 mod admin;
+mod api_contract;
 mod api_errors;
 mod archives;
 mod assistant;

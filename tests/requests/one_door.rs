@@ -309,7 +309,8 @@ impl Household {
             .get(&format!("/api/v1/workspaces/{ws}/categories"))
             .authorization_bearer(&self.ann)
             .await
-            .json()
+            .json::<Value>()["items"]
+            .clone()
     }
 
     /// Door: the JSON API, `POST /api/v1/workspaces/{ws}/{rest}`.

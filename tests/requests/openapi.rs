@@ -56,8 +56,24 @@ async fn the_openapi_document_describes_exactly_the_api_routes() {
     let schema = create["requestBody"]["content"]["application/json"]["schema"]["$ref"]
         .as_str()
         .unwrap();
-    assert_eq!(schema, "#/components/schemas/ExpenseParams");
-    assert!(doc["components"]["schemas"]["ExpenseParams"]["properties"]["amount"].is_object());
+    // Creating takes the same fields as changing, and says which it needs.
+    assert_eq!(schema, "#/components/schemas/NewExpenseParams");
+    let schemas = &doc["components"]["schemas"];
+    assert!(schemas["ExpenseParams"]["properties"]["amount"].is_object());
+    assert_eq!(
+        schemas["NewExpenseParams"]["properties"],
+        schemas["ExpenseParams"]["properties"]
+    );
+    assert_eq!(
+        schemas["NewExpenseParams"]["required"],
+        serde_json::json!(["amount", "date", "description"])
+    );
+    let change = &doc["paths"]["/api/v1/workspaces/{workspace_id}/expenses/{expense_id}"]["patch"];
+    assert_eq!(
+        change["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/ExpenseParams"
+    );
+    assert!(schemas["ExpenseParams"].get("required").is_none());
     assert!(doc["components"]["schemas"]["ExpenseResponse"]["properties"]["split"].is_object());
 }
 

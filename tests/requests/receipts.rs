@@ -156,7 +156,10 @@ pub(super) async fn list(app: &TestApp, token: &str, ws: &str, expense: &str) ->
         .authorization_bearer(token)
         .await;
     assert_eq!(response.status_code(), 200, "{}", response.text());
-    response.json::<Vec<Value>>()
+    response.json::<Value>()["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 pub(super) async fn row_count(app: &TestApp) -> u64 {

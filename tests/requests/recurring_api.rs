@@ -165,7 +165,8 @@ async fn a_rule_ends_and_one_that_no_longer_fits_says_why_and_creates_nothing() 
         .get(&format!("/api/v1/workspaces/{ws}/categories"))
         .authorization_bearer(&token)
         .await
-        .json();
+        .json::<Value>()["items"]
+        .clone();
     let health = categories
         .as_array()
         .unwrap()
@@ -194,7 +195,8 @@ async fn a_rule_ends_and_one_that_no_longer_fits_says_why_and_creates_nothing() 
         .get(&format!("/api/v1/workspaces/{ws}/recurring"))
         .authorization_bearer(&token)
         .await
-        .json();
+        .json::<Value>()["items"]
+        .clone();
     let gym = listed
         .as_array()
         .unwrap()
@@ -272,7 +274,8 @@ async fn bad_rules_are_refused_and_nothing_is_written() {
         .get(&format!("/api/v1/workspaces/{ws}/recurring"))
         .authorization_bearer(&token)
         .await
-        .json();
+        .json::<Value>()["items"]
+        .clone();
     assert_eq!(listed, json!([]));
     assert_eq!(count(&app, &token, &ws, "").await, 0);
 }

@@ -61,7 +61,7 @@ async fn creating_listing_reading_and_updating_a_workspace() {
         .get("/api/v1/workspaces")
         .authorization_bearer(&token)
         .await;
-    let list: Value = list.json();
+    let list: Value = list.json::<Value>()["items"].clone();
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["id"], id);
     assert_eq!(list[0]["role"], "owner");
@@ -88,7 +88,8 @@ async fn creating_listing_reading_and_updating_a_workspace() {
         .get(&format!("/api/v1/workspaces/{id}/audit"))
         .authorization_bearer(&token)
         .await
-        .json::<Value>();
+        .json::<Value>()["items"]
+        .clone();
     assert_eq!(audit[0]["action"], "workspace.settings_changed");
     assert_eq!(audit[0]["details"]["before"]["name"], "Ann's home");
     assert_eq!(audit[0]["details"]["after"]["name"], "Our flat");
@@ -205,7 +206,8 @@ async fn an_invitation_mailed_over_smtp_joins_with_the_invited_role() {
         .get(&format!("/api/v1/workspaces/{id}/invitations"))
         .authorization_bearer(&owner)
         .await
-        .json::<Value>();
+        .json::<Value>()["items"]
+        .clone();
     assert_eq!(pending[0]["email"], "bob@example.com");
 
     let mail = app.mail.last_to("bob@example.com").await;
@@ -247,7 +249,8 @@ async fn an_invitation_mailed_over_smtp_joins_with_the_invited_role() {
         .get(&format!("/api/v1/workspaces/{id}/members"))
         .authorization_bearer(&bob)
         .await
-        .json::<Value>();
+        .json::<Value>()["items"]
+        .clone();
     assert_eq!(members.as_array().unwrap().len(), 2);
     assert_eq!(members[0]["role"], "owner");
     assert_eq!(members[1]["email"], "bob@example.com");
@@ -282,7 +285,8 @@ async fn invitations_that_cannot_be_used_say_why() {
         .get(&format!("/api/v1/workspaces/{id}/invitations"))
         .authorization_bearer(&owner)
         .await
-        .json::<Value>();
+        .json::<Value>()["items"]
+        .clone();
     let invitation_id = pending[0]["id"].as_str().unwrap().to_string();
     let link = app.mail.last_to("bob@example.com").await.link_path();
     let revoked = app
@@ -338,7 +342,8 @@ async fn invitations_that_cannot_be_used_say_why() {
         .get(&format!("/api/v1/workspaces/{id}/invitations"))
         .authorization_bearer(&owner)
         .await
-        .json::<Value>();
+        .json::<Value>()["items"]
+        .clone();
     let dave_id = pending
         .as_array()
         .unwrap()
@@ -387,7 +392,8 @@ async fn a_workspace_always_has_exactly_one_owner() {
         .get(&format!("/api/v1/workspaces/{id}/members"))
         .authorization_bearer(&owner)
         .await
-        .json::<Value>();
+        .json::<Value>()["items"]
+        .clone();
     let ann_id = members[0]["user_id"].as_str().unwrap().to_string();
     let bob_id = members[1]["user_id"].as_str().unwrap().to_string();
 
@@ -447,7 +453,8 @@ async fn a_workspace_always_has_exactly_one_owner() {
         .get(&format!("/api/v1/workspaces/{id}/members"))
         .authorization_bearer(&owner)
         .await
-        .json::<Value>()
+        .json::<Value>()["items"]
+        .clone()
         .as_array()
         .unwrap()
         .iter()

@@ -461,7 +461,8 @@ pub async fn category_id(app: &TestApp, token: &str, ws: &str, name: &str) -> St
         ))
         .authorization_bearer(token)
         .await
-        .json();
+        .json::<serde_json::Value>()["items"]
+        .clone();
     list.as_array()
         .unwrap()
         .iter()

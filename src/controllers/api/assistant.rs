@@ -22,6 +22,7 @@ pub struct AssistantParams {
     /// A question or an expense in plain English, at most 500 characters:
     /// "how much did we spend on groceries last month?", "coffee 4.50
     /// yesterday".
+    #[schema(required = true, min_length = 1, max_length = 500)]
     pub message: Option<String>,
 }
 

@@ -24,19 +24,23 @@ use crate::{
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct TokenParams {
+    #[schema(required = true)]
     pub token: String,
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct EmailParams {
+    #[schema(required = true)]
     pub email: String,
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ResetParams {
+    #[schema(required = true)]
     pub token: String,
+    #[schema(required = true, min_length = 10, max_length = 256)]
     pub password: String,
 }
 
@@ -52,7 +56,7 @@ fn invalid_link() -> Error {
     path = "/api/auth/register",
     tag = "auth",
     request_body = RegisterParams,
-    responses((status = 202, body = SignupResponse, description = "A mail is on its way to the address"), (status = 422, description = "Invalid input; `errors` names each field"))
+    responses((status = 202, body = SignupResponse, description = "A mail is on its way to the address"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 429, description = "Too many attempts from this address or for this account; `Retry-After` says when to try again"))
 )]
 #[debug_handler]
 async fn register(
@@ -77,7 +81,7 @@ async fn register(
     path = "/api/auth/login",
     tag = "auth",
     request_body = LoginParams,
-    responses((status = 200, body = LoginResponse), (status = 401, description = "Wrong email or password"))
+    responses((status = 200, body = LoginResponse), (status = 401, description = "Wrong email or password"), (status = 429, description = "Too many attempts from this address or for this account; `Retry-After` says when to try again"))
 )]
 #[debug_handler]
 async fn login(
@@ -145,7 +149,7 @@ fn signed_in_by_login(caller: Caller) -> Result<users::Model> {
     path = "/api/auth/verify",
     tag = "auth",
     request_body = TokenParams,
-    responses((status = 200, body = UserResponse), (status = 422, description = "Invalid input; `errors` names each field"))
+    responses((status = 200, body = UserResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 429, description = "Too many attempts from this address or for this account; `Retry-After` says when to try again"))
 )]
 #[debug_handler]
 async fn verify(
@@ -194,7 +198,7 @@ async fn resend_verification(caller: Caller, State(ctx): State<AppContext>) -> R
     path = "/api/auth/forgot",
     tag = "auth",
     request_body = EmailParams,
-    responses((status = 202, description = "Mailed if the address is registered"))
+    responses((status = 202, description = "Mailed if the address is registered"), (status = 422, description = "No address given"), (status = 429, description = "Too many attempts from this address or for this account; `Retry-After` says when to try again"))
 )]
 #[debug_handler]
 async fn forgot(
@@ -202,7 +206,11 @@ async fn forgot(
     ip: RemoteIP,
     ApiJson(params): ApiJson<EmailParams>,
 ) -> Result<Response> {
-    let account = format!("reset:{}", users::normalize_email(&params.email));
+    let email = users::normalize_email(&params.email);
+    if email.is_empty() {
+        return Err(FieldErrors::one("email", "can't be blank").into());
+    }
+    let account = format!("reset:{email}");
     if let Err(throttled) = AuthThrottle::check(&ctx, &ip, &account).await? {
         return throttled.json();
     }
@@ -220,7 +228,7 @@ async fn forgot(
     path = "/api/auth/reset",
     tag = "auth",
     request_body = ResetParams,
-    responses((status = 200, description = "Password set; every session ended"), (status = 422, description = "Invalid input; `errors` names each field"))
+    responses((status = 200, description = "Password set; every session ended"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 429, description = "Too many attempts from this address or for this account; `Retry-After` says when to try again"))
 )]
 #[debug_handler]
 async fn reset(

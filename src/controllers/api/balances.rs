@@ -1,6 +1,8 @@
 //! Who owes whom, and settlements, on the API:
 //! `/api/v1/workspaces/{workspace_id}/balances` and `.../settlements`.
 
+use std::cmp::Reverse;
+
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
 
@@ -9,9 +11,12 @@ use crate::{
         access::{requires, Member},
         forms::ApiJson,
     },
-    models::settlements::{self, SettlementParams},
+    models::{
+        paging::{Page, PageQuery},
+        settlements::{self, SettlementParams},
+    },
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
-    views::expenses::{BalancesResponse, SettlementResponse},
+    views::expenses::{BalancesResponse, SettlementList, SettlementResponse},
 };
 
 #[utoipa::path(
@@ -32,18 +37,20 @@ async fn balances(State(_ctx): State<AppContext>, member: Member) -> Result<Resp
     get,
     path = "/api/v1/workspaces/{workspace_id}/settlements",
     tag = "balances",
-    params(("workspace_id" = Uuid, Path, description = "The workspace")),
-    responses((status = 200, body = [SettlementResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), PageQuery),
+    responses((status = 200, body = SettlementList), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
-async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+async fn list(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
     let list = settlements::Model::list(&member.db, member.workspace.id).await?;
-    format::json(
-        list.iter()
-            .map(|s| SettlementResponse::new(s, &member.workspace.currency))
-            .collect::<Vec<_>>(),
-    )
+    // The model's order: newest payment first.
+    let page = Page::of(list, &page, |s| Reverse((s.row.settled_on, s.row.id)))?;
+    format::json(page.map(|s| SettlementResponse::new(s, &member.workspace.currency)))
 }
 
 #[utoipa::path(
@@ -75,7 +82,7 @@ async fn create(
     delete,
     path = "/api/v1/workspaces/{workspace_id}/settlements/{settlement_id}",
     tag = "balances",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("settlement_id" = String, Path, description = "The settlement")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("settlement_id" = Uuid, Path, description = "The settlement")),
     responses((status = 204, description = "Deleted"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]

@@ -23,6 +23,7 @@ pub struct CheckoutParams {
     /// A paid plan's key, e.g. `household`.
     pub plan: String,
     /// `month` or `year`.
+    #[schema(schema_with = crate::models::schema::billing_interval)]
     pub interval: String,
 }
 
@@ -37,13 +38,13 @@ pub struct RedirectResponse {
     path = "/api/v1/workspaces/{workspace_id}/billing",
     tag = "billing",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
-    responses((status = 200, body = BillingResponse), (status = 404, description = "No such workspace of yours, or billing is off on this instance")),
+    responses((status = 200, body = BillingResponse), (status = 404, description = "No such workspace of yours (`not_found`), or billing is off on this instance (`billing_off`)")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn show(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
     let Some(standing) = Standing::current(&ctx, &member.db, &member.workspace).await? else {
-        return Err(Error::NotFound);
+        return Err(billing::billing_off());
     };
     let usage = Usage::of(&member.db, member.workspace.id).await?;
     format::json(BillingResponse::new(
@@ -60,7 +61,7 @@ async fn show(State(ctx): State<AppContext>, member: Member) -> Result<Response>
     tag = "billing",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = CheckoutParams,
-    responses((status = 201, body = RedirectResponse), (status = 422, description = "Not a plan or interval on offer, or the workspace already pays"), (status = 403, description = "Only the owner manages billing"), (status = 503, description = "Stripe could not be reached; nothing changed"), (status = 404, description = "No such workspace of yours, or billing is off")),
+    responses((status = 201, body = RedirectResponse), (status = 422, description = "Not a plan or interval on offer, or the workspace already pays"), (status = 403, description = "Only the owner manages billing"), (status = 503, description = "Stripe could not be reached; nothing changed"), (status = 404, description = "No such workspace of yours (`not_found`), or billing is off on this instance (`billing_off`)")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
@@ -89,7 +90,7 @@ async fn checkout(
     path = "/api/v1/workspaces/{workspace_id}/billing/portal",
     tag = "billing",
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
-    responses((status = 201, body = RedirectResponse), (status = 422, description = "The workspace has no billing account yet"), (status = 403, description = "Only the owner manages billing"), (status = 503, description = "Stripe could not be reached"), (status = 404, description = "No such workspace of yours, or billing is off")),
+    responses((status = 201, body = RedirectResponse), (status = 422, description = "The workspace has no billing account yet"), (status = 403, description = "Only the owner manages billing"), (status = 503, description = "Stripe could not be reached"), (status = 404, description = "No such workspace of yours (`not_found`), or billing is off on this instance (`billing_off`)")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]

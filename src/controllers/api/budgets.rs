@@ -14,28 +14,31 @@ use crate::{
         budgets::{self, BudgetParams},
         memberships::MailPreferences,
         notifications,
+        paging::{Page, PageQuery},
     },
     policies::{BUDGETS_MANAGE, BUDGETS_READ, WORKSPACE_READ},
-    views::budgets::{BudgetResponse, NotificationListResponse, NotificationResponse},
+    views::budgets::{BudgetList, BudgetResponse, NotificationListResponse, NotificationResponse},
 };
 
 #[utoipa::path(
     get,
     path = "/api/v1/workspaces/{workspace_id}/budgets",
     tag = "budgets",
-    params(("workspace_id" = Uuid, Path, description = "The workspace")),
-    responses((status = 200, body = [BudgetResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), PageQuery),
+    responses((status = 200, body = BudgetList), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
-async fn list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+async fn list(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
     let standings = budgets::Model::standings(&member.db, &member.workspace).await?;
-    format::json(
-        standings
-            .iter()
-            .map(|s| BudgetResponse::new(s, &member.workspace.currency))
-            .collect::<Vec<_>>(),
-    )
+    let page = Page::of(standings, &page, |s| {
+        (s.budget.name.to_lowercase(), s.budget.id)
+    })?;
+    format::json(page.map(|s| BudgetResponse::new(s, &member.workspace.currency)))
 }
 
 #[utoipa::path(
@@ -135,19 +138,24 @@ async fn destroy(
     get,
     path = "/api/v1/workspaces/{workspace_id}/notifications",
     tag = "notifications",
-    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), PageQuery),
     responses((status = 200, body = NotificationListResponse), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
-async fn notifications_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+async fn notifications_list(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
     let user_id = member.user().id;
-    let items = notifications::Model::recent(&member.db, member.workspace.id, user_id).await?;
+    let page = notifications::Model::page(&member.db, member.workspace.id, user_id, &page).await?;
     let unread =
         notifications::Model::unread_count(&member.db, member.workspace.id, user_id).await?;
     format::json(NotificationListResponse {
         unread,
-        items: items.iter().map(NotificationResponse::from).collect(),
+        items: page.items.iter().map(NotificationResponse::from).collect(),
+        next_cursor: page.next_cursor,
     })
 }
 

@@ -13,6 +13,7 @@ use crate::{
     models::{
         categories::{self, CategoryParams},
         expenses::{self, ExpenseFilter, ExpenseParams},
+        paging::{Page, PageQuery},
         recurring_expenses::{self, RecurringParams},
     },
     policies::{
@@ -21,7 +22,8 @@ use crate::{
         RECURRING_MANAGE, RECURRING_READ,
     },
     views::expenses::{
-        csv_download, CategoryResponse, ExpenseListResponse, ExpenseResponse, RecurringResponse,
+        csv_download, CategoryList, CategoryResponse, ExpenseListResponse, ExpenseResponse,
+        RecurringList, RecurringResponse,
     },
 };
 
@@ -80,7 +82,7 @@ async fn create(
     get,
     path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}",
     tag = "expenses",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = Uuid, Path, description = "The expense")),
     responses((status = 200, body = ExpenseResponse), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
@@ -101,7 +103,7 @@ async fn show(
     patch,
     path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}",
     tag = "expenses",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = Uuid, Path, description = "The expense")),
     request_body = ExpenseParams,
     responses((status = 200, body = ExpenseResponse), (status = 402, description = "The plan's limit is reached; `errors.upgrade_url` is the billing page"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
@@ -130,7 +132,7 @@ async fn update(
     delete,
     path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}",
     tag = "expenses",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = Uuid, Path, description = "The expense")),
     responses((status = 204, description = "Deleted; `restore` undoes it"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
@@ -151,7 +153,7 @@ async fn destroy(
     post,
     path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}/restore",
     tag = "expenses",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = Uuid, Path, description = "The expense")),
     responses((status = 200, body = ExpenseResponse), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
@@ -177,14 +179,19 @@ async fn restore(
     get,
     path = "/api/v1/workspaces/{workspace_id}/categories",
     tag = "categories",
-    params(("workspace_id" = Uuid, Path, description = "The workspace")),
-    responses((status = 200, body = [CategoryResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), PageQuery),
+    responses((status = 200, body = CategoryList), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
-async fn categories_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+async fn categories_list(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
     let list = categories::Model::list(&member.db, member.workspace.id).await?;
-    format::json(list.iter().map(CategoryResponse::from).collect::<Vec<_>>())
+    let page = Page::of(list, &page, |c| (c.name.clone(), c.id))?;
+    format::json(page.map(CategoryResponse::from))
 }
 
 #[utoipa::path(
@@ -213,7 +220,7 @@ async fn category_create(
     patch,
     path = "/api/v1/workspaces/{workspace_id}/categories/{category_id}",
     tag = "categories",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("category_id" = String, Path, description = "The category")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("category_id" = Uuid, Path, description = "The category")),
     request_body = CategoryParams,
     responses((status = 200, body = CategoryResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
@@ -237,7 +244,7 @@ async fn category_update(
     delete,
     path = "/api/v1/workspaces/{workspace_id}/categories/{category_id}",
     tag = "categories",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("category_id" = String, Path, description = "The category"), MoveTo),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("category_id" = Uuid, Path, description = "The category"), MoveTo),
     responses((status = 204, description = "Deleted; its expenses moved"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
@@ -280,19 +287,20 @@ async fn export_csv(
     get,
     path = "/api/v1/workspaces/{workspace_id}/recurring",
     tag = "recurring",
-    params(("workspace_id" = Uuid, Path, description = "The workspace")),
-    responses((status = 200, body = [RecurringResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), PageQuery),
+    responses((status = 200, body = RecurringList), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
-async fn recurring_list(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+async fn recurring_list(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
     let rules = recurring_expenses::Model::list(&member.db, member.workspace.id).await?;
-    format::json(
-        rules
-            .iter()
-            .map(RecurringResponse::from)
-            .collect::<Vec<_>>(),
-    )
+    // The model's order: next due first, stopped ones last.
+    let page = Page::of(rules, &page, |r| (r.next_on.is_none(), r.next_on, r.id))?;
+    format::json(page.map(RecurringResponse::from))
 }
 
 /// 201 with the rule; occurrences already due are created at once.
@@ -323,7 +331,7 @@ async fn recurring_create(
     delete,
     path = "/api/v1/workspaces/{workspace_id}/recurring/{recurring_id}",
     tag = "recurring",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("recurring_id" = String, Path, description = "The rule")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("recurring_id" = Uuid, Path, description = "The rule")),
     responses((status = 204, description = "Stopped; its expenses stay"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]

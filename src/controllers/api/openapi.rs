@@ -90,6 +90,11 @@ fn error_schema() -> utoipa::openapi::Schema {
                 "Every error answer: a stable code, a sentence for people, and for invalid \
                  input the messages of each field",
             ))
+            .examples([json!({
+                "error": "validation_failed",
+                "description": "Some fields are invalid; see `errors`.",
+                "errors": { "amount": ["can have at most 2 decimals in EUR"] }
+            })])
             .property(
                 "error",
                 text("A stable code: `validation_failed`, `plan_limit`, `not_found`, `forbidden`, \
@@ -171,6 +176,16 @@ impl Modify for ErrorContract {
                         error_answer("A query or path parameter does not parse"),
                     );
                 }
+                let has_query =
+                    op.parameters.iter().flatten().any(|p| {
+                        matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query)
+                    });
+                if has_query {
+                    add(
+                        "422",
+                        error_answer("A query parameter is out of bounds (`limit`) or names nothing (`cursor`, a filter's id); `errors` says which"),
+                    );
+                }
                 if op.security.is_some() {
                     let mut unauthorized = error_answer(
                         "No valid token: missing, expired, revoked or of the wrong kind",
@@ -212,13 +227,91 @@ impl Modify for ErrorContract {
     }
 }
 
+/// The sets of words fields take (`WorkspaceKind`, `Role`...), which the
+/// fields refer to by name (`models::schema`).
+struct NamedEnums;
+
+impl Modify for NamedEnums {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let schemas = &mut openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .schemas;
+        for (name, words) in crate::models::schema::named_enums() {
+            schemas.insert(name.to_string(), utoipa::openapi::RefOr::T(words.into()));
+        }
+    }
+}
+
+/// Creating and changing an expense, a budget or a category read the same
+/// params (on a change, what is left out stays), but creating needs what
+/// a change may leave out: the document gives each creation a copy of the
+/// schema that says so.
+struct CreateBodies;
+
+/// `(path of the POST, the shared schema, the creation's schema, the
+/// fields its model operation refuses as blank)`.
+const CREATE_BODIES: [(&str, &str, &str, &[&str]); 3] = [
+    (
+        "/api/v1/workspaces/{workspace_id}/expenses",
+        "ExpenseParams",
+        "NewExpenseParams",
+        &["amount", "date", "description"],
+    ),
+    (
+        "/api/v1/workspaces/{workspace_id}/budgets",
+        "BudgetParams",
+        "NewBudgetParams",
+        &["name", "amount"],
+    ),
+    (
+        "/api/v1/workspaces/{workspace_id}/categories",
+        "CategoryParams",
+        "NewCategoryParams",
+        &["name"],
+    ),
+];
+
+impl Modify for CreateBodies {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, Schema};
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        for (path, shared, created, required) in CREATE_BODIES {
+            let Some(RefOr::T(Schema::Object(mut new))) = components.schemas.get(shared).cloned()
+            else {
+                continue;
+            };
+            new.required = required.iter().map(|f| (*f).to_string()).collect();
+            components
+                .schemas
+                .insert(created.to_string(), RefOr::T(Schema::Object(new)));
+            let body = openapi
+                .paths
+                .paths
+                .get_mut(path)
+                .and_then(|item| item.post.as_mut())
+                .and_then(|op| op.request_body.as_mut());
+            if let Some(body) = body {
+                body.content.insert(
+                    "application/json".to_string(),
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name(created)))
+                        .build(),
+                );
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "SmartExpense API",
         description = "Expenses, workspaces and shared costs. Amounts are decimal strings such as \"12.34\", kept exactly in the currency's minor units; ids are UUIDs. Every error is JSON of the `Error` schema (`{\"error\", \"description\", \"errors\": {field: [messages]}}`): 400 for a query or path that does not parse, 401 (with `WWW-Authenticate: Bearer`) without a valid token, 404 for anything outside your workspaces, 415 for a body not sent as JSON, 422 for invalid input or a body that is not a JSON object."
     ),
-    modifiers(&BearerAuth, &ErrorContract),
+    modifiers(&BearerAuth, &ErrorContract, &NamedEnums, &CreateBodies),
     paths(
         auth::register,
         auth::login,

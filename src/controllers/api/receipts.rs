@@ -11,10 +11,11 @@ use crate::{
     },
     models::{
         expenses,
+        paging::{Page, PageQuery},
         receipts::{self, Variant},
     },
     policies::{EXPENSES_READ, EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN},
-    views::receipts::ReceiptResponse,
+    views::receipts::{ReceiptList, ReceiptResponse},
 };
 
 /// The multipart body of an upload: one or more `file` parts.
@@ -32,8 +33,8 @@ pub struct ReceiptUpload {
     get,
     path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}/receipts",
     tag = "receipts",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
-    responses((status = 200, body = [ReceiptResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = Uuid, Path, description = "The expense"), PageQuery),
+    responses((status = 200, body = ReceiptList), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
@@ -41,18 +42,20 @@ async fn list(
     State(_ctx): State<AppContext>,
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
+    Query(page): Query<PageQuery>,
 ) -> Result<Response> {
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
     let list = receipts::Model::of_expense(&member.db, member.workspace.id, expense.id).await?;
-    format::json(ReceiptResponse::all(&list, &member.workspace, &expense))
+    let page = Page::of(list, &page, |r| r.id)?;
+    format::json(page.map(|r| ReceiptResponse::new(r, &member.workspace, &expense)))
 }
 
 #[utoipa::path(
     post,
     path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}/receipts",
     tag = "receipts",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = Uuid, Path, description = "The expense")),
     request_body(content = ReceiptUpload, content_type = "multipart/form-data"),
     responses(
         (status = 201, body = [ReceiptResponse], description = "Stored; thumbnails and the text are made in the background (`status` becomes `ready`)"),
@@ -79,13 +82,25 @@ async fn upload(
     format::render().status(StatusCode::CREATED).json(body)
 }
 
+/// A receipt's bytes as uploaded (the document's name for them).
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)]
+struct ReceiptFile(Vec<u8>);
+
 #[utoipa::path(
     get,
     path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}/receipts/{receipt_id}",
     tag = "receipts",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense"), ("receipt_id" = String, Path, description = "The receipt")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = Uuid, Path, description = "The expense"), ("receipt_id" = Uuid, Path, description = "The receipt")),
     responses(
-        (status = 200, description = "The original file, streamed, as an attachment", content_type = "application/octet-stream"),
+        (status = 200, description = "The original file, streamed, as an attachment, of the type it was read as when uploaded", content(
+            (ReceiptFile = "image/jpeg"),
+            (ReceiptFile = "image/png"),
+            (ReceiptFile = "image/webp"),
+            (ReceiptFile = "image/heic"),
+            (ReceiptFile = "application/pdf"),
+        )),
         (status = 404, description = "No such thing in a workspace of yours"),
         (status = 503, description = "Storage could not be reached"),
     ),
@@ -104,7 +119,7 @@ async fn download(
     delete,
     path = "/api/v1/workspaces/{workspace_id}/expenses/{expense_id}/receipts/{receipt_id}",
     tag = "receipts",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = String, Path, description = "The expense"), ("receipt_id" = String, Path, description = "The receipt")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("expense_id" = Uuid, Path, description = "The expense"), ("receipt_id" = Uuid, Path, description = "The receipt")),
     responses((status = 204, description = "Removed; its files are deleted in the background"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]

@@ -2,13 +2,18 @@
 //! needs a login token or the browser session: a leaked access token must
 //! not be able to mint others that outlive its revocation.
 
+use std::cmp::Reverse;
+
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
 
 use crate::{
     controllers::support::{access::Caller, forms::ApiJson},
-    models::api_tokens::{self, TokenParams},
-    views::tokens::{IssuedTokenResponse, TokenResponse},
+    models::{
+        api_tokens::{self, TokenParams},
+        paging::{Page, PageQuery},
+    },
+    views::tokens::{IssuedTokenResponse, TokenList, TokenResponse},
 };
 
 const MANAGING: &str = "Access tokens cannot manage access tokens; sign in with your password (POST /api/auth/login) or use the account page.";
@@ -17,14 +22,20 @@ const MANAGING: &str = "Access tokens cannot manage access tokens; sign in with 
     get,
     path = "/api/v1/tokens",
     tag = "tokens",
-    responses((status = 200, body = [TokenResponse]), (status = 403, description = "Your role does not allow it")),
+    params(PageQuery),
+    responses((status = 200, body = TokenList), (status = 403, description = "Your role does not allow it")),
     security(("login_token" = []))
 )]
 #[debug_handler]
-async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
+async fn list(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
     caller.refuse_access_token(MANAGING)?;
     let tokens = api_tokens::Model::list_for_user(&ctx.db, caller.user.id).await?;
-    format::json(tokens.iter().map(TokenResponse::from).collect::<Vec<_>>())
+    let page = Page::of(tokens, &page, |t| Reverse(t.id))?;
+    format::json(page.map(TokenResponse::from))
 }
 
 #[utoipa::path(
@@ -55,7 +66,7 @@ async fn create(
     delete,
     path = "/api/v1/tokens/{token_id}",
     tag = "tokens",
-    params(("token_id" = String, Path, description = "The token")),
+    params(("token_id" = Uuid, Path, description = "The token")),
     responses((status = 204, description = "Revoked; it stops working at once"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []))
 )]

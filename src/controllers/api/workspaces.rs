@@ -1,18 +1,21 @@
 //! The workspace API: `/api/v1/workspaces/...`, bearer tokens, JSON.
 
+use std::cmp::Reverse;
+
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
 
 use crate::{
     controllers::support::{
         access::{requires, requires_either, Caller, Member},
-        forms::{ApiJson, AuditQuery, DeleteParams, RoleParams},
+        forms::{ApiJson, DeleteParams, RoleParams},
         throttle::{AuthThrottle, Resend},
     },
     models::{
         audit_events,
         invitations::{self, InviteParams},
         memberships,
+        paging::{Page, PageQuery},
         workspaces::{self, CreateParams, UpdateParams},
     },
     policies::{
@@ -20,7 +23,8 @@ use crate::{
         MEMBERS_READ, WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
     },
     views::workspaces::{
-        AuditEventResponse, InvitationResponse, MemberResponse, WorkspaceResponse,
+        AuditEventList, AuditEventResponse, InvitationList, InvitationResponse, MemberList,
+        MemberResponse, WorkspaceList, WorkspaceResponse,
     },
 };
 
@@ -50,14 +54,22 @@ async fn create(
     get,
     path = "/api/v1/workspaces",
     tag = "workspaces",
-    responses((status = 200, body = [WorkspaceResponse])),
+    params(PageQuery),
+    responses((status = 200, body = WorkspaceList)),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
-async fn list(State(ctx): State<AppContext>, caller: Caller) -> Result<Response> {
+async fn list(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
     let db = caller.transaction(&ctx).await?;
     let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
-    format::json(list.iter().map(WorkspaceResponse::from).collect::<Vec<_>>())
+    let page = Page::of(list, &page, |w| {
+        (w.workspace.name.to_lowercase(), w.workspace.id)
+    })?;
+    format::json(page.map(WorkspaceResponse::from))
 }
 
 #[utoipa::path(
@@ -121,21 +133,33 @@ async fn destroy(
     get,
     path = "/api/v1/workspaces/{workspace_id}/members",
     tag = "members",
-    params(("workspace_id" = Uuid, Path, description = "The workspace")),
-    responses((status = 200, body = [MemberResponse]), (status = 404, description = "No such thing in a workspace of yours")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), PageQuery),
+    responses((status = 200, body = MemberList), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
-async fn members(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+async fn members(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
     let list = memberships::Model::list(&member.db, member.workspace.id).await?;
-    format::json(list.iter().map(MemberResponse::from).collect::<Vec<_>>())
+    // The model's order: owners first, then by name.
+    let page = Page::of(list, &page, |m| {
+        (
+            Reverse(m.membership.role() as u8),
+            m.user.name.to_lowercase(),
+            m.user.id,
+        )
+    })?;
+    format::json(page.map(MemberResponse::from))
 }
 
 #[utoipa::path(
     patch,
     path = "/api/v1/workspaces/{workspace_id}/members/{user_id}",
     tag = "members",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = String, Path, description = "The member's user id")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = Uuid, Path, description = "The member's user id")),
     request_body = RoleParams,
     responses((status = 200, body = MemberResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
@@ -160,7 +184,7 @@ async fn change_role(
     delete,
     path = "/api/v1/workspaces/{workspace_id}/members/{user_id}",
     tag = "members",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = String, Path, description = "The member's user id")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = Uuid, Path, description = "The member's user id")),
     responses((status = 204, description = "Removed (or left)"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
@@ -180,18 +204,19 @@ async fn remove_member(
     get,
     path = "/api/v1/workspaces/{workspace_id}/invitations",
     tag = "invitations",
-    params(("workspace_id" = Uuid, Path, description = "The workspace")),
-    responses((status = 200, body = [InvitationResponse]), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), PageQuery),
+    responses((status = 200, body = InvitationList), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
-async fn invitations(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
+async fn invitations(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
     let list = invitations::Model::pending(&member.db, member.workspace.id).await?;
-    format::json(
-        list.iter()
-            .map(InvitationResponse::from)
-            .collect::<Vec<_>>(),
-    )
+    let page = Page::of(list, &page, |i| Reverse(i.id))?;
+    format::json(page.map(InvitationResponse::from))
 }
 
 #[utoipa::path(
@@ -220,7 +245,7 @@ async fn invite(
     post,
     path = "/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}/resend",
     tag = "invitations",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = String, Path, description = "The invitation")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = Uuid, Path, description = "The invitation")),
     responses((status = 200, body = InvitationResponse), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours"), (status = 429, description = "Sent too often; `Retry-After` says when to try again")),
     security(("login_token" = []), ("access_token" = []))
 )]
@@ -246,7 +271,7 @@ async fn resend_invitation(
     delete,
     path = "/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}",
     tag = "invitations",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = String, Path, description = "The invitation")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("invitation_id" = Uuid, Path, description = "The invitation")),
     responses((status = 204, description = "Revoked"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
@@ -292,25 +317,18 @@ async fn accept_invitation(
     get,
     path = "/api/v1/workspaces/{workspace_id}/audit",
     tag = "workspaces",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), AuditQuery),
-    responses((status = 200, body = [AuditEventResponse]), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), PageQuery),
+    responses((status = 200, body = AuditEventList), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn audit(
     State(_ctx): State<AppContext>,
     member: Member,
-    Query(query): Query<AuditQuery>,
+    Query(query): Query<PageQuery>,
 ) -> Result<Response> {
-    let limit = query.limit.unwrap_or(50).clamp(1, 200);
-    let events =
-        audit_events::Model::list(&member.db, member.workspace.id, query.before, limit).await?;
-    format::json(
-        events
-            .iter()
-            .map(AuditEventResponse::from)
-            .collect::<Vec<_>>(),
-    )
+    let events = audit_events::Model::list(&member.db, member.workspace.id, &query).await?;
+    format::json(events.map(AuditEventResponse::from))
 }
 
 pub fn routes() -> Routes {

@@ -88,6 +88,7 @@ where
 #[serde(default)]
 pub struct DeleteParams {
     /// The workspace's name, typed to confirm.
+    #[schema(required = true)]
     pub confirm: String,
 }
 
@@ -95,14 +96,6 @@ pub struct DeleteParams {
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RoleParams {
+    #[schema(required = true, schema_with = crate::models::schema::role)]
     pub role: String,
-}
-
-/// A page of the audit log, on the audit page or the API.
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
-#[serde(default)]
-#[into_params(parameter_in = Query)]
-pub struct AuditQuery {
-    pub before: Option<i64>,
-    pub limit: Option<u64>,
 }

@@ -57,7 +57,6 @@ pub enum Action {
         label: String,
         method: String,
         href: String,
-        #[schema(value_type = Object)]
         body: Box<ExpenseParams>,
     },
 }

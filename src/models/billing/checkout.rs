@@ -31,7 +31,7 @@ pub async fn start_checkout(
 ) -> Result<String> {
     let settings = Settings::get(ctx)?;
     if !settings.billing.enabled() {
-        return Err(Error::NotFound);
+        return Err(super::billing_off());
     }
     let plans = Plans(&settings.billing);
     let Some(plan) = plans.find(plan_key).filter(|p| !p.is_free()) else {
@@ -85,7 +85,7 @@ pub async fn start_checkout(
 pub async fn open_portal(ctx: &AppContext, workspace: &workspaces::Model) -> Result<String> {
     let settings = Settings::get(ctx)?;
     if !settings.billing.enabled() {
-        return Err(Error::NotFound);
+        return Err(super::billing_off());
     }
     let Some(account) = Model::for_workspace(&ctx.db, workspace.id).await? else {
         return Err(FieldErrors::one(

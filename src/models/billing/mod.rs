@@ -42,6 +42,19 @@ impl TenantEntity for Entity {
     }
 }
 
+/// 404 for billing routes while billing is off, saying so: not the body of
+/// a missing workspace, which a client would read as "not mine".
+#[must_use]
+pub fn billing_off() -> Error {
+    Error::CustomError(
+        StatusCode::NOT_FOUND,
+        ErrorDetail::new(
+            "billing_off",
+            "Billing is off on this instance: every workspace has every feature.",
+        ),
+    )
+}
+
 /// Stripe could not be reached or refused: say so, with nothing changed.
 #[must_use]
 pub fn stripe_error(failure: &StripeFailure) -> Error {

@@ -21,13 +21,11 @@ pub enum Interval {
 }
 
 impl Interval {
+    pub const ALL: [Self; 2] = [Self::Month, Self::Year];
+
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
-        match text.trim() {
-            "month" | "monthly" => Some(Self::Month),
-            "year" | "yearly" => Some(Self::Year),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|i| i.as_str() == text.trim())
     }
 
     #[must_use]

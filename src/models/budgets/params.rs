@@ -18,20 +18,26 @@ pub const DEFAULT_THRESHOLDS: [i32; 2] = [80, 100];
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct BudgetParams {
+    #[schema(min_length = 1, max_length = 60)]
     pub name: Option<String>,
     /// `week`, `month` (the default), `quarter` or `year`.
+    #[schema(schema_with = crate::models::schema::period_optional)]
     pub period: Option<String>,
     /// The limit per period in the workspace currency, as a decimal string.
+    #[schema(schema_with = crate::models::schema::decimal_optional)]
     pub amount: Option<String>,
     /// Alert thresholds in percent of the limit, ascending, 1 to 1000.
     /// Default `[80, 100]`.
+    #[schema(min_items = 1, max_items = 6)]
     pub thresholds: Option<Vec<i32>>,
     /// Carry what is left (or overspent) into the next period.
     pub rollover: Option<bool>,
     /// Public id of a category (its subcategories count too); empty for
     /// the whole workspace.
+    #[schema(schema_with = crate::models::schema::id_or_empty)]
     pub category_id: Option<String>,
     /// Public id of a member whose share counts; empty for everyone's.
+    #[schema(schema_with = crate::models::schema::id_or_empty)]
     pub member_id: Option<String>,
 }
 

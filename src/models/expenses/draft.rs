@@ -27,21 +27,30 @@ const TAGS_MAX: usize = 20;
 #[serde(default)]
 pub struct ExpenseParams {
     /// Decimal string in `currency`, e.g. "12.34".
+    #[schema(schema_with = crate::models::schema::decimal_optional)]
     pub amount: Option<String>,
     /// YYYY-MM-DD
+    #[schema(schema_with = crate::models::schema::date_optional)]
     pub date: Option<String>,
+    #[schema(max_length = 200)]
     pub description: Option<String>,
+    #[schema(max_length = 100)]
     pub payee: Option<String>,
+    #[schema(max_length = 2000)]
     pub notes: Option<String>,
     /// Public id of a category; empty for none.
+    #[schema(schema_with = crate::models::schema::id_or_empty)]
     pub category_id: Option<String>,
     pub tags: Option<Vec<String>>,
     /// Public id of the member who paid; the creator when left out.
+    #[schema(schema_with = crate::models::schema::id_or_empty)]
     pub paid_by: Option<String>,
     /// ISO 4217; the workspace's base currency when left out.
+    #[schema(schema_with = crate::models::schema::currency_optional)]
     pub currency: Option<String>,
     /// Base-currency units per unit of `currency`; required for another
     /// currency.
+    #[schema(schema_with = crate::models::schema::decimal_optional)]
     pub rate: Option<String>,
     /// How the expense is shared; left out: unchanged (a new expense is not
     /// split). `{"method": "none"}` stops splitting it.

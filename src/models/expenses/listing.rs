@@ -12,33 +12,46 @@ use serde::Deserialize;
 use super::{draft::blank_to_none, expenses, Entity, Expense, Model};
 use crate::models::{
     _entities::{expense_tags, workspaces},
-    categories, memberships, money, tenancy,
+    categories, memberships, money, paging, tenancy,
     validation::FieldErrors,
 };
 
-pub const PAGE_SIZE_DEFAULT: u64 = 50;
-pub const PAGE_SIZE_MAX: u64 = 200;
-const PAGE_SIZE_EXPORT: u64 = PAGE_SIZE_MAX;
+const PAGE_SIZE_EXPORT: u64 = paging::LIMIT_MAX;
 
 /// What narrows the list; the same for the API, the page and exports.
 #[derive(Debug, Default, Clone, Deserialize, serde::Serialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ExpenseFilter {
+    /// The earliest date, `YYYY-MM-DD`.
+    #[param(schema_with = crate::models::schema::date_or_empty)]
     pub from: Option<String>,
+    /// The latest date, `YYYY-MM-DD`.
+    #[param(schema_with = crate::models::schema::date_or_empty)]
     pub to: Option<String>,
+    /// Public id of a category (its subcategories count too).
+    #[param(schema_with = crate::models::schema::id_or_empty)]
     pub category: Option<String>,
     pub tag: Option<String>,
     /// Public id of the member who paid.
+    #[param(schema_with = crate::models::schema::id_or_empty)]
     pub member: Option<String>,
+    /// The smallest amount, in the workspace's currency.
+    #[param(schema_with = crate::models::schema::decimal_or_empty)]
     pub min: Option<String>,
+    /// The largest amount, in the workspace's currency.
+    #[param(schema_with = crate::models::schema::decimal_or_empty)]
     pub max: Option<String>,
     /// Free text in description, payee and notes.
     pub q: Option<String>,
     /// `newest` (the default), `oldest`, `largest` or `smallest`.
+    #[param(schema_with = crate::models::schema::sort_or_empty)]
     pub sort: Option<String>,
     /// From a previous page's `next_cursor`.
+    #[param(max_length = 512)]
     pub cursor: Option<String>,
+    /// Items per page: 1 to 200, 50 when left out.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
 }
 
@@ -153,7 +166,11 @@ impl Model {
         workspace: &workspaces::Model,
         filter: &ExpenseFilter,
     ) -> Result<Vec<Expense>> {
-        // The filter is checked once, and no totals are counted.
+        // The filter is checked once, and no totals are counted. The export
+        // holds every match, but a `limit` or cursor that no list takes is
+        // still refused.
+        paging::checked_limit(filter.limit)?;
+        paging::checked_cursor(filter.cursor.as_deref())?;
         let condition = Self::condition(db, workspace, filter).await?;
         let mut filter = ExpenseFilter {
             limit: Some(PAGE_SIZE_EXPORT),
@@ -235,10 +252,7 @@ impl Model {
         filter: &ExpenseFilter,
         condition: Condition,
     ) -> Result<(Vec<Self>, Option<String>)> {
-        let limit = filter
-            .limit
-            .unwrap_or(PAGE_SIZE_DEFAULT)
-            .clamp(1, PAGE_SIZE_MAX);
+        let limit = paging::checked_limit(filter.limit)?;
         let sort = Sort::parse(filter.sort.as_deref())?;
         let mut page = Entity::find().in_tenant(workspace_id).filter(condition);
         if let Some(cursor) = blank_to_none(filter.cursor.as_ref()) {

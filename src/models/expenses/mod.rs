@@ -15,7 +15,7 @@ use serde_json::json;
 
 pub use self::{
     draft::{Current, Draft, ExpenseParams, Lookup},
-    listing::{ExpenseFilter, Listing, Sort, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX},
+    listing::{ExpenseFilter, Listing, Sort},
 };
 pub use super::_entities::expenses::{self, ActiveModel, Entity, Model};
 use super::{

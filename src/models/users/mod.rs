@@ -27,15 +27,20 @@ const EMAIL_MAX_CHARS: usize = 254;
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RegisterParams {
+    #[schema(required = true, min_length = 1, max_length = 100)]
     pub name: String,
+    #[schema(required = true, max_length = 254)]
     pub email: String,
+    #[schema(required = true, min_length = 10, max_length = 256)]
     pub password: String,
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct LoginParams {
+    #[schema(required = true)]
     pub email: String,
+    #[schema(required = true)]
     pub password: String,
 }
 

@@ -13,7 +13,7 @@ use crate::{
     controllers::support::{
         access::{requires, requires_either, Caller, Member},
         errors::back_with,
-        forms::{AuditQuery, DeleteParams, RoleParams},
+        forms::{DeleteParams, RoleParams},
         render::redirect_with,
         web_session::Visitor,
     },
@@ -22,7 +22,9 @@ use crate::{
         dashboard::Dashboard,
         invitations::{self, InviteParams},
         memberships::{self, Role},
-        notifications, support_grants,
+        notifications,
+        paging::PageQuery,
+        support_grants,
         validation::FieldErrors,
         workspaces::{self, CreateParams, UpdateParams},
     },
@@ -200,19 +202,14 @@ async fn audit(
     ViewEngine(v): ViewEngine<TeraView>,
     visitor: Visitor,
     member: Member,
-    Query(query): Query<AuditQuery>,
+    Query(query): Query<PageQuery>,
 ) -> Result<Response> {
-    let limit = 50;
-    let events =
-        audit_events::Model::list(&member.db, member.workspace.id, query.before, limit).await?;
-    let older = (events.len() as u64 == limit)
-        .then(|| events.last().map(|e| e.id))
-        .flatten();
+    let events = audit_events::Model::list(&member.db, member.workspace.id, &query).await?;
     let context = InWorkspace {
         frame: nav(&ctx, &member).await?,
         page: AuditPage {
-            events: events.iter().map(AuditEventResponse::from).collect(),
-            older,
+            events: events.items.iter().map(AuditEventResponse::from).collect(),
+            older: events.next_cursor,
         },
     };
     render(
