@@ -3,7 +3,8 @@
 # - a Python virtualenv with the packages of tests/support/requirements.txt
 #   (localstripe, for the billing tests' stand-in for Stripe; moto, the
 #   receipt tests' S3-compatible server; Pillow, which draws the receipts
-#   the OCR tests read), kept under ~/.cache and rebuilt only when the
+#   the OCR tests read; schemathesis and openapi-python-client, for the API
+#   contract tests), kept under ~/.cache and rebuilt only when the
 #   requirements change;
 # - for reading receipts, Debian's Tesseract (tesseract-ocr) and Poppler
 #   (poppler-utils, for PDFs), when missing;
