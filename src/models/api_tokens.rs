@@ -25,7 +25,7 @@ impl ActiveModelBehavior for ActiveModel {}
 #[schema(as = AccessTokenParams)]
 #[serde(default)]
 pub struct TokenParams {
-    #[schema(required = true, min_length = 1, max_length = 60)]
+    #[schema(required = true, min_length = 1, max_length = 60, pattern = r"\S")]
     pub name: String,
     /// Days until it stops working; empty or left out: never.
     #[schema(pattern = "^[0-9]*$")]

@@ -92,7 +92,7 @@ impl Model {
     ) -> loco_rs::Result<Page<Self>> {
         let limit = query.limit()?;
         let mut rows = Entity::find().in_tenant(workspace_id);
-        if let Some(before_id) = query.after::<i64>()? {
+        if let Some(before_id) = query.after::<i64>("audit")? {
             rows = rows.filter(audit_events::Column::Id.lt(before_id));
         }
         let rows = rows
@@ -100,6 +100,6 @@ impl Model {
             .limit(limit + 1)
             .all(db)
             .await?;
-        Ok(Page::from_rows(rows, limit, |e| e.id))
+        Ok(Page::from_rows(rows, limit, "audit", |e| e.id))
     }
 }

@@ -33,7 +33,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CategoryParams {
-    #[schema(min_length = 1, max_length = 60)]
+    #[schema(min_length = 1, max_length = 60, pattern = r"\S")]
     pub name: Option<String>,
     /// `#rrggbb`
     #[schema(pattern = "^#[0-9a-fA-F]{6}$")]

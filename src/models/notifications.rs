@@ -56,7 +56,7 @@ impl Model {
         let mut rows = Entity::find()
             .in_tenant(workspace_id)
             .filter(notifications::Column::UserId.eq(user_id));
-        if let Some(before_id) = query.after::<i64>()? {
+        if let Some(before_id) = query.after::<i64>("notifications")? {
             rows = rows.filter(notifications::Column::Id.lt(before_id));
         }
         let rows = rows
@@ -64,7 +64,7 @@ impl Model {
             .limit(limit + 1)
             .all(db)
             .await?;
-        Ok(Page::from_rows(rows, limit, |n| n.id))
+        Ok(Page::from_rows(rows, limit, "notifications", |n| n.id))
     }
 
     /// How many the member has not read.

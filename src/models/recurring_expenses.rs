@@ -95,6 +95,7 @@ pub struct RecurringParams {
     #[schema(required = true, schema_with = crate::models::schema::frequency)]
     pub frequency: String,
     /// Every how many periods; 1 when left out.
+    #[schema(minimum = 1, maximum = 366)] // INTERVAL_MAX
     pub interval: Option<i32>,
     /// YYYY-MM-DD: the first occurrence.
     #[schema(required = true, schema_with = crate::models::schema::date_required)]

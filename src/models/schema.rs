@@ -1,11 +1,13 @@
 //! The OpenAPI schemas of request fields whose rule the type alone does not
-//! say (a set of words, a date, a decimal amount), built from the same
-//! constants the validation uses, so the document cannot drift from what
-//! the server accepts. Used with `#[schema(schema_with = ...)]` on the
-//! params structs.
+//! say (a set of words, a date, a decimal amount, an id or nothing), used
+//! with `#[schema(schema_with = ...)]` on the params structs. The sets of
+//! words come from the enums the validation parses with, so they cannot
+//! drift; lengths and numeric bounds are written on the fields beside the
+//! validators' constants, and Schemathesis (`tests/requests/api_contract.rs`)
+//! finds any that the server does not hold to.
 
 use utoipa::openapi::{
-    schema::{ObjectBuilder, OneOfBuilder, SchemaFormat, SchemaType, Type},
+    schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, SchemaFormat, SchemaType, Type},
     KnownFormat, Object, Ref, RefOr, Schema,
 };
 
@@ -56,9 +58,13 @@ pub fn public_id_or_empty() -> Object {
         .build()
 }
 
-/// A positive decimal written with a point, such as `12.34`; how many
+/// A decimal above zero written with a point, such as `12.34`; how many
 /// decimals the currency allows is checked by the server.
-pub const DECIMAL: &str = r"^[0-9]+(\.[0-9]+)?$";
+pub const DECIMAL: &str = r"^(?:[0-9]*[1-9][0-9]*(?:\.[0-9]+)?|[0-9]+\.[0-9]*[1-9][0-9]*)$";
+
+/// Text with something besides spaces (the server trims, then refuses
+/// what is left blank).
+pub const NOT_BLANK: &str = r"\S";
 
 /// A decimal amount (see [`DECIMAL`]).
 #[must_use]
@@ -168,10 +174,24 @@ field_schemas! {
         .build();
     /// A filter's amount; empty for no bound.
     decimal_or_empty => text(false)
-        .pattern(Some(r"^([0-9]+(\.[0-9]+)?)?$"))
+        .pattern(Some(format!("^(?:{})?$", &DECIMAL[1..DECIMAL.len() - 1])))
         .description(Some("A decimal amount such as 12.34; empty for no bound"))
         .build();
     /// How an expense is shared; `none` stops sharing it.
     split_method => named("SplitMethod", false);
     billing_interval => named("BillingInterval", false);
+    /// A budget's alert thresholds: percentages of its limit, ascending.
+    thresholds_optional => ArrayBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Array, Type::Null]))
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(1000)),
+        )
+        .min_items(Some(1))
+        .max_items(Some(6))
+        .unique_items(true)
+        .description(Some("Percentages of the limit, 1 to 1000, ascending; at most 6"))
+        .build();
 }

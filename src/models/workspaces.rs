@@ -27,7 +27,7 @@ pub const KINDS: [&str; 2] = ["household", "team"];
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CreateParams {
-    #[schema(required = true, min_length = 1, max_length = 80)]
+    #[schema(required = true, min_length = 1, max_length = 80, pattern = r"\S")]
     pub name: String,
     #[schema(required = true, schema_with = crate::models::schema::workspace_kind)]
     pub kind: String,
@@ -41,7 +41,7 @@ pub struct CreateParams {
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct UpdateParams {
-    #[schema(min_length = 1, max_length = 80)]
+    #[schema(min_length = 1, max_length = 80, pattern = r"\S")]
     pub name: Option<String>,
     #[schema(schema_with = crate::models::schema::workspace_kind_optional)]
     pub kind: Option<String>,

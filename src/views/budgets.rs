@@ -117,6 +117,7 @@ pub struct NotificationListResponse {
     pub unread: u64,
     pub items: Vec<NotificationResponse>,
     /// Pass as `cursor` for the next page; `null` on the last one.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 

@@ -159,6 +159,7 @@ impl ExpenseResponse {
 pub struct ExpenseListResponse {
     pub items: Vec<ExpenseResponse>,
     /// Pass as `cursor` for the next page; `null` on the last one.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
     /// Over the whole filter, not just this page.
     pub total: String,

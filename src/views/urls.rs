@@ -131,7 +131,7 @@ pages! {
     support_access_revoke(w) => "/w/{w}/support-access/revoke";
     audit(w) => "/w/{w}/audit";
     /// The audit log's page after `cursor` (older entries).
-    audit_before(w, cursor) => "/w/{w}/audit?cursor={cursor}";
+    audit_older(w, cursor) => "/w/{w}/audit?cursor={cursor}";
     billing(w) => "/w/{w}/billing";
     billing_checkout(w) => "/w/{w}/billing/checkout";
     billing_portal(w) => "/w/{w}/billing/portal";

@@ -20,6 +20,7 @@ mod jobs;
 mod limits;
 mod one_door;
 mod openapi;
+mod paging;
 mod receipt_limits;
 pub mod receipts;
 mod recurring_api;

@@ -60,9 +60,26 @@ async fn the_openapi_document_describes_exactly_the_api_routes() {
     assert_eq!(schema, "#/components/schemas/NewExpenseParams");
     let schemas = &doc["components"]["schemas"];
     assert!(schemas["ExpenseParams"]["properties"]["amount"].is_object());
+    let names = |schema: &Value| -> Vec<String> {
+        schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    };
     assert_eq!(
-        schemas["NewExpenseParams"]["properties"],
-        schemas["ExpenseParams"]["properties"]
+        names(&schemas["NewExpenseParams"]),
+        names(&schemas["ExpenseParams"])
+    );
+    // Required on creation, so not `null` either; a change may send null.
+    assert_eq!(
+        schemas["NewExpenseParams"]["properties"]["amount"]["type"],
+        "string"
+    );
+    assert_eq!(
+        schemas["ExpenseParams"]["properties"]["amount"]["type"],
+        serde_json::json!(["string", "null"])
     );
     assert_eq!(
         schemas["NewExpenseParams"]["required"],
@@ -153,4 +170,51 @@ async fn every_operation_has_a_unique_id_and_its_errors_in_the_shared_shape() {
         doc["paths"]["/api/v1/workspaces"]["get"]["security"],
         serde_json::json!([{ "login_token": [] }, { "access_token": [] }])
     );
+}
+
+#[tokio::test]
+async fn every_list_documents_the_same_paging_with_the_servers_bounds() {
+    use smartexpense::models::paging::{CURSOR_MAX_CHARS, LIMIT_MAX};
+    let app = TestApp::start().await;
+    let doc: Value = app.server.get("/api/openapi.json").await.json();
+    let mut lists = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let Some(get) = item.get("get") else { continue };
+        let schema = &get["responses"]["200"]["content"]["application/json"]["schema"];
+        let Some(name) = schema["$ref"].as_str().and_then(|r| r.rsplit('/').next()) else {
+            continue;
+        };
+        let answer = &doc["components"]["schemas"][name];
+        if answer["properties"]["items"].is_null() {
+            continue;
+        }
+        lists += 1;
+        assert!(
+            answer["required"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f == "next_cursor"),
+            "{path}: next_cursor is always there (null on the last page)"
+        );
+        let param = |wanted: &str| {
+            get["parameters"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["name"] == wanted)
+                .unwrap_or_else(|| panic!("{path} takes no {wanted}"))
+                .clone()
+        };
+        assert_eq!(param("limit")["schema"]["maximum"], LIMIT_MAX, "{path}");
+        assert_eq!(param("limit")["schema"]["minimum"], 1, "{path}");
+        assert_eq!(
+            param("cursor")["schema"]["maxLength"],
+            CURSOR_MAX_CHARS,
+            "{path}"
+        );
+    }
+    // Workspaces, members, invitations, audit, expenses, categories,
+    // recurring, budgets, notifications, settlements, receipts, tokens.
+    assert_eq!(lists, 12);
 }

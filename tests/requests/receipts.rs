@@ -159,7 +159,7 @@ pub(super) async fn list(app: &TestApp, token: &str, ws: &str, expense: &str) ->
     response.json::<Value>()["items"]
         .as_array()
         .cloned()
-        .unwrap_or_default()
+        .expect("a list answers {items, next_cursor}")
 }
 
 pub(super) async fn row_count(app: &TestApp) -> u64 {

@@ -6,6 +6,7 @@ Usage: api_client_flow.py <package parent dir> <base url> <email> <password>
 Prints one JSON line with what it saw; exits non-zero on any surprise.
 """
 
+import datetime
 import json
 import sys
 from decimal import Decimal
@@ -23,9 +24,9 @@ from smartexpense_client.models import (  # noqa: E402
     CreateParams,
     Error,
     ExpenseListResponse,
-    ExpenseParams,
     ExpenseResponse,
     LoginParams,
+    NewExpenseParams,
     LoginResponse,
     UserResponse,
     WorkspaceKind,
@@ -62,8 +63,8 @@ for day, amount in enumerate(amounts, start=1):
     made = create_expenses.sync(
         workspace.id,
         client=client,
-        body=ExpenseParams(
-            amount=amount, date=f"2026-11-{day:02d}", description=f"Item {day}"
+        body=NewExpenseParams(
+            amount=amount, date=datetime.date(2026, 11, day), description=f"Item {day}"
         ),
     )
     expect(isinstance(made, ExpenseResponse), f"expense answered {made!r}")
@@ -92,7 +93,11 @@ expect(len(categories.items) <= 1, "categories ignore limit")
 
 # A refusal is data: the shared Error schema, naming the field.
 refused = create_expenses.sync_detailed(
-    workspace.id, client=client, body=ExpenseParams(amount="12.345", date="2026-11-30")
+    workspace.id,
+    client=client,
+    body=NewExpenseParams(
+        amount="12.345", date=datetime.date(2026, 11, 30), description="Too precise"
+    ),
 )
 expect(refused.status_code == 422, f"a bad amount answered {refused.status_code}")
 expect(isinstance(refused.parsed, Error), f"the refusal parsed as {refused.parsed!r}")

@@ -22,7 +22,7 @@ pub struct AssistantParams {
     /// A question or an expense in plain English, at most 500 characters:
     /// "how much did we spend on groceries last month?", "coffee 4.50
     /// yesterday".
-    #[schema(required = true, min_length = 1, max_length = 500)]
+    #[schema(required = true, min_length = 1, max_length = 500, pattern = r"\S")]
     pub message: Option<String>,
 }
 

@@ -49,7 +49,9 @@ async fn list(
 ) -> Result<Response> {
     let list = settlements::Model::list(&member.db, member.workspace.id).await?;
     // The model's order: newest payment first.
-    let page = Page::of(list, &page, |s| Reverse((s.row.settled_on, s.row.id)))?;
+    let page = Page::of(list, &page, "settlements", |s| {
+        Reverse((s.row.settled_on, s.row.id))
+    })?;
     format::json(page.map(|s| SettlementResponse::new(s, &member.workspace.currency)))
 }
 

@@ -35,7 +35,7 @@ async fn list(
     Query(page): Query<PageQuery>,
 ) -> Result<Response> {
     let standings = budgets::Model::standings(&member.db, &member.workspace).await?;
-    let page = Page::of(standings, &page, |s| {
+    let page = Page::of(standings, &page, "budgets", |s| {
         (s.budget.name.to_lowercase(), s.budget.id)
     })?;
     format::json(page.map(|s| BudgetResponse::new(s, &member.workspace.currency)))

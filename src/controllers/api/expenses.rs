@@ -39,7 +39,7 @@ pub struct MoveTo {
     get,
     path = "/api/v1/workspaces/{workspace_id}/expenses",
     tag = "expenses",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ExpenseFilter),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ExpenseFilter, PageQuery),
     responses((status = 200, body = ExpenseListResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 404, description = "No such thing in a workspace of yours")),
     security(("login_token" = []), ("access_token" = []))
 )]
@@ -190,7 +190,7 @@ async fn categories_list(
     Query(page): Query<PageQuery>,
 ) -> Result<Response> {
     let list = categories::Model::list(&member.db, member.workspace.id).await?;
-    let page = Page::of(list, &page, |c| (c.name.clone(), c.id))?;
+    let page = Page::of(list, &page, "categories", |c| (c.name.to_lowercase(), c.id))?;
     format::json(page.map(CategoryResponse::from))
 }
 
@@ -299,7 +299,9 @@ async fn recurring_list(
 ) -> Result<Response> {
     let rules = recurring_expenses::Model::list(&member.db, member.workspace.id).await?;
     // The model's order: next due first, stopped ones last.
-    let page = Page::of(rules, &page, |r| (r.next_on.is_none(), r.next_on, r.id))?;
+    let page = Page::of(rules, &page, "recurring", |r| {
+        (r.next_on.is_none(), r.next_on, r.id)
+    })?;
     format::json(page.map(RecurringResponse::from))
 }
 

@@ -274,7 +274,10 @@ const CREATE_BODIES: [(&str, &str, &str, &[&str]); 3] = [
 
 impl Modify for CreateBodies {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::{ContentBuilder, Ref, RefOr, Schema};
+        use utoipa::openapi::{
+            schema::{SchemaType, Type},
+            ContentBuilder, Ref, RefOr, Schema,
+        };
         let Some(components) = openapi.components.as_mut() else {
             return;
         };
@@ -284,6 +287,23 @@ impl Modify for CreateBodies {
                 continue;
             };
             new.required = required.iter().map(|f| (*f).to_string()).collect();
+            // A required field cannot be `null` either: the change's schema
+            // allows it ("leave as it is"), creating does not.
+            for field in required {
+                if let Some(RefOr::T(Schema::Object(property))) = new.properties.get_mut(*field) {
+                    if let SchemaType::Array(types) = &property.schema_type {
+                        let kept: Vec<Type> = types
+                            .iter()
+                            .filter(|t| **t != Type::Null)
+                            .cloned()
+                            .collect();
+                        property.schema_type = match kept.as_slice() {
+                            [one] => SchemaType::Type(one.clone()),
+                            _ => SchemaType::Array(kept),
+                        };
+                    }
+                }
+            }
             components
                 .schemas
                 .insert(created.to_string(), RefOr::T(Schema::Object(new)));
@@ -309,7 +329,7 @@ impl Modify for CreateBodies {
 #[openapi(
     info(
         title = "SmartExpense API",
-        description = "Expenses, workspaces and shared costs. Amounts are decimal strings such as \"12.34\", kept exactly in the currency's minor units; ids are UUIDs. Every error is JSON of the `Error` schema (`{\"error\", \"description\", \"errors\": {field: [messages]}}`): 400 for a query or path that does not parse, 401 (with `WWW-Authenticate: Bearer`) without a valid token, 404 for anything outside your workspaces, 415 for a body not sent as JSON, 422 for invalid input or a body that is not a JSON object."
+        description = "Expenses, workspaces and shared costs. Amounts are decimal strings such as \"12.34\", kept exactly in the currency's minor units; ids are UUIDs; dates are YYYY-MM-DD. Every list answers `{items, next_cursor}` and takes `limit` (1 to 200) and `cursor` (the previous page's `next_cursor`). Every error is JSON of the `Error` schema (`{\"error\", \"description\", \"errors\": {field: [messages]}}`): 400 for a query or path that does not parse, 401 (with `WWW-Authenticate: Bearer`) without a valid token, 403 when your role does not allow it, 404 for anything outside your workspaces, 405 (with `Allow`), 413 for a body too large, 415 for a body not sent as JSON, 422 for invalid input or a body that is not a JSON object, 429 (with `Retry-After`) when rate-limited."
     ),
     modifiers(&BearerAuth, &ErrorContract, &NamedEnums, &CreateBodies),
     paths(

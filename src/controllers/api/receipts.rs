@@ -47,7 +47,7 @@ async fn list(
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
     let list = receipts::Model::of_expense(&member.db, member.workspace.id, expense.id).await?;
-    let page = Page::of(list, &page, |r| r.id)?;
+    let page = Page::of(list, &page, "receipts", |r| r.id)?;
     format::json(page.map(|r| ReceiptResponse::new(r, &member.workspace, &expense)))
 }
 

@@ -34,7 +34,7 @@ async fn list(
 ) -> Result<Response> {
     caller.refuse_access_token(MANAGING)?;
     let tokens = api_tokens::Model::list_for_user(&ctx.db, caller.user.id).await?;
-    let page = Page::of(tokens, &page, |t| Reverse(t.id))?;
+    let page = Page::of(tokens, &page, "tokens", |t| Reverse(t.id))?;
     format::json(page.map(TokenResponse::from))
 }
 

@@ -66,7 +66,7 @@ async fn list(
 ) -> Result<Response> {
     let db = caller.transaction(&ctx).await?;
     let list = workspaces::Model::list_for_user(&db, caller.user.id).await?;
-    let page = Page::of(list, &page, |w| {
+    let page = Page::of(list, &page, "workspaces", |w| {
         (w.workspace.name.to_lowercase(), w.workspace.id)
     })?;
     format::json(page.map(WorkspaceResponse::from))
@@ -145,7 +145,7 @@ async fn members(
 ) -> Result<Response> {
     let list = memberships::Model::list(&member.db, member.workspace.id).await?;
     // The model's order: owners first, then by name.
-    let page = Page::of(list, &page, |m| {
+    let page = Page::of(list, &page, "members", |m| {
         (
             Reverse(m.membership.role() as u8),
             m.user.name.to_lowercase(),
@@ -215,7 +215,7 @@ async fn invitations(
     Query(page): Query<PageQuery>,
 ) -> Result<Response> {
     let list = invitations::Model::pending(&member.db, member.workspace.id).await?;
-    let page = Page::of(list, &page, |i| Reverse(i.id))?;
+    let page = Page::of(list, &page, "invitations", |i| Reverse(i.id))?;
     format::json(page.map(InvitationResponse::from))
 }
 

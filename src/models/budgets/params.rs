@@ -18,7 +18,7 @@ pub const DEFAULT_THRESHOLDS: [i32; 2] = [80, 100];
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct BudgetParams {
-    #[schema(min_length = 1, max_length = 60)]
+    #[schema(min_length = 1, max_length = 60, pattern = r"\S")]
     pub name: Option<String>,
     /// `week`, `month` (the default), `quarter` or `year`.
     #[schema(schema_with = crate::models::schema::period_optional)]
@@ -28,7 +28,7 @@ pub struct BudgetParams {
     pub amount: Option<String>,
     /// Alert thresholds in percent of the limit, ascending, 1 to 1000.
     /// Default `[80, 100]`.
-    #[schema(min_items = 1, max_items = 6)]
+    #[schema(schema_with = crate::models::schema::thresholds_optional)]
     pub thresholds: Option<Vec<i32>>,
     /// Carry what is left (or overspent) into the next period.
     pub rollover: Option<bool>,

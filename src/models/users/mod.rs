@@ -27,7 +27,7 @@ const EMAIL_MAX_CHARS: usize = 254;
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RegisterParams {
-    #[schema(required = true, min_length = 1, max_length = 100)]
+    #[schema(required = true, min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
     #[schema(required = true, max_length = 254)]
     pub email: String,
