@@ -139,6 +139,12 @@ async fn every_operation_has_a_unique_id_and_its_errors_in_the_shared_shape() {
                         "{method} {path} {code}"
                     );
                 }
+                if code == "429" {
+                    assert!(
+                        answer["headers"]["Retry-After"].is_object(),
+                        "{method} {path}: 429 says when to try again"
+                    );
+                }
             }
             if op.get("security").is_some() {
                 assert!(

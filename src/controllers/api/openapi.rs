@@ -220,6 +220,19 @@ impl Modify for ErrorContract {
                             *answer = error_answer(&description);
                             answer.headers = headers;
                         }
+                        if code == "429" {
+                            answer.headers.insert(
+                                "Retry-After".to_string(),
+                                HeaderBuilder::new()
+                                    .schema(
+                                        ObjectBuilder::new()
+                                            .schema_type(Type::Integer)
+                                            .minimum(Some(1)),
+                                    )
+                                    .description(Some("Seconds until a try may succeed"))
+                                    .build(),
+                            );
+                        }
                     }
                 }
             }
