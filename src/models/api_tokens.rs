@@ -28,7 +28,7 @@ pub struct TokenParams {
     #[schema(required = true, min_length = 1, max_length = 60, pattern = r"\S")]
     pub name: String,
     /// Days until it stops working; empty or left out: never.
-    #[schema(pattern = "^[0-9]*$")]
+    #[schema(pattern = "^([0-9]*|never)$")]
     pub expires_in_days: Option<String>,
 }
 
@@ -43,14 +43,9 @@ impl Model {
         params: &TokenParams,
     ) -> Result<(Self, String)> {
         let mut errors = FieldErrors::new();
-        let name = params.name.trim().to_string();
+        let name = errors.text("name", &params.name, NAME_MAX_CHARS, false);
         if name.is_empty() {
             errors.add("name", "can't be blank");
-        } else if name.chars().count() > NAME_MAX_CHARS {
-            errors.add(
-                "name",
-                format!("must be at most {NAME_MAX_CHARS} characters long"),
-            );
         }
         let expires_at = match params.expires_in_days.as_deref().map(str::trim) {
             None | Some("" | "never") => None,

@@ -327,15 +327,7 @@ impl Model {
             .map(str::trim)
             .filter(|n| !n.is_empty())
             .map(str::to_string);
-        if note
-            .as_ref()
-            .is_some_and(|n| n.chars().count() > NOTE_MAX_CHARS)
-        {
-            errors.add(
-                "note",
-                format!("must be at most {NOTE_MAX_CHARS} characters long"),
-            );
-        }
+        let note = note.map(|n| errors.text("note", &n, NOTE_MAX_CHARS, false));
         errors.checked()?;
         let (Some(from), Some(to), Some(amount), Some(settled_on)) = (from, to, amount, settled_on)
         else {

@@ -32,6 +32,22 @@ impl FieldErrors {
             .push(message.into());
     }
 
+    /// Text a person typed, trimmed: notes on `field` when it is longer than
+    /// `max` characters or holds control characters (a NUL would also fail
+    /// on Postgres), save the line breaks and tabs of a `multiline` field.
+    /// Whether it may be blank is the caller's rule.
+    pub fn text(&mut self, field: &str, value: &str, max: usize, multiline: bool) -> String {
+        let value = value.trim().to_string();
+        if value.chars().count() > max {
+            self.add(field, format!("must be at most {max} characters long"));
+        }
+        let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
+        if value.chars().any(|c| c.is_control() && !allowed(c)) {
+            self.add(field, "must not contain control characters");
+        }
+        value
+    }
+
     /// Parses a calendar date written `YYYY-MM-DD` between 1970 and 2100,
     /// noting on `field` why it is not one.
     pub fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {

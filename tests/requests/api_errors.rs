@@ -136,3 +136,73 @@ async fn a_body_must_be_a_json_object_sent_as_json() {
         .await;
     assert_eq!(renamed.status_code(), StatusCode::OK, "{}", renamed.text());
 }
+
+/// Found by Schemathesis on Postgres: a category named with a NUL answered
+/// 500 (Postgres refuses NUL in text; SQLite stored it).
+#[tokio::test]
+async fn text_with_a_nul_or_control_characters_is_refused_and_nothing_is_saved() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let api = format!("/api/v1/workspaces/{ws}");
+    let post = |path: String, body: Value| {
+        app.server
+            .post(&path)
+            .authorization_bearer(&token)
+            .json(&body)
+    };
+
+    let nul = post(format!("{api}/categories"), json!({ "name": "Zeb\u{0}ra" })).await;
+    assert_eq!(nul.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(error_body(&nul)["errors"]["body"][0]
+        .as_str()
+        .unwrap()
+        .contains("NUL"));
+    let login = app
+        .server
+        .post("/api/auth/login")
+        .json(&json!({ "email": "ann@example.com\u{0}", "password": "x" }))
+        .await;
+    assert_eq!(login.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let bell = post(
+        format!("{api}/expenses"),
+        json!({ "amount": "5", "date": "2026-11-02", "description": "Lunch\u{7}" }),
+    )
+    .await;
+    assert_eq!(bell.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error_body(&bell)["errors"]["description"][0],
+        "must not contain control characters"
+    );
+    let search = app
+        .server
+        .get(&format!("{api}/expenses?q=a%00b"))
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(search.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(error_body(&search)["errors"]["q"].is_array());
+
+    // Notes keep their lines.
+    let lines = post(
+        format!("{api}/expenses"),
+        json!({ "amount": "5", "date": "2026-11-02", "description": "Lunch", "notes": "one\ntwo" }),
+    )
+    .await;
+    assert_eq!(lines.status_code(), StatusCode::CREATED, "{}", lines.text());
+    assert_eq!(lines.json::<Value>()["notes"], "one\ntwo");
+
+    let listed: Value = app
+        .server
+        .get(&format!("{api}/expenses"))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(listed["count"], 1, "only the expense with notes was saved");
+    let categories: Value = app
+        .server
+        .get(&format!("{api}/categories?limit=200"))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert!(!categories.to_string().contains("Zeb"), "{categories}");
+}

@@ -37,6 +37,21 @@ fn is_json_type(req: &Request) -> bool {
         })
 }
 
+/// Whether JSON text holds the escape `\u0000` (a raw NUL is not valid
+/// JSON). Escapes are skipped whole, so the text `\\u0000` (an escaped
+/// backslash, then `u0000`) is not one.
+fn has_nul(json: &[u8]) -> bool {
+    let mut rest = json;
+    while let Some(at) = rest.iter().position(|b| *b == b'\\') {
+        let escape = &rest[at + 1..];
+        if escape.starts_with(b"u0000") {
+            return true;
+        }
+        rest = escape.get(1..).unwrap_or_default();
+    }
+    false
+}
+
 fn body_error(message: impl Into<String>) -> Response {
     Error::from(FieldErrors::one("body", message)).into_response()
 }
@@ -73,6 +88,11 @@ where
         if first != Some(&b'{') {
             return Err(body_error("must be a JSON object"));
         }
+        // No text anywhere holds a NUL: it means nothing in a name or a note,
+        // and Postgres refuses it in text (which would answer 500).
+        if has_nul(&bytes) {
+            return Err(body_error("must not contain NUL characters (\\u0000)"));
+        }
         // The error names the field that does not fit (`name: invalid type`).
         let invalid = |err: &dyn std::fmt::Display| body_error(format!("is not valid: {err}"));
         let mut reader = serde_json::Deserializer::from_slice(&bytes);
@@ -98,4 +118,25 @@ pub struct DeleteParams {
 pub struct RoleParams {
     #[schema(required = true, schema_with = crate::models::schema::role)]
     pub role: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_nul;
+
+    #[test]
+    fn a_nul_is_found_only_where_json_escapes_one() {
+        assert!(has_nul(br#"{"name": "a\u0000b"}"#));
+        assert!(
+            has_nul(br#"{"name": "\\\u0000"}"#),
+            "a backslash, then a NUL"
+        );
+        assert!(
+            !has_nul(br#"{"name": "\\u0000"}"#),
+            "a backslash, then the text u0000"
+        );
+        assert!(has_nul(br#"{"name": "\u00001"}"#), "a NUL, then 1");
+        assert!(!has_nul(br#"{"name": "plain", "note": "\n\t\u00e9"}"#));
+        assert!(!has_nul(b"{}"));
+    }
 }

@@ -126,14 +126,13 @@ impl Model {
             },
             |b| b.clone().into_active_model(),
         );
-        match params.name.as_deref().map(str::trim) {
+        match params
+            .name
+            .as_deref()
+            .map(|name| errors.text("name", name, NAME_MAX_CHARS, false))
+            .as_deref()
+        {
             Some("") => errors.add("name", "can't be blank"),
-            Some(name) if name.chars().count() > NAME_MAX_CHARS => {
-                errors.add(
-                    "name",
-                    format!("must be at most {NAME_MAX_CHARS} characters"),
-                );
-            }
             Some(name) => active.name = Set(name.to_string()),
             None if current.is_none() => errors.add("name", "can't be blank"),
             None => {}

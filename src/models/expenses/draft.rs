@@ -19,7 +19,7 @@ use crate::models::{
 const DESCRIPTION_MAX_CHARS: usize = 200;
 const PAYEE_MAX_CHARS: usize = 100;
 const NOTES_MAX_CHARS: usize = 2000;
-const TAG_MAX_CHARS: usize = 40;
+pub(super) const TAG_MAX_CHARS: usize = 40;
 const TAGS_MAX: usize = 20;
 
 /// An expense to create, or the fields to change (left out: unchanged).
@@ -85,14 +85,6 @@ fn check_tags(errors: &mut FieldErrors, tags: &[String]) -> Vec<String> {
         errors.add("tags", format!("can be at most {TAGS_MAX}"));
     }
     clean
-}
-
-fn check_text(errors: &mut FieldErrors, field: &str, value: &str, max: usize) -> String {
-    let value = value.trim().to_string();
-    if value.chars().count() > max {
-        errors.add(field, format!("must be at most {max} characters long"));
-    }
-    value
 }
 
 /// The workspace's categories and members, read once: drafts are checked
@@ -268,7 +260,7 @@ impl Draft {
 
         let description = match (&params.description, current) {
             (Some(text), _) => {
-                let text = check_text(&mut errors, "description", text, DESCRIPTION_MAX_CHARS);
+                let text = errors.text("description", text, DESCRIPTION_MAX_CHARS, false);
                 if text.is_empty() {
                     errors.add("description", "can't be blank");
                 }
@@ -281,13 +273,15 @@ impl Draft {
             }
         };
         let payee = match &params.payee {
-            Some(text) => Some(check_text(&mut errors, "payee", text, PAYEE_MAX_CHARS))
-                .filter(|p| !p.is_empty()),
+            Some(text) => {
+                Some(errors.text("payee", text, PAYEE_MAX_CHARS, false)).filter(|p| !p.is_empty())
+            }
             None => current.and_then(|c| c.payee.clone()),
         };
         let notes = match &params.notes {
-            Some(text) => Some(check_text(&mut errors, "notes", text, NOTES_MAX_CHARS))
-                .filter(|n| !n.is_empty()),
+            Some(text) => {
+                Some(errors.text("notes", text, NOTES_MAX_CHARS, true)).filter(|n| !n.is_empty())
+            }
             None => current.and_then(|c| c.notes.clone()),
         };
 

@@ -9,7 +9,10 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
-use super::{draft::blank_to_none, expenses, Entity, Expense, Model};
+use super::{
+    draft::{blank_to_none, TAG_MAX_CHARS},
+    expenses, Entity, Expense, Model,
+};
 use crate::models::{
     _entities::{expense_tags, workspaces},
     categories, memberships, money, paging, tenancy,
@@ -17,6 +20,8 @@ use crate::models::{
 };
 
 const PAGE_SIZE_EXPORT: u64 = paging::LIMIT_MAX;
+/// The longest text searched for (`q`).
+const SEARCH_MAX_CHARS: usize = 200;
 
 /// What narrows the list; the same for the API, the page and exports.
 #[derive(Debug, Default, Clone, Deserialize, serde::Serialize, utoipa::IntoParams)]
@@ -32,6 +37,7 @@ pub struct ExpenseFilter {
     /// Public id of a category (its subcategories count too).
     #[param(schema_with = crate::models::schema::id_or_empty)]
     pub category: Option<String>,
+    #[param(max_length = 40)] // TAG_MAX_CHARS
     pub tag: Option<String>,
     /// Public id of the member who paid.
     #[param(schema_with = crate::models::schema::id_or_empty)]
@@ -43,6 +49,7 @@ pub struct ExpenseFilter {
     #[param(schema_with = crate::models::schema::decimal_or_empty)]
     pub max: Option<String>,
     /// Free text in description, payee and notes.
+    #[param(max_length = 200)] // SEARCH_MAX_CHARS
     pub q: Option<String>,
     /// `newest` (the default), `oldest`, `largest` or `smallest`.
     #[param(schema_with = crate::models::schema::sort_or_empty)]
@@ -361,6 +368,7 @@ impl Model {
             }
         }
         if let Some(tag) = blank_to_none(filter.tag.as_ref()) {
+            let tag = errors.text("tag", &tag, TAG_MAX_CHARS, false);
             condition = condition.add(
                 expenses::Column::Id.in_subquery(
                     Query::select()
@@ -376,6 +384,7 @@ impl Model {
             );
         }
         if let Some(q) = blank_to_none(filter.q.as_ref()) {
+            let q = errors.text("q", &q, SEARCH_MAX_CHARS, false);
             let pattern = format!(
                 "%{}%",
                 q.to_lowercase()

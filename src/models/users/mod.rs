@@ -140,6 +140,10 @@ impl Model {
     /// # Errors
     /// `EntityNotFound` when no account has this address.
     pub async fn find_by_email(db: &DatabaseConnection, email: &str) -> ModelResult<Self> {
+        // No address holds a NUL, and Postgres would refuse the query.
+        if email.contains('\0') {
+            return Err(ModelError::EntityNotFound);
+        }
         Entity::find()
             .filter(users::Column::Email.eq(normalize_email(email)))
             .one(db)
