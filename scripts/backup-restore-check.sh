@@ -62,7 +62,7 @@ seed() {
 # What a member sees: logging in works, and the list with its total.
 snapshot() {
   token="$(api POST /api/auth/login "{\"email\":\"rita@example.com\",\"password\":\"$PASSWORD\"}" | json "['token']")"
-  ws="$(api GET /api/v1/workspaces | json "[0]['id']")"
+  ws="$(api GET /api/v1/workspaces | json "['items'][0]['id']")"
   api GET "/api/v1/workspaces/$ws/expenses?sort=largest" | python3 -c "
 import json, sys
 d = json.load(sys.stdin)
