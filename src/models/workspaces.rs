@@ -51,16 +51,9 @@ pub struct UpdateParams {
 }
 
 fn check_name(errors: &mut FieldErrors, name: &str) -> String {
-    let name = name.trim().to_string();
+    let name = errors.text("name", name, NAME_MAX_CHARS, false);
     if name.is_empty() {
         errors.add("name", "can't be blank");
-    } else if name.chars().count() > NAME_MAX_CHARS {
-        errors.add(
-            "name",
-            format!("must be at most {NAME_MAX_CHARS} characters long"),
-        );
-    } else if name.chars().any(char::is_control) {
-        errors.add("name", "must not contain control characters");
     }
     name
 }
