@@ -575,7 +575,57 @@ async fn an_import_whose_worker_died_part_way_runs_again_and_adds_each_row_once(
 #[tokio::test]
 async fn two_runs_of_one_import_at_once_add_each_row_once() {
     // As when a worker thought dead still runs the import its job was
-    // handed to another worker for.
+    // handed to another worker for. The second run may read the import
+    // while the first still runs and claim it after the first finished:
+    // several rounds, so that this order comes up (it did one CI run in
+    // three on Postgres when the claim was a read, then a write).
+    let app = TestApp::start_with(|config| {
+        config.settings.as_mut().unwrap()["jobs"]["in_web_process"] = serde_json::json!(false);
+    })
+    .await;
+    let (ws, token) = household(&app).await;
+    let control = ImportControl::default();
+    const ROUNDS: usize = 8;
+    for round in 0..ROUNDS {
+        let page = started_import(&app, &ws, &format!("statement{round}"), 3).await;
+        let pid = page.rsplit('/').next().unwrap().to_string();
+        let import = imports::Entity::find()
+            .all(&app.owner_db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.pid.to_string() == pid)
+            .unwrap();
+        let run = || imports::Model::run(&app.ctx, &control, import.workspace_id, import.id);
+        let (first, second) = tokio::join!(run(), run());
+        first.unwrap();
+        second.unwrap();
+        assert_eq!(
+            expenses(&app, &token, &ws).await["count"],
+            3 * (round + 1),
+            "round {round}"
+        );
+        assert!(app
+            .server
+            .get(&page)
+            .await
+            .text()
+            .contains("3</strong> expenses imported"));
+    }
+}
+
+#[tokio::test]
+async fn a_run_claiming_an_import_that_another_run_finishes_meanwhile_leaves_it_done() {
+    // The order the rounds above can only chance upon, made to happen: a
+    // late run read the import as running; before its claim is written,
+    // the other run marks it done (a write not yet committed, so that the
+    // claim waits for it). Postgres only: SQLite's writers run one at a
+    // time, so a claim there cannot wait on another run's write.
+    if !std::env::var("DATABASE_URL").is_ok_and(|url| url.starts_with("postgres")) {
+        eprintln!("Postgres only: this run is on SQLite");
+        return;
+    }
+    use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
     let app = TestApp::start_with(|config| {
         config.settings.as_mut().unwrap()["jobs"]["in_web_process"] = serde_json::json!(false);
     })
@@ -590,10 +640,60 @@ async fn two_runs_of_one_import_at_once_add_each_row_once() {
         .into_iter()
         .find(|i| i.pid.to_string() == pid)
         .unwrap();
+    let mut running = import.clone().into_active_model();
+    running.status = Set("running".into());
+    let import = running.update(&app.owner_db).await.unwrap();
+
+    let finishing = app.owner_db.begin().await.unwrap();
+    let mut done = import.clone().into_active_model();
+    done.status = Set("done".into());
+    done.update(&finishing).await.unwrap();
+    let holder: i32 = finishing
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT pg_backend_pid() AS pid",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "pid")
+        .unwrap();
+
     let control = ImportControl::default();
-    let run = || imports::Model::run(&app.ctx, &control, import.workspace_id, import.id);
-    let (first, second) = tokio::join!(run(), run());
-    first.unwrap();
-    second.unwrap();
-    assert_eq!(expenses(&app, &token, &ws).await["count"], 3);
+    let late = imports::Model::run(&app.ctx, &control, import.workspace_id, import.id);
+    let finish_once_the_claim_waits = async {
+        let waiting = Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))",
+            [holder.into()],
+        );
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let row = app
+                .owner_db
+                .query_one_raw(waiting.clone())
+                .await
+                .unwrap()
+                .unwrap();
+            if row.try_get::<i64>("", "n").unwrap() > 0 {
+                break;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the late run's claim never waited for the finishing run"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        finishing.commit().await.unwrap();
+    };
+    let (late, ()) = tokio::join!(late, finish_once_the_claim_waits);
+    late.unwrap();
+
+    assert_eq!(expenses(&app, &token, &ws).await["count"], 0);
+    let after = imports::Entity::find_by_id(import.id)
+        .one(&app.owner_db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.status, "done");
 }

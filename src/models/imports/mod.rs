@@ -243,23 +243,55 @@ impl Model {
     pub async fn cancel<C: ConnectionTrait>(self, db: &C, control: &ImportControl) -> Result<Self> {
         match self.status() {
             Status::Uploaded | Status::Queued => {
-                let mut active = self.into_active_model();
-                active.status = Set(Status::Cancelled.as_str().to_string());
-                active.finished_at = Set(Some(Utc::now().into()));
-                Ok(active.update(db).await?)
+                // Unless its job claimed it meanwhile: then it is running,
+                // and cancelled as a running one is.
+                if self
+                    .move_status(db, &[Status::Uploaded, Status::Queued], Status::Cancelled)
+                    .await?
+                {
+                    let mut active = self.into_active_model();
+                    active.finished_at = Set(Some(Utc::now().into()));
+                    return Ok(active.update(db).await?);
+                }
+                let current = Entity::find_by_id(self.id).one(db).await?.unwrap_or(self);
+                Box::pin(current.cancel(db, control)).await
             }
             Status::Running => {
                 control.cancel(self.id);
                 if db.get_database_backend() == DatabaseBackend::Postgres {
-                    // Seen by a job running in another process.
-                    let mut active = self.into_active_model();
-                    active.status = Set(Status::Cancelled.as_str().to_string());
-                    return Ok(active.update(db).await?);
+                    // Seen by a job running in another process; not if the
+                    // run finished meanwhile (its rows stay, and so does
+                    // "done").
+                    self.move_status(db, &[Status::Running], Status::Cancelled)
+                        .await?;
+                    return Ok(Entity::find_by_id(self.id).one(db).await?.unwrap_or(self));
                 }
                 Ok(self)
             }
             Status::Done | Status::Failed | Status::Cancelled => Ok(self),
         }
+    }
+
+    /// Moves the import to `to` if it is still in one of `from`, in one
+    /// statement, so that two writers cannot both move it (a run claiming
+    /// it, a cancel, a second run of its job): false when it had moved.
+    ///
+    /// # Errors
+    /// On database errors.
+    async fn move_status<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        from: &[Status],
+        to: Status,
+    ) -> Result<bool> {
+        let moved = Entity::update_many()
+            .col_expr(imports::Column::Status, Expr::value(to.as_str()))
+            .filter(imports::Column::Id.eq(self.id))
+            .filter(imports::Column::WorkspaceId.eq(self.workspace_id))
+            .filter(imports::Column::Status.is_in(from.iter().map(|s| s.as_str())))
+            .exec(db)
+            .await?;
+        Ok(moved.rows_affected == 1)
     }
 
     /// A workspace's imports, newest first, without their files.

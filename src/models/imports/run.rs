@@ -51,13 +51,15 @@ impl Model {
         };
         // Running: a run whose worker died part-way. Its rows were in one
         // transaction, which went with it, so running it again adds each
-        // row once.
-        if !matches!(import.status(), Status::Queued | Status::Running) {
+        // row once. Claimed in one statement: a read then a write would let
+        // a second run mark "running" again an import the first had just
+        // finished, and import it twice.
+        if !import
+            .move_status(&txn, &[Status::Queued, Status::Running], Status::Running)
+            .await?
+        {
             return Ok(());
         }
-        let mut active = import.clone().into_active_model();
-        active.status = Set(Status::Running.as_str().to_string());
-        active.update(&txn).await?;
         txn.commit().await?;
 
         // Within the job's own time limit, so that an import too long to
