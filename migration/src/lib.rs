@@ -19,6 +19,7 @@ mod m20261130_000001_access_version;
 mod m20261201_000001_rate_limits;
 mod m20261201_000005_receipt_problem;
 mod m20261207_000001_alert_claimed_by;
+mod m20261207_000002_default_split;
 pub mod tenant;
 
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_rate_limits::Migration),
             Box::new(m20261201_000005_receipt_problem::Migration),
             Box::new(m20261207_000001_alert_claimed_by::Migration),
+            Box::new(m20261207_000002_default_split::Migration),
             // inject-above (do not remove this comment)
         ]
     }

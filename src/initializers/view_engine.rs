@@ -8,7 +8,7 @@ use loco_rs::{
     Result,
 };
 
-use crate::views::urls;
+use crate::views::{choices, urls};
 
 /// Page templates live in the top-level `views/` folder.
 const VIEWS_DIR: &str = "views";
@@ -25,6 +25,12 @@ impl Initializer for ViewEngineInitializer {
     async fn after_routes(&self, router: AxumRouter, ctx: &AppContext) -> Result<AxumRouter> {
         let tera = engines::TeraView::from_custom_dir(&VIEWS_DIR, |tera| {
             tera.register_function("url", url);
+            tera.register_function("currencies", |_: tera::Kwargs, _: &tera::State| {
+                Ok(tera::Value::from_serializable(choices::currencies()))
+            });
+            tera.register_function("time_zones", |_: tera::Kwargs, _: &tera::State| {
+                Ok(tera::Value::from_serializable(choices::time_zones()))
+            });
             Ok(())
         })?;
         // The session layer renders error pages outside any handler.

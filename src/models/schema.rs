@@ -96,6 +96,7 @@ macro_rules! field_schemas {
 pub fn named_enums() -> Vec<(&'static str, Object)> {
     vec![
         ("WorkspaceKind", one_of(&KINDS, false)),
+        ("DefaultSplit", one_of(&DEFAULT_SPLITS, false)),
         ("Role", one_of(&words(Role::ALL, Role::as_str), false)),
         (
             "GrantableRole",
@@ -145,8 +146,13 @@ fn words<T: Copy, const N: usize>(all: [T; N], word: fn(T) -> &'static str) -> V
 }
 
 use super::{
-    billing::Interval, budgets::Period, expense_shares::Method, expenses::Sort, memberships::Role,
-    recurring_expenses::Frequency, workspaces::KINDS,
+    billing::Interval,
+    budgets::Period,
+    expense_shares::Method,
+    expenses::Sort,
+    memberships::Role,
+    recurring_expenses::Frequency,
+    workspaces::{DEFAULT_SPLITS, KINDS},
 };
 
 field_schemas! {
@@ -160,6 +166,8 @@ field_schemas! {
     currency_optional => currency(true);
     workspace_kind => named("WorkspaceKind", false);
     workspace_kind_optional => named("WorkspaceKind", true);
+    default_split => named("DefaultSplit", false);
+    default_split_optional => named("DefaultSplit", true);
     role => named("Role", false);
     /// The roles an invitation or a role change may grant.
     grantable_role => named("GrantableRole", false);

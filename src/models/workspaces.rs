@@ -23,6 +23,17 @@ use crate::{
 
 const NAME_MAX_CHARS: usize = 80;
 pub const KINDS: [&str; 2] = ["household", "team"];
+/// How the forms split a new expense: between every member, or not at all.
+pub const DEFAULT_SPLITS: [&str; 2] = ["equal", "none"];
+
+/// A new household shares its costs; a team member's expense is their own.
+fn default_split_of(kind: &str) -> &'static str {
+    if kind == "household" {
+        "equal"
+    } else {
+        "none"
+    }
+}
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
@@ -48,6 +59,11 @@ pub struct UpdateParams {
     #[schema(schema_with = crate::models::schema::currency_optional)]
     pub currency: Option<String>,
     pub time_zone: Option<String>,
+    /// How the app's forms split a new expense: `equal` between every
+    /// member, or `none`. Expenses created through the API without a
+    /// `split` are not shared, whatever this says.
+    #[schema(schema_with = crate::models::schema::default_split_optional)]
+    pub default_split: Option<String>,
 }
 
 fn check_name(errors: &mut FieldErrors, name: &str) -> String {
@@ -64,6 +80,14 @@ fn check_kind(errors: &mut FieldErrors, kind: &str) -> String {
         errors.add("kind", "must be household or team");
     }
     kind
+}
+
+fn check_default_split(errors: &mut FieldErrors, split: &str) -> String {
+    let split = split.trim().to_lowercase();
+    if !DEFAULT_SPLITS.contains(&split.as_str()) {
+        errors.add("default_split", "must be equal or none");
+    }
+    split
 }
 
 fn check_currency(errors: &mut FieldErrors, currency: &str) -> String {
@@ -130,6 +154,7 @@ impl Model {
         let workspace = ActiveModel {
             pid: Set(Uuid::new_v4()),
             name: Set(name),
+            default_split: Set(default_split_of(&kind).to_string()),
             kind: Set(kind),
             currency: Set(currency),
             time_zone: Set(time_zone),
@@ -194,10 +219,12 @@ impl Model {
             "kind": self.kind,
             "currency": self.currency,
             "time_zone": self.time_zone,
+            "default_split": self.default_split,
         })
     }
 
-    /// Changes the workspace's name, kind, base currency or time zone.
+    /// Changes the workspace's name, kind, base currency, time zone or
+    /// default split.
     ///
     /// # Errors
     /// `Invalid` naming each bad field; `Forbidden`.
@@ -217,6 +244,9 @@ impl Model {
         }
         if let Some(zone) = &params.time_zone {
             active.time_zone = Set(check_time_zone(&mut errors, zone));
+        }
+        if let Some(split) = &params.default_split {
+            active.default_split = Set(check_default_split(&mut errors, split));
         }
         errors.checked()?;
         let updated = active.update(tenant.db).await?;

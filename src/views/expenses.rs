@@ -467,14 +467,49 @@ pub struct ExpenseListPage<'a> {
     pub filter_errors: Option<serde_json::Value>,
 }
 
-/// A blank add form: today, in the base currency, paid by the member, not
-/// split.
+/// The add-an-expense page: the add form on its own.
+#[derive(Debug, Serialize)]
+pub struct AddExpensePage {
+    pub form: FormValues<NewExpense, ExpenseValues>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<serde_json::Value>,
+}
+
+/// A blank add form: today, in the base currency, paid by the member, split
+/// as the workspace splits a new expense.
 #[derive(Debug, Serialize)]
 pub struct NewExpense {
     pub date: String,
     pub currency: String,
     pub paid_by: String,
+    #[serde(flatten)]
+    pub split: DefaultSplit,
+}
+
+/// How a blank form splits: the workspace's default (`equal` between every
+/// member, all of them ticked; or `none`).
+#[derive(Debug, Serialize)]
+pub struct DefaultSplit {
     pub split_method: &'static str,
+    /// The members ticked (their user ids).
+    pub included: Vec<String>,
+}
+
+impl DefaultSplit {
+    #[must_use]
+    pub fn of(workspace: &crate::models::workspaces::Model, members: &[MemberResponse]) -> Self {
+        if workspace.default_split == "equal" && members.len() > 1 {
+            Self {
+                split_method: "equal",
+                included: members.iter().map(|m| m.user_id.clone()).collect(),
+            }
+        } else {
+            Self {
+                split_method: "none",
+                included: Vec::new(),
+            }
+        }
+    }
 }
 
 /// The add and edit forms' values: as sent, or from a saved expense.

@@ -6,6 +6,7 @@ pub mod balances;
 pub mod billing;
 pub mod budgets;
 pub mod categories;
+pub mod choices;
 pub mod dashboard;
 pub mod expenses;
 pub mod imports;

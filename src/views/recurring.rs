@@ -20,7 +20,7 @@ pub struct RecurringPage {
 }
 
 /// A blank rule: monthly from today, in the workspace's currency, paid by
-/// the member looking, not split.
+/// the member looking, split as the workspace splits a new expense.
 #[derive(Debug, Serialize)]
 pub struct NewRule {
     pub frequency: &'static str,
@@ -28,7 +28,8 @@ pub struct NewRule {
     pub starts_on: String,
     pub currency: String,
     pub paid_by: String,
-    pub split_method: &'static str,
+    #[serde(flatten)]
+    pub split: crate::views::expenses::DefaultSplit,
 }
 
 #[derive(Debug, Serialize)]

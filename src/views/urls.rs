@@ -65,6 +65,8 @@ pages! {
     /// A workspace's overview.
     workspace(w) => "/w/{w}";
     expenses(w) => "/w/{w}/expenses";
+    /// The add form on a page of its own.
+    expense_new(w) => "/w/{w}/expenses/new";
     /// The list offering to undo deleting the expense `id`.
     expenses_undo(w, id) => "/w/{w}/expenses?undo={id}";
     /// The list as CSV (the templates add the filter's query).

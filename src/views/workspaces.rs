@@ -23,6 +23,9 @@ pub struct WorkspaceResponse {
     pub kind: String,
     pub currency: String,
     pub time_zone: String,
+    /// How the app's forms split a new expense: `equal` or `none`.
+    #[schema(schema_with = crate::models::schema::default_split)]
+    pub default_split: String,
     /// The caller's role in it.
     pub role: String,
 }
@@ -36,6 +39,7 @@ impl WorkspaceResponse {
             kind: workspace.kind.clone(),
             currency: workspace.currency.clone(),
             time_zone: workspace.time_zone.clone(),
+            default_split: workspace.default_split.clone(),
             role: role.as_str().to_string(),
         }
     }
@@ -188,6 +192,7 @@ pub struct SentWorkspace {
     pub kind: Option<String>,
     pub currency: Option<String>,
     pub time_zone: Option<String>,
+    pub default_split: Option<String>,
 }
 
 impl From<&workspaces::CreateParams> for SentWorkspace {
@@ -197,6 +202,7 @@ impl From<&workspaces::CreateParams> for SentWorkspace {
             kind: Some(p.kind.clone()),
             currency: Some(p.currency.clone()),
             time_zone: p.time_zone.clone(),
+            default_split: None,
         }
     }
 }
@@ -208,6 +214,7 @@ impl From<&workspaces::UpdateParams> for SentWorkspace {
             kind: p.kind.clone(),
             currency: p.currency.clone(),
             time_zone: p.time_zone.clone(),
+            default_split: p.default_split.clone(),
         }
     }
 }

@@ -14,6 +14,7 @@ mod database_restart;
 mod dev_mailbox;
 mod expense_pages;
 mod expenses_api;
+mod first_day;
 mod imports;
 mod isolation;
 mod jobs;

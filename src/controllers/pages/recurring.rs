@@ -23,7 +23,7 @@ use crate::{
     },
     policies::{RECURRING_MANAGE, RECURRING_READ},
     views::{
-        expenses::RecurringResponse,
+        expenses::{DefaultSplit, RecurringResponse},
         page::{FormValues, InWorkspace},
         recurring::{NewRule, RecurringPage, SentRule},
         urls,
@@ -50,16 +50,17 @@ async fn recurring_page(
     sent: Option<(SentRule, serde_json::Value)>,
 ) -> Result<Response> {
     let rules = recurring_expenses::Model::list(&member.db, member.workspace.id).await?;
+    let frame = frame(ctx, member).await?;
     let (form, errors) = FormValues::sent_or(sent, || NewRule {
         frequency: "monthly",
         interval: "1",
         starts_on: member.workspace.today().to_string(),
         currency: member.workspace.currency.clone(),
         paid_by: member.user().pid.to_string(),
-        split_method: "none",
+        split: DefaultSplit::of(&member.workspace, &frame.members),
     });
     let context = InWorkspace {
-        frame: frame(ctx, member).await?,
+        frame,
         page: RecurringPage {
             rules: rules.iter().map(RecurringResponse::from).collect(),
             frequencies: Frequency::ALL.map(Frequency::as_str),

@@ -144,7 +144,7 @@ pub async fn layer(State(ctx): State<AppContext>, req: Request, next: Next) -> R
     }
     match handle(&ctx, req, next).await {
         Ok(response) => response,
-        Err(err) => error_page(&ctx, err.into_response()).await,
+        Err(err) => error_page(&ctx, None, err.into_response()).await,
     }
 }
 
@@ -185,7 +185,7 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
                 StatusCode::FORBIDDEN,
                 "This form has expired or did not come from this site. Reload the page and try again.",
             );
-            return Ok(error_page(ctx, refusal.into_response()).await);
+            return Ok(error_page(ctx, None, refusal.into_response()).await);
         }
         req = checked;
     }
@@ -194,14 +194,20 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
         Some(signed_in) => switcher(ctx, &signed_in.user, req.uri().path()).await?,
         None => Vec::new(),
     };
-    req.extensions_mut().insert(Visitor {
+    let visitor = Visitor {
         signed_in,
         workspaces,
         csrf_token: token,
         flash: flash.clone(),
         dev_mailbox: settings.mail.folder.is_some()
             && ctx.environment == loco_rs::environment::Environment::Development,
-    });
+    };
+    // An error page keeps the header of the visitor's other pages.
+    let header = Page {
+        flash: None,
+        ..visitor.page()
+    };
+    req.extensions_mut().insert(visitor);
 
     let mut response = next.run(req).await;
 
@@ -219,7 +225,7 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
-    Ok(error_page(ctx, response).await)
+    Ok(error_page(ctx, Some(header), response).await)
 }
 
 /// The header's workspace list; the one the page at `path` is in is current.
@@ -350,8 +356,9 @@ fn decode_flash(value: &str) -> Option<Flash> {
 
 /// Replaces a JSON or plain error body with the styled error page, keeping
 /// the status and headers (such as `Retry-After`). Pages that render their
-/// own HTML, and htmx requests, are passed through.
-async fn error_page(ctx: &AppContext, response: Response) -> Response {
+/// own HTML, and htmx requests, are passed through. `header`: the visitor's
+/// header (signed in, their workspaces), when the request got that far.
+async fn error_page(ctx: &AppContext, header: Option<Page>, response: Response) -> Response {
     let status = response.status();
     let is_html = response
         .headers()
@@ -377,7 +384,7 @@ async fn error_page(ctx: &AppContext, response: Response) -> Response {
         }
         _ => "That request could not be handled.".to_string(),
     };
-    let html = render_error(ctx, status, &message);
+    let html = render_error(ctx, header, status, &message);
     let mut response = (status, axum::response::Html(html)).into_response();
     for (name, value) in &parts.headers {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
@@ -411,7 +418,20 @@ async fn body_message(body: Body) -> String {
     }
 }
 
-fn render_error(ctx: &AppContext, status: StatusCode, message: &str) -> String {
+fn render_error(
+    ctx: &AppContext,
+    header: Option<Page>,
+    status: StatusCode,
+    message: &str,
+) -> String {
+    let page = header.unwrap_or_else(|| Page {
+        user: None,
+        workspaces: Vec::new(),
+        current_workspace: None,
+        csrf_token: String::new(),
+        flash: None,
+        dev_mailbox: false,
+    });
     let rendered = ctx
         .shared_store
         .get::<Arc<TeraView>>()
@@ -420,6 +440,7 @@ fn render_error(ctx: &AppContext, status: StatusCode, message: &str) -> String {
             views.render(
                 "errors/error.html",
                 serde_json::json!({
+                    "page": page,
                     "status": status.as_u16(),
                     "reason": status.canonical_reason().unwrap_or("Error"),
                     "message": message,

@@ -21,6 +21,8 @@ pub struct Model {
     pub deleting_at: Option<DateTimeWithTimeZone>,
     pub data_version: Option<i64>,
     pub suspended_at: Option<DateTimeWithTimeZone>,
+    /// `equal` or `none`: how the forms split a new expense.
+    pub default_split: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -76,14 +76,10 @@ pub(super) async fn render_list(
         None => None,
     };
     let adding = sent.is_some();
-    let (form, errors) = FormValues::sent_or(sent, || NewExpense {
-        date: member.workspace.today().to_string(),
-        currency: member.workspace.currency.clone(),
-        paid_by: member.user().pid.to_string(),
-        split_method: "none",
-    });
+    let frame = frame(ctx, member).await?;
+    let (form, errors) = FormValues::sent_or(sent, || new_expense(member, &frame));
     let context = InWorkspace {
-        frame: frame(ctx, member).await?,
+        frame,
         page: ExpenseListPage {
             filter,
             filter_query,
@@ -117,6 +113,44 @@ pub(super) async fn index(
         member: &member,
     };
     list_page(&screen, &filter, &extras, StatusCode::OK, None).await
+}
+
+/// The add form on a page of its own (where the overview's "Add an
+/// expense" leads); it adds through [`create`], as the list's form does.
+#[debug_handler]
+pub(super) async fn add_page(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
+    let screen = Screen {
+        ctx: &ctx,
+        v: &v,
+        visitor: &visitor,
+        member: &member,
+    };
+    render_add_page(&screen, StatusCode::OK, None).await
+}
+
+async fn render_add_page(
+    screen: &Screen<'_>,
+    status: StatusCode,
+    sent: Option<(ExpenseValues, Value)>,
+) -> Result<Response> {
+    let frame = frame(screen.ctx, screen.member).await?;
+    let (form, errors) = FormValues::sent_or(sent, || new_expense(screen.member, &frame));
+    let context = InWorkspace {
+        frame,
+        page: AddExpensePage { form, errors },
+    };
+    render(
+        screen.v,
+        screen.visitor,
+        status,
+        "expenses/new.html",
+        &context,
+    )
 }
 
 /// The add form as sent: urlencoded, or multipart when it carries
@@ -166,6 +200,10 @@ pub(super) async fn add_form_again(
     let Some(errors) = FieldErrors::from_error(&err) else {
         return back_with(screen.ctx, &list_path(screen.member), err);
     };
+    if form.from == "new" {
+        let sent = Some((form.echo(), errors));
+        return render_add_page(screen, StatusCode::UNPROCESSABLE_ENTITY, sent).await;
+    }
     list_page(
         screen,
         &ExpenseFilter::default(),

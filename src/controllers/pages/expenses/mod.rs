@@ -39,9 +39,9 @@ use crate::{
     settings::Settings,
     views::{
         expenses::{
-            csv_download, CategoryResponse, DeletedExpense, DeletedRow, EditForm, ExpenseFrame,
-            ExpenseListPage, ExpenseResponse, ExpenseRow, ExpenseRows, ExpenseValues, NewExpense,
-            OneRow, WorkspaceRef,
+            csv_download, AddExpensePage, CategoryResponse, DefaultSplit, DeletedExpense,
+            DeletedRow, EditForm, ExpenseFrame, ExpenseListPage, ExpenseResponse, ExpenseRow,
+            ExpenseRows, ExpenseValues, NewExpense, OneRow, WorkspaceRef,
         },
         page::{FormValues, InWorkspace},
         urls,
@@ -67,6 +67,9 @@ pub struct ExpenseForm {
     pub paid_by: String,
     /// `none`, `equal`, `shares`, `percent` or `exact`.
     pub split_method: String,
+    /// `new`: sent from the add page, which shows again if refused (else
+    /// the list does, with its add form open).
+    pub from: String,
     #[serde(flatten)]
     pub members: HashMap<String, String>,
 }
@@ -165,6 +168,16 @@ pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<ExpenseFr
     })
 }
 
+/// A blank add form for this member.
+fn new_expense(member: &Member, frame: &ExpenseFrame) -> NewExpense {
+    NewExpense {
+        date: member.workspace.today().to_string(),
+        currency: member.workspace.currency.clone(),
+        paid_by: member.user().pid.to_string(),
+        split: DefaultSplit::of(&member.workspace, &frame.members),
+    }
+}
+
 /// The rows as shown, each with what this member may do to it.
 async fn rows(
     ctx: &AppContext,
@@ -215,6 +228,10 @@ pub fn routes() -> Routes {
     let one = "/w/{workspace_id}/expenses/{expense_id}";
     Routes::new()
         .add(list, requires(EXPENSES_READ, get(list::index)))
+        .add(
+            "/w/{workspace_id}/expenses/new",
+            requires(EXPENSES_CREATE, get(list::add_page)),
+        )
         // The add form may carry receipts.
         .add(list, requires_upload(EXPENSES_CREATE, post(list::create)))
         .add(

@@ -1,5 +1,6 @@
-//! A workspace's settings page: its name, kind, currency and time zone,
-//! deleting it, and the support access its owner grants the operators.
+//! A workspace's settings page: its name, kind, default split, currency
+//! and time zone, deleting it, and the support access its owner grants the
+//! operators.
 
 use super::*;
 

@@ -1,0 +1,262 @@
+//! A household's first day in the app, as the defects a new German
+//! household found showed it: every link of the overview leads somewhere,
+//! the add page, an unknown page keeps the signed-in header, a new
+//! expense is split as the workspace splits, settings are chosen from
+//! lists.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use serde_json::{json, Value};
+
+use super::workspaces_api::join_named;
+use crate::support::{household, TestApp};
+
+/// The `href`s of a page that stay on this site.
+fn local_links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| href.starts_with('/') && !href.starts_with("//"))
+        .map(|href| href.replace("&amp;", "&"))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_link_a_member_can_follow_from_the_overview_leads_to_a_page() {
+    // The overview's main button led to a 404 once: follow every link of
+    // the workspace's pages, as far as they go.
+    let app = TestApp::start().await;
+    let (ws, _) = household(&app).await;
+    let mut seen = BTreeSet::new();
+    let mut queue = VecDeque::from([ws.clone()]);
+    while let Some(path) = queue.pop_front() {
+        let page_path = path.split('#').next().unwrap_or_default().to_string();
+        if !seen.insert(page_path.clone()) || path.contains("/logout") {
+            continue;
+        }
+        let response = app.server.get(&page_path).await;
+        let status = response.status_code().as_u16();
+        assert!(
+            status < 400,
+            "{page_path} answered {status}, linked from a page of the workspace"
+        );
+        let is_html = response
+            .maybe_header("content-type")
+            .is_some_and(|v| v.to_str().unwrap_or_default().starts_with("text/html"));
+        if is_html && page_path.starts_with(&ws) {
+            queue.extend(local_links(&response.text()));
+        }
+        assert!(seen.len() < 200, "more pages than a workspace has");
+    }
+    assert!(
+        seen.contains(&format!("{ws}/expenses/new")),
+        "the overview links the add page: {seen:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_overviews_add_button_opens_a_form_that_adds_and_shows_itself_again_when_refused() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let overview = app.server.get(&ws).await.text();
+    let add = format!("{ws}/expenses/new");
+    assert!(overview.contains(&format!("href=\"{add}\"")), "{overview}");
+    let page = app.server.get(&add).await;
+    page.assert_status_ok();
+    let html = page.text();
+    assert!(html.contains("<h1>Add an expense</h1>"), "{html}");
+    assert!(html.contains(r#"name="from" value="new""#));
+
+    let refused = app
+        .post_form(
+            &format!("{ws}/expenses"),
+            &[
+                ("from", "new"),
+                ("amount", ""),
+                ("description", "Bakery"),
+                ("date", "2026-11-21"),
+                ("currency", "EUR"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status_code(), 422);
+    let html = refused.text();
+    assert!(
+        html.contains("<h1>Add an expense</h1>"),
+        "the add page again"
+    );
+    assert!(html.contains("Amount "), "{html}");
+    assert!(html.contains(r#"value="Bakery""#), "what was typed stays");
+
+    let added = app
+        .post_form(
+            &format!("{ws}/expenses"),
+            &[
+                ("from", "new"),
+                ("amount", "12.50"),
+                ("description", "Bakery"),
+                ("date", "2026-11-21"),
+                ("currency", "EUR"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status_code(), 303, "{}", added.text());
+    assert_eq!(added.header("location"), format!("{ws}/expenses").as_str());
+    let list: Value = app
+        .server
+        .get(&format!(
+            "/api/v1/workspaces/{}/expenses",
+            ws.trim_start_matches("/w/")
+        ))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(list["items"][0]["amount"], "12.50");
+}
+
+#[tokio::test]
+async fn a_page_that_does_not_exist_keeps_the_signed_in_header() {
+    let app = TestApp::start().await;
+    let (ws, _) = household(&app).await;
+    for path in [
+        format!("{ws}/no-such-page"),
+        format!("{ws}/expenses/nonsense"),
+    ] {
+        let missing = app.server.get(&path).await;
+        assert_eq!(missing.status_code(), 404, "{path}");
+        let html = missing.text();
+        assert!(html.contains("Not Found"), "{html}");
+        assert!(
+            html.contains("Ann"),
+            "the header names who is signed in: {html}"
+        );
+        assert!(html.contains("Log out"), "{html}");
+        assert!(html.contains("Flat"), "the workspace switcher: {html}");
+    }
+    let signed_out = app.another_browser().get(&format!("{ws}/nope")).await;
+    assert!(signed_out.text().contains("Log in"));
+}
+
+/// The add form's split as a blank form preselects it: the method, and
+/// which members are ticked.
+fn blank_split(html: &str) -> (String, usize) {
+    let select = html
+        .split(r#"name="split_method""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</select>").next())
+        .unwrap_or_default();
+    let method = select
+        .split("<option value=\"")
+        .skip(1)
+        .find(|o| o.contains("selected"))
+        .and_then(|o| o.split('"').next())
+        .unwrap_or_default()
+        .to_string();
+    let ticked = html
+        .split("name=\"include_")
+        .skip(1)
+        .filter(|rest| {
+            rest.split('>')
+                .next()
+                .unwrap_or_default()
+                .contains("checked")
+        })
+        .count();
+    (method, ticked)
+}
+
+#[tokio::test]
+async fn a_households_new_expense_is_shared_equally_and_a_teams_is_not() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let id = ws.trim_start_matches("/w/").to_string();
+    join_named(&app, &token, &id, "Ben", "ben@example.com", "member").await;
+
+    let shown: Value = app
+        .server
+        .get(&format!("/api/v1/workspaces/{id}"))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(shown["default_split"], "equal", "a new household shares");
+    for page in [format!("{ws}/expenses/new"), format!("{ws}/expenses")] {
+        let html = app.server.get(&page).await.text();
+        assert_eq!(blank_split(&html), ("equal".to_string(), 2), "{page}");
+    }
+
+    // The owner makes new expenses the payer's own.
+    let changed = app
+        .server
+        .patch(&format!("/api/v1/workspaces/{id}"))
+        .authorization_bearer(&token)
+        .json(&json!({ "default_split": "none" }))
+        .await;
+    assert_eq!(changed.status_code(), 200, "{}", changed.text());
+    assert_eq!(changed.json::<Value>()["default_split"], "none");
+    let html = app.server.get(&format!("{ws}/expenses/new")).await.text();
+    assert_eq!(blank_split(&html).0, "none");
+
+    let refused = app
+        .server
+        .patch(&format!("/api/v1/workspaces/{id}"))
+        .authorization_bearer(&token)
+        .json(&json!({ "default_split": "shares" }))
+        .await;
+    assert_eq!(refused.status_code(), 422);
+    assert_eq!(
+        refused.json::<Value>()["errors"]["default_split"][0],
+        "must be equal or none"
+    );
+
+    // From the settings page, too.
+    let saved = app
+        .post_form(
+            &format!("{ws}/settings"),
+            &[
+                ("name", "Flat"),
+                ("kind", "household"),
+                ("currency", "EUR"),
+                ("time_zone", "Europe/Berlin"),
+                ("default_split", "equal"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status_code(), 303, "{}", saved.text());
+    let settings = app.server.get(&format!("{ws}/settings")).await.text();
+    assert!(
+        settings.contains(r#"<option value="equal" selected>"#),
+        "{settings}"
+    );
+    assert!(
+        settings.contains("<option selected>Europe/Berlin</option>"),
+        "the time zone is chosen from a list"
+    );
+    assert!(
+        settings.contains(r#"<option value="EUR" selected>EUR · Euro</option>"#),
+        "the currency is chosen from a list"
+    );
+
+    // A team's expenses are their payer's own.
+    let team = app
+        .post_form(
+            "/w",
+            &[
+                ("name", "Studio"),
+                ("kind", "team"),
+                ("currency", "EUR"),
+                ("time_zone", "UTC"),
+            ],
+        )
+        .await;
+    let team = team.header("location").to_str().unwrap().to_string();
+    let html = app.server.get(&format!("{team}/expenses/new")).await.text();
+    assert_eq!(blank_split(&html).0, "", "one member: no split to choose");
+    let team_id = team.trim_start_matches("/w/");
+    let shown: Value = app
+        .server
+        .get(&format!("/api/v1/workspaces/{team_id}"))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(shown["default_split"], "none");
+}
