@@ -174,6 +174,7 @@ impl Split {
         members: &Roster,
         currency: Option<Currency>,
         params: &SplitParams,
+        notation: money::Notation,
     ) -> DomainResult<Option<Self>> {
         let fail = |message: String| Err(DomainError::field("split", message));
         if params.method.trim() == "none" {
@@ -196,16 +197,17 @@ impl Split {
                 return fail(format!("names {name} twice"));
             }
             let value = part.value.as_deref().map(str::trim).unwrap_or_default();
+            let typed = notation.plain_fraction(value);
             let weight = match method {
                 Method::Equal => Ok(Decimal::ONE),
-                Method::Shares => parse_weight(value)
+                Method::Shares => parse_weight(&typed)
                     .filter(|w| *w > Decimal::ZERO && *w <= Decimal::from(SHARES_MAX))
                     .ok_or_else(|| format!("share of {name} must be a number above 0")),
-                Method::Percent => parse_weight(value)
+                Method::Percent => parse_weight(&typed)
                     .filter(|w| *w > Decimal::ZERO && *w <= Decimal::ONE_HUNDRED)
                     .ok_or_else(|| format!("percentage of {name} must be above 0 and at most 100")),
                 Method::Exact => currency
-                    .and_then(|c| money::parse_amount(value, c).ok())
+                    .and_then(|c| money::parse_amount_as(value, c, notation).ok())
                     .map(Decimal::from)
                     .ok_or_else(|| format!("amount of {name} must be an amount above 0")),
             };

@@ -64,6 +64,116 @@ pub fn parse_amount(text: &str, currency: Currency) -> Result<i64, String> {
     Ok(minor)
 }
 
+/// How a member wrote a decimal: an API client exactly (`1234.56`), or a
+/// person in a form, with a decimal comma or point and perhaps thousands
+/// separators, as their language writes numbers (`1.234,56`, `1,234.56`,
+/// `12,50`). The API stays locale-free; pages accept what people type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Notation {
+    #[default]
+    Plain,
+    Typed,
+}
+
+impl Notation {
+    /// The text as a plain decimal (`1.234,56` → `1234.56`), for
+    /// [`parse_amount`] and [`parse_rate`] to check. A number that reads
+    /// two ways (`1.234`: a thousand and more, or a decimal?) is refused
+    /// with a message that asks.
+    ///
+    /// # Errors
+    /// A message for people when a typed number cannot be read one way.
+    pub fn plain(self, text: &str) -> Result<String, String> {
+        let text = text.trim();
+        if self == Self::Plain {
+            return Ok(text.to_string());
+        }
+        let text: String = text
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+            .collect();
+        let (sign, digits) = text
+            .strip_prefix('-')
+            .map_or(("", text.as_str()), |rest| ("-", rest));
+        let unreadable = || "must be a number such as 12.34 or 12,34".to_string();
+        let points = digits.matches('.').count();
+        let commas = digits.matches(',').count();
+        let (grouping, decimal) = match (points, commas) {
+            (0, 0) => return Ok(text),
+            // Both: the last one is the decimal separator.
+            (_, _) if points > 0 && commas > 0 => {
+                if digits.rfind('.') > digits.rfind(',') {
+                    (Some(','), Some('.'))
+                } else {
+                    (Some('.'), Some(','))
+                }
+            }
+            // One separator, more than once: it groups thousands.
+            (p, c) if p > 1 || c > 1 => (Some(if p > 1 { '.' } else { ',' }), None),
+            // One separator once: a decimal, unless three digits follow it.
+            _ => {
+                let separator = if points == 1 { '.' } else { ',' };
+                let (whole, fraction) = digits.split_once(separator).unwrap_or((digits, ""));
+                if fraction.len() == 3 && !whole.is_empty() && whole != "0" {
+                    return Err(format!(
+                        "is ambiguous: type {whole}{fraction} for the whole amount, or at most two decimals"
+                    ));
+                }
+                (None, Some(separator))
+            }
+        };
+        let (whole, fraction) = match decimal {
+            Some(d) => {
+                let (whole, fraction) = digits.rsplit_once(d).unwrap_or((digits, ""));
+                if fraction.contains(['.', ',']) {
+                    return Err(unreadable());
+                }
+                (whole, Some(fraction))
+            }
+            None => (digits, None),
+        };
+        let whole = match grouping {
+            Some(g) if whole.contains(g) => {
+                let mut groups = whole.split(g);
+                let first = groups.next().unwrap_or_default();
+                let grouped =
+                    (1..=3).contains(&first.len()) && groups.all(|group| group.len() == 3);
+                if !grouped || whole.contains(if g == '.' { ',' } else { '.' }) {
+                    return Err(unreadable());
+                }
+                whole.replace(g, "")
+            }
+            _ => whole.to_string(),
+        };
+        Ok(match fraction {
+            Some(fraction) => format!("{sign}{whole}.{fraction}"),
+            None => format!("{sign}{whole}"),
+        })
+    }
+}
+
+impl Notation {
+    /// A rate or a weight (`1,0825`, `2,5`) as a plain decimal: a comma
+    /// typed alone is the decimal separator (they have no thousands).
+    #[must_use]
+    pub fn plain_fraction(self, text: &str) -> String {
+        let text = text.trim();
+        if self == Self::Typed && !text.contains('.') && text.matches(',').count() == 1 {
+            text.replace(',', ".")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// [`parse_amount`] of a number written in `notation`.
+///
+/// # Errors
+/// A message for people when the text is not such an amount.
+pub fn parse_amount_as(text: &str, currency: Currency, notation: Notation) -> Result<i64, String> {
+    parse_amount(&notation.plain(text)?, currency)
+}
+
 /// Minor units as a decimal string in the currency's format (`1234` EUR →
 /// `12.34`).
 #[must_use]
@@ -158,6 +268,56 @@ pub fn format_with_code(minor: i64, code: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn typed_numbers_read_as_people_write_them() {
+        let typed = |text: &str| Notation::Typed.plain(text);
+        for (text, plain) in [
+            ("12,50", "12.50"),
+            ("12.50", "12.50"),
+            ("1.234,56", "1234.56"),
+            ("1,234.56", "1234.56"),
+            ("1.234.567", "1234567"),
+            ("1 234,56", "1234.56"),
+            ("1\u{202f}234,56", "1234.56"),
+            ("0,125", "0.125"),
+            ("7", "7"),
+            (" 3,5 ", "3.5"),
+            ("-4,20", "-4.20"),
+        ] {
+            assert_eq!(typed(text), Ok(plain.to_string()), "{text}");
+        }
+        let ambiguous = typed("1.234").unwrap_err();
+        assert!(
+            ambiguous.contains("ambiguous") && ambiguous.contains("1234"),
+            "{ambiguous}"
+        );
+        assert!(typed("1,234").unwrap_err().contains("ambiguous"));
+        for bad in [
+            "1.23.4",
+            "12,34,5",
+            "1.234,5,6",
+            "1,23.456.7",
+            ",",
+            "1.2345.678",
+        ] {
+            assert!(
+                typed(bad).is_err() || parse_amount(&typed(bad).unwrap(), eur()).is_err(),
+                "{bad}"
+            );
+        }
+        // The API's numbers are read exactly as sent.
+        assert_eq!(Notation::Plain.plain("12,50"), Ok("12,50".to_string()));
+        assert!(parse_amount_as("12,50", eur(), Notation::Plain).is_err());
+        assert_eq!(parse_amount_as("12,50", eur(), Notation::Typed), Ok(1250));
+        assert_eq!(
+            parse_amount_as("12,505", eur(), Notation::Typed),
+            Err(
+                "is ambiguous: type 12505 for the whole amount, or at most two decimals"
+                    .to_string()
+            )
+        );
+    }
+
     use super::*;
 
     fn eur() -> Currency {

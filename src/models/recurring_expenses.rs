@@ -179,7 +179,9 @@ impl RuleDraft {
             starts_on,
             ends_on,
             description,
-            template: serde_json::to_string(&Template { expense })?,
+            template: serde_json::to_string(&Template {
+                expense: expense.plainly(),
+            })?,
         })
     }
 

@@ -260,3 +260,182 @@ async fn a_households_new_expense_is_shared_equally_and_a_teams_is_not() {
         .json();
     assert_eq!(shown["default_split"], "none");
 }
+
+/// The API's list of expenses of `ws` (its page path).
+async fn listed(app: &TestApp, token: &str, ws: &str) -> Value {
+    app.server
+        .get(&format!(
+            "/api/v1/workspaces/{}/expenses",
+            ws.trim_start_matches("/w/")
+        ))
+        .authorization_bearer(token)
+        .await
+        .json()
+}
+
+#[tokio::test]
+async fn amounts_typed_with_a_decimal_comma_are_read_in_every_form_and_the_api_stays_exact() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let id = ws.trim_start_matches("/w/").to_string();
+    let ben = join_named(&app, &token, &id, "Ben", "ben@example.com", "member").await;
+    let ben_id = app
+        .server
+        .get("/api/auth/current")
+        .authorization_bearer(&ben)
+        .await
+        .json::<Value>()["pid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let ann_id = app
+        .server
+        .get("/api/auth/current")
+        .authorization_bearer(&token)
+        .await
+        .json::<Value>()["pid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let add = |amount: &'static str, description: &'static str| {
+        let (ws, ann_id, ben_id) = (ws.clone(), ann_id.clone(), ben_id.clone());
+        let app = &app;
+        async move {
+            app.post_form(
+                &format!("{ws}/expenses"),
+                &[
+                    ("amount", amount),
+                    ("description", description),
+                    ("date", "2026-11-21"),
+                    ("currency", "EUR"),
+                    ("split_method", "exact"),
+                    (&format!("include_{ann_id}"), "on"),
+                    (&format!("share_{ann_id}"), "7,25"),
+                    (&format!("include_{ben_id}"), "on"),
+                    (&format!("share_{ben_id}"), "5,25"),
+                ],
+            )
+            .await
+        }
+    };
+    let added = add("12,50", "Bakery").await;
+    assert_eq!(added.status_code(), 303, "{}", added.text());
+    let bakery = &listed(&app, &token, &ws).await["items"][0];
+    assert_eq!(bakery["amount"], "12.50");
+    let shares: Vec<&str> = bakery["split"]["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["amount"].as_str().unwrap())
+        .collect();
+    assert_eq!(shares.len(), 2, "{bakery}");
+    assert!(
+        shares.contains(&"7.25") && shares.contains(&"5.25"),
+        "{shares:?}"
+    );
+
+    // A point the member typed is read too, when it can only be a decimal.
+    let added = add("12.50", "Bakery again").await;
+    assert_eq!(added.status_code(), 303, "{}", added.text());
+
+    // "1.234" reads two ways: asked, and nothing is saved.
+    let ambiguous = app
+        .post_form(
+            &format!("{ws}/expenses"),
+            &[
+                ("amount", "1.234"),
+                ("description", "Sofa"),
+                ("date", "2026-11-21"),
+                ("currency", "EUR"),
+            ],
+        )
+        .await;
+    assert_eq!(ambiguous.status_code(), 422);
+    assert!(
+        ambiguous.text().contains(
+            "Amount is ambiguous: type 1234 for the whole amount, or at most two decimals."
+        ),
+        "{}",
+        ambiguous.text()
+    );
+    assert!(
+        ambiguous.text().contains(r#"value="1.234""#),
+        "what was typed stays"
+    );
+    let sofa = app
+        .post_form(
+            &format!("{ws}/expenses"),
+            &[
+                ("amount", "1.234,00"),
+                ("description", "Sofa"),
+                ("date", "2026-11-21"),
+                ("currency", "EUR"),
+            ],
+        )
+        .await;
+    assert_eq!(sofa.status_code(), 303, "{}", sofa.text());
+    let list = listed(&app, &token, &ws).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 3);
+    assert!(list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["amount"] == "1234.00"));
+
+    // The API is locale-free: a comma is not a decimal there.
+    let api = app
+        .server
+        .post(&format!("/api/v1/workspaces/{id}/expenses"))
+        .authorization_bearer(&token)
+        .json(&json!({"amount": "12,50", "description": "Typed", "date": "2026-11-21"}))
+        .await;
+    assert_eq!(api.status_code(), 422, "{}", api.text());
+
+    // A recurring rule keeps its amount plainly for the expenses it makes.
+    let today = chrono::Utc::now().date_naive().to_string();
+    let rule = app
+        .post_form(
+            &format!("{ws}/recurring"),
+            &[
+                ("frequency", "monthly"),
+                ("interval", "1"),
+                ("starts_on", &today),
+                ("amount", "9,99"),
+                ("currency", "EUR"),
+                ("description", "Phone"),
+                ("split_method", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(rule.status_code(), 303, "{}", rule.text());
+    let list = listed(&app, &token, &ws).await;
+    assert!(
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["description"] == "Phone" && e["amount"] == "9.99"),
+        "{list}"
+    );
+
+    // A budget's limit.
+    let budget = app
+        .post_form(
+            &format!("{ws}/budgets"),
+            &[
+                ("name", "Food"),
+                ("amount", "1.200,50"),
+                ("period", "month"),
+                ("thresholds", "80, 100"),
+            ],
+        )
+        .await;
+    assert_eq!(budget.status_code(), 303, "{}", budget.text());
+    let budgets: Value = app
+        .server
+        .get(&format!("/api/v1/workspaces/{id}/budgets"))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(budgets["items"][0]["amount"], "1200.50", "{budgets}");
+}

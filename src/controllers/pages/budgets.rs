@@ -17,7 +17,7 @@ use crate::{
     models::{
         budgets::{self, BudgetParams, Period},
         memberships::MailPreferences,
-        notifications,
+        money, notifications,
         validation::FieldErrors,
     },
     policies::{BUDGETS_MANAGE, BUDGETS_READ, WORKSPACE_READ},
@@ -62,6 +62,7 @@ impl BudgetForm {
             rollover: Some(self.rollover.is_some()),
             category_id: Some(self.category_id.clone()),
             member_id: Some(self.member_id.clone()),
+            notation: money::Notation::Typed,
         }
     }
 

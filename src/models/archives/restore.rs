@@ -201,6 +201,7 @@ fn expense_params(
         currency: Some(expense.currency.clone()),
         rate: Some(expense.rate.clone()),
         split,
+        notation: crate::models::money::Notation::Plain,
     }
 }
 

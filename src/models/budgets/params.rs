@@ -39,6 +39,10 @@ pub struct BudgetParams {
     /// Public id of a member whose share counts; empty for everyone's.
     #[schema(schema_with = crate::models::schema::id_or_empty)]
     pub member_id: Option<String>,
+    /// How the amount is written: exactly by the API; as typed in the
+    /// pages' form (`1.200,50`).
+    #[serde(skip)]
+    pub notation: money::Notation,
 }
 
 /// Parses and checks thresholds: 1-1000 percent, strictly ascending.
@@ -152,11 +156,13 @@ impl Model {
         };
         let currency = money::currency(&workspace.currency);
         match (params.amount.as_deref(), currency) {
-            (Some(text), Some(currency)) => match money::parse_amount(text, currency) {
-                Ok(minor) if minor > 0 => active.amount_minor = Set(minor),
-                Ok(_) => errors.add("amount", "must be greater than zero"),
-                Err(message) => errors.add("amount", message),
-            },
+            (Some(text), Some(currency)) => {
+                match money::parse_amount_as(text, currency, params.notation) {
+                    Ok(minor) if minor > 0 => active.amount_minor = Set(minor),
+                    Ok(_) => errors.add("amount", "must be greater than zero"),
+                    Err(message) => errors.add("amount", message),
+                }
+            }
             (None, _) if current.is_none() => errors.add("amount", "can't be blank"),
             (None, _) => {}
             (Some(_), None) => errors.add("amount", "the workspace currency is unknown"),

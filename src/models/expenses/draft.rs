@@ -55,6 +55,38 @@ pub struct ExpenseParams {
     /// How the expense is shared; left out: unchanged (a new expense is not
     /// split). `{"method": "none"}` stops splitting it.
     pub split: Option<SplitParams>,
+    /// How the numbers are written: exactly by the API, archives and
+    /// imports; as typed by people in the pages' forms (`12,50`).
+    #[serde(skip)]
+    pub notation: money::Notation,
+}
+
+impl ExpenseParams {
+    /// The same with its numbers written plainly (`12,50` → `12.50`), as a
+    /// recurring rule keeps them for the expenses it creates later. Only
+    /// for params already checked: a number that cannot be read stays as
+    /// typed.
+    #[must_use]
+    pub fn plainly(&self) -> Self {
+        let notation = self.notation;
+        let amount = |text: &String| notation.plain(text).unwrap_or_else(|_| text.clone());
+        let mut plain = self.clone();
+        plain.amount = self.amount.as_ref().map(amount);
+        plain.rate = self.rate.as_deref().map(|r| notation.plain_fraction(r));
+        if let Some(split) = &mut plain.split {
+            for part in &mut split.parts {
+                part.value = part.value.as_deref().map(|v| {
+                    if split.method == "exact" {
+                        amount(&v.to_string())
+                    } else {
+                        notation.plain_fraction(v)
+                    }
+                });
+            }
+        }
+        plain.notation = money::Notation::Plain;
+        plain
+    }
 }
 
 pub(super) fn blank_to_none(value: Option<&String>) -> Option<String> {
@@ -193,9 +225,11 @@ impl Draft {
         }
 
         let original = match (&params.amount, current, currency) {
-            (Some(text), _, Some(currency)) => money::parse_amount(text, currency)
-                .map_err(|message| errors.add("amount", message))
-                .ok(),
+            (Some(text), _, Some(currency)) => {
+                money::parse_amount_as(text, currency, params.notation)
+                    .map_err(|message| errors.add("amount", message))
+                    .ok()
+            }
             (None, Some(current), _) if current.currency == currency_code => {
                 Some(current.original_amount_minor)
             }
@@ -217,7 +251,10 @@ impl Draft {
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
             {
-                Some(rate) if money::parse_rate(rate).ok() != Some(1.into()) => {
+                Some(rate)
+                    if money::parse_rate(&params.notation.plain_fraction(rate)).ok()
+                        != Some(1.into()) =>
+                {
                     errors.add("rate", "must be left out for the workspace's own currency");
                     None
                 }
@@ -230,7 +267,7 @@ impl Draft {
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
             {
-                Some(rate) => money::parse_rate(rate)
+                Some(rate) => money::parse_rate(&params.notation.plain_fraction(rate))
                     .map_err(|message| errors.add("rate", message))
                     .ok(),
                 None => match current.filter(|c| c.currency == currency_code) {
@@ -314,7 +351,7 @@ impl Draft {
             .map(|tags| check_tags(&mut errors, tags));
 
         let split = match &params.split {
-            Some(split) => Split::check(&lookup.members, currency, split)
+            Some(split) => Split::check(&lookup.members, currency, split, params.notation)
                 .map_err(|err| errors.absorb(err))
                 .ok()
                 .flatten(),

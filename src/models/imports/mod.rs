@@ -287,7 +287,7 @@ impl Model {
         let moved = Entity::update_many()
             .col_expr(imports::Column::Status, Expr::value(to.as_str()))
             .filter(imports::Column::Id.eq(self.id))
-            .filter(imports::Column::WorkspaceId.eq(self.workspace_id))
+            .filter(tenancy::in_workspace::<Entity>(self.workspace_id))
             .filter(imports::Column::Status.is_in(from.iter().map(|s| s.as_str())))
             .exec(db)
             .await?;

@@ -107,6 +107,7 @@ impl ExpenseForm {
                 method: method.to_string(),
                 parts,
             }),
+            notation: money::Notation::Typed,
         }
     }
 
