@@ -40,7 +40,8 @@ pub async fn upload(
         .await
 }
 
-async fn expenses(app: &TestApp, token: &str, ws: &str) -> Value {
+/// The workspace's expenses (up to 200, oldest first), through the API.
+pub async fn expenses(app: &TestApp, token: &str, ws: &str) -> Value {
     app.server
         .get(&format!(
             "/api/v1/workspaces/{}/expenses?limit=200&sort=oldest",

@@ -15,6 +15,7 @@ mod dev_mailbox;
 mod expense_pages;
 mod expenses_api;
 mod imports;
+mod imports_banks;
 mod isolation;
 mod jobs;
 mod limits;

@@ -18,6 +18,12 @@ pub(super) fn is_ofx(text: &str) -> bool {
     start.contains("OFXHEADER") || start.contains("<OFX>")
 }
 
+/// Whether a file's header is the one statements are turned into: its
+/// columns are known, so nobody needs to map them.
+pub(super) fn is_statement(headers: &[String]) -> bool {
+    headers.join(",") == OFX_HEADER
+}
+
 /// The value of `<TAG>` in an OFX transaction block (`upper` is the block
 /// in capitals; SGML leaves the closing tags out, XML has them). Several
 /// banks write text as `<![CDATA[…]]>`.
