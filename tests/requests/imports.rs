@@ -407,7 +407,7 @@ async fn an_ofx_bank_statement_imports_its_debits() {
     let preview = app.server.get(&page_path).await.text();
     assert!(preview.contains("<td>Bäckerei Groß</td>"));
     assert!(
-        preview.contains(r#"<option value="negative" selected>"#),
+        preview.contains(r#"name="sign" value="negative""#),
         "statements write debits as negative amounts"
     );
     let started = app

@@ -1,6 +1,6 @@
 //! Imports of files as banks write them, left on the page's own choices: a
 //! German bank's CSV (ISO-8859-1, semicolons, decimal commas, negative
-//! purchases).
+//! purchases), and OFX statements, whose columns need no mapping.
 
 use regex::Regex;
 use serde_json::Value;
@@ -225,4 +225,65 @@ async fn a_german_bank_export_left_on_its_suggestions_imports_the_purchases() {
     );
     let imports = app.server.get(&format!("{ws}/imports")).await.text();
     assert_eq!(imports.matches("Umsaetze.csv</a>").count(), 1);
+}
+
+const STATEMENT: &str = "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKTRANLIST>\n\
+    <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261101120000[0:GMT]<TRNAMT>-12.50<FITID>A1<NAME>Bäckerei Groß<MEMO>Card 1234\n\
+    <STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261102<TRNAMT>2500.00<FITID>A2<NAME>Salary\n\
+    <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261103<TRNAMT>-1245.60<FITID>A3<NAME>Landlord<MEMO>Rent\n\
+    </BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
+
+#[tokio::test]
+async fn an_ofx_statement_is_imported_without_mapping_columns() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let uploaded = upload(&app, &ws, "statement.ofx", STATEMENT.into(), "auto").await;
+    assert_eq!(uploaded.status_code(), 303, "{}", uploaded.text());
+    let page = uploaded.header("location").to_str().unwrap().to_string();
+    let preview = app.server.get(&page).await.text();
+    assert!(
+        preview.contains("A bank statement (OFX) with 3 transactions"),
+        "{preview}"
+    );
+    assert!(preview.contains("2 payments out, imported as expenses"));
+    assert!(preview.contains("<td>Landlord</td>"));
+    assert!(!preview.contains("say which column is which"));
+    assert!(!preview.contains("Choose a column"));
+    let form = form_fields(&preview, "/start");
+    assert!(
+        !preview.contains("<select"),
+        "nothing to map by hand: {preview}"
+    );
+    assert!(form.contains(&("skip_duplicates".into(), "on".into())));
+
+    let started = submit(&app, &page, &preview, "/start").await;
+    assert_eq!(started.status_code(), 303, "{}", started.text());
+    app.jobs_done().await;
+    let result = app.server.get(&page).await.text();
+    assert!(
+        result.contains("<strong>2</strong> expenses imported"),
+        "{result}"
+    );
+    let list = expenses(&app, &token, &ws).await;
+    assert_eq!(list["count"], 2, "the salary is not an expense");
+    let bakery = find(&list, "Bäckerei Groß");
+    assert_eq!(bakery["amount"], "12.50");
+    assert_eq!(bakery["date"], "2026-11-01");
+    assert_eq!(bakery["payee"], "Bäckerei Groß");
+    assert_eq!(bakery["notes"], "Card 1234");
+    assert_eq!(find(&list, "Landlord")["amount"], "1245.60");
+
+    // The same statement again: its payments are already recorded.
+    let again = upload(&app, &ws, "statement.ofx", STATEMENT.into(), "auto").await;
+    let again_page = again.header("location").to_str().unwrap().to_string();
+    let again_preview = app.server.get(&again_page).await.text();
+    submit(&app, &again_page, &again_preview, "/start").await;
+    app.jobs_done().await;
+    assert!(app
+        .server
+        .get(&again_page)
+        .await
+        .text()
+        .contains("<strong>0</strong> expenses imported, 2 already recorded and skipped"));
+    assert_eq!(expenses(&app, &token, &ws).await["count"], 2);
 }

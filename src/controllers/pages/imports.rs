@@ -213,6 +213,7 @@ async fn show_page(
         preview = Some(PreviewRows {
             headers: rows.headers,
             rows: rows.rows,
+            statement: rows.statement,
         });
         form = Some(rows.guess);
     }

@@ -39,7 +39,7 @@ pub use self::{
     control::ImportControl,
     decode::Encoding,
     mapping::{ImportOptions, DATE_FORMATS},
-    sniff::Preview,
+    sniff::{Preview, Statement},
 };
 use self::{
     decode::decode,

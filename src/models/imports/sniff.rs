@@ -20,6 +20,15 @@ pub struct Preview {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub guess: ImportOptions,
+    /// Set for a bank statement (OFX/QFX), whose columns are known.
+    pub statement: Option<Statement>,
+}
+
+/// What a bank statement holds: its debits are the expenses.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Statement {
+    pub transactions: usize,
+    pub debits: usize,
 }
 
 /// The separator the header line uses most: comma, semicolon or tab.
@@ -80,10 +89,30 @@ impl Model {
             .map(|r| r.iter().map(str::to_string).collect())
             .collect();
         let guess = guess(&headers, &sample);
+        let statement = is_statement(&headers).then(|| {
+            let amount_at = headers.iter().position(|h| *h == guess.amount_column);
+            let (mut transactions, mut debits) = (0, 0);
+            for record in reader(&self.content)
+                .records()
+                .filter_map(std::result::Result::ok)
+            {
+                transactions += 1;
+                debits += usize::from(
+                    amount_at
+                        .and_then(|i| record.get(i))
+                        .is_some_and(is_negative),
+                );
+            }
+            Statement {
+                transactions,
+                debits,
+            }
+        });
         Ok(Preview {
             headers,
             rows: sample.into_iter().take(PREVIEW_ROWS).collect(),
             guess,
+            statement,
         })
     }
 }
