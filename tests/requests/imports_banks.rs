@@ -1,6 +1,7 @@
 //! Imports of files as banks write them, left on the page's own choices: a
 //! German bank's CSV (ISO-8859-1, semicolons, decimal commas, negative
-//! purchases), and OFX statements, whose columns need no mapping.
+//! purchases), and OFX statements, whose columns need no mapping, with
+//! payees written as CDATA.
 
 use regex::Regex;
 use serde_json::Value;
@@ -286,4 +287,41 @@ async fn an_ofx_statement_is_imported_without_mapping_columns() {
         .text()
         .contains("<strong>0</strong> expenses imported, 2 already recorded and skipped"));
     assert_eq!(expenses(&app, &token, &ws).await["count"], 2);
+}
+
+#[tokio::test]
+async fn payees_written_as_cdata_are_imported() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    // As several banks write them: XML with closing tags, lower case, a
+    // line break inside and around the CDATA, the name inside <PAYEE>.
+    let statement = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<?OFX OFXHEADER=\"200\" VERSION=\"220\"?>\r\n\
+        <OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><BANKTRANLIST>\r\n\
+        <STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20261104</DTPOSTED><TRNAMT>-7.10</TRNAMT><FITID>C1</FITID><NAME><![CDATA[Café Nord]]></NAME></STMTTRN>\r\n\
+        <stmttrn><trntype>DEBIT</trntype><dtposted>20261105</dtposted><trnamt>-8.20</trnamt><fitid>C2</fitid><name>\r\n  <![CDATA[Bäckerei\r\n Müller & Söhne]]>\r\n</name><memo><![CDATA[Karte <1234>]]></memo></stmttrn>\r\n\
+        <STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20261106</DTPOSTED><TRNAMT>-9.30</TRNAMT><FITID>C3</FITID><PAYEE>\r\n<NAME><![CDATA[Buchhandlung Weiß]]></NAME>\r\n<ADDR1>Hafen 1</ADDR1></PAYEE></STMTTRN>\r\n\
+        </BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\r\n";
+    let uploaded = upload(&app, &ws, "cdata.qfx", statement.into(), "auto").await;
+    assert_eq!(uploaded.status_code(), 303, "{}", uploaded.text());
+    let page = uploaded.header("location").to_str().unwrap().to_string();
+    let preview = app.server.get(&page).await.text();
+    assert!(preview.contains("<td>Café Nord</td>"), "{preview}");
+    let started = submit(&app, &page, &preview, "/start").await;
+    assert_eq!(started.status_code(), 303, "{}", started.text());
+    app.jobs_done().await;
+    let result = app.server.get(&page).await.text();
+    assert!(
+        result.contains("<strong>3</strong> expenses imported"),
+        "{result}"
+    );
+    let list = expenses(&app, &token, &ws).await;
+    assert_eq!(find(&list, "Café Nord")["payee"], "Café Nord");
+    let bakery = find(&list, "Bäckerei Müller & Söhne");
+    assert_eq!(bakery["payee"], "Bäckerei Müller & Söhne");
+    assert_eq!(bakery["notes"], "Karte <1234>");
+    assert_eq!(bakery["amount"], "8.20");
+    assert_eq!(
+        find(&list, "Buchhandlung Weiß")["payee"],
+        "Buchhandlung Weiß"
+    );
 }
