@@ -96,6 +96,9 @@ impl DateFormat {
 pub struct PreviewRows {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// A bank statement's counts: its page asks for no mapping.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<imports::Statement>,
 }
 
 /// The progress bar alone, which htmx polls (rendered without the page).

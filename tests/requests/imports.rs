@@ -40,7 +40,8 @@ pub async fn upload(
         .await
 }
 
-async fn expenses(app: &TestApp, token: &str, ws: &str) -> Value {
+/// The workspace's expenses (up to 200, oldest first), through the API.
+pub async fn expenses(app: &TestApp, token: &str, ws: &str) -> Value {
     app.server
         .get(&format!(
             "/api/v1/workspaces/{}/expenses?limit=200&sort=oldest",
@@ -406,7 +407,7 @@ async fn an_ofx_bank_statement_imports_its_debits() {
     let preview = app.server.get(&page_path).await.text();
     assert!(preview.contains("<td>Bäckerei Groß</td>"));
     assert!(
-        preview.contains(r#"<option value="negative" selected>"#),
+        preview.contains(r#"name="sign" value="negative""#),
         "statements write debits as negative amounts"
     );
     let started = app

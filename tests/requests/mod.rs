@@ -16,6 +16,7 @@ mod expense_pages;
 mod expenses_api;
 mod first_day;
 mod imports;
+mod imports_banks;
 mod isolation;
 mod jobs;
 mod limits;

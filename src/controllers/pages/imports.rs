@@ -84,7 +84,8 @@ async fn read_upload(
             ),
         ))
     };
-    let mut encoding = Encoding::Utf8;
+    // A form without the field (an older page, a script) gets the default.
+    let mut encoding = Some(Encoding::Auto);
     let mut upload = None;
     loop {
         let field = match multipart.next_field().await {
@@ -133,6 +134,12 @@ async fn read_upload(
             _ => {}
         }
     }
+    let encoding = encoding.ok_or_else(|| {
+        Error::from(FieldErrors::one(
+            "encoding",
+            "must be one of the offered encodings",
+        ))
+    })?;
     let (name, bytes) =
         upload.ok_or_else(|| Error::from(FieldErrors::one("file", "must be chosen")))?;
     Ok((name, bytes, encoding))
@@ -206,6 +213,7 @@ async fn show_page(
         preview = Some(PreviewRows {
             headers: rows.headers,
             rows: rows.rows,
+            statement: rows.statement,
         });
         form = Some(rows.guess);
     }

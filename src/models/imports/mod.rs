@@ -1,7 +1,8 @@
 //! Importing expenses from a bank's or a spreadsheet's CSV file.
 //!
 //! 1. [`Model::upload`] checks the file (text, a header, rows) and keeps it.
-//! 2. [`Model::preview`] shows its first rows with a guessed column mapping.
+//! 2. [`Model::preview`] shows its first rows with the column mapping and
+//!    formats its values suggest; a bank statement's columns are known.
 //! 3. [`Model::start`] takes the mapping and formats chosen, and queues it.
 //! 4. [`Model::run`] (a background job) imports every valid row in one
 //!    transaction: rows with a problem are listed with their reason and
@@ -38,7 +39,7 @@ pub use self::{
     control::ImportControl,
     decode::Encoding,
     mapping::{ImportOptions, DATE_FORMATS},
-    sniff::Preview,
+    sniff::{Preview, Statement},
 };
 use self::{
     decode::decode,

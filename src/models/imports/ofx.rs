@@ -18,26 +18,108 @@ pub(super) fn is_ofx(text: &str) -> bool {
     start.contains("OFXHEADER") || start.contains("<OFX>")
 }
 
-/// The value of `<TAG>` in an OFX transaction block (`upper` is the block
-/// in capitals; SGML leaves the closing tags out, XML has them). Several
-/// banks write text as `<![CDATA[…]]>`.
-fn ofx_value(block: &str, upper: &str, tag: &str) -> String {
-    let open = format!("<{tag}>");
-    let Some(start) = upper.find(&open).map(|i| i + open.len()) else {
-        return String::new();
-    };
-    let rest = block[start..].trim_start();
-    if let Some(cdata) = rest.strip_prefix("<![CDATA[") {
-        let end = cdata.find("]]>").unwrap_or(cdata.len());
-        return cdata[..end].trim().to_string();
+/// Whether a file's header is the one statements are turned into: its
+/// columns are known, so nobody needs to map them.
+pub(super) fn is_statement(headers: &[String]) -> bool {
+    headers.join(",") == OFX_HEADER
+}
+
+/// The elements of one transaction block, in order: each opening tag's
+/// name in capitals, and its text up to the next tag. A tag's text may be
+/// written as `<![CDATA[…]]>` (several banks write names so), in any case,
+/// after a line break, and may itself hold `<`, line breaks or the closing
+/// `]]` of nothing: CDATA is read as text here, before anything looks for
+/// tags, so no tag inside it is taken for one. SGML leaves the closing tags
+/// out, XML has them; nested aggregates (`<PAYEE><NAME>…`) are just more
+/// elements.
+fn elements(block: &str) -> Vec<(String, String)> {
+    const CDATA: &str = "<![CDATA[";
+    let mut out: Vec<(String, String)> = Vec::new();
+    // Whether text now belongs to the last opening tag (not after a
+    // closing one).
+    let mut open = false;
+    let mut rest = block;
+    while !rest.is_empty() {
+        if rest
+            .get(..CDATA.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(CDATA))
+        {
+            let body = &rest[CDATA.len()..];
+            let end = body.find("]]>").unwrap_or(body.len());
+            if let (true, Some((_, text))) = (open, out.last_mut()) {
+                text.push_str(&body[..end]);
+            }
+            rest = body.get(end + 3..).unwrap_or_default();
+        } else if let Some(tag) = rest.strip_prefix('<') {
+            let end = tag.find('>').unwrap_or(tag.len());
+            let name = tag[..end].split_whitespace().next().unwrap_or_default();
+            open = !name.starts_with(['/', '?', '!']);
+            if open {
+                out.push((
+                    name.trim_end_matches('/').to_ascii_uppercase(),
+                    String::new(),
+                ));
+            }
+            rest = tag.get(end + 1..).unwrap_or_default();
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            if let (true, Some((_, text))) = (open, out.last_mut()) {
+                text.push_str(&unescape(&rest[..end]));
+            }
+            rest = &rest[end..];
+        }
     }
-    let end = rest.find('<').unwrap_or(rest.len());
-    let value = rest[..end].trim();
-    // Entities that statements use.
-    value
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
+    // A value is one line: a name broken over lines reads as one, and
+    // stray line breaks would be refused as control characters.
+    for (_, text) in &mut out {
+        *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out
+}
+
+/// Text with the entities statements use (`&amp;`, `&#233;`…) read; an
+/// `&` that starts none stays as it is.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        // Entities are short: looking further would make a line of `&`s slow.
+        let decoded = after
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .and_then(|(end, _)| Some((entity(&after[1..end])?, end)));
+        if let Some((c, end)) = decoded {
+            out.push(c);
+            rest = &after[end + 1..];
+        } else {
+            out.push('&');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
 }
 
 /// An OFX/QFX statement as CSV text with [`OFX_HEADER`]'s columns: one row
@@ -66,8 +148,14 @@ pub(super) fn ofx_to_csv(text: &str) -> Result<String> {
         let end = closes
             .peek()
             .map_or(next_open, |&close| close.min(next_open));
-        let (block, capitals) = (&text[start..end], &upper[start..end]);
-        let value = |tag: &str| ofx_value(block, capitals, tag);
+        let elements = elements(&text[start..end]);
+        let value = |tag: &str| {
+            elements
+                .iter()
+                .find(|(name, text)| name == tag && !text.is_empty())
+                .map(|(_, text)| text.clone())
+                .unwrap_or_default()
+        };
         let posted = value("DTPOSTED");
         let date = match (posted.get(0..4), posted.get(4..6), posted.get(6..8)) {
             (Some(y), Some(m), Some(d)) => format!("{y}-{m}-{d}"),
@@ -127,6 +215,44 @@ mod tests {
             Some("2026-11-03,-3.20,Coffee,Coffee,,")
         );
         assert!(ofx_to_csv("<OFX></OFX>").is_err());
+    }
+
+    #[test]
+    fn payees_written_as_cdata_the_ways_banks_write_them_are_read() {
+        let row = |trn: &str| {
+            let text =
+                format!("<OFX><STMTTRN><DTPOSTED>20261104<TRNAMT>-7.10{trn}</STMTTRN></OFX>");
+            ofx_to_csv(&text)
+                .unwrap()
+                .lines()
+                .nth(1)
+                .unwrap()
+                .to_string()
+        };
+        let cafe = "2026-11-04,-7.10,Café Nord,Café Nord,,";
+        for trn in [
+            "<NAME><![CDATA[Café Nord]]></NAME>",
+            "<name><![CDATA[Café Nord]]></name>",
+            "<NAME><![cdata[Café Nord]]></NAME>",
+            "<NAME>\r\n   <![CDATA[Café Nord]]>\r\n</NAME>",
+            "<NAME><![CDATA[Café\r\n Nord]]></NAME>",
+            "<NAME><![CDATA[Café\nNord]]>",
+            "<PAYEE>\n<NAME><![CDATA[Café Nord]]></NAME>\n<ADDR1>Hafen 1</ADDR1></PAYEE>",
+            "<PAYEE><NAME>Café Nord<ADDR1>Hafen 1</PAYEE>",
+            "<NAME>Caf&#233; Nord</NAME>",
+            "<NAME>Caf&#xE9;&nbsp;Nord</NAME>",
+        ] {
+            assert_eq!(row(trn), cafe, "{trn}");
+        }
+        // A tag inside CDATA is text, not the tag it looks like.
+        assert_eq!(
+            row("<MEMO><![CDATA[see <NAME>x]]></MEMO><NAME><![CDATA[Café Nord]]></NAME>"),
+            "2026-11-04,-7.10,Café Nord,Café Nord,see <NAME>x,"
+        );
+        assert_eq!(
+            row("<NAME>A &amp;amp; B & C</NAME>"),
+            "2026-11-04,-7.10,A &amp; B & C,A &amp; B & C,,"
+        );
     }
 
     #[test]

@@ -36,17 +36,17 @@ impl Tally {
     }
 }
 
+/// Whether an amount is written as negative: `-12.50`, `12.50-` or `(12.50)`.
+pub(super) fn is_negative(text: &str) -> bool {
+    text.contains('-') || (text.contains('(') && text.contains(')'))
+}
+
 /// An amount as the file writes it (its decimal mark, its sign for
 /// expenses), written the way the expense door reads amounts (`1234.56`);
 /// `None` for a row of the other sign (income, a refund). The door checks
 /// the rest, as for an amount typed in the form.
 fn amount_text(text: &str, decimal: &str, sign: &str) -> Option<String> {
-    let negative = text.contains('-') || (text.contains('(') && text.contains(')'));
-    let is_expense = if sign == "negative" {
-        negative
-    } else {
-        !negative
-    };
+    let is_expense = (sign == "negative") == is_negative(text);
     if !is_expense {
         return None;
     }
