@@ -48,6 +48,10 @@ pub struct Page {
     pub flash: Option<Flash>,
     /// Show the link to the development mailbox.
     pub dev_mailbox: bool,
+    /// The path shown, for the navigation to mark the current page.
+    pub path: String,
+    /// Show the link to the operators' console.
+    pub operator: bool,
 }
 
 /// A session as the "your sessions" list shows it.

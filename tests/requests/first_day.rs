@@ -439,3 +439,47 @@ async fn amounts_typed_with_a_decimal_comma_are_read_in_every_form_and_the_api_s
         .json();
     assert_eq!(budgets["items"][0]["amount"], "1200.50", "{budgets}");
 }
+
+#[tokio::test]
+async fn the_navigation_marks_the_current_place_and_links_the_console_for_operators() {
+    let app = TestApp::start().await;
+    let (ws, _) = household(&app).await;
+    let current = |html: &str| -> Vec<String> {
+        html.split("aria-current=\"page\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('>').nth(1))
+            .filter_map(|text| text.split('<').next())
+            .map(|text| text.trim().to_string())
+            .filter(|text| !text.is_empty())
+            .collect()
+    };
+    for (path, place) in [
+        (ws.clone(), "Overview"),
+        (format!("{ws}/expenses"), "Expenses"),
+        (format!("{ws}/expenses/new"), "Expenses"),
+        (format!("{ws}/balances"), "Balances"),
+        (format!("{ws}/settings"), "Settings"),
+    ] {
+        let html = app.server.get(&path).await.text();
+        let marked = current(&html);
+        assert!(
+            marked.contains(&place.to_string()) && !marked.iter().any(|m| m == "Reports"),
+            "{path}: {marked:?}"
+        );
+    }
+    let html = app.server.get(&ws).await.text();
+    assert!(!html.contains(r#"href="/admin""#), "members see no console link");
+    let ann = smartexpense::models::users::Model::find_by_email(&app.ctx.db, "ann@example.com")
+        .await
+        .unwrap();
+    smartexpense::models::platform::grant_role(
+        &app.ctx.db,
+        &smartexpense::models::audit_events::Actor::system("test setup"),
+        &ann,
+        smartexpense::models::platform::PlatformRole::Support,
+    )
+    .await
+    .unwrap();
+    let html = app.server.get(&ws).await.text();
+    assert!(html.contains(r#"href="/admin""#), "operators do");
+}

@@ -26,7 +26,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 type AXRouter<S> = axum::Router<S>;
 
 use crate::{
-    models::{secrets, sessions, users},
+    models::{platform, secrets, sessions, users},
     models::{
         tenancy::{self, Scope},
         workspaces,
@@ -65,6 +65,10 @@ pub struct Visitor {
     pub csrf_token: String,
     pub flash: Option<Flash>,
     pub dev_mailbox: bool,
+    /// The path asked for, so that the navigation marks where one is.
+    pub path: String,
+    /// An operator of the instance: the header links the console.
+    pub operator: bool,
 }
 
 impl Visitor {
@@ -82,6 +86,8 @@ impl Visitor {
             csrf_token: self.csrf_token.clone(),
             flash: self.flash.clone(),
             dev_mailbox: self.dev_mailbox,
+            path: self.path.clone(),
+            operator: self.operator,
         }
     }
 }
@@ -190,11 +196,18 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
         req = checked;
     }
 
-    let workspaces = match &signed_in {
-        Some(signed_in) => switcher(ctx, &signed_in.user, req.uri().path()).await?,
-        None => Vec::new(),
+    let (workspaces, operator) = match &signed_in {
+        Some(signed_in) => (
+            switcher(ctx, &signed_in.user, req.uri().path()).await?,
+            !platform::roles_of(&ctx.db, signed_in.user.id)
+                .await?
+                .is_empty(),
+        ),
+        None => (Vec::new(), false),
     };
     let visitor = Visitor {
+        path: req.uri().path().to_string(),
+        operator,
         signed_in,
         workspaces,
         csrf_token: token,
@@ -431,6 +444,8 @@ fn render_error(
         csrf_token: String::new(),
         flash: None,
         dev_mailbox: false,
+        path: String::new(),
+        operator: false,
     });
     let rendered = ctx
         .shared_store
