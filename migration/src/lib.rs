@@ -20,6 +20,7 @@ mod m20261201_000001_rate_limits;
 mod m20261201_000005_receipt_problem;
 mod m20261207_000001_alert_claimed_by;
 mod m20261207_000002_default_split;
+mod m20261207_000003_idempotency_keys;
 pub mod tenant;
 
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000005_receipt_problem::Migration),
             Box::new(m20261207_000001_alert_claimed_by::Migration),
             Box::new(m20261207_000002_default_split::Migration),
+            Box::new(m20261207_000003_idempotency_keys::Migration),
             // inject-above (do not remove this comment)
         ]
     }

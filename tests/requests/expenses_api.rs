@@ -1,7 +1,7 @@
 use serde_json::{json, Value};
 
 use super::workspaces_api::{join_as, workspace_of};
-use crate::support::{category_id, TestApp};
+use crate::support::{category_id, household, TestApp};
 
 async fn add(app: &TestApp, token: &str, ws: &str, body: Value) -> axum_test::TestResponse {
     app.server
@@ -388,4 +388,70 @@ async fn deleting_a_category_moves_its_expenses_where_asked() {
         audit[1]["details"]["before"]["name"], "Dining out",
         "renaming keeps history"
     );
+}
+
+#[tokio::test]
+async fn a_create_sent_again_with_its_idempotency_key_answers_the_first_expense() {
+    // A phone sends its queued expense, loses the answer, sends it again.
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let id = ws.trim_start_matches("/w/");
+    let path = format!("/api/v1/workspaces/{id}/expenses");
+    let body = json!({"amount": "12.50", "description": "Bakery", "date": "2026-11-21"});
+    let send = |key: String, body: Value| {
+        let (app, path, token) = (&app, path.clone(), token.clone());
+        async move {
+            app.server
+                .post(&path)
+                .authorization_bearer(&token)
+                .add_header("Idempotency-Key", key)
+                .json(&body)
+                .await
+        }
+    };
+    let first = send("offline-1".into(), body.clone()).await;
+    assert_eq!(first.status_code(), 201, "{}", first.text());
+    let again = send("offline-1".into(), body.clone()).await;
+    assert_eq!(again.status_code(), 201, "{}", again.text());
+    assert_eq!(again.json::<Value>()["id"], first.json::<Value>()["id"]);
+
+    let other = send(
+        "offline-1".into(),
+        json!({"amount": "99.00", "description": "Bakery", "date": "2026-11-21"}),
+    )
+    .await;
+    assert_eq!(other.status_code(), 409, "{}", other.text());
+    assert_eq!(other.json::<Value>()["error"], "conflict");
+
+    let too_long = send("k".repeat(256), body.clone()).await;
+    assert_eq!(too_long.status_code(), 422, "{}", too_long.text());
+    assert!(too_long.json::<Value>()["errors"]["Idempotency-Key"][0]
+        .as_str()
+        .unwrap()
+        .contains("at most 255"));
+
+    // Another key is another expense; no key, too.
+    assert_eq!(
+        send("offline-2".into(), body.clone()).await.status_code(),
+        201
+    );
+    let list: Value = app
+        .server
+        .get(&path)
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(list["items"].as_array().unwrap().len(), 2, "{list}");
+
+    // A key is another member's own: theirs creates their expense.
+    let ben = join_as(&app, &token, id, "ben@example.com", "member").await;
+    let bens = app
+        .server
+        .post(&path)
+        .authorization_bearer(&ben)
+        .add_header("Idempotency-Key", "offline-1")
+        .json(&body)
+        .await;
+    assert_eq!(bens.status_code(), 201, "{}", bens.text());
+    assert_ne!(bens.json::<Value>()["id"], first.json::<Value>()["id"]);
 }

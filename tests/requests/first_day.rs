@@ -468,7 +468,10 @@ async fn the_navigation_marks_the_current_place_and_links_the_console_for_operat
         );
     }
     let html = app.server.get(&ws).await.text();
-    assert!(!html.contains(r#"href="/admin""#), "members see no console link");
+    assert!(
+        !html.contains(r#"href="/admin""#),
+        "members see no console link"
+    );
     let ann = smartexpense::models::users::Model::find_by_email(&app.ctx.db, "ann@example.com")
         .await
         .unwrap();

@@ -1,7 +1,7 @@
 //! Expenses and categories on the API:
 //! `/api/v1/workspaces/{workspace_id}/expenses` and `.../categories`.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use loco_rs::prelude::*;
 use serde::Deserialize;
 
@@ -13,6 +13,7 @@ use crate::{
     models::{
         categories::{self, CategoryParams},
         expenses::{self, ExpenseFilter, ExpenseParams},
+        idempotency_keys,
         paging::{Page, PageQuery},
         recurring_expenses::{self, RecurringParams},
     },
@@ -56,24 +57,61 @@ async fn list(
     ))
 }
 
+/// The create's `Idempotency-Key` header, as the document describes it.
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)] // read from the headers; here for the document only
+struct CreateHeaders {
+    /// Any string a client makes up per expense (a UUID, say): sent again
+    /// with the same body within 24 hours, the answer is the first one's
+    /// (the same `id`, nothing created twice); with another body, `409`.
+    #[param(
+        rename = "Idempotency-Key",
+        min_length = 1,
+        max_length = 255,
+        pattern = r"^[ -~]*[!-~][ -~]*$"
+    )]
+    idempotency_key: Option<String>,
+}
+
 #[utoipa::path(
     post,
     path = "/api/v1/workspaces/{workspace_id}/expenses",
     tag = "expenses",
-    params(("workspace_id" = Uuid, Path, description = "The workspace")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), CreateHeaders),
     request_body = ExpenseParams,
-    responses((status = 201, body = ExpenseResponse), (status = 402, description = "The plan's limit is reached; `errors.upgrade_url` is the billing page"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    responses((status = 201, body = ExpenseResponse), (status = 402, description = "The plan's limit is reached; `errors.upgrade_url` is the billing page"), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours"), (status = 409, description = "The `Idempotency-Key` was used for another body, or a request with it is still running")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
 async fn create(
     State(ctx): State<AppContext>,
     member: Member,
+    headers: HeaderMap,
     ApiJson(params): ApiJson<ExpenseParams>,
 ) -> Result<Response> {
+    let (workspace_id, user_id) = (member.workspace.id, member.user().id);
+    let key = idempotency_keys::Key::of(
+        headers.get(idempotency_keys::HEADER).map(|v| v.as_bytes()),
+        &params,
+    )?;
+    if let Some(key) = &key {
+        if let Some(answer) = key.answered(&member.db, workspace_id, user_id).await? {
+            let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED);
+            return format::render().status(status).json(answer.body);
+        }
+    }
     let expense = expenses::Model::record(&member.tenant(&ctx).await?, &params).await?;
     let expense = expense.detailed(&member.db).await?;
     let response = ExpenseResponse::new(&expense, &member.workspace.currency);
+    if let Some(key) = &key {
+        let answer = idempotency_keys::Answer {
+            status: StatusCode::CREATED.as_u16(),
+            body: serde_json::to_value(&response)?,
+        };
+        key.remember(&member.db, workspace_id, user_id, &answer)
+            .await?;
+    }
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::CREATED).json(response)
 }

@@ -10,6 +10,7 @@ pub mod categories;
 pub mod expense_shares;
 pub mod expense_tags;
 pub mod expenses;
+pub mod idempotency_keys;
 pub mod imports;
 pub mod invitations;
 pub mod memberships;
