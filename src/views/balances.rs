@@ -13,6 +13,8 @@ use crate::views::{
 pub struct BalancesPage {
     /// The signed-in member's public id.
     pub me: String,
+    /// Some expense is shared: no balances then means all settled up.
+    pub shared: bool,
     pub summary: BalancesResponse,
     pub history: Vec<SettlementResponse>,
     pub members: Vec<MemberResponse>,
@@ -22,11 +24,15 @@ pub struct BalancesPage {
     pub errors: Option<serde_json::Value>,
 }
 
-/// A blank payment: today, paid by the member looking.
+/// A new payment: today, and the plan's payment that settles a debt in
+/// full (the signed-in member's own when they owe), else from the member
+/// looking to someone else; never one person on both sides.
 #[derive(Debug, Serialize)]
 pub struct NewSettlement {
     pub date: String,
     pub from: String,
+    pub to: String,
+    pub amount: String,
 }
 
 #[derive(Debug, Serialize)]

@@ -386,3 +386,48 @@ async fn settlements_are_checked_and_only_admins_remove_them() {
     assert_eq!(audit[0]["action"], "settlement.deleted");
     assert_eq!(audit[1]["action"], "settlement.recorded");
 }
+
+#[tokio::test]
+async fn a_payment_may_settle_part_of_a_debt_or_more_than_it_but_never_oneself() {
+    let app = TestApp::start().await;
+    let (ann, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let bob = join_as(&app, &ann, &ws, "bob@example.com", "member").await;
+    let (ann_id, bob_id) = (pid(&app, &ann).await, pid(&app, &bob).await);
+    add(
+        &app,
+        &ann,
+        &ws,
+        json!({
+            "amount": "50.00", "date": "2026-11-01", "description": "Electricity",
+            "split": { "method": "equal", "parts": [{ "member": ann_id }, { "member": bob_id }] },
+        }),
+    )
+    .await;
+    let pay = |amount: &str, from: &str, to: &str| {
+        app.server
+            .post(&format!("/api/v1/workspaces/{ws}/settlements"))
+            .authorization_bearer(&bob)
+            .json(&json!({ "from": from, "to": to, "amount": amount }))
+    };
+
+    let refused = pay("5.00", &bob_id, &bob_id).await;
+    assert_eq!(refused.status_code(), 422);
+    assert_eq!(
+        refused.json::<Value>()["errors"]["to"][0],
+        "must be someone else than who paid: a member can't pay themself"
+    );
+
+    assert_eq!(pay("10.00", &bob_id, &ann_id).await.status_code(), 201);
+    let map = by_member(&balances(&app, &ann, &ws).await);
+    assert_eq!(map[&bob_id], "-15.00", "the rest still owed");
+    assert_eq!(map[&ann_id], "15.00");
+
+    // Paying 20 of the 15 left: Ann owes Bob the 5 he paid too much.
+    assert_eq!(pay("20.00", &bob_id, &ann_id).await.status_code(), 201);
+    let after = balances(&app, &ann, &ws).await;
+    let map = by_member(&after);
+    assert_eq!(map[&bob_id], "5.00");
+    assert_eq!(map[&ann_id], "-5.00");
+    assert_eq!(after["transfers"][0]["from"]["id"], ann_id.as_str());
+    assert_eq!(after["transfers"][0]["amount"], "5.00");
+}

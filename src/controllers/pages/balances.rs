@@ -20,7 +20,7 @@ use crate::{
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
     views::{
         balances::{BalancesPage, NewSettlement, SentSettlement},
-        expenses::{BalancesResponse, SettlementResponse},
+        expenses::{format as money, BalancesResponse, SettlementResponse},
         page::{FormValues, InWorkspace},
         urls,
         workspaces::MemberResponse,
@@ -39,14 +39,34 @@ async fn balances_page(
     let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
     let history = settlements::Model::list(&member.db, member.workspace.id).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let (form, errors) = FormValues::sent_or(sent, || NewSettlement {
-        date: member.workspace.today().to_string(),
-        from: member.user().pid.to_string(),
+    let me = member.user();
+    let (form, errors) = FormValues::sent_or(sent, || {
+        let date = member.workspace.today().to_string();
+        match balances.suggested_payment(me.id) {
+            Some((from, to, amount)) => NewSettlement {
+                date,
+                from: from.pid.to_string(),
+                to: to.pid.to_string(),
+                amount: money(amount, currency),
+            },
+            // Nobody owes: from the member looking to someone else.
+            None => NewSettlement {
+                date,
+                from: me.pid.to_string(),
+                to: members
+                    .iter()
+                    .find(|m| m.user.id != me.id)
+                    .map(|m| m.user.pid.to_string())
+                    .unwrap_or_default(),
+                amount: String::new(),
+            },
+        }
     });
     let context = InWorkspace {
         frame: frame(ctx, member).await?,
         page: BalancesPage {
-            me: member.user().pid.to_string(),
+            me: me.pid.to_string(),
+            shared: balances.shared,
             summary: BalancesResponse::new(&balances, currency),
             history: history
                 .iter()

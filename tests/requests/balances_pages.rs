@@ -1,0 +1,220 @@
+//! The balances page as a household finds it on its first day: the payment
+//! form suggests the debt to settle, a payment may settle part of a debt or
+//! more than it, and "settled up" is said once everything is.
+
+use serde_json::{json, Value};
+
+use super::{expense_pages::add_api, expense_pages::api, workspaces_api::join_named};
+use crate::support::{household, TestApp};
+
+/// Ann's household with Bob (and Cat when `cat`): the page path, Ann's
+/// token, and the members' user ids in the order Ann, Bob, Cat.
+async fn flat(app: &TestApp, cat: bool) -> (String, String, Vec<String>) {
+    let (ws, token) = household(app).await;
+    let ws_id = ws.trim_start_matches("/w/").to_string();
+    join_named(app, &token, &ws_id, "Bob", "bob@example.com", "member").await;
+    if cat {
+        join_named(app, &token, &ws_id, "Cat", "cat@example.com", "member").await;
+    }
+    let members: Value = app
+        .server
+        .get(&format!("{}/members", api(&ws)))
+        .authorization_bearer(&token)
+        .await
+        .json::<Value>()["items"]
+        .clone();
+    let mut ids = Vec::new();
+    for name in ["Ann", "Bob", "Cat"] {
+        if let Some(m) = members
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == name)
+        {
+            ids.push(m["user_id"].as_str().unwrap().to_string());
+        }
+    }
+    (ws, token, ids)
+}
+
+/// An expense `payer` paid, split equally between `between`.
+async fn shared(
+    app: &TestApp,
+    token: &str,
+    ws: &str,
+    amount: &str,
+    payer: &str,
+    between: &[&String],
+) {
+    let parts: Vec<Value> = between.iter().map(|m| json!({ "member": m })).collect();
+    add_api(
+        app,
+        token,
+        ws,
+        json!({
+            "amount": amount, "date": "2026-11-01", "description": "Groceries", "paid_by": payer,
+            "split": { "method": "equal", "parts": parts },
+        }),
+    )
+    .await;
+}
+
+/// The option selected in the payment form's `select` with this id.
+fn selected(page: &str, select: &str) -> String {
+    let start = page
+        .find(&format!(r#"<select id="{select}""#))
+        .unwrap_or_else(|| panic!("no {select}: {page}"));
+    let rest = &page[start..];
+    let options = &rest[..rest.find("</select>").unwrap()];
+    let at = options
+        .find(" selected>")
+        .unwrap_or_else(|| panic!("nothing selected in {select}: {options}"));
+    let value = &options[..at];
+    value[value.rfind("value=\"").unwrap() + 7..]
+        .trim_end_matches('"')
+        .to_string()
+}
+
+fn amount_in_form(page: &str) -> String {
+    let start = page.find(r#"id="s-amount""#).expect("the amount field");
+    let rest = &page[start..];
+    let value = &rest[rest.find("value=\"").unwrap() + 7..];
+    value[..value.find('"').unwrap()].to_string()
+}
+
+async fn balances_page(app: &TestApp, ws: &str) -> String {
+    let page = app.server.get(&format!("{ws}/balances")).await;
+    page.assert_status_ok();
+    page.text()
+}
+
+async fn settlements(app: &TestApp, token: &str, ws: &str) -> usize {
+    app.server
+        .get(&format!("{}/settlements", api(ws)))
+        .authorization_bearer(token)
+        .await
+        .json::<Value>()["items"]
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+async fn the_payment_form_suggests_settling_a_debt_in_full_and_never_oneself_to_oneself() {
+    let app = TestApp::start().await;
+    let (ws, token, ids) = flat(&app, true).await;
+    let (ann, bob, cat) = (&ids[0], &ids[1], &ids[2]);
+
+    // Nobody owes yet: from Ann (signed in) to someone else, no amount.
+    let page = balances_page(&app, &ws).await;
+    assert_eq!(selected(&page, "s-from"), *ann);
+    assert_ne!(
+        selected(&page, "s-to"),
+        *ann,
+        "never the same on both sides"
+    );
+    assert_eq!(amount_in_form(&page), "");
+
+    // Bob paid 90 for the three: Ann, who is signed in, owes him 30.
+    shared(&app, &token, &ws, "90.00", bob, &[ann, bob, cat]).await;
+    let page = balances_page(&app, &ws).await;
+    assert_eq!(selected(&page, "s-from"), *ann);
+    assert_eq!(selected(&page, "s-to"), *bob);
+    assert_eq!(amount_in_form(&page), "30.00");
+
+    // Sent as suggested, Ann is square; the form now suggests Cat's debt.
+    let paid = app
+        .post_form(
+            &format!("{ws}/settlements"),
+            &[("from", ann), ("to", bob), ("amount", "30.00")],
+        )
+        .await;
+    assert_eq!(paid.status_code(), 303, "{}", paid.text());
+    let page = balances_page(&app, &ws).await;
+    assert_eq!(selected(&page, "s-from"), *cat);
+    assert_eq!(selected(&page, "s-to"), *bob);
+    assert_eq!(amount_in_form(&page), "30.00");
+
+    // Paying oneself is refused by the operation, with what was sent kept.
+    let refused = app
+        .post_form(
+            &format!("{ws}/settlements"),
+            &[("from", ann), ("to", ann), ("amount", "5.00")],
+        )
+        .await;
+    assert_eq!(refused.status_code(), 422);
+    let html = refused.text();
+    let message = html.replace("&#39;", "'").replace("&#x27;", "'");
+    assert!(
+        message
+            .contains("To whom must be someone else than who paid: a member can't pay themself."),
+        "{html}"
+    );
+    assert_eq!(amount_in_form(&html), "5.00");
+    assert_eq!(settlements(&app, &token, &ws).await, 1, "nothing written");
+}
+
+#[tokio::test]
+async fn once_everything_is_settled_the_page_says_so_and_keeps_the_history() {
+    let app = TestApp::start().await;
+    let (ws, token, ids) = flat(&app, false).await;
+    let (ann, bob) = (&ids[0], &ids[1]);
+    let page = balances_page(&app, &ws).await;
+    assert!(
+        page.contains("Balances appear when an expense is shared"),
+        "{page}"
+    );
+
+    shared(&app, &token, &ws, "50.00", ann, &[ann, bob]).await;
+    let paid = app
+        .post_form(
+            &format!("{ws}/settlements"),
+            &[("from", bob), ("to", ann), ("amount", "25.00")],
+        )
+        .await;
+    assert_eq!(paid.status_code(), 303, "{}", paid.text());
+    let page = balances_page(&app, &ws).await;
+    assert!(page.contains("Everyone is settled up"), "{page}");
+    assert!(!page.contains("Balances appear when"), "{page}");
+    assert!(page.contains("Payments so far"));
+    assert!(page.contains("25.00 EUR"));
+}
+
+#[tokio::test]
+async fn a_partial_payment_leaves_the_rest_owing_and_an_overpayment_turns_the_balance_around() {
+    let app = TestApp::start().await;
+    let (ws, token, ids) = flat(&app, false).await;
+    let (ann, bob) = (&ids[0], &ids[1]);
+    shared(&app, &token, &ws, "50.00", ann, &[ann, bob]).await;
+
+    let part = app
+        .post_form(
+            &format!("{ws}/settlements"),
+            &[("from", bob), ("to", ann), ("amount", "10.00")],
+        )
+        .await;
+    assert_eq!(part.status_code(), 303, "{}", part.text());
+    let page = balances_page(&app, &ws).await;
+    assert!(page.contains("is owed 15.00 EUR"), "{page}");
+    assert!(page.contains("owes 15.00 EUR"));
+    assert!(page.contains("<strong>Bob</strong> pays <strong>Ann</strong> 15.00 EUR"));
+    assert_eq!(amount_in_form(&page), "15.00", "the rest, suggested");
+
+    // 20 for a debt of 15: Bob paid 5 too much, which Ann now owes him.
+    let over = app
+        .post_form(
+            &format!("{ws}/settlements"),
+            &[("from", bob), ("to", ann), ("amount", "20.00")],
+        )
+        .await;
+    assert_eq!(over.status_code(), 303, "{}", over.text());
+    let page = balances_page(&app, &ws).await;
+    assert!(
+        page.contains("<strong>Ann</strong> pays <strong>Bob</strong> 5.00 EUR"),
+        "{page}"
+    );
+    assert!(page.contains("owes 5.00 EUR"));
+    assert_eq!(selected(&page, "s-from"), *ann);
+    assert_eq!(selected(&page, "s-to"), *bob);
+    assert_eq!(amount_in_form(&page), "5.00");
+}
