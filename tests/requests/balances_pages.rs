@@ -1,6 +1,7 @@
 //! The balances page as a household finds it on its first day: the payment
 //! form suggests the debt to settle, a payment may settle part of a debt or
-//! more than it, and "settled up" is said once everything is.
+//! more than it, "settled up" is said once everything is, and each balance
+//! opens the expenses and payments that make it up.
 
 use serde_json::{json, Value};
 
@@ -80,6 +81,14 @@ fn amount_in_form(page: &str) -> String {
     let rest = &page[start..];
     let value = &rest[rest.find("value=\"").unwrap() + 7..];
     value[..value.find('"').unwrap()].to_string()
+}
+
+/// The page's text with the entities links may be escaped into undone.
+fn unescaped(html: &str) -> String {
+    html.replace("&#x2F;", "/")
+        .replace("&#x3D;", "=")
+        .replace("&#x3F;", "?")
+        .replace("&amp;", "&")
 }
 
 async fn balances_page(app: &TestApp, ws: &str) -> String {
@@ -217,4 +226,72 @@ async fn a_partial_payment_leaves_the_rest_owing_and_an_overpayment_turns_the_ba
     assert_eq!(selected(&page, "s-from"), *ann);
     assert_eq!(selected(&page, "s-to"), *bob);
     assert_eq!(amount_in_form(&page), "5.00");
+}
+
+#[tokio::test]
+async fn each_balance_opens_the_expenses_and_payments_that_make_it_up() {
+    let app = TestApp::start().await;
+    let (ws, token, ids) = flat(&app, false).await;
+    let (ann, bob) = (&ids[0], &ids[1]);
+    shared(&app, &token, &ws, "50.00", ann, &[ann, bob]).await;
+    app.post_form(
+        &format!("{ws}/settlements"),
+        &[
+            ("from", bob),
+            ("to", ann),
+            ("amount", "10.00"),
+            ("note", "cash"),
+            ("date", "2026-11-02"),
+        ],
+    )
+    .await;
+
+    let page = unescaped(&balances_page(&app, &ws).await);
+    let link = format!("{ws}/balances/{bob}");
+    assert!(page.contains(&format!(r#"href="{link}""#)), "{page}");
+    let explained = app.server.get(&link).await;
+    explained.assert_status_ok();
+    let html = explained.text();
+    assert!(html.contains("Owes 15.00 EUR"), "{html}");
+    assert!(html.contains("Groceries"));
+    assert!(html.contains("50.00 paid by Ann · share 25.00"), "{html}");
+    assert!(html.contains("Payment to Ann"));
+    assert!(html.contains("cash"));
+    // Newest first: the payment (+10, ending at -15), then the expense.
+    let payment = html.find("Payment to Ann").unwrap();
+    let expense = html.find("Groceries").unwrap();
+    assert!(payment < expense);
+    assert!(html[payment..expense].contains("+10.00"));
+    assert!(html[payment..expense].contains("-15.00"));
+    assert!(html[expense..].contains("-25.00"));
+
+    // A long statement comes in pages, newest first, with a link to more.
+    let first = unescaped(&app.server.get(&format!("{link}?limit=1")).await.text());
+    assert!(first.contains("Payment to Ann") && !first.contains("Groceries"));
+    let more = first
+        .split("href=\"")
+        .find(|h| h.starts_with(&format!("{link}?cursor=")))
+        .map(|h| h[..h.find('"').unwrap()].to_string())
+        .expect("a link to older lines");
+    let older = app.server.get(&format!("{more}&limit=1")).await.text();
+    assert!(
+        older.contains("Groceries") && !older.contains("Payment to Ann"),
+        "{older}"
+    );
+    assert!(older.contains("Back to the newest"));
+
+    // Someone of no concern to this workspace is not found.
+    let (stranger, _) = super::workspaces_api::workspace_of(&app, "Zed", "zed@example.com").await;
+    let zed: Value = app
+        .server
+        .get("/api/auth/current")
+        .authorization_bearer(&stranger)
+        .await
+        .json();
+    let zed = zed["pid"].as_str().unwrap();
+    for id in [zed, "not-an-id"] {
+        let response = app.server.get(&format!("{ws}/balances/{id}")).await;
+        assert_eq!(response.status_code(), 404, "{id}");
+        assert!(!response.text().contains("Zed"));
+    }
 }

@@ -2,6 +2,9 @@
 //! less their own shares of them, plus what they handed to others in
 //! settlements, less what they received. Balances add up to zero; the
 //! settle-up plan pays them off with as few transfers as possible.
+//! [`statement`] lists the expenses and payments that make up one balance.
+
+pub mod statement;
 
 use crate::models::ids::{UserId, WorkspaceId};
 use std::collections::{BTreeMap, HashMap};
@@ -222,6 +225,7 @@ fn settle_group(group: &[(i64, i64)]) -> Vec<Transfer> {
 }
 
 /// The expenses that count in balances: live, split, with a payer.
+/// [`statement`] reads the same ones, so a statement ends at the balance.
 fn split_live_expenses() -> Condition {
     Condition::all()
         .add(expenses::Column::DeletedAt.is_null())
