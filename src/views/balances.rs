@@ -76,6 +76,13 @@ pub struct StatementLineResponse {
     pub other: PersonResponse,
     /// The expense's or the payment's whole amount.
     pub amount: String,
+    /// An expense entered in another currency than the workspace's: its
+    /// amount as entered; `null` otherwise.
+    #[schema(required = true)]
+    pub original_amount: Option<String>,
+    /// That other currency (ISO 4217); `null` otherwise.
+    #[schema(required = true)]
+    pub original_currency: Option<String>,
     /// What this member paid for the expense (its amount or "0.00");
     /// `null` for a payment.
     #[schema(required = true)]
@@ -93,24 +100,32 @@ pub struct StatementLineResponse {
 impl StatementLineResponse {
     #[must_use]
     pub fn new(line: &Line, currency: &str) -> Self {
+        let mut original = None;
         let (kind, id, description, note, other, amount, paid, share) = match &line.entry {
             Entry::Expense {
                 pid,
                 description,
                 paid_by,
                 amount_minor,
+                currency: entered,
+                original_minor,
                 paid_minor,
                 share_minor,
-            } => (
-                StatementLineKind::Expense,
-                pid,
-                Some(description.clone()),
-                None,
-                paid_by.as_ref(),
-                *amount_minor,
-                Some(format(*paid_minor, currency)),
-                Some(format(*share_minor, currency)),
-            ),
+            } => {
+                if entered != currency {
+                    original = Some((format(*original_minor, entered), entered.clone()));
+                }
+                (
+                    StatementLineKind::Expense,
+                    pid,
+                    Some(description.clone()),
+                    None,
+                    paid_by.as_ref(),
+                    *amount_minor,
+                    Some(format(*paid_minor, currency)),
+                    Some(format(*share_minor, currency)),
+                )
+            }
             Entry::Payment {
                 pid,
                 outgoing,
@@ -140,6 +155,8 @@ impl StatementLineResponse {
             note,
             other: PersonResponse::new(other),
             amount: format(amount, currency),
+            original_currency: original.as_ref().map(|o| o.1.clone()),
+            original_amount: original.map(|o| o.0),
             paid,
             share,
             change: format(line.change_minor, currency),

@@ -295,3 +295,63 @@ async fn each_balance_opens_the_expenses_and_payments_that_make_it_up() {
         assert!(!response.text().contains("Zed"));
     }
 }
+
+#[tokio::test]
+async fn an_expense_in_another_currency_counts_in_the_base_currency_and_payments_are_in_it() {
+    let app = TestApp::start().await;
+    let (ws, token, ids) = flat(&app, false).await;
+    let (ann, bob) = (&ids[0], &ids[1]);
+    add_api(&app, &token, &ws, json!({
+        "amount": "10.00", "currency": "USD", "rate": "0.9", "date": "2026-11-01", "description": "Museum",
+        "split": { "method": "equal", "parts": [{ "member": ann }, { "member": bob }] },
+    }))
+    .await;
+
+    // Bob's balance explained: in euros, with what was entered beside it.
+    let statement: Value = app
+        .server
+        .get(&format!("{}/balances/{bob}", api(&ws)))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(statement["balance"], "-4.50");
+    let line = &statement["items"][0];
+    assert_eq!(
+        (
+            &line["amount"],
+            &line["original_amount"],
+            &line["original_currency"],
+            &line["share"]
+        ),
+        (
+            &json!("9.00"),
+            &json!("10.00"),
+            &json!("USD"),
+            &json!("4.50")
+        )
+    );
+    let html = app.server.get(&format!("{ws}/balances/{bob}")).await.text();
+    assert!(
+        html.contains("10.00 USD = 9.00 paid by Ann · share 4.50"),
+        "{html}"
+    );
+
+    // A payment in dollars is refused, not recorded as euros.
+    let pay = |currency: &str| {
+        app.server
+            .post(&format!("{}/settlements", api(&ws)))
+            .authorization_bearer(&token)
+            .json(&json!({ "from": bob, "to": ann, "amount": "4.50", "currency": currency }))
+    };
+    let refused = pay("USD").await;
+    assert_eq!(refused.status_code(), 422);
+    assert!(refused.json::<Value>()["errors"]["currency"][0]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("must be EUR, the workspace's currency"));
+    assert_eq!(settlements(&app, &token, &ws).await, 0, "nothing written");
+    assert_eq!(pay("eur").await.status_code(), 201);
+    assert!(balances_page(&app, &ws)
+        .await
+        .contains("Everyone is settled up"));
+}

@@ -55,6 +55,11 @@ pub struct SettlementParams {
     /// In the workspace's base currency, e.g. "12.34".
     #[schema(required = true, schema_with = crate::models::schema::decimal_required)]
     pub amount: String,
+    /// ISO 4217; when given, it must be the workspace's base currency:
+    /// balances and payments are kept in it (an amount paid in another
+    /// currency is converted by whoever records it).
+    #[schema(schema_with = crate::models::schema::currency_optional)]
+    pub currency: Option<String>,
     /// YYYY-MM-DD; today (in the workspace's time zone) when left out.
     #[schema(schema_with = crate::models::schema::date_optional)]
     pub date: Option<String>,
@@ -360,6 +365,19 @@ impl Model {
         let base = money::currency(&workspace.currency).ok_or_else(|| {
             DomainError::Conflict("The workspace has an unknown base currency.".to_string())
         })?;
+        // A payment in another currency would be recorded as if it were in
+        // the base currency: refused rather than misread.
+        if let Some(code) = params.currency.as_deref().map(str::trim) {
+            if !code.is_empty() && !code.eq_ignore_ascii_case(&workspace.currency) {
+                errors.add(
+                    "currency",
+                    format!(
+                        "must be {}, the workspace's currency: balances and payments are kept in it, so convert the amount first",
+                        workspace.currency
+                    ),
+                );
+            }
+        }
         let amount = money::parse_amount(&params.amount, base)
             .map_err(|message| errors.add("amount", message))
             .ok();

@@ -21,12 +21,15 @@ use crate::models::{
 #[derive(Debug, Clone)]
 pub enum Entry {
     /// A shared expense: `paid_minor` is what the member paid for it (its
-    /// whole amount when they paid, else 0), `share_minor` their part.
+    /// whole amount when they paid, else 0), `share_minor` their part, all
+    /// in the base currency; `currency` and `original_minor` as entered.
     Expense {
         pid: Uuid,
         description: String,
         paid_by: Option<users::Model>,
         amount_minor: i64,
+        currency: String,
+        original_minor: i64,
         paid_minor: i64,
         share_minor: i64,
     },
@@ -186,6 +189,8 @@ async fn lines_of<C: ConnectionTrait>(
                 description: e.description,
                 paid_by: e.paid_by_id.and_then(|id| people.get(&id).cloned()),
                 amount_minor: e.amount_minor,
+                currency: e.currency,
+                original_minor: e.original_amount_minor,
                 paid_minor,
                 share_minor,
             },
