@@ -107,6 +107,10 @@ pages! {
     /// The report as CSV, for a range (`YYYY-MM-DD`) and a grouping.
     report_csv(w, from, to, group) => "/w/{w}/reports.csv?from={from}&to={to}&group={group}";
     balances(w) => "/w/{w}/balances";
+    /// One member's balance explained; `id` is the member's user id.
+    balance_member(w, id) => "/w/{w}/balances/{id}";
+    /// Its older lines, after `cursor`.
+    balance_member_older(w, id, cursor) => "/w/{w}/balances/{id}?cursor={cursor}";
     settlements(w) => "/w/{w}/settlements";
     settlement_delete(w, id) => "/w/{w}/settlements/{id}/delete";
     categories(w) => "/w/{w}/categories";

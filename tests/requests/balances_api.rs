@@ -386,3 +386,197 @@ async fn settlements_are_checked_and_only_admins_remove_them() {
     assert_eq!(audit[0]["action"], "settlement.deleted");
     assert_eq!(audit[1]["action"], "settlement.recorded");
 }
+
+#[tokio::test]
+async fn a_payment_may_settle_part_of_a_debt_or_more_than_it_but_never_oneself() {
+    let app = TestApp::start().await;
+    let (ann, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let bob = join_as(&app, &ann, &ws, "bob@example.com", "member").await;
+    let (ann_id, bob_id) = (pid(&app, &ann).await, pid(&app, &bob).await);
+    add(
+        &app,
+        &ann,
+        &ws,
+        json!({
+            "amount": "50.00", "date": "2026-11-01", "description": "Electricity",
+            "split": { "method": "equal", "parts": [{ "member": ann_id }, { "member": bob_id }] },
+        }),
+    )
+    .await;
+    let pay = |amount: &str, from: &str, to: &str| {
+        app.server
+            .post(&format!("/api/v1/workspaces/{ws}/settlements"))
+            .authorization_bearer(&bob)
+            .json(&json!({ "from": from, "to": to, "amount": amount }))
+    };
+
+    let refused = pay("5.00", &bob_id, &bob_id).await;
+    assert_eq!(refused.status_code(), 422);
+    assert_eq!(
+        refused.json::<Value>()["errors"]["to"][0],
+        "must be someone else than who paid: a member can't pay themself"
+    );
+
+    assert_eq!(pay("10.00", &bob_id, &ann_id).await.status_code(), 201);
+    let map = by_member(&balances(&app, &ann, &ws).await);
+    assert_eq!(map[&bob_id], "-15.00", "the rest still owed");
+    assert_eq!(map[&ann_id], "15.00");
+
+    // Paying 20 of the 15 left: Ann owes Bob the 5 he paid too much.
+    assert_eq!(pay("20.00", &bob_id, &ann_id).await.status_code(), 201);
+    let after = balances(&app, &ann, &ws).await;
+    let map = by_member(&after);
+    assert_eq!(map[&bob_id], "5.00");
+    assert_eq!(map[&ann_id], "-5.00");
+    assert_eq!(after["transfers"][0]["from"]["id"], ann_id.as_str());
+    assert_eq!(after["transfers"][0]["amount"], "5.00");
+}
+
+#[tokio::test]
+async fn a_balance_is_explained_line_by_line_ending_at_the_balance() {
+    let app = TestApp::start().await;
+    let (ann, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let bob = join_as(&app, &ann, &ws, "bob@example.com", "member").await;
+    let cat = join_as(&app, &ann, &ws, "cat@example.com", "viewer").await;
+    let (ann_id, bob_id, cat_id) = (
+        pid(&app, &ann).await,
+        pid(&app, &bob).await,
+        pid(&app, &cat).await,
+    );
+    let equal = |ids: &[&String]| json!({ "method": "equal", "parts": ids.iter().map(|m| json!({ "member": m })).collect::<Vec<_>>() });
+    // Ann paid 90 for the three (+60), Bob 20 for Ann and him (Ann -10).
+    add(&app, &ann, &ws, json!({ "amount": "90.00", "date": "2026-11-01", "description": "Groceries", "split": equal(&[&ann_id, &bob_id, &cat_id]) })).await;
+    add(&app, &bob, &ws, json!({ "amount": "20.00", "date": "2026-11-03", "description": "Taxi", "split": equal(&[&ann_id, &bob_id]) })).await;
+    // Neither an unshared nor a deleted expense counts.
+    add(
+        &app,
+        &ann,
+        &ws,
+        json!({ "amount": "99.00", "date": "2026-11-02", "description": "Shoes" }),
+    )
+    .await;
+    let gone: Value = add(&app, &ann, &ws, json!({ "amount": "40.00", "date": "2026-11-02", "description": "Mistake", "split": equal(&[&ann_id, &bob_id]) })).await.json();
+    app.server
+        .delete(&format!(
+            "/api/v1/workspaces/{ws}/expenses/{}",
+            gone["id"].as_str().unwrap()
+        ))
+        .authorization_bearer(&ann)
+        .await
+        .assert_status(axum_test::http::StatusCode::NO_CONTENT);
+    // Cat paid Ann back 30 (Ann -30): Ann is owed 60 - 10 - 30 = 20.
+    let paid = app
+        .server
+        .post(&format!("/api/v1/workspaces/{ws}/settlements"))
+        .authorization_bearer(&ann)
+        .json(&json!({ "from": cat_id, "to": ann_id, "amount": "30.00", "date": "2026-11-04", "note": "cash" }))
+        .await;
+    assert_eq!(paid.status_code(), 201, "{}", paid.text());
+
+    let explained = |token: String, who: String, query: String| {
+        let app = &app;
+        let ws = ws.clone();
+        async move {
+            app.server
+                .get(&format!("/api/v1/workspaces/{ws}/balances/{who}{query}"))
+                .authorization_bearer(&token)
+                .await
+        }
+    };
+    // A viewer reads it too.
+    let response = explained(cat.clone(), ann_id.clone(), String::new()).await;
+    assert_eq!(response.status_code(), 200, "{}", response.text());
+    let statement: Value = response.json();
+    assert_eq!(statement["member"]["id"], ann_id.as_str());
+    assert_eq!(statement["balance"], "20.00");
+    assert_eq!(statement["owes"], false);
+    assert_eq!(statement["next_cursor"], Value::Null);
+    let lines: Vec<(String, String, String, String)> = statement["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["kind"].as_str().unwrap().to_string(),
+                l["description"]
+                    .as_str()
+                    .or(l["note"].as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+                l["change"].as_str().unwrap().to_string(),
+                l["balance"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let line = |k: &str, d: &str, c: &str, b: &str| {
+        (k.to_string(), d.to_string(), c.to_string(), b.to_string())
+    };
+    assert_eq!(
+        lines,
+        vec![
+            line("payment_received", "cash", "-30.00", "20.00"),
+            line("expense", "Taxi", "-10.00", "50.00"),
+            line("expense", "Groceries", "60.00", "60.00"),
+        ]
+    );
+    let groceries = &statement["items"][2];
+    assert_eq!(groceries["paid"], "90.00");
+    assert_eq!(groceries["share"], "30.00");
+    assert_eq!(groceries["other"]["id"], ann_id.as_str());
+    assert_eq!(statement["items"][0]["other"]["id"], cat_id.as_str());
+    assert_eq!(statement["items"][0]["paid"], Value::Null);
+
+    // Every member's statement ends at the balance the balances show.
+    let shown = by_member(&balances(&app, &ann, &ws).await);
+    for who in [&ann_id, &bob_id, &cat_id] {
+        let statement: Value = explained(ann.clone(), who.clone(), String::new())
+            .await
+            .json();
+        // A settled-up member (Cat) is left out of the balances: zero.
+        let balance = shown.get(who).map_or("0.00", String::as_str);
+        assert_eq!(statement["balance"], balance, "{who}");
+        assert_eq!(statement["items"][0]["balance"], balance, "{who}");
+    }
+
+    // Paged, the pages hold the same lines in the same order.
+    let mut paged = Vec::new();
+    let mut query = "?limit=2".to_string();
+    loop {
+        let page: Value = explained(ann.clone(), ann_id.clone(), query.clone())
+            .await
+            .json();
+        paged.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l["id"].clone()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(next) => query = format!("?limit=2&cursor={next}"),
+            None => break,
+        }
+    }
+    let whole: Vec<Value> = statement["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].clone())
+        .collect();
+    assert_eq!(paged, whole);
+    assert_eq!(
+        explained(ann.clone(), ann_id.clone(), "?limit=0".into())
+            .await
+            .status_code(),
+        422
+    );
+
+    // Someone of no concern to this workspace, or no id at all: not found.
+    let (stranger, _) = workspace_of(&app, "Zed", "zed@example.com").await;
+    let zed = pid(&app, &stranger).await;
+    for who in [zed.as_str(), "not-an-id"] {
+        let response = explained(ann.clone(), who.to_string(), String::new()).await;
+        assert_eq!(response.status_code(), 404, "{who}");
+        assert!(!response.text().contains("Zed"));
+    }
+}

@@ -207,3 +207,71 @@ async fn a_household_is_set_up_and_used_in_the_browser() {
         ]
     );
 }
+
+#[tokio::test]
+async fn the_balances_pages_fit_a_phone_and_a_desktop_and_settle_up() {
+    let app = TestApp::start().await;
+    let (ann, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let bob =
+        super::workspaces_api::join_named(&app, &ann, &ws, "Bob", "bob@example.com", "member")
+            .await;
+    let pid = |token: String| {
+        let app = &app;
+        async move {
+            app.server
+                .get("/api/auth/current")
+                .authorization_bearer(&token)
+                .await
+                .json::<serde_json::Value>()["pid"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        }
+    };
+    let (ann_id, bob_id) = (pid(ann.clone()).await, pid(bob.clone()).await);
+    let split = serde_json::json!({ "method": "equal", "parts": [{ "member": ann_id }, { "member": bob_id }] });
+    for (amount, description) in [
+        (
+            "45.00",
+            "Groceries for the whole week, with a long description to wrap",
+        ),
+        ("20.00", "Electricity"),
+    ] {
+        let added = app
+            .server
+            .post(&format!("/api/v1/workspaces/{ws}/expenses"))
+            .authorization_bearer(&ann)
+            .json(&serde_json::json!({ "amount": amount, "date": "2026-11-01", "description": description, "split": split }))
+            .await;
+        assert_eq!(added.status_code(), 201, "{}", added.text());
+    }
+    // Bob paid part of his 32.50 already.
+    let paid = app
+        .server
+        .post(&format!("/api/v1/workspaces/{ws}/settlements"))
+        .authorization_bearer(&bob)
+        .json(&serde_json::json!({ "from": bob_id, "to": ann_id, "amount": "20.00", "note": "cash at the door, the rest next week" }))
+        .await;
+    assert_eq!(paid.status_code(), 201, "{}", paid.text());
+    let server = app.on_loopback();
+    let base = server.server_address().expect("an address").to_string();
+
+    run_script(
+        "balances.mjs",
+        &[
+            base.trim_end_matches('/'),
+            "ann@example.com",
+            PASSWORD,
+            &format!("/w/{ws}"),
+        ],
+    )
+    .await;
+
+    let balances: serde_json::Value = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/balances"))
+        .authorization_bearer(&ann)
+        .await
+        .json();
+    assert_eq!(balances["balances"], serde_json::json!([]), "settled up");
+}

@@ -499,7 +499,7 @@ async fn the_balances_page_shows_who_owes_and_records_the_suggested_payment() {
     let ws_id = ws.trim_start_matches("/w/").to_string();
     join_as(&app, &token, &ws_id, "bob@example.com", "member").await;
     let page = app.server.get(&format!("{ws}/balances")).await.text();
-    assert!(page.contains("Everyone is square."));
+    assert!(page.contains("Balances appear when an expense is shared"));
 
     let members: Value = app
         .server
@@ -545,7 +545,7 @@ async fn the_balances_page_shows_who_owes_and_records_the_suggested_payment() {
         .await;
     assert_eq!(recorded.status_code(), 303);
     let page = app.server.get(&format!("{ws}/balances")).await.text();
-    assert!(page.contains("Everyone is square."));
+    assert!(page.contains("Everyone is settled up"), "{page}");
     assert!(page.contains("Payments so far"));
 }
 
@@ -670,7 +670,7 @@ async fn a_payment_recorded_by_mistake_is_deleted_from_the_balances_page() {
     let page = app.server.get(&format!("{ws}/balances")).await.text();
     assert!(page.contains("Payment deleted."));
     assert!(!page.contains("Payments so far"));
-    assert!(page.contains("Everyone is square."));
+    assert!(page.contains("Balances appear when an expense is shared"));
 }
 
 #[tokio::test]

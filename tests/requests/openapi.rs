@@ -221,6 +221,7 @@ async fn every_list_documents_the_same_paging_with_the_servers_bounds() {
         );
     }
     // Workspaces, members, invitations, audit, expenses, categories,
-    // recurring, budgets, notifications, settlements, receipts, tokens.
-    assert_eq!(lists, 12);
+    // recurring, budgets, notifications, settlements, a balance explained,
+    // receipts, tokens.
+    assert_eq!(lists, 13);
 }

@@ -1,5 +1,6 @@
 //! Who owes whom, and settlements, on the API:
-//! `/api/v1/workspaces/{workspace_id}/balances` and `.../settlements`.
+//! `/api/v1/workspaces/{workspace_id}/balances` (and `.../balances/{user_id}`,
+//! one member's balance explained) and `.../settlements`.
 
 use std::cmp::Reverse;
 
@@ -13,10 +14,13 @@ use crate::{
     },
     models::{
         paging::{Page, PageQuery},
-        settlements::{self, SettlementParams},
+        settlements::{self, statement, SettlementParams},
     },
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
-    views::expenses::{BalancesResponse, SettlementList, SettlementResponse},
+    views::{
+        balances::BalanceStatementResponse,
+        expenses::{BalancesResponse, SettlementList, SettlementResponse},
+    },
 };
 
 #[utoipa::path(
@@ -31,6 +35,32 @@ use crate::{
 async fn balances(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
     let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
     format::json(BalancesResponse::new(&balances, &member.workspace.currency))
+}
+
+/// One member's balance explained: each shared expense with what they
+/// paid and their share, each payment made or received, and the balance
+/// after each line; newest first, so the first page's first line ends at
+/// the balance `GET .../balances` shows.
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{workspace_id}/balances/{user_id}",
+    tag = "balances",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = Uuid, Path, description = "The member (a member's `user_id`, a balance's `member.id`)"), PageQuery),
+    responses((status = 200, body = BalanceStatementResponse), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("login_token" = []), ("access_token" = []))
+)]
+#[debug_handler]
+async fn explained(
+    State(_ctx): State<AppContext>,
+    member: Member,
+    Path((_, user_id)): Path<(String, String)>,
+    Query(page): Query<PageQuery>,
+) -> Result<Response> {
+    let found = statement::of(&member.db, member.workspace.id, &user_id, &page).await?;
+    format::json(BalanceStatementResponse::new(
+        &found,
+        &member.workspace.currency,
+    ))
 }
 
 #[utoipa::path(
@@ -109,6 +139,10 @@ pub fn routes() -> Routes {
         .add(
             "/workspaces/{workspace_id}/balances",
             requires(SETTLEMENTS_READ, get(balances)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/balances/{user_id}",
+            requires(SETTLEMENTS_READ, get(explained)),
         )
         .add(settlements, requires(SETTLEMENTS_READ, get(list)))
         .add(settlements, requires(SETTLEMENTS_CREATE, post(create)))

@@ -394,6 +394,7 @@ impl Modify for CreateBodies {
         billing::checkout,
         billing::portal,
         balances::balances,
+        balances::explained,
         balances::list,
         balances::create,
         balances::destroy,

@@ -1,6 +1,7 @@
 //! The balances page (`/w/{workspace_id}/balances`): who owes whom, the
 //! fewest payments that settle everything (each recordable with one click),
-//! and the settlements recorded so far.
+//! and the settlements recorded so far; and each member's balance explained
+//! (`/w/{workspace_id}/balances/{user_id}`).
 
 use axum::http::StatusCode;
 use loco_rs::prelude::*;
@@ -14,13 +15,17 @@ use crate::{
     },
     models::{
         memberships,
-        settlements::{self, SettlementParams},
+        paging::{PageQuery, LIMIT_MAX},
+        settlements::{self, statement, SettlementParams},
         validation::FieldErrors,
     },
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
     views::{
-        balances::{BalancesPage, NewSettlement, SentSettlement},
-        expenses::{BalancesResponse, SettlementResponse},
+        balances::{
+            BalanceStatementPage, BalanceStatementResponse, BalancesPage, NewSettlement,
+            SentSettlement,
+        },
+        expenses::{format as money, BalancesResponse, SettlementResponse},
         page::{FormValues, InWorkspace},
         urls,
         workspaces::MemberResponse,
@@ -39,14 +44,34 @@ async fn balances_page(
     let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
     let history = settlements::Model::list(&member.db, member.workspace.id).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let (form, errors) = FormValues::sent_or(sent, || NewSettlement {
-        date: member.workspace.today().to_string(),
-        from: member.user().pid.to_string(),
+    let me = member.user();
+    let (form, errors) = FormValues::sent_or(sent, || {
+        let date = member.workspace.today().to_string();
+        match balances.suggested_payment(me.id) {
+            Some((from, to, amount)) => NewSettlement {
+                date,
+                from: from.pid.to_string(),
+                to: to.pid.to_string(),
+                amount: money(amount, currency),
+            },
+            // Nobody owes: from the member looking to someone else.
+            None => NewSettlement {
+                date,
+                from: me.pid.to_string(),
+                to: members
+                    .iter()
+                    .find(|m| m.user.id != me.id)
+                    .map(|m| m.user.pid.to_string())
+                    .unwrap_or_default(),
+                amount: String::new(),
+            },
+        }
     });
     let context = InWorkspace {
         frame: frame(ctx, member).await?,
         page: BalancesPage {
-            me: member.user().pid.to_string(),
+            me: me.pid.to_string(),
+            shared: balances.shared,
             summary: BalancesResponse::new(&balances, currency),
             history: history
                 .iter()
@@ -68,6 +93,37 @@ async fn index(
     member: Member,
 ) -> Result<Response> {
     balances_page(&ctx, &v, &visitor, &member, StatusCode::OK, None).await
+}
+
+/// One member's balance explained, newest line first, a long list in
+/// pages of the most a page holds.
+#[debug_handler]
+async fn explained(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    member: Member,
+    Path((_, user_id)): Path<(String, String)>,
+    Query(mut page): Query<PageQuery>,
+) -> Result<Response> {
+    page.limit = Some(page.limit.unwrap_or(LIMIT_MAX));
+    let found = statement::of(&member.db, member.workspace.id, &user_id, &page).await?;
+    let context = InWorkspace {
+        frame: frame(&ctx, &member).await?,
+        page: BalanceStatementPage {
+            me: member.user().pid.to_string(),
+            statement: BalanceStatementResponse::new(&found, &member.workspace.currency),
+            settled: found.balance_minor == 0,
+            older: page.cursor.as_deref().is_some_and(|c| !c.trim().is_empty()),
+        },
+    };
+    render(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "balances/member.html",
+        &context,
+    )
 }
 
 #[debug_handler]
@@ -133,6 +189,10 @@ pub fn routes() -> Routes {
         .add(
             "/w/{workspace_id}/balances",
             requires(SETTLEMENTS_READ, get(index)),
+        )
+        .add(
+            "/w/{workspace_id}/balances/{user_id}",
+            requires(SETTLEMENTS_READ, get(explained)),
         )
         .add(
             "/w/{workspace_id}/settlements",

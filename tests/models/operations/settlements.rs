@@ -15,6 +15,7 @@ fn paid(from: &users::Model, to: &users::Model, amount: &str) -> SettlementParam
         amount: amount.to_string(),
         date: None,
         note: None,
+        currency: None,
     }
 }
 
@@ -31,7 +32,15 @@ async fn a_settlement_is_between_two_members_for_an_amount_above_zero() {
             (
                 paid(bob, bob, "5.00"),
                 "to",
-                "must be someone else than who paid",
+                "must be someone else than who paid: a member can't pay themself",
+            ),
+            (
+                SettlementParams {
+                    currency: Some("USD".into()),
+                    ..paid(bob, ann, "5.00")
+                },
+                "currency",
+                "must be EUR, the workspace's currency: balances and payments are kept in it, so convert the amount first",
             ),
             (paid(bob, ann, "0"), "amount", "must be greater than zero"),
             (paid(bob, ann, "-5"), "amount", "must be greater than zero"),

@@ -2,6 +2,9 @@
 //! less their own shares of them, plus what they handed to others in
 //! settlements, less what they received. Balances add up to zero; the
 //! settle-up plan pays them off with as few transfers as possible.
+//! [`statement`] lists the expenses and payments that make up one balance.
+
+pub mod statement;
 
 use crate::models::ids::{UserId, WorkspaceId};
 use std::collections::{BTreeMap, HashMap};
@@ -52,6 +55,11 @@ pub struct SettlementParams {
     /// In the workspace's base currency, e.g. "12.34".
     #[schema(required = true, schema_with = crate::models::schema::decimal_required)]
     pub amount: String,
+    /// ISO 4217; when given, it must be the workspace's base currency:
+    /// balances and payments are kept in it (an amount paid in another
+    /// currency is converted by whoever records it).
+    #[schema(schema_with = crate::models::schema::currency_optional)]
+    pub currency: Option<String>,
     /// YYYY-MM-DD; today (in the workspace's time zone) when left out.
     #[schema(schema_with = crate::models::schema::date_optional)]
     pub date: Option<String>,
@@ -82,6 +90,41 @@ pub struct Balances {
     /// `(user, balance)`, largest creditor first; `None`: a deleted account.
     pub people: Vec<(Option<users::Model>, i64)>,
     pub transfers: Vec<(Option<users::Model>, Option<users::Model>, i64)>,
+    /// Some live expense is shared: nobody in `people` then means everyone
+    /// settled up, not that there was never anything to settle.
+    pub shared: bool,
+}
+
+impl Balances {
+    /// The payment a "record a payment" form suggests to `me`: what `me`
+    /// owes (the largest of their payments in the plan) when they owe,
+    /// else the plan's payment from whoever owes most. `None` when nobody
+    /// owes, or only former members (who can no longer be named) do.
+    #[must_use]
+    pub fn suggested_payment(&self, me: UserId) -> Option<(&users::Model, &users::Model, i64)> {
+        let known = self
+            .transfers
+            .iter()
+            .filter_map(|(from, to, amount)| Some((from.as_ref()?, to.as_ref()?, *amount)));
+        let mine = known
+            .clone()
+            .filter(|(from, _, _)| from.id == me)
+            .max_by_key(|t| t.2);
+        // `people` is sorted by balance: the last one with a debt owes most.
+        let most_owing = self
+            .people
+            .iter()
+            .rev()
+            .filter(|(_, balance)| *balance < 0)
+            .find_map(|(user, _)| user.as_ref().map(|u| u.id));
+        mine.or_else(|| {
+            known
+                .clone()
+                .filter(|(from, _, _)| Some(from.id) == most_owing)
+                .max_by_key(|t| t.2)
+        })
+        .or_else(|| known.max_by_key(|t| t.2))
+    }
 }
 
 /// The fewest transfers that bring every balance (`(person, amount)`,
@@ -186,6 +229,15 @@ fn settle_group(group: &[(i64, i64)]) -> Vec<Transfer> {
     }
 }
 
+/// The expenses that count in balances: live, split, with a payer.
+/// [`statement`] reads the same ones, so a statement ends at the balance.
+fn split_live_expenses() -> Condition {
+    Condition::all()
+        .add(expenses::Column::DeletedAt.is_null())
+        .add(expenses::Column::SplitMethod.is_not_null())
+        .add(expenses::Column::PaidById.is_not_null())
+}
+
 impl Model {
     /// Everyone's balance in the workspace and the plan to settle them.
     ///
@@ -198,15 +250,9 @@ impl Model {
         workspace_id: WorkspaceId,
     ) -> ModelResult<Balances> {
         let mut net: BTreeMap<UserId, i64> = BTreeMap::new();
-        let split_live = || {
-            Condition::all()
-                .add(expenses::Column::DeletedAt.is_null())
-                .add(expenses::Column::SplitMethod.is_not_null())
-                .add(expenses::Column::PaidById.is_not_null())
-        };
         let paid: Vec<(Option<UserId>, Option<i64>)> = expenses::Entity::find()
             .in_tenant(workspace_id)
-            .filter(split_live())
+            .filter(split_live_expenses())
             .select_only()
             .column(expenses::Column::PaidById)
             .column_as(money::sum_minor(expenses::Column::AmountMinor), "total")
@@ -214,6 +260,7 @@ impl Model {
             .into_tuple()
             .all(db)
             .await?;
+        let shared = !paid.is_empty();
         for (user, total) in paid {
             if let Some(user) = user {
                 *net.entry(user).or_default() += total.unwrap_or_default();
@@ -225,7 +272,7 @@ impl Model {
                 JoinType::InnerJoin,
                 expense_shares::Relation::Expenses.def(),
             )
-            .filter(split_live())
+            .filter(split_live_expenses())
             .select_only()
             .column(expense_shares::Column::UserId)
             .column_as(
@@ -280,6 +327,7 @@ impl Model {
         Ok(Balances {
             people: listed,
             transfers,
+            shared,
         })
     }
 
@@ -308,12 +356,28 @@ impl Model {
         );
         if let (Some(from), Some(to)) = (&from, &to) {
             if from.user.id == to.user.id {
-                errors.add("to", "must be someone else than who paid");
+                errors.add(
+                    "to",
+                    "must be someone else than who paid: a member can't pay themself",
+                );
             }
         }
         let base = money::currency(&workspace.currency).ok_or_else(|| {
             DomainError::Conflict("The workspace has an unknown base currency.".to_string())
         })?;
+        // A payment in another currency would be recorded as if it were in
+        // the base currency: refused rather than misread.
+        if let Some(code) = params.currency.as_deref().map(str::trim) {
+            if !code.is_empty() && !code.eq_ignore_ascii_case(&workspace.currency) {
+                errors.add(
+                    "currency",
+                    format!(
+                        "must be {}, the workspace's currency: balances and payments are kept in it, so convert the amount first",
+                        workspace.currency
+                    ),
+                );
+            }
+        }
         let amount = money::parse_amount(&params.amount, base)
             .map_err(|message| errors.add("amount", message))
             .ok();
