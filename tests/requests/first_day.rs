@@ -438,6 +438,22 @@ async fn amounts_typed_with_a_decimal_comma_are_read_in_every_form_and_the_api_s
         .await
         .json();
     assert_eq!(budgets["items"][0]["amount"], "1200.50", "{budgets}");
+
+    // A payment between the two.
+    let paid = app
+        .post_form(
+            &format!("{ws}/settlements"),
+            &[("from", &ben_id), ("to", &ann_id), ("amount", "5,25")],
+        )
+        .await;
+    assert_eq!(paid.status_code(), 303, "{}", paid.text());
+    let payments: Value = app
+        .server
+        .get(&format!("/api/v1/workspaces/{id}/settlements"))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(payments["items"][0]["amount"], "5.25", "{payments}");
 }
 
 #[tokio::test]

@@ -524,19 +524,21 @@ async fn an_amount_finer_than_the_currency_is_refused_alike_by_every_door() {
     let h = Household::start().await;
     let refusal = Refusal::Field("amount", "can have at most 2 decimals in EUR");
     let today = today().to_string();
-    // An archive holds minor units: it cannot carry this value.
+    // An archive holds minor units: it cannot carry this value. Four
+    // decimals: a form asks about three ("12.345" may be twelve thousand
+    // and more), and no reading of four is an amount in EUR.
     refused_by_every_door(
-        "amount 12.345 EUR",
+        "amount 12.3456 EUR",
         vec![
             h.api(
                 "expenses",
-                json!({ "amount": "12.345", "date": today, "description": "Lunch" }),
+                json!({ "amount": "12.3456", "date": today, "description": "Lunch" }),
                 refusal,
             )
             .await,
-            h.page("expenses", &expense_form("12.345", &today), refusal)
+            h.page("expenses", &expense_form("12.3456", &today), refusal)
                 .await,
-            h.import("12.345", &today, refusal).await,
+            h.import("12.3456", &today, refusal).await,
             h.assistant("coffee 4.505 yesterday", refusal).await,
         ],
     );

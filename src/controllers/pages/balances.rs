@@ -14,7 +14,7 @@ use crate::{
         web_session::Visitor,
     },
     models::{
-        memberships,
+        memberships, money,
         paging::{PageQuery, LIMIT_MAX},
         settlements::{self, statement, SettlementParams},
         validation::FieldErrors,
@@ -134,6 +134,10 @@ async fn settle(
     member: Member,
     Form(params): Form<SettlementParams>,
 ) -> Result<Response> {
+    let params = SettlementParams {
+        notation: money::Notation::Typed,
+        ..params
+    };
     let recorded = async {
         let tenant = member.tenant(&ctx).await?;
         Ok::<_, Error>(settlements::Model::record(&tenant, &params).await?)

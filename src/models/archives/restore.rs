@@ -402,6 +402,7 @@ pub async fn restore(tenant: &Tenant<'_>, archive: &Archive) -> DomainResult<Res
             date: Some(s.date.to_string()),
             note: s.note.clone(),
             currency: None,
+            notation: money::Notation::Plain,
         };
         let recorded = crate::models::settlements::Model::record(&restoring, &params).await;
         refusals.keep(&format!("settlements[{i}]"), recorded)?;

@@ -65,6 +65,10 @@ pub struct SettlementParams {
     pub date: Option<String>,
     #[schema(max_length = 200)]
     pub note: Option<String>,
+    /// How the amount is written: exactly by the API; as typed in the
+    /// pages' form (`12,50`).
+    #[serde(skip)]
+    pub notation: money::Notation,
 }
 
 /// A payment that evens out balances: `from` gives `to` the amount.
@@ -378,7 +382,7 @@ impl Model {
                 );
             }
         }
-        let amount = money::parse_amount(&params.amount, base)
+        let amount = money::parse_amount_as(&params.amount, base, params.notation)
             .map_err(|message| errors.add("amount", message))
             .ok();
         let settled_on = match params.date.as_deref().map(str::trim) {

@@ -16,6 +16,7 @@ fn paid(from: &users::Model, to: &users::Model, amount: &str) -> SettlementParam
         date: None,
         note: None,
         currency: None,
+        ..SettlementParams::default()
     }
 }
 
