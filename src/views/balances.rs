@@ -4,9 +4,12 @@
 use serde::Serialize;
 
 use crate::{
-    models::settlements::statement::{Entry, Line, Statement},
+    models::settlements::{
+        statement::{Entry, Line, Statement},
+        Balances, Settlement,
+    },
     views::{
-        expenses::{format, BalancesResponse, PersonResponse, SettlementResponse},
+        expenses::{format, PersonResponse},
         page::FormValues,
         workspaces::MemberResponse,
     },
@@ -215,3 +218,86 @@ pub struct BalanceStatementPage {
     /// This is a later page: the balance on top is not the balance now.
     pub older: bool,
 }
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BalanceResponse {
+    pub member: PersonResponse,
+    /// Positive: the others owe this member; negative: they owe the others.
+    pub balance: String,
+    /// This member owes the others (`amount` of it).
+    pub owes: bool,
+    /// The balance without its sign.
+    pub amount: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct TransferResponse {
+    pub from: PersonResponse,
+    pub to: PersonResponse,
+    pub amount: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BalancesResponse {
+    pub currency: String,
+    pub balances: Vec<BalanceResponse>,
+    /// The fewest payments that settle every balance.
+    pub transfers: Vec<TransferResponse>,
+}
+
+impl BalancesResponse {
+    #[must_use]
+    pub fn new(balances: &Balances, currency: &str) -> Self {
+        Self {
+            currency: currency.to_string(),
+            balances: balances
+                .people
+                .iter()
+                .map(|(user, balance)| BalanceResponse {
+                    member: PersonResponse::new(user.as_ref()),
+                    balance: format(*balance, currency),
+                    owes: *balance < 0,
+                    amount: format(balance.abs(), currency),
+                })
+                .collect(),
+            transfers: balances
+                .transfers
+                .iter()
+                .map(|(from, to, amount)| TransferResponse {
+                    from: PersonResponse::new(from.as_ref()),
+                    to: PersonResponse::new(to.as_ref()),
+                    amount: format(*amount, currency),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SettlementResponse {
+    pub id: String,
+    pub from: PersonResponse,
+    pub to: PersonResponse,
+    pub amount: String,
+    pub currency: String,
+    pub date: String,
+    pub note: Option<String>,
+}
+
+impl SettlementResponse {
+    #[must_use]
+    pub fn new(settlement: &Settlement, currency: &str) -> Self {
+        let row = &settlement.row;
+        Self {
+            id: row.pid.to_string(),
+            from: PersonResponse::new(settlement.from.as_ref()),
+            to: PersonResponse::new(settlement.to.as_ref()),
+            amount: format(row.amount_minor, currency),
+            currency: currency.to_string(),
+            date: row.settled_on.to_string(),
+            note: row.note.clone(),
+        }
+    }
+}
+
+crate::page_schema!(SettlementList, SettlementResponse);

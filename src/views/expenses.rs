@@ -8,7 +8,6 @@ use crate::{
         categories,
         expenses::{Expense, ExpenseFilter, Listing},
         money, recurring_expenses,
-        settlements::{Balances, Settlement},
     },
     views::{
         page::FormValues,
@@ -180,87 +179,6 @@ impl ExpenseListResponse {
             total: format(listing.total_minor, base_currency),
             count: listing.count,
             currency: base_currency.to_string(),
-        }
-    }
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct BalanceResponse {
-    pub member: PersonResponse,
-    /// Positive: the others owe this member; negative: they owe the others.
-    pub balance: String,
-    /// This member owes the others (`amount` of it).
-    pub owes: bool,
-    /// The balance without its sign.
-    pub amount: String,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct TransferResponse {
-    pub from: PersonResponse,
-    pub to: PersonResponse,
-    pub amount: String,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct BalancesResponse {
-    pub currency: String,
-    pub balances: Vec<BalanceResponse>,
-    /// The fewest payments that settle every balance.
-    pub transfers: Vec<TransferResponse>,
-}
-
-impl BalancesResponse {
-    #[must_use]
-    pub fn new(balances: &Balances, currency: &str) -> Self {
-        Self {
-            currency: currency.to_string(),
-            balances: balances
-                .people
-                .iter()
-                .map(|(user, balance)| BalanceResponse {
-                    member: PersonResponse::new(user.as_ref()),
-                    balance: format(*balance, currency),
-                    owes: *balance < 0,
-                    amount: format(balance.abs(), currency),
-                })
-                .collect(),
-            transfers: balances
-                .transfers
-                .iter()
-                .map(|(from, to, amount)| TransferResponse {
-                    from: PersonResponse::new(from.as_ref()),
-                    to: PersonResponse::new(to.as_ref()),
-                    amount: format(*amount, currency),
-                })
-                .collect(),
-        }
-    }
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct SettlementResponse {
-    pub id: String,
-    pub from: PersonResponse,
-    pub to: PersonResponse,
-    pub amount: String,
-    pub currency: String,
-    pub date: String,
-    pub note: Option<String>,
-}
-
-impl SettlementResponse {
-    #[must_use]
-    pub fn new(settlement: &Settlement, currency: &str) -> Self {
-        let row = &settlement.row;
-        Self {
-            id: row.pid.to_string(),
-            from: PersonResponse::new(settlement.from.as_ref()),
-            to: PersonResponse::new(settlement.to.as_ref()),
-            amount: format(row.amount_minor, currency),
-            currency: currency.to_string(),
-            date: row.settled_on.to_string(),
-            note: row.note.clone(),
         }
     }
 }
@@ -607,4 +525,3 @@ pub struct DeletedRow {
 
 crate::page_schema!(CategoryList, CategoryResponse);
 crate::page_schema!(RecurringList, RecurringResponse);
-crate::page_schema!(SettlementList, SettlementResponse);

@@ -502,3 +502,33 @@ async fn the_navigation_marks_the_current_place_and_links_the_console_for_operat
     let html = app.server.get(&ws).await.text();
     assert!(html.contains(r#"href="/admin""#), "operators do");
 }
+
+#[tokio::test]
+async fn every_page_links_a_manifest_that_installs_the_app() {
+    let app = TestApp::start().await;
+    let (ws, _) = household(&app).await;
+    for path in [
+        "/".to_string(),
+        ws.clone(),
+        format!("{ws}/expenses/new"),
+        "/login".into(),
+    ] {
+        let html = app.server.get(&path).await.text();
+        assert!(
+            html.contains(r#"<link rel="manifest" href="/manifest.webmanifest">"#),
+            "{path}"
+        );
+    }
+    let manifest = app.server.get("/manifest.webmanifest").await;
+    manifest.assert_status_ok();
+    assert_eq!(manifest.header("content-type"), "application/manifest+json");
+    let manifest: Value = serde_json::from_str(&manifest.text()).unwrap();
+    assert_eq!(manifest["name"], "SmartExpense");
+    assert_eq!(manifest["start_url"], "/");
+    for icon in manifest["icons"].as_array().unwrap() {
+        let src = icon["src"].as_str().unwrap();
+        let file = app.server.get(src).await;
+        file.assert_status_ok();
+        assert!(!file.as_bytes().is_empty(), "{src}");
+    }
+}

@@ -55,6 +55,8 @@ const OUTSIDE_WORKSPACES: &[&str] = &[
     // The API's description, public like the rest of the docs.
     "/api/openapi.json",
     "/api/docs",
+    // What installs the app on a phone: the same for everyone.
+    "/manifest.webmanifest",
     // The caller's own access tokens (a test shows others' are out of reach).
     "/account/tokens",
     "/account/tokens/{token_id}/revoke",

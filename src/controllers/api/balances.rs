@@ -17,9 +17,8 @@ use crate::{
         settlements::{self, statement, SettlementParams},
     },
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
-    views::{
-        balances::BalanceStatementResponse,
-        expenses::{BalancesResponse, SettlementList, SettlementResponse},
+    views::balances::{
+        BalanceStatementResponse, BalancesResponse, SettlementList, SettlementResponse,
     },
 };
 

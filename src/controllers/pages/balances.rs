@@ -22,10 +22,10 @@ use crate::{
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
     views::{
         balances::{
-            BalanceStatementPage, BalanceStatementResponse, BalancesPage, NewSettlement,
-            SentSettlement,
+            BalanceStatementPage, BalanceStatementResponse, BalancesPage, BalancesResponse,
+            NewSettlement, SentSettlement, SettlementResponse,
         },
-        expenses::{format as money, BalancesResponse, SettlementResponse},
+        expenses::format as format_amount,
         page::{FormValues, InWorkspace},
         urls,
         workspaces::MemberResponse,
@@ -52,7 +52,7 @@ async fn balances_page(
                 date,
                 from: from.pid.to_string(),
                 to: to.pid.to_string(),
-                amount: money(amount, currency),
+                amount: format_amount(amount, currency),
             },
             // Nobody owes: from the member looking to someone else.
             None => NewSettlement {
