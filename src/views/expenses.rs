@@ -6,7 +6,7 @@ use crate::{
     models::{
         _entities::{users, workspaces},
         categories,
-        expenses::{Expense, ExpenseFilter, ExpenseParams, Listing},
+        expenses::{Expense, ExpenseFilter, Listing},
         money, recurring_expenses,
         settlements::{Balances, Settlement},
     },
@@ -564,50 +564,6 @@ impl ExpenseValues {
                     s.parts
                         .iter()
                         .map(|p| (p.member.id.clone(), p.value.clone()))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            prefilled: false,
-        }
-    }
-}
-
-impl ExpenseValues {
-    /// The form filled from an expense as a client sends it (a recurring
-    /// rule's, kept with plain numbers); no date.
-    #[must_use]
-    pub fn of_params(expense: &ExpenseParams, base_currency: &str) -> Self {
-        let text = |value: &Option<String>| value.clone().unwrap_or_default();
-        let currency = expense
-            .currency
-            .clone()
-            .filter(|c| !c.trim().is_empty())
-            .unwrap_or_else(|| base_currency.to_string());
-        let split = expense.split.as_ref().filter(|s| s.method != "none");
-        Self {
-            amount: text(&expense.amount),
-            rate: if currency.eq_ignore_ascii_case(base_currency) {
-                String::new()
-            } else {
-                text(&expense.rate)
-            },
-            currency,
-            date: String::new(),
-            description: text(&expense.description),
-            payee: expense.payee.clone(),
-            notes: expense.notes.clone(),
-            category_id: expense.category_id.clone(),
-            tags: expense.tags.clone().unwrap_or_default().join(", "),
-            paid_by: expense.paid_by.clone(),
-            split_method: split.map_or("none", |s| s.method.as_str()).to_string(),
-            included: split
-                .map(|s| s.parts.iter().map(|p| p.member.clone()).collect())
-                .unwrap_or_default(),
-            shares: split
-                .map(|s| {
-                    s.parts
-                        .iter()
-                        .filter_map(|p| Some((p.member.clone(), p.value.clone()?)))
                         .collect()
                 })
                 .unwrap_or_default(),
