@@ -23,6 +23,9 @@ use super::{
 };
 use crate::policies::RECURRING_MANAGE;
 
+mod change;
+pub use change::RecurringChanges;
+
 const INTERVAL_MAX: i32 = 366;
 /// One run creates at most this many occurrences of a rule; the next run
 /// goes on. Stops a daily rule started decades ago from flooding a run.

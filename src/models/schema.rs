@@ -172,6 +172,7 @@ field_schemas! {
     /// The roles an invitation or a role change may grant.
     grantable_role => named("GrantableRole", false);
     frequency => named("Frequency", false);
+    frequency_optional => named("Frequency", true);
     period_optional => named("BudgetPeriod", true);
     /// A filter's order; empty for the default (`newest`).
     sort_or_empty => one_of(&[words(Sort::ALL, Sort::as_str), vec![""]].concat(), false);

@@ -92,6 +92,7 @@ pages! {
     expenses_in_category(w, id) => "/w/{w}/expenses?category={id}";
     recurring(w) => "/w/{w}/recurring";
     recurring_delete(w, id) => "/w/{w}/recurring/{id}/delete";
+    recurring_edit(w, id) => "/w/{w}/recurring/{id}/edit";
     imports(w) => "/w/{w}/imports";
     import(w, id) => "/w/{w}/imports/{id}";
     /// Only the progress bar, which htmx polls.

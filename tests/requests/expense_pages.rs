@@ -633,6 +633,134 @@ async fn a_recurring_expense_is_set_up_and_stopped_from_its_page() {
 }
 
 #[tokio::test]
+async fn a_recurring_expense_is_edited_from_its_page_for_what_it_adds_next() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let ws_id = ws.trim_start_matches("/w/").to_string();
+    let today = chrono::Utc::now().date_naive();
+    let rule: Value = app
+        .server
+        .post(&format!("{}/recurring", api(&ws)))
+        .authorization_bearer(&token)
+        .json(&json!({ "frequency": "monthly", "starts_on": today.to_string(), "amount": "12.00", "description": "Phone" }))
+        .await
+        .json();
+    let id = rule["id"].as_str().unwrap().to_string();
+    let edit = format!("{ws}/recurring/{id}/edit");
+    let html = app.server.get(&format!("{ws}/recurring")).await.text();
+    assert!(html.contains(&format!(r#"href="{edit}""#)), "{html}");
+    assert!(html.contains(r#"aria-label="Edit Phone""#));
+
+    let form = app.server.get(&edit).await;
+    form.assert_status_ok();
+    let form = form.text();
+    assert!(form.contains(r#"value="Phone""#), "{form}");
+    assert!(form.contains(r#"value="12.00""#));
+    assert!(form.contains(&format!(r#"value="{today}""#)));
+
+    let refused = app
+        .post_form(
+            &edit,
+            &[
+                ("frequency", "monthly"),
+                ("interval", "0"),
+                ("starts_on", &today.to_string()),
+                ("amount", "15,50"),
+                ("currency", "EUR"),
+                ("description", "Phone plan"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status_code(), 422);
+    let refused = refused.text();
+    assert!(refused.contains("Every must be a whole number from 1 to 366."));
+    assert!(refused.contains(r#"value="Phone plan""#), "what was typed");
+    assert!(refused.contains(r#"value="15,50""#));
+    let unchanged: Value = app
+        .server
+        .get(&format!("{}/recurring", api(&ws)))
+        .authorization_bearer(&token)
+        .await
+        .json::<Value>()["items"][0]
+        .clone();
+    assert_eq!(unchanged["expense"]["amount"], "12.00");
+
+    let saved = app
+        .post_form(
+            &edit,
+            &[
+                ("frequency", "monthly"),
+                ("interval", "2"),
+                ("starts_on", &today.to_string()),
+                ("ends_on", ""),
+                ("amount", "15,50"),
+                ("currency", "EUR"),
+                ("description", "Phone plan"),
+                ("split_method", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status_code(), 303, "{}", saved.text());
+    let changed: Value = app
+        .server
+        .get(&format!("{}/recurring", api(&ws)))
+        .authorization_bearer(&token)
+        .await
+        .json::<Value>()["items"][0]
+        .clone();
+    assert_eq!(changed["expense"]["amount"], "15.50", "kept plainly");
+    assert_eq!(changed["interval"], 2);
+    assert_eq!(
+        changed["next_on"],
+        today
+            .checked_add_months(chrono::Months::new(2))
+            .unwrap()
+            .to_string(),
+        "today's is made already"
+    );
+    let list: Value = app
+        .server
+        .get(&format!("{}/expenses", api(&ws)))
+        .authorization_bearer(&token)
+        .await
+        .json();
+    assert_eq!(list["count"], 1);
+    assert_eq!(list["items"][0]["amount"], "12.00", "what it made stays");
+    assert_eq!(list["items"][0]["description"], "Phone");
+
+    // A viewer sees the rule but no way to change it.
+    join_as(&app, &token, &ws_id, "view@example.com", "viewer").await;
+    let viewer = app.another_browser();
+    let login_page = viewer.get("/login").await.text();
+    let logged_in = viewer
+        .post("/login")
+        .form(&[
+            ("email", "view@example.com"),
+            ("password", PASSWORD),
+            ("_csrf", &csrf_in(&login_page)),
+        ])
+        .await;
+    assert_eq!(logged_in.status_code(), 303);
+    let html = viewer.get(&format!("{ws}/recurring")).await.text();
+    assert!(html.contains("Phone plan"));
+    assert!(!html.contains("/edit"));
+    assert!(!html.contains("Edit Phone"));
+    assert_eq!(viewer.get(&edit).await.status_code(), 403);
+    let attempt = crate::support::post_form_as(
+        &viewer,
+        &edit,
+        &[
+            ("frequency", "daily"),
+            ("starts_on", &today.to_string()),
+            ("amount", "1"),
+            ("description", "x"),
+        ],
+    )
+    .await;
+    assert_eq!(attempt.status_code(), 403);
+}
+
+#[tokio::test]
 async fn a_payment_recorded_by_mistake_is_deleted_from_the_balances_page() {
     let app = TestApp::start().await;
     let (ws, token) = household(&app).await;

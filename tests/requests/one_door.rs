@@ -330,6 +330,29 @@ impl Household {
         )
     }
 
+    /// Door: the JSON API's change, `PATCH /api/v1/workspaces/{ws}/{rest}`.
+    async fn api_patch(&self, rest: &str, body: Value, refusal: Refusal) -> Option<String> {
+        let before = Rows::now(&self.app).await;
+        let answer = self
+            .app
+            .server
+            .patch(&format!("/api/v1/workspaces/{}/{rest}", self.ws))
+            .authorization_bearer(&self.ann)
+            .json(&body)
+            .await;
+        let key = match refusal {
+            Refusal::Field(field, _) => field,
+            Refusal::History => "",
+        };
+        let refused = refusal.in_json(&answer, key);
+        verdict(
+            &format!("API PATCH {rest}"),
+            refused,
+            before,
+            Rows::now(&self.app).await,
+        )
+    }
+
     /// Door: the page form `POST /w/{ws}/{rest}`, with its CSRF token. A
     /// field refusal is the form again (422) with the message; a plan limit
     /// goes back to the list with its reason, as `billing.rs` has it.
@@ -654,6 +677,21 @@ async fn rule_to_restore(h: &Household) -> Value {
     h.export().await
 }
 
+/// The public id of Ann's one rule (`rule_to_restore` sets it up).
+async fn only_rule(h: &Household) -> String {
+    let rules: Value = h
+        .app
+        .server
+        .get(&format!("/api/v1/workspaces/{}/recurring", h.ws))
+        .authorization_bearer(&h.ann)
+        .await
+        .json();
+    rules["items"][0]["id"]
+        .as_str()
+        .expect("a rule")
+        .to_string()
+}
+
 #[tokio::test]
 async fn a_recurring_interval_of_zero_is_refused_alike_by_every_door() {
     let h = Household::start().await;
@@ -661,6 +699,7 @@ async fn a_recurring_interval_of_zero_is_refused_alike_by_every_door() {
     let today = today().to_string();
     let mut archive = rule_to_restore(&h).await;
     archive["recurring"][0]["interval"] = json!(0);
+    let rule = format!("recurring/{}", only_rule(&h).await);
     refused_by_every_door(
         "interval 0",
         vec![
@@ -671,6 +710,9 @@ async fn a_recurring_interval_of_zero_is_refused_alike_by_every_door() {
             )
             .await,
             h.page("recurring", &rule_form("0", &today, ""), refusal)
+                .await,
+            h.api_patch(&rule, json!({ "interval": 0 }), refusal).await,
+            h.page(&format!("{rule}/edit"), &rule_form("0", &today, ""), refusal)
                 .await,
             h.restore(archive, "recurring[0].interval", refusal).await,
         ],
@@ -687,6 +729,7 @@ async fn a_recurring_rule_ending_before_it_starts_is_refused_alike_by_every_door
     let mut archive = rule_to_restore(&h).await;
     // The rule starts tomorrow.
     archive["recurring"][0]["ends_on"] = json!(today);
+    let rule = format!("recurring/{}", only_rule(&h).await);
     refused_by_every_door(
         "a rule ending before it starts",
         vec![
@@ -697,6 +740,10 @@ async fn a_recurring_rule_ending_before_it_starts_is_refused_alike_by_every_door
             )
             .await,
             h.page("recurring", &rule_form("1", &today, &yesterday), refusal)
+                .await,
+            // The rule starts tomorrow.
+            h.api_patch(&rule, json!({ "ends_on": today }), refusal).await,
+            h.page(&format!("{rule}/edit"), &rule_form("1", &today, &yesterday), refusal)
                 .await,
             h.restore(archive, "recurring[0].ends_on", refusal).await,
         ],

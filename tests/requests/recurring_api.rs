@@ -3,11 +3,11 @@
 //! scheduler's own row-level security policy).
 
 use chrono::{Duration, Months, Utc};
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::{json, Value};
-use smartexpense::models::recurring_expenses;
+use smartexpense::models::{_entities::audit_events, _entities::expenses, recurring_expenses};
 
-use super::workspaces_api::workspace_of;
+use super::workspaces_api::{join_as, workspace_of};
 use crate::support::TestApp;
 
 fn today() -> chrono::NaiveDate {
@@ -25,8 +25,8 @@ async fn count(app: &TestApp, token: &str, ws: &str, query: &str) -> u64 {
         .unwrap()
 }
 
-/// Moves a rule back in time by `days`, as if the clock had moved on that
-/// far without the job running.
+/// Moves a rule and the expenses it made back in time by `days`, as if the
+/// clock had moved on that far without the job running.
 async fn as_if_days_passed(app: &TestApp, rule_pid: &str, days: i64) {
     let rule = recurring_expenses::Entity::find()
         .all(&app.owner_db)
@@ -40,6 +40,17 @@ async fn as_if_days_passed(app: &TestApp, rule_pid: &str, days: i64) {
     active.starts_on = Set(shift(rule.starts_on));
     active.next_on = Set(rule.next_on.map(shift));
     active.update(&app.owner_db).await.unwrap();
+    let made = expenses::Entity::find()
+        .filter(expenses::Column::RecurringId.eq(rule.id))
+        .all(&app.owner_db)
+        .await
+        .unwrap();
+    for expense in made {
+        let mut active = expense.clone().into_active_model();
+        active.spent_on = Set(shift(expense.spent_on));
+        active.occurrence_on = Set(expense.occurrence_on.map(shift));
+        active.update(&app.owner_db).await.unwrap();
+    }
 }
 
 #[tokio::test]
@@ -278,4 +289,241 @@ async fn bad_rules_are_refused_and_nothing_is_written() {
         .clone();
     assert_eq!(listed, json!([]));
     assert_eq!(count(&app, &token, &ws, "").await, 0);
+}
+
+async fn patch_rule(app: &TestApp, token: &str, ws: &str, id: &str, body: Value) -> Value {
+    let response = app
+        .server
+        .patch(&format!("/api/v1/workspaces/{ws}/recurring/{id}"))
+        .authorization_bearer(token)
+        .json(&body)
+        .await;
+    assert_eq!(response.status_code(), 200, "{body}: {}", response.text());
+    response.json()
+}
+
+async fn rules(app: &TestApp, token: &str, ws: &str) -> Value {
+    app.server
+        .get(&format!("/api/v1/workspaces/{ws}/recurring"))
+        .authorization_bearer(token)
+        .await
+        .json::<Value>()["items"]
+        .clone()
+}
+
+/// (date, amount, description) of every expense, oldest first.
+async fn made(app: &TestApp, token: &str, ws: &str) -> Vec<(String, String, String)> {
+    app.server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses?sort=oldest"))
+        .authorization_bearer(token)
+        .await
+        .json::<Value>()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let text = |k: &str| e[k].as_str().unwrap().to_string();
+            (text("date"), text("amount"), text("description"))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_changed_rule_creates_the_new_expense_from_now_on_and_leaves_the_past_alone() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let day = |offset: i64| (today() + Duration::days(offset)).to_string();
+    let rule: Value = app
+        .server
+        .post(&format!("/api/v1/workspaces/{ws}/recurring"))
+        .authorization_bearer(&token)
+        .json(&json!({ "frequency": "daily", "starts_on": day(-2), "amount": "3.50", "description": "Coffee" }))
+        .await
+        .json();
+    let id = rule["id"].as_str().unwrap().to_string();
+    assert_eq!(count(&app, &token, &ws, "").await, 3);
+
+    let changed = patch_rule(
+        &app,
+        &token,
+        &ws,
+        &id,
+        json!({ "amount": "4.00", "description": "Flat white" }),
+    )
+    .await;
+    assert_eq!(changed["expense"]["amount"], "4.00");
+    assert_eq!(changed["expense"]["description"], "Flat white");
+    assert_eq!(changed["description"], "Flat white");
+    assert_eq!(changed["frequency"], "daily", "what is left out stays");
+    assert_eq!(changed["next_on"], day(1), "nothing made again");
+    assert_eq!(count(&app, &token, &ws, "").await, 3);
+
+    // Two days pass: the new occurrences are the changed expense.
+    as_if_days_passed(&app, &id, 2).await;
+    recurring_expenses::Model::run_due(&app.ctx).await.unwrap();
+    let coffee = |d: i64| (day(d), "3.50".to_string(), "Coffee".to_string());
+    let flat_white = |d: i64| (day(d), "4.00".to_string(), "Flat white".to_string());
+    assert_eq!(
+        made(&app, &token, &ws).await,
+        vec![
+            coffee(-4),
+            coffee(-3),
+            coffee(-2),
+            flat_white(-1),
+            flat_white(0)
+        ]
+    );
+
+    // An earlier start does not fill in or make again any date.
+    let earlier = patch_rule(&app, &token, &ws, &id, json!({ "starts_on": day(-10) })).await;
+    assert_eq!(earlier["starts_on"], day(-10));
+    assert_eq!(earlier["next_on"], day(1));
+    assert_eq!(count(&app, &token, &ws, "").await, 5);
+    // A later start is the next date; another schedule goes on after the
+    // last date made.
+    let later = patch_rule(&app, &token, &ws, &id, json!({ "starts_on": day(3) })).await;
+    assert_eq!(later["next_on"], day(3));
+    let weekly = patch_rule(
+        &app,
+        &token,
+        &ws,
+        &id,
+        json!({ "frequency": "weekly", "starts_on": day(-14) }),
+    )
+    .await;
+    assert_eq!(weekly["next_on"], day(7));
+    let ended = patch_rule(&app, &token, &ws, &id, json!({ "ends_on": day(5) })).await;
+    assert_eq!(ended["next_on"], Value::Null);
+    let reopened = patch_rule(&app, &token, &ws, &id, json!({ "ends_on": null })).await;
+    assert_eq!(reopened["ends_on"], Value::Null);
+    assert_eq!(reopened["next_on"], day(7));
+    recurring_expenses::Model::run_due(&app.ctx).await.unwrap();
+    assert_eq!(count(&app, &token, &ws, "").await, 5);
+
+    let audited = audit_events::Entity::find()
+        .filter(audit_events::Column::Action.eq("recurring.updated"))
+        .all(&app.owner_db)
+        .await
+        .unwrap();
+    assert_eq!(audited.len(), 6);
+    let first = audited.iter().min_by_key(|e| e.id).unwrap();
+    let details = first.details.clone().unwrap_or_default();
+    assert_eq!(
+        details["before"]["template"]["expense"]["amount"], "3.50",
+        "{details}"
+    );
+    assert_eq!(
+        details["after"]["template"]["expense"]["amount"], "4.00",
+        "{details}"
+    );
+}
+
+#[tokio::test]
+async fn a_rule_that_made_nothing_yet_starts_afresh_and_catches_up_at_once() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let day = |offset: i64| (today() + Duration::days(offset)).to_string();
+    let rule: Value = app
+        .server
+        .post(&format!("/api/v1/workspaces/{ws}/recurring"))
+        .authorization_bearer(&token)
+        .json(&json!({ "frequency": "weekly", "starts_on": day(3), "amount": "20", "description": "Cleaner" }))
+        .await
+        .json();
+    let id = rule["id"].as_str().unwrap();
+    let moved = patch_rule(&app, &token, &ws, id, json!({ "starts_on": day(-7) })).await;
+    assert_eq!(moved["next_on"], day(7));
+    assert_eq!(
+        made(&app, &token, &ws).await,
+        vec![
+            (day(-7), "20.00".to_string(), "Cleaner".to_string()),
+            (day(0), "20.00".to_string(), "Cleaner".to_string())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn bad_changes_are_refused_naming_the_field_and_change_nothing() {
+    let app = TestApp::start().await;
+    let (token, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let start = today() + Duration::days(1);
+    let rule: Value = app
+        .server
+        .post(&format!("/api/v1/workspaces/{ws}/recurring"))
+        .authorization_bearer(&token)
+        .json(&json!({ "frequency": "monthly", "starts_on": start.to_string(), "amount": "12.00", "description": "Phone" }))
+        .await
+        .json();
+    let id = rule["id"].as_str().unwrap().to_string();
+    let before = rules(&app, &token, &ws).await;
+    let path = format!("/api/v1/workspaces/{ws}/recurring/{id}");
+    for (body, field) in [
+        (json!({ "frequency": "hourly" }), "frequency"),
+        (json!({ "interval": 0 }), "interval"),
+        (json!({ "starts_on": "2026-02-30" }), "starts_on"),
+        (
+            json!({ "ends_on": (start - Duration::days(1)).to_string() }),
+            "ends_on",
+        ),
+        (json!({ "amount": "0" }), "amount"),
+        (json!({ "description": " " }), "description"),
+        (
+            json!({ "category_id": "00000000-0000-0000-0000-000000000000" }),
+            "category_id",
+        ),
+    ] {
+        let response = app
+            .server
+            .patch(&path)
+            .authorization_bearer(&token)
+            .json(&body)
+            .await;
+        assert_eq!(response.status_code(), 422, "{body}");
+        assert!(
+            response.json::<Value>()["errors"][field].is_array(),
+            "{body}: {}",
+            response.text()
+        );
+    }
+    assert_eq!(rules(&app, &token, &ws).await, before);
+
+    // A viewer may read the rules but not change them.
+    let viewer = join_as(&app, &token, &ws, "view@example.com", "viewer").await;
+    let refused = app
+        .server
+        .patch(&path)
+        .authorization_bearer(&viewer)
+        .json(&json!({ "amount": "1.00" }))
+        .await;
+    assert_eq!(refused.status_code(), 403);
+
+    // Another workspace's member finds no such rule, in theirs or in Ann's.
+    let (bea, bea_ws) = workspace_of(&app, "Bea", "bea@example.com").await;
+    for path in [
+        path.clone(),
+        format!("/api/v1/workspaces/{bea_ws}/recurring/{id}"),
+    ] {
+        let response = app
+            .server
+            .patch(&path)
+            .authorization_bearer(&bea)
+            .json(&json!({ "amount": "1.00" }))
+            .await;
+        assert_eq!(response.status_code(), 404, "{path}");
+    }
+    let response = app
+        .server
+        .patch(&format!(
+            "/api/v1/workspaces/{ws}/recurring/{}",
+            uuid_like()
+        ))
+        .authorization_bearer(&token)
+        .json(&json!({ "amount": "1.00" }))
+        .await;
+    assert_eq!(response.status_code(), 404);
+    assert_eq!(rules(&app, &token, &ws).await, before);
+}
+
+fn uuid_like() -> &'static str {
+    "4b0c3f3e-7c1a-4b8e-9a59-2d6f0e1c9a10"
 }

@@ -15,7 +15,7 @@ use crate::{
         expenses::{self, ExpenseFilter, ExpenseParams},
         idempotency_keys,
         paging::{Page, PageQuery},
-        recurring_expenses::{self, RecurringParams},
+        recurring_expenses::{self, RecurringChanges, RecurringParams},
     },
     policies::{
         CATEGORIES_MANAGE, CATEGORIES_READ, EXPENSES_CREATE, EXPENSES_DELETE_ANY,
@@ -366,6 +366,34 @@ async fn recurring_create(
         .json(RecurringResponse::from(&rule))
 }
 
+/// Changes a rule: the fields sent replace the rule's, checked as when it
+/// is set up. The expenses it already made stay as they are; the next date
+/// is the first of the new schedule after the last date it made (never one
+/// it made again). Occurrences due by then are created at once.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/workspaces/{workspace_id}/recurring/{recurring_id}",
+    tag = "recurring",
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("recurring_id" = Uuid, Path, description = "The rule")),
+    request_body = RecurringChanges,
+    responses((status = 200, body = RecurringResponse), (status = 422, description = "Invalid input; `errors` names each field"), (status = 403, description = "Your role does not allow it"), (status = 404, description = "No such thing in a workspace of yours")),
+    security(("login_token" = []), ("access_token" = []))
+)]
+#[debug_handler]
+async fn recurring_update(
+    State(ctx): State<AppContext>,
+    member: Member,
+    Path((_, recurring_id)): Path<(String, String)>,
+    ApiJson(changes): ApiJson<RecurringChanges>,
+) -> Result<Response> {
+    let rule = recurring_expenses::Model::find_in(&member.db, member.workspace.id, &recurring_id)
+        .await?
+        .update(&member.tenant(&ctx).await?, &changes)
+        .await?;
+    member.commit_change(&ctx).await?;
+    format::json(RecurringResponse::from(&rule))
+}
+
 /// Stops a rule; the expenses it made stay.
 #[utoipa::path(
     delete,
@@ -424,6 +452,10 @@ pub fn routes() -> Routes {
         .add(
             "/workspaces/{workspace_id}/recurring",
             requires(RECURRING_MANAGE, post(recurring_create)),
+        )
+        .add(
+            "/workspaces/{workspace_id}/recurring/{recurring_id}",
+            requires(RECURRING_MANAGE, patch(recurring_update)),
         )
         .add(
             "/workspaces/{workspace_id}/recurring/{recurring_id}",

@@ -376,6 +376,7 @@ impl Modify for CreateBodies {
         expenses::export_csv,
         expenses::recurring_list,
         expenses::recurring_create,
+        expenses::recurring_update,
         expenses::recurring_delete,
         expenses::categories_list,
         expenses::category_create,

@@ -87,6 +87,34 @@ impl ExpenseParams {
         plain.notation = money::Notation::Plain;
         plain
     }
+
+    /// These changes over `base` (a recurring rule's stored, plainly
+    /// written expense): each field sent replaces `base`'s, the others
+    /// stay. Read in this notation: the pages' forms send every field, so
+    /// nothing typed mixes with plain numbers kept from `base`.
+    #[must_use]
+    pub fn over(&self, base: &Self) -> Self {
+        Self {
+            amount: self.amount.clone().or_else(|| base.amount.clone()),
+            date: self.date.clone().or_else(|| base.date.clone()),
+            description: self
+                .description
+                .clone()
+                .or_else(|| base.description.clone()),
+            payee: self.payee.clone().or_else(|| base.payee.clone()),
+            notes: self.notes.clone().or_else(|| base.notes.clone()),
+            category_id: self
+                .category_id
+                .clone()
+                .or_else(|| base.category_id.clone()),
+            tags: self.tags.clone().or_else(|| base.tags.clone()),
+            paid_by: self.paid_by.clone().or_else(|| base.paid_by.clone()),
+            currency: self.currency.clone().or_else(|| base.currency.clone()),
+            rate: self.rate.clone().or_else(|| base.rate.clone()),
+            split: self.split.clone().or_else(|| base.split.clone()),
+            notation: self.notation,
+        }
+    }
 }
 
 pub(super) fn blank_to_none(value: Option<&String>) -> Option<String> {
