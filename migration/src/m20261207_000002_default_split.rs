@@ -5,8 +5,9 @@ pub struct Migration;
 
 /// How a new expense is split unless the member chooses otherwise:
 /// `equal` between every member (a household's costs are shared) or
-/// `none` (a team member's expense is their own). Households already
-/// running get `equal`, as new ones do.
+/// `none` (a team member's expense is their own). New households start
+/// with `equal`; workspaces already running keep what their forms did
+/// (`none`) until an owner changes it in the settings.
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
@@ -19,14 +20,6 @@ impl MigrationTrait for Migration {
                         .not_null()
                         .default("none"),
                 )
-                .to_owned(),
-        )
-        .await?;
-        m.exec_stmt(
-            Query::update()
-                .table(Alias::new("workspaces"))
-                .value(Alias::new("default_split"), "equal")
-                .and_where(Expr::col(Alias::new("kind")).eq("household"))
                 .to_owned(),
         )
         .await

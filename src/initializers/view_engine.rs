@@ -25,11 +25,17 @@ impl Initializer for ViewEngineInitializer {
     async fn after_routes(&self, router: AxumRouter, ctx: &AppContext) -> Result<AxumRouter> {
         let tera = engines::TeraView::from_custom_dir(&VIEWS_DIR, |tera| {
             tera.register_function("url", url);
-            tera.register_function("currencies", |_: tera::Kwargs, _: &tera::State| {
-                Ok(tera::Value::from_serializable(choices::currencies()))
+            tera.register_function("currencies", |kwargs: tera::Kwargs, _: &tera::State| {
+                let current = kwargs.get::<&str>("current").ok().flatten();
+                Ok(tera::Value::from_serializable(&choices::currencies_with(
+                    current,
+                )))
             });
-            tera.register_function("time_zones", |_: tera::Kwargs, _: &tera::State| {
-                Ok(tera::Value::from_serializable(choices::time_zones()))
+            tera.register_function("time_zones", |kwargs: tera::Kwargs, _: &tera::State| {
+                let current = kwargs.get::<&str>("current").ok().flatten();
+                Ok(tera::Value::from_serializable(&choices::time_zones_with(
+                    current,
+                )))
             });
             Ok(())
         })?;

@@ -215,9 +215,14 @@ impl Split {
                 Ok(weight) => weight,
                 Err(message) => return fail(message),
             };
+            // Kept as a plain number, as the API would send it: later
+            // changes and archives read it exactly.
             let entered = match method {
                 Method::Equal => "1".to_string(),
-                _ => value.to_string(),
+                Method::Shares | Method::Percent => typed,
+                Method::Exact => notation
+                    .plain(value, currency.map_or(2, money::decimals))
+                    .unwrap_or_else(|_| value.to_string()),
             };
             parts.push((member.id, entered, weight));
         }

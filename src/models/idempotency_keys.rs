@@ -133,7 +133,12 @@ impl Key {
             .filter(idempotency_keys::Column::CreatedAt.lte(Utc::now() - KEEP))
             .exec(db)
             .await?;
+        // Written by the app, as the bound it is compared with above: on
+        // SQLite the database's own timestamp is text of another form.
+        let now = Utc::now();
         let row = ActiveModel {
+            created_at: Set(now.into()),
+            updated_at: Set(now.into()),
             key: Set(self.key.clone()),
             request_digest: Set(self.digest.clone()),
             response_status: Set(i32::from(answer.status)),

@@ -77,73 +77,99 @@ pub enum Notation {
 
 impl Notation {
     /// The text as a plain decimal (`1.234,56` → `1234.56`), for
-    /// [`parse_amount`] and [`parse_rate`] to check. A number that reads
-    /// two ways (`1.234`: a thousand and more, or a decimal?) is refused
-    /// with a message that asks.
+    /// [`parse_amount`] to check, in a currency with `decimals` decimals. A
+    /// number that reads two ways (`1.234` in euros: a thousand and more,
+    /// or a decimal?) is refused with a message that asks; in a currency
+    /// without decimals a lone separator groups thousands, in one with
+    /// three it marks them. Spaces and apostrophes group thousands too.
     ///
     /// # Errors
     /// A message for people when a typed number cannot be read one way.
-    pub fn plain(self, text: &str) -> Result<String, String> {
+    pub fn plain(self, text: &str, decimals: u32) -> Result<String, String> {
         let text = text.trim();
         if self == Self::Plain {
             return Ok(text.to_string());
         }
-        let text: String = text
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
-            .collect();
+        let unreadable = || "must be a number such as 12.34 or 12,34".to_string();
         let (sign, digits) = text
             .strip_prefix('-')
-            .map_or(("", text.as_str()), |rest| ("-", rest));
-        let unreadable = || "must be a number such as 12.34 or 12,34".to_string();
+            .map_or(("", text), |rest| ("-", rest.trim_start()));
+        // Spaces as people group thousands ("1 234,56"): kept as a third
+        // kind of separator, checked like the others below.
+        let digits: String = digits
+            .chars()
+            .map(|c| {
+                if matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'') {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '_'))
+        {
+            return Ok(format!("{sign}{digits}"));
+        }
         let points = digits.matches('.').count();
         let commas = digits.matches(',').count();
-        let (grouping, decimal) = match (points, commas) {
-            (0, 0) => return Ok(text),
+        let decimal = match (points, commas) {
+            (0, 0) => None,
             // Both: the last one is the decimal separator.
-            (_, _) if points > 0 && commas > 0 => {
-                if digits.rfind('.') > digits.rfind(',') {
-                    (Some(','), Some('.'))
-                } else {
-                    (Some('.'), Some(','))
-                }
-            }
+            (p, c) if p > 0 && c > 0 => Some(if digits.rfind('.') > digits.rfind(',') {
+                '.'
+            } else {
+                ','
+            }),
             // One separator, more than once: it groups thousands.
-            (p, c) if p > 1 || c > 1 => (Some(if p > 1 { '.' } else { ',' }), None),
-            // One separator once: a decimal, unless three digits follow it.
+            (p, c) if p > 1 || c > 1 => None,
+            // One separator once, three digits after it.
             _ => {
                 let separator = if points == 1 { '.' } else { ',' };
-                let (whole, fraction) = digits.split_once(separator).unwrap_or((digits, ""));
-                if fraction.len() == 3 && !whole.is_empty() && whole != "0" {
-                    return Err(format!(
-                        "is ambiguous: type {whole}{fraction} for the whole amount, or at most two decimals"
-                    ));
+                let (whole, fraction) = digits.split_once(separator).unwrap_or((&digits, ""));
+                let thousands = fraction.len() == 3 && !whole.is_empty() && whole != "0";
+                match decimals {
+                    _ if !thousands => Some(separator),
+                    0 => None,
+                    3.. => Some(separator),
+                    places => {
+                        let plural = if places == 1 { "" } else { "s" };
+                        return Err(format!(
+                            "is ambiguous: type {}{whole}{fraction} for the whole amount, or at most {places} decimal{plural}",
+                            sign
+                        ));
+                    }
                 }
-                (None, Some(separator))
             }
         };
         let (whole, fraction) = match decimal {
             Some(d) => {
-                let (whole, fraction) = digits.rsplit_once(d).unwrap_or((digits, ""));
-                if fraction.contains(['.', ',']) {
+                let (whole, fraction) = digits.rsplit_once(d).unwrap_or((&digits, ""));
+                if fraction.contains(['.', ',', '_']) {
                     return Err(unreadable());
                 }
                 (whole, Some(fraction))
             }
-            None => (digits, None),
+            None => (digits.as_str(), None),
         };
-        let whole = match grouping {
-            Some(g) if whole.contains(g) => {
-                let mut groups = whole.split(g);
+        // What is left in the whole part groups thousands: one kind of
+        // separator, groups of three after the first.
+        let separators: Vec<char> = ['.', ',', '_']
+            .into_iter()
+            .filter(|g| whole.contains(*g))
+            .collect();
+        let whole = match separators.as_slice() {
+            [] => whole.to_string(),
+            [g] => {
+                let mut groups = whole.split(*g);
                 let first = groups.next().unwrap_or_default();
-                let grouped =
-                    (1..=3).contains(&first.len()) && groups.all(|group| group.len() == 3);
-                if !grouped || whole.contains(if g == '.' { ',' } else { '.' }) {
+                if !(1..=3).contains(&first.len()) || !groups.all(|group| group.len() == 3) {
                     return Err(unreadable());
                 }
-                whole.replace(g, "")
+                whole.replace(*g, "")
             }
-            _ => whole.to_string(),
+            _ => return Err(unreadable()),
         };
         Ok(match fraction {
             Some(fraction) => format!("{sign}{whole}.{fraction}"),
@@ -171,7 +197,7 @@ impl Notation {
 /// # Errors
 /// A message for people when the text is not such an amount.
 pub fn parse_amount_as(text: &str, currency: Currency, notation: Notation) -> Result<i64, String> {
-    parse_amount(&notation.plain(text)?, currency)
+    parse_amount(&notation.plain(text, decimals(currency))?, currency)
 }
 
 /// Minor units as a decimal string in the currency's format (`1234` EUR →
@@ -270,7 +296,7 @@ pub fn format_with_code(minor: i64, code: &str) -> String {
 mod tests {
     #[test]
     fn typed_numbers_read_as_people_write_them() {
-        let typed = |text: &str| Notation::Typed.plain(text);
+        let typed = |text: &str| Notation::Typed.plain(text, 2);
         for (text, plain) in [
             ("12,50", "12.50"),
             ("12.50", "12.50"),
@@ -279,6 +305,7 @@ mod tests {
             ("1.234.567", "1234567"),
             ("1 234,56", "1234.56"),
             ("1\u{202f}234,56", "1234.56"),
+            ("1'234.56", "1234.56"),
             ("0,125", "0.125"),
             ("7", "7"),
             (" 3,5 ", "3.5"),
@@ -287,35 +314,55 @@ mod tests {
             assert_eq!(typed(text), Ok(plain.to_string()), "{text}");
         }
         let ambiguous = typed("1.234").unwrap_err();
-        assert!(
-            ambiguous.contains("ambiguous") && ambiguous.contains("1234"),
-            "{ambiguous}"
+        assert_eq!(
+            ambiguous,
+            "is ambiguous: type 1234 for the whole amount, or at most 2 decimals"
         );
         assert!(typed("1,234").unwrap_err().contains("ambiguous"));
+        // Spaces group thousands only where thousands are.
         for bad in [
+            "12 5",
+            "1 23,45",
             "1.23.4",
             "12,34,5",
             "1.234,5,6",
-            "1,23.456.7",
-            ",",
-            "1.2345.678",
+            "1 234.567,8.9",
         ] {
-            assert!(
-                typed(bad).is_err() || parse_amount(&typed(bad).unwrap(), eur()).is_err(),
-                "{bad}"
-            );
+            assert!(typed(bad).is_err(), "{bad}");
         }
+        for bad in [",", "-", ".", "1.", ",5", "1.2345.678", "١٢"] {
+            let refused = typed(bad).map_or(true, |plain| parse_amount(&plain, eur()).is_err());
+            assert!(refused, "{bad}");
+        }
+        // The currency's decimals settle what a lone separator means.
+        let kwd = Currency::KWD;
+        let jpy = Currency::JPY;
+        assert_eq!(parse_amount_as("12,345", kwd, Notation::Typed), Ok(12_345));
+        assert_eq!(parse_amount_as("1.234", jpy, Notation::Typed), Ok(1234));
+        assert_eq!(
+            parse_amount_as("1.234,5", jpy, Notation::Typed),
+            Err("must be a whole number in JPY".to_string())
+        );
         // The API's numbers are read exactly as sent.
-        assert_eq!(Notation::Plain.plain("12,50"), Ok("12,50".to_string()));
+        assert_eq!(Notation::Plain.plain("12,50", 2), Ok("12,50".to_string()));
         assert!(parse_amount_as("12,50", eur(), Notation::Plain).is_err());
         assert_eq!(parse_amount_as("12,50", eur(), Notation::Typed), Ok(1250));
-        assert_eq!(
-            parse_amount_as("12,505", eur(), Notation::Typed),
-            Err(
-                "is ambiguous: type 12505 for the whole amount, or at most two decimals"
-                    .to_string()
-            )
-        );
+    }
+
+    #[test]
+    fn every_amount_the_app_writes_reads_back_as_typed() {
+        use iso_currency::IntoEnumIterator;
+        for currency in Currency::iter() {
+            for minor in [1, 999, 12_345, 1_234_567, 123_456_789] {
+                let written = format_minor(minor, currency);
+                assert_eq!(
+                    parse_amount_as(&written, currency, Notation::Typed),
+                    Ok(minor),
+                    "{written} {}",
+                    currency.code()
+                );
+            }
+        }
     }
 
     use super::*;

@@ -183,7 +183,7 @@ impl RuleDraft {
             ends_on,
             description,
             template: serde_json::to_string(&Template {
-                expense: expense.plainly(),
+                expense: expense.plainly(&tenant.workspace.currency),
             })?,
         })
     }

@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 use iso_currency::{Currency, IntoEnumIterator};
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct CurrencyChoice {
-    pub code: &'static str,
+    pub code: String,
     /// "EUR · Euro".
     pub label: String,
 }
@@ -21,11 +21,11 @@ pub fn currencies() -> &'static [CurrencyChoice] {
         let mut all: Vec<CurrencyChoice> = Currency::iter()
             .filter(|c| !c.is_fund() && !c.is_special() && c.is_superseded().is_none())
             .map(|c| CurrencyChoice {
-                code: c.code(),
+                code: c.code().to_string(),
                 label: format!("{} · {}", c.code(), c.name()),
             })
             .collect();
-        all.sort_by_key(|c| c.code);
+        all.sort_by(|a, b| a.code.cmp(&b.code));
         all
     });
     &ALL
@@ -46,6 +46,39 @@ pub fn time_zones() -> &'static [&'static str] {
     &ALL
 }
 
+/// The currencies, with `current` first when the list leaves it out (a
+/// workspace on a code the list does not offer keeps it: a select would
+/// otherwise send the first one, and saving the form would change it).
+pub fn currencies_with(current: Option<&str>) -> Vec<CurrencyChoice> {
+    let mut list = currencies().to_vec();
+    if let Some(code) = current
+        .map(|c| c.trim().to_uppercase())
+        .filter(|c| !c.is_empty())
+    {
+        if !list.iter().any(|c| c.code == code) {
+            list.insert(
+                0,
+                CurrencyChoice {
+                    label: code.clone(),
+                    code,
+                },
+            );
+        }
+    }
+    list
+}
+
+/// The time zones, with `current` first when the list leaves it out.
+pub fn time_zones_with(current: Option<&str>) -> Vec<String> {
+    let mut list: Vec<String> = time_zones().iter().map(|z| (*z).to_string()).collect();
+    if let Some(zone) = current.map(str::trim).filter(|z| !z.is_empty()) {
+        if !list.iter().any(|z| z == zone) {
+            list.insert(0, zone.to_string());
+        }
+    }
+    list
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,7 +88,11 @@ mod tests {
         assert!(currencies().iter().any(|c| c.code == "EUR"));
         assert!(currencies()
             .iter()
-            .all(|c| crate::models::money::currency(c.code).is_some()));
+            .all(|c| crate::models::money::currency(&c.code).is_some()));
+        // A setting the lists leave out stays, first.
+        assert_eq!(currencies_with(Some("XAU"))[0].code, "XAU");
+        assert_eq!(currencies_with(Some("EUR")).len(), currencies().len());
+        assert_eq!(time_zones_with(Some("Etc/GMT-2"))[0], "Etc/GMT-2");
         assert!(time_zones().contains(&"Europe/Berlin"));
         assert!(time_zones()
             .iter()

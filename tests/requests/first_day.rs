@@ -353,7 +353,7 @@ async fn amounts_typed_with_a_decimal_comma_are_read_in_every_form_and_the_api_s
     assert_eq!(ambiguous.status_code(), 422);
     assert!(
         ambiguous.text().contains(
-            "Amount is ambiguous: type 1234 for the whole amount, or at most two decimals."
+            "Amount is ambiguous: type 1234 for the whole amount, or at most 2 decimals."
         ),
         "{}",
         ambiguous.text()
@@ -531,4 +531,94 @@ async fn every_page_links_a_manifest_that_installs_the_app() {
         file.assert_status_ok();
         assert!(!file.as_bytes().is_empty(), "{src}");
     }
+}
+
+#[tokio::test]
+async fn shares_typed_with_a_comma_are_kept_plainly_and_survive_a_later_change() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let id = ws.trim_start_matches("/w/").to_string();
+    let ben = join_named(&app, &token, &id, "Ben", "ben@example.com", "member").await;
+    let pid = |token: String| {
+        let app = &app;
+        async move {
+            app.server
+                .get("/api/auth/current")
+                .authorization_bearer(&token)
+                .await
+                .json::<Value>()["pid"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    let (ann_id, ben_id) = (pid(token.clone()).await, pid(ben).await);
+    let added = app
+        .post_form(
+            &format!("{ws}/expenses"),
+            &[
+                ("amount", "35,00"),
+                ("description", "Groceries"),
+                ("date", "2026-11-21"),
+                ("currency", "EUR"),
+                ("split_method", "shares"),
+                (&format!("include_{ann_id}"), "on"),
+                (&format!("share_{ann_id}"), "2,5"),
+                (&format!("include_{ben_id}"), "on"),
+                (&format!("share_{ben_id}"), "1"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status_code(), 303, "{}", added.text());
+    let expense = listed(&app, &token, &ws).await["items"][0].clone();
+    let values: Vec<&str> = expense["split"]["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["value"].as_str().unwrap())
+        .collect();
+    assert!(values.contains(&"2.5"), "kept plainly: {expense}");
+
+    // A change through the API that leaves the split alone keeps it.
+    let expense_id = expense["id"].as_str().unwrap();
+    let changed = app
+        .server
+        .patch(&format!("/api/v1/workspaces/{id}/expenses/{expense_id}"))
+        .authorization_bearer(&token)
+        .json(&json!({"description": "Weekly groceries"}))
+        .await;
+    assert_eq!(changed.status_code(), 200, "{}", changed.text());
+    let changed: Value = changed.json();
+    assert_eq!(changed["split"]["method"], "shares", "{changed}");
+    let amounts: Vec<&str> = changed["split"]["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["amount"].as_str().unwrap())
+        .collect();
+    assert!(
+        amounts.contains(&"25.00") && amounts.contains(&"10.00"),
+        "{amounts:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_setting_the_lists_do_not_offer_is_kept_when_the_settings_are_saved() {
+    let app = TestApp::start().await;
+    let (ws, token) = household(&app).await;
+    let id = ws.trim_start_matches("/w/");
+    // Codes the model takes that the lists leave out: a metal, an alias.
+    let set = app
+        .server
+        .patch(&format!("/api/v1/workspaces/{id}"))
+        .authorization_bearer(&token)
+        .json(&json!({"currency": "XAU", "time_zone": "Etc/GMT-2"}))
+        .await;
+    assert_eq!(set.status_code(), 200, "{}", set.text());
+    let settings = app.server.get(&format!("{ws}/settings")).await.text();
+    assert!(
+        settings.contains(r#"<option value="XAU" selected>XAU</option>"#),
+        "{settings}"
+    );
+    assert!(settings.contains("<option selected>Etc/GMT-2</option>"));
 }

@@ -63,13 +63,20 @@ pub struct ExpenseParams {
 
 impl ExpenseParams {
     /// The same with its numbers written plainly (`12,50` → `12.50`), as a
-    /// recurring rule keeps them for the expenses it creates later. Only
+    /// recurring rule keeps them for the expenses it creates later; the
+    /// amounts in `currency` (the params' own, else the workspace's). Only
     /// for params already checked: a number that cannot be read stays as
     /// typed.
     #[must_use]
-    pub fn plainly(&self) -> Self {
+    pub fn plainly(&self, workspace_currency: &str) -> Self {
         let notation = self.notation;
-        let amount = |text: &String| notation.plain(text).unwrap_or_else(|_| text.clone());
+        let places = money::currency(self.currency.as_deref().unwrap_or(workspace_currency))
+            .map_or(2, money::decimals);
+        let amount = |text: &String| {
+            notation
+                .plain(text, places)
+                .unwrap_or_else(|_| text.clone())
+        };
         let mut plain = self.clone();
         plain.amount = self.amount.as_ref().map(amount);
         plain.rate = self.rate.as_deref().map(|r| notation.plain_fraction(r));

@@ -254,8 +254,14 @@ impl Model {
                     active.finished_at = Set(Some(Utc::now().into()));
                     return Ok(active.update(db).await?);
                 }
-                let current = Entity::find_by_id(self.id).one(db).await?.unwrap_or(self);
-                Box::pin(current.cancel(db, control)).await
+                // Gone meanwhile (its workspace purged): nothing to stop.
+                match Entity::find_by_id(self.id).one(db).await? {
+                    Some(current) if current.status() != self.status() => {
+                        Box::pin(current.cancel(db, control)).await
+                    }
+                    Some(current) => Ok(current),
+                    None => Ok(self),
+                }
             }
             Status::Running => {
                 control.cancel(self.id);
@@ -274,8 +280,10 @@ impl Model {
     }
 
     /// Moves the import to `to` if it is still in one of `from`, in one
-    /// statement, so that two writers cannot both move it (a run claiming
-    /// it, a cancel, a second run of its job): false when it had moved.
+    /// statement: a writer that read it before another moved it (a run
+    /// claiming it, a cancel, a finished run) no longer writes over that
+    /// move; false when it had moved. Two runs may both claim a running
+    /// import; `still_running`'s lock lets one of them import it.
     ///
     /// # Errors
     /// On database errors.

@@ -117,7 +117,9 @@ fn entity(name: &str) -> Option<char> {
                 Some(hex) => u32::from_str_radix(hex, 16).ok()?,
                 None => number.parse().ok()?,
             };
-            char::from_u32(code)
+            // A control character (a NUL, which Postgres refuses in text)
+            // becomes a space, as a line break in a value does.
+            char::from_u32(code).map(|c| if c.is_control() { ' ' } else { c })
         }
     }
 }
