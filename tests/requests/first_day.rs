@@ -261,6 +261,18 @@ async fn a_households_new_expense_is_shared_equally_and_a_teams_is_not() {
     assert_eq!(shown["default_split"], "none");
 }
 
+/// The public id of the account behind `token`.
+async fn pid_of(app: &TestApp, token: &str) -> String {
+    app.server
+        .get("/api/auth/current")
+        .authorization_bearer(token)
+        .await
+        .json::<Value>()["pid"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// The API's list of expenses of `ws` (its page path).
 async fn listed(app: &TestApp, token: &str, ws: &str) -> Value {
     app.server
@@ -279,24 +291,7 @@ async fn amounts_typed_with_a_decimal_comma_are_read_in_every_form_and_the_api_s
     let (ws, token) = household(&app).await;
     let id = ws.trim_start_matches("/w/").to_string();
     let ben = join_named(&app, &token, &id, "Ben", "ben@example.com", "member").await;
-    let ben_id = app
-        .server
-        .get("/api/auth/current")
-        .authorization_bearer(&ben)
-        .await
-        .json::<Value>()["pid"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let ann_id = app
-        .server
-        .get("/api/auth/current")
-        .authorization_bearer(&token)
-        .await
-        .json::<Value>()["pid"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (ann_id, ben_id) = (pid_of(&app, &token).await, pid_of(&app, &ben).await);
     let add = |amount: &'static str, description: &'static str| {
         let (ws, ann_id, ben_id) = (ws.clone(), ann_id.clone(), ben_id.clone());
         let app = &app;
@@ -539,20 +534,7 @@ async fn shares_typed_with_a_comma_are_kept_plainly_and_survive_a_later_change()
     let (ws, token) = household(&app).await;
     let id = ws.trim_start_matches("/w/").to_string();
     let ben = join_named(&app, &token, &id, "Ben", "ben@example.com", "member").await;
-    let pid = |token: String| {
-        let app = &app;
-        async move {
-            app.server
-                .get("/api/auth/current")
-                .authorization_bearer(&token)
-                .await
-                .json::<Value>()["pid"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        }
-    };
-    let (ann_id, ben_id) = (pid(token.clone()).await, pid(ben).await);
+    let (ann_id, ben_id) = (pid_of(&app, &token).await, pid_of(&app, &ben).await);
     let added = app
         .post_form(
             &format!("{ws}/expenses"),

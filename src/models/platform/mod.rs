@@ -3,14 +3,18 @@
 //! log of everything they do, and what they do to accounts and workspaces
 //! (lock, suspend, ...). Workspace roles never reach any of it.
 //!
-//! Stays one file (about 600 lines): every operator action is checked
-//! against the same last-superadmin rule and written to the same audit
-//! log here, so that none can skip either.
+//! Every operator action is checked against the same last-superadmin rule
+//! and written to the same audit log here, so that none can skip either;
+//! what the console only reads (the log, the searches) is in `reads`.
+
+mod reads;
+
+pub use reads::{audit_page, search_users, search_workspaces, PAGE_SIZE};
 
 use crate::models::ids::UserId;
 use chrono::Utc;
 use loco_rs::prelude::*;
-use sea_orm::{Condition, DatabaseBackend, PaginatorTrait, QueryOrder};
+use sea_orm::{DatabaseBackend, PaginatorTrait};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -156,90 +160,6 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
-/// A page of the platform audit log, newest first, optionally only one
-/// action or one target.
-///
-/// # Errors
-/// On database errors.
-pub async fn audit_page<C: ConnectionTrait>(
-    db: &C,
-    action: Option<&str>,
-    target: Option<&str>,
-    page: u64,
-) -> ModelResult<(Vec<platform_audit::Model>, u64)> {
-    let mut query = platform_audit::Entity::find().order_by_desc(platform_audit::Column::Id);
-    if let Some(action) = action.filter(|a| !a.is_empty()) {
-        query = query.filter(platform_audit::Column::Action.eq(action));
-    }
-    if let Some(target) = target.filter(|t| !t.is_empty()) {
-        query = query.filter(platform_audit::Column::Target.eq(target));
-    }
-    let pages = query.paginate(db, PAGE_SIZE);
-    let total = pages.num_items().await?;
-    Ok((pages.fetch_page(page).await?, total))
-}
-
-pub const PAGE_SIZE: u64 = 25;
-
-fn user_target(user: &users::Model) -> String {
-    format!("user:{}", user.pid)
-}
-
-fn workspace_target(workspace: &workspaces::Model) -> String {
-    format!("workspace:{}", workspace.pid)
-}
-
-/// Accounts whose name or address contains `q`, newest first.
-///
-/// # Errors
-/// On database errors.
-pub async fn search_users<C: ConnectionTrait>(
-    db: &C,
-    q: &str,
-    locked_only: bool,
-    page: u64,
-) -> ModelResult<(Vec<users::Model>, u64)> {
-    let mut query = users::Entity::find().order_by_desc(users::Column::Id);
-    let q = q.trim().to_lowercase();
-    if !q.is_empty() {
-        query = query.filter(
-            Condition::any()
-                .add(users::Column::Email.contains(&q))
-                .add(users::Column::Name.contains(&q)),
-        );
-    }
-    if locked_only {
-        query = query.filter(users::Column::LockedAt.is_not_null());
-    }
-    let pages = query.paginate(db, PAGE_SIZE);
-    let total = pages.num_items().await?;
-    Ok((pages.fetch_page(page).await?, total))
-}
-
-/// Workspaces whose name contains `q`, newest first.
-///
-/// # Errors
-/// On database errors.
-pub async fn search_workspaces<C: ConnectionTrait>(
-    db: &C,
-    q: &str,
-    suspended_only: bool,
-    page: u64,
-) -> ModelResult<(Vec<workspaces::Model>, u64)> {
-    let mut query = workspaces::Entity::find()
-        .filter(workspaces::Column::DeletingAt.is_null())
-        .order_by_desc(workspaces::Column::Id);
-    if !q.trim().is_empty() {
-        query = query.filter(workspaces::Column::Name.contains(q.trim()));
-    }
-    if suspended_only {
-        query = query.filter(workspaces::Column::SuspendedAt.is_not_null());
-    }
-    let pages = query.paginate(db, PAGE_SIZE);
-    let total = pages.num_items().await?;
-    Ok((pages.fetch_page(page).await?, total))
-}
-
 /// Gives `user` a platform role.
 ///
 /// # Errors
@@ -266,7 +186,7 @@ pub async fn grant_role(
         actor,
         Entry {
             action: "platform_role.granted",
-            target: user_target(user),
+            target: target_of_user(user),
             summary: format!("made {} {role}", user.email),
             before: None,
             after: Some(json!({ "role": role })),
@@ -308,7 +228,7 @@ pub async fn revoke_role(
         actor,
         Entry {
             action: "platform_role.revoked",
-            target: user_target(user),
+            target: target_of_user(user),
             summary: format!("took {role} from {}", user.email),
             before: Some(json!({ "role": role })),
             after: None,
@@ -401,7 +321,7 @@ pub async fn lock(
         actor,
         Entry {
             action: "user.locked",
-            target: user_target(user),
+            target: target_of_user(user),
             summary: format!("locked {}; {ended} session(s) ended", user.email),
             before: Some(json!({ "locked": false })),
             after: Some(json!({ "locked": true, "sessions_ended": ended })),
@@ -433,7 +353,7 @@ pub async fn unlock(
         actor,
         Entry {
             action: "user.unlocked",
-            target: user_target(user),
+            target: target_of_user(user),
             summary: format!("unlocked {}", user.email),
             before: Some(json!({ "locked": true })),
             after: Some(json!({ "locked": false })),
@@ -474,7 +394,7 @@ pub async fn end_sessions(
         actor,
         Entry {
             action: "user.sessions_ended",
-            target: user_target(user),
+            target: target_of_user(user),
             summary: format!("ended {ended} session(s) of {}", user.email),
             before: None,
             after: Some(json!({ "sessions_ended": ended, "session": session_id })),
@@ -507,7 +427,7 @@ pub async fn verify_email(
         actor,
         Entry {
             action: "user.email_verified",
-            target: user_target(user),
+            target: target_of_user(user),
             summary: format!("confirmed the address {}", user.email),
             before: Some(json!({ "verified": user.is_verified() })),
             after: Some(json!({ "verified": true })),
@@ -578,7 +498,7 @@ pub async fn set_suspended(
             } else {
                 "workspace.unsuspended"
             },
-            target: workspace_target(workspace),
+            target: target_of_workspace(workspace),
             summary: format!(
                 "{} \"{}\"",
                 if suspended {
@@ -597,12 +517,14 @@ pub async fn set_suspended(
     Ok(changed)
 }
 
+/// How the platform audit log names an account.
 #[must_use]
 pub fn target_of_user(user: &users::Model) -> String {
-    user_target(user)
+    format!("user:{}", user.pid)
 }
 
+/// How the platform audit log names a workspace.
 #[must_use]
 pub fn target_of_workspace(workspace: &workspaces::Model) -> String {
-    workspace_target(workspace)
+    format!("workspace:{}", workspace.pid)
 }
