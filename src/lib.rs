@@ -1,5 +1,6 @@
 pub mod app;
 pub mod controllers;
+pub mod i18n;
 pub mod initializers;
 pub mod live;
 pub mod mailers;

@@ -21,6 +21,7 @@ mod m20261201_000005_receipt_problem;
 mod m20261207_000001_alert_claimed_by;
 mod m20261207_000002_default_split;
 mod m20261207_000003_idempotency_keys;
+mod m20261207_000004_user_language;
 pub mod tenant;
 
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_alert_claimed_by::Migration),
             Box::new(m20261207_000002_default_split::Migration),
             Box::new(m20261207_000003_idempotency_keys::Migration),
+            Box::new(m20261207_000004_user_language::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -44,6 +44,10 @@ pub struct Settings {
     pub receipts: ReceiptSettings,
     #[serde(default)]
     pub limits: LimitSettings,
+    /// The language of pages for visitors whose browser asks for none we
+    /// have, and of mails to members who chose none: `en`, `de`, `fr`, `es`.
+    #[serde(default)]
+    pub default_language: crate::i18n::Lang,
 }
 
 /// Where uploaded files (receipts) are kept: a folder on local disk, or an

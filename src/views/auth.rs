@@ -147,6 +147,10 @@ pub struct AccountPage {
     /// A token just made, shown this once.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issued_token: Option<IssuedToken>,
+    /// The member's language setting (`de`), empty when the browser's.
+    pub language: String,
+    /// The languages to choose from: code and name in itself.
+    pub languages: Vec<(&'static str, &'static str)>,
 }
 
 /// A blank token form: valid for 90 days.

@@ -52,6 +52,8 @@ pub struct Page {
     pub path: String,
     /// Show the link to the operators' console.
     pub operator: bool,
+    /// The language the page is written in (`<html lang>`, `t()`, amounts).
+    pub lang: crate::i18n::Lang,
 }
 
 /// A session as the "your sessions" list shows it.

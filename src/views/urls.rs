@@ -52,6 +52,7 @@ pages! {
     account() => "/account";
     account_password() => "/account/password";
     account_email() => "/account/email";
+    account_language() => "/account/language";
     /// Mailing the confirmation link again.
     account_verification() => "/account/verification";
     account_logout_everywhere() => "/account/logout-everywhere";

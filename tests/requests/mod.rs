@@ -20,6 +20,7 @@ mod imports;
 mod imports_banks;
 mod isolation;
 mod jobs;
+mod languages;
 mod limits;
 mod one_door;
 mod openapi;

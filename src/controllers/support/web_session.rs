@@ -26,6 +26,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 type AXRouter<S> = axum::Router<S>;
 
 use crate::{
+    i18n::Lang,
     models::{platform, secrets, sessions, users},
     models::{
         tenancy::{self, Scope},
@@ -69,6 +70,9 @@ pub struct Visitor {
     pub path: String,
     /// An operator of the instance: the header links the console.
     pub operator: bool,
+    /// The language the visitor reads: their setting, their browser's, the
+    /// instance's.
+    pub lang: Lang,
 }
 
 impl Visitor {
@@ -88,6 +92,7 @@ impl Visitor {
             dev_mailbox: self.dev_mailbox,
             path: self.path.clone(),
             operator: self.operator,
+            lang: self.lang,
         }
     }
 }
@@ -205,7 +210,15 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
         ),
         None => (Vec::new(), false),
     };
+    let lang = Lang::pick(
+        signed_in.as_ref().and_then(|s| s.user.language.as_deref()),
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+        settings.default_language,
+    );
     let visitor = Visitor {
+        lang,
         path: req.uri().path().to_string(),
         operator,
         signed_in,
@@ -382,8 +395,9 @@ async fn error_page(ctx: &AppContext, header: Option<Page>, response: Response) 
         return response;
     }
     let (parts, body) = response.into_parts();
+    let lang = header.as_ref().map_or_else(Lang::default, |page| page.lang);
     let message = match status {
-        StatusCode::NOT_FOUND => "We could not find that page.".to_string(),
+        StatusCode::NOT_FOUND => lang.text("error-not-found"),
         StatusCode::FORBIDDEN
         | StatusCode::TOO_MANY_REQUESTS
         | StatusCode::PAYLOAD_TOO_LARGE
@@ -391,11 +405,9 @@ async fn error_page(ctx: &AppContext, header: Option<Page>, response: Response) 
             // These carry a message written for people.
             body_message(body).await
         }
-        StatusCode::UNAUTHORIZED => "Please log in to see this page.".to_string(),
-        s if s.is_server_error() => {
-            "Something went wrong on our side. It has been logged; please try again.".to_string()
-        }
-        _ => "That request could not be handled.".to_string(),
+        StatusCode::UNAUTHORIZED => lang.text("error-log-in"),
+        s if s.is_server_error() => lang.text("error-ours"),
+        _ => lang.text("error-unhandled"),
     };
     let html = render_error(ctx, header, status, &message);
     let mut response = (status, axum::response::Html(html)).into_response();
@@ -446,7 +458,12 @@ fn render_error(
         dev_mailbox: false,
         path: String::new(),
         operator: false,
+        lang: Lang::default(),
     });
+    let reason = page
+        .lang
+        .try_text(&format!("status-{}", status.as_u16()), &Default::default())
+        .unwrap_or_else(|| status.canonical_reason().unwrap_or("Error").to_string());
     let rendered = ctx
         .shared_store
         .get::<Arc<TeraView>>()
@@ -457,7 +474,7 @@ fn render_error(
                 serde_json::json!({
                     "page": page,
                     "status": status.as_u16(),
-                    "reason": status.canonical_reason().unwrap_or("Error"),
+                    "reason": reason,
                     "message": message,
                 }),
             )

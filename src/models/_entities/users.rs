@@ -26,6 +26,8 @@ pub struct Model {
     pub reset_sent_at: Option<DateTimeWithTimeZone>,
     pub locked_at: Option<DateTimeWithTimeZone>,
     pub access_version: i32,
+    /// `en`, `de`, `fr` or `es`; `None` follows the browser.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

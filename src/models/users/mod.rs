@@ -343,6 +343,32 @@ impl ActiveModel {
         Ok(self.update(db).await?)
     }
 
+    /// Sets the language of the member's pages and mails: a code of
+    /// [`crate::i18n::Lang`], or empty to follow the browser.
+    ///
+    /// # Errors
+    /// 422 when the code is not a language the app is translated into.
+    pub async fn set_language(mut self, db: &DatabaseConnection, code: &str) -> Result<Model> {
+        let code = code.trim();
+        let language = if code.is_empty() {
+            None
+        } else {
+            let lang = crate::i18n::Lang::ALL
+                .into_iter()
+                .find(|lang| lang.code() == code);
+            let Some(lang) = lang else {
+                return Err(FieldErrors::one(
+                    "language",
+                    "is not one of en, de, fr, es (or empty for the browser's)",
+                )
+                .into());
+            };
+            Some(lang.code().to_string())
+        };
+        self.language = Set(language);
+        Ok(self.update(db).await?)
+    }
+
     /// Asks to move the account to another address. Nothing changes until
     /// the link mailed to the new address ([`crate::mailers::Mail::
     /// Confirmation`]) is followed; a link mailed before stops working now,

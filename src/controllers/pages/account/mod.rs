@@ -27,6 +27,7 @@ pub fn routes() -> Routes {
         .add("/account", get(settings::show))
         .add("/account/password", post(settings::change_password))
         .add("/account/email", post(settings::change_email))
+        .add("/account/language", post(settings::change_language))
         .add("/account/verification", post(settings::resend_verification))
         .add(
             "/account/logout-everywhere",

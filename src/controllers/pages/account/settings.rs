@@ -15,6 +15,7 @@ use crate::{
             web_session::{self, SignedIn, Visitor},
         },
     },
+    i18n::Lang,
     mailers::Mail,
     models::{
         api_tokens,
@@ -35,6 +36,13 @@ use crate::{
 pub struct ChangePasswordForm {
     pub current_password: String,
     pub new_password: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ChangeLanguageForm {
+    /// A language code, or empty for the browser's.
+    pub language: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -61,6 +69,8 @@ pub(super) async fn context(ctx: &AppContext, me: &SignedIn) -> Result<AccountPa
         }),
         errors: None,
         issued_token: None,
+        language: me.user.language.clone().unwrap_or_default(),
+        languages: Lang::ALL.iter().map(|l| (l.code(), l.name())).collect(),
     })
 }
 
@@ -193,6 +203,35 @@ pub(super) async fn change_email(
         &urls::account(),
         "notice",
         &format!("We sent a link to {new_email}. Your address changes when you open it."),
+        &ctx,
+        &[],
+    )
+}
+
+#[debug_handler]
+pub(super) async fn change_language(
+    State(ctx): State<AppContext>,
+    ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
+    me: SignedIn,
+    Form(params): Form<ChangeLanguageForm>,
+) -> Result<Response> {
+    let changed = me
+        .user
+        .clone()
+        .into_active_model()
+        .set_language(&ctx.db, &params.language)
+        .await;
+    let user = match changed {
+        Ok(user) => user,
+        Err(err) => return settings_errors(&ctx, &v, &visitor, &me, "language", err).await,
+    };
+    // The next page is already in the new language; so is this message.
+    let lang = Lang::pick(user.language.as_deref(), None, visitor.lang);
+    redirect_with(
+        &urls::account(),
+        "notice",
+        &lang.text("language-saved"),
         &ctx,
         &[],
     )

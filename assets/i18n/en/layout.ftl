@@ -1,0 +1,69 @@
+# The frame of every page: header, workspace navigation, footer, errors.
+skip-to-content = Skip to the content
+nav-main = Main
+nav-mailbox = Mailbox
+nav-console = Console
+nav-workspaces = Workspaces
+nav-all-workspaces = All workspaces / new…
+nav-account = Account settings
+nav-log-out = Log out
+nav-log-in = Log in
+nav-sign-up = Sign up
+footer = SmartExpense · expense tracking for households and teams
+
+nav-workspace = Workspace
+nav-more = More
+workspace-summary = { $kind }, { $currency }, you are { $role }
+notifications-label = Notifications
+notifications-unread = Notifications, { $count } unread
+place-overview = Overview
+place-expenses = Expenses
+place-recurring = Recurring
+place-imports = Import
+place-budgets = Budgets
+place-reports = Reports
+place-balances = Balances
+place-categories = Categories
+place-members = Members
+place-settings = Settings
+place-audit = Audit log
+place-billing = Billing
+place-add = Add
+
+kind-household = household
+kind-team = team
+role-owner = owner
+role-admin = admin
+role-member = member
+role-viewer = viewer
+
+workspace-suspended = This workspace is suspended by the operators of this site: you can read it, but nothing can be changed until the suspension is lifted.
+billing-grace = A payment for the { $plan } plan failed. The plan stays until { $until };
+billing-grace-link = update the payment method
+billing-grace-end = to keep it.
+billing-lapsed = A payment failed and the grace period is over: the Free plan's limits apply. Nothing you saved is removed;
+billing-lapsed-link = see billing
+
+error-not-found = We could not find that page.
+error-log-in = Please log in to see this page.
+error-ours = Something went wrong on our side. It has been logged; please try again.
+error-unhandled = That request could not be handled.
+error-back-workspaces = Back to your workspaces
+error-back-start = Back to the start page
+status-400 = Bad Request
+status-401 = Unauthorized
+status-403 = Forbidden
+status-404 = Not Found
+status-408 = Request Timeout
+status-409 = Conflict
+status-413 = Payload Too Large
+status-422 = Unprocessable Entity
+status-429 = Too Many Requests
+status-500 = Internal Server Error
+status-503 = Service Unavailable
+
+language-label = Language
+language-browser = As my browser asks
+language-saved = Language saved.
+language-hint = Pages, amounts and dates follow this language.
+language-save = Save language
