@@ -13,8 +13,9 @@ export async function start(base, password) {
   });
   const problems = [];
 
-  async function open(width) {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+  // `options`: more of Playwright's context options (colorScheme, locale).
+  async function open(width, options = {}) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
     const page = await context.newPage();
     // Name the element behind a Content-Security-Policy violation.
     await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => {

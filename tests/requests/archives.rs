@@ -196,3 +196,63 @@ async fn a_workspace_round_trips_through_its_archive_with_nothing_lost() {
         403
     );
 }
+
+#[tokio::test]
+async fn an_archive_carries_the_default_split_and_refuses_one_it_does_not_know() {
+    let app = TestApp::start().await;
+    let (ann, a) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let patched = app
+        .server
+        .patch(&format!("/api/v1/workspaces/{a}"))
+        .authorization_bearer(&ann)
+        .json(&json!({ "default_split": "none" }))
+        .await;
+    assert_eq!(patched.status_code(), 200, "{}", patched.text());
+    let archive = get(&app, &ann, &format!("/api/v1/workspaces/{a}/archive")).await;
+    assert_eq!(archive["workspace"]["default_split"], "none");
+
+    let b = post(
+        &app,
+        &ann,
+        "/api/v1/workspaces",
+        json!({ "name": "Copy", "kind": "household", "currency": "EUR" }),
+    )
+    .await
+    .json::<Value>()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let split_of = |ws: String| {
+        let app = &app;
+        let ann = ann.clone();
+        async move { get(app, &ann, &format!("/api/v1/workspaces/{ws}")).await["default_split"].clone() }
+    };
+    assert_eq!(split_of(b.clone()).await, "equal", "a new household shares");
+
+    let mut unknown = archive.clone();
+    unknown["workspace"]["default_split"] = json!("halves");
+    let refused = post(
+        &app,
+        &ann,
+        &format!("/api/v1/workspaces/{b}/archive"),
+        unknown,
+    )
+    .await;
+    assert_eq!(refused.status_code(), 422);
+    assert!(
+        refused.text().contains("unknown default split `halves`"),
+        "{}",
+        refused.text()
+    );
+    assert_eq!(split_of(b.clone()).await, "equal", "nothing changed");
+
+    let restored = post(
+        &app,
+        &ann,
+        &format!("/api/v1/workspaces/{b}/archive"),
+        archive,
+    )
+    .await;
+    assert!(restored.status_code().is_success(), "{}", restored.text());
+    assert_eq!(split_of(b.clone()).await, "none");
+}

@@ -275,3 +275,63 @@ async fn the_balances_pages_fit_a_phone_and_a_desktop_and_settle_up() {
         .json();
     assert_eq!(balances["balances"], serde_json::json!([]), "settled up");
 }
+
+#[tokio::test]
+async fn every_page_passes_axe_at_phone_and_desktop_widths_in_light_and_dark() {
+    let app = TestApp::start().await;
+    let (ann, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let bob =
+        super::workspaces_api::join_named(&app, &ann, &ws, "Bob", "bob@example.com", "member")
+            .await;
+    let today = chrono::Utc::now().date_naive();
+    let post = |path: String, token: String, body: serde_json::Value| {
+        let server = &app.server;
+        async move {
+            let response = server
+                .post(&path)
+                .authorization_bearer(&token)
+                .json(&body)
+                .await;
+            assert_eq!(response.status_code(), 201, "{path}: {}", response.text());
+            response.json::<serde_json::Value>()
+        }
+    };
+    let api = format!("/api/v1/workspaces/{ws}");
+    for (amount, description, token) in [
+        ("48.20", "Groceries", &ann),
+        ("1234.50", "Sofa", &ann),
+        ("9.90", "Cinema", &bob),
+    ] {
+        post(
+            format!("{api}/expenses"),
+            token.clone(),
+            serde_json::json!({ "amount": amount, "date": today.to_string(), "description": description }),
+        )
+        .await;
+    }
+    post(
+        format!("{api}/budgets"),
+        ann.clone(),
+        serde_json::json!({ "name": "Food", "amount": "300.00", "period": "month" }),
+    )
+    .await;
+    post(
+        format!("{api}/recurring"),
+        ann.clone(),
+        serde_json::json!({ "frequency": "monthly", "starts_on": today.to_string(), "amount": "950.00", "description": "Rent" }),
+    )
+    .await;
+    let server = app.on_loopback();
+    let base = server.server_address().expect("an address").to_string();
+
+    run_script(
+        "a11y.mjs",
+        &[
+            base.trim_end_matches('/'),
+            PASSWORD,
+            "ann@example.com",
+            &format!("/w/{ws}"),
+        ],
+    )
+    .await;
+}

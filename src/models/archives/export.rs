@@ -134,6 +134,7 @@ pub async fn export<C: ConnectionTrait>(db: &C, workspace: &workspaces::Model) -
             kind: workspace.kind.clone(),
             currency: workspace.currency.clone(),
             time_zone: workspace.time_zone.clone(),
+            default_split: Some(workspace.default_split.clone()),
         },
         members: members
             .iter()

@@ -42,6 +42,10 @@ pub struct ArchivedWorkspace {
     pub kind: String,
     pub currency: String,
     pub time_zone: String,
+    /// How the forms split a new expense (`equal` or `none`); archives
+    /// made before it existed leave the restored workspace's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_split: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]

@@ -93,6 +93,13 @@ async fn check_target(
     if money::currency(&archive.workspace.currency).is_none() {
         return fail("names an unknown currency".to_string());
     }
+    if let Some(split) = &archive.workspace.default_split {
+        if !crate::models::workspaces::DEFAULT_SPLITS.contains(&split.as_str()) {
+            return fail(format!(
+                "names an unknown default split `{split}` (equal or none)"
+            ));
+        }
+    }
     let id = workspace.id;
     let has_expenses = expenses::Entity::find()
         .in_tenant(id)
@@ -290,9 +297,15 @@ pub async fn restore(tenant: &Tenant<'_>, archive: &Archive) -> DomainResult<Res
     }
     let txn = tenancy::begin_write(tenant.db).await?;
     let mut workspace = tenant.workspace.clone();
-    if workspace.currency != archive.workspace.currency {
+    let split = archive
+        .workspace
+        .default_split
+        .clone()
+        .unwrap_or_else(|| workspace.default_split.clone());
+    if workspace.currency != archive.workspace.currency || workspace.default_split != split {
         let mut active = workspace.into_active_model();
         active.currency = Set(archive.workspace.currency.clone());
+        active.default_split = Set(split);
         workspace = active.update(&txn).await?;
     }
     // Records keep the people the archive names; the member restoring is

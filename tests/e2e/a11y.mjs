@@ -1,0 +1,66 @@
+// Accessibility: axe-core on every kind of page, at 360 and 1280 px, light
+// and dark, signed out and signed in. Run by tests/requests/browser.rs:
+//   node a11y.mjs <base> <password> <email> <workspace path>
+// Pages are found by following the links of the workspace's pages (one page
+// of each kind: ids are replaced by a placeholder), plus the signed-out
+// pages. A serious or critical finding fails the run and names the rule, the
+// page and the elements; a screenshot of every page in every mode is saved
+// (a11y-<page>-<width>-<scheme>.png).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { start } from "./lib.mjs";
+
+const [base, password, email, ws] = process.argv.slice(2);
+const { problems, open, logIn, check, finish } = await start(base, password);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\/\d+(?=\/|$)/g;
+const kind = (path) => path.split("?")[0].replace(ID, (m) => (m.startsWith("/") ? "/:n" : ":id"));
+const slug = (path) => kind(path).replace(/^\/w\/:id/, "w").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+
+// Paths that change something on GET or leave the app.
+const skip = (path) => /logout|\/download|\/export|\.csv|\/receipts\/[^/]+\/(file|thumbnail)|\/live|\/events|^\/api|^\/static|^\/_dev/.test(path);
+
+async function audit(page, path, label) {
+  await page.goto(`${base}${path}`);
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+  for (const finding of result) problems.push(`${label} ${path}: ${finding}`);
+  await check(page, `a11y-${slug(path)}-${label}`);
+}
+
+// The pages a member reaches: every kind of page linked from the workspace.
+const finder = await open(1280);
+await logIn(finder, email);
+const pages = new Map();
+const queue = [ws, "/account", "/w"];
+while (queue.length && pages.size < 60) {
+  const path = queue.shift();
+  if (pages.has(kind(path)) || skip(path)) continue;
+  const response = await finder.goto(`${base}${path}`);
+  if (!response || !response.ok() || !(response.headers()["content-type"] || "").startsWith("text/html")) continue;
+  pages.set(kind(path), path);
+  if (!path.startsWith(ws)) continue;
+  const links = await finder.$$eval("a[href^='/']", (as) => as.map((a) => a.getAttribute("href")));
+  for (const href of links) if (href.startsWith(ws) && !href.includes("#")) queue.push(href);
+}
+if (pages.size < 12) problems.push(`only ${pages.size} pages found: ${[...pages.values()].join(", ")}`);
+
+for (const width of [360, 1280]) {
+  for (const colorScheme of ["light", "dark"]) {
+    const label = `${width}-${colorScheme}`;
+    const visitor = await open(width, { colorScheme });
+    for (const path of ["/login", "/signup", "/forgot-password"]) await audit(visitor, path, label);
+    const member = await open(width, { colorScheme });
+    await logIn(member, email);
+    for (const path of pages.values()) await audit(member, path, label);
+  }
+}
+console.log(`checked ${pages.size + 3} pages in 4 modes`);
+await finish();
