@@ -28,9 +28,7 @@ impl Initializer for ViewEngineInitializer {
     async fn after_routes(&self, router: AxumRouter, ctx: &AppContext) -> Result<AxumRouter> {
         let tera = engines::TeraView::from_custom_dir(&VIEWS_DIR, |tera| {
             tera.register_function("url", url);
-            tera.register_function("t", translate);
-            tera.register_filter("money", money);
-            tera.register_filter("day", day);
+            register_i18n(tera);
             tera.register_function("currencies", |kwargs: tera::Kwargs, _: &tera::State| {
                 let current = kwargs.get::<&str>("current").ok().flatten();
                 Ok(tera::Value::from_serializable(&choices::currencies_with(
@@ -49,6 +47,14 @@ impl Initializer for ViewEngineInitializer {
         ctx.shared_store.insert(Arc::new(tera.clone()));
         Ok(router.layer(Extension(ViewEngine::from(tera))))
     }
+}
+
+/// The language functions of pages and mails: `t()`, and the `money` and
+/// `day` filters.
+pub fn register_i18n(tera: &mut tera::Tera) {
+    tera.register_function("t", translate);
+    tera.register_filter("money", money);
+    tera.register_filter("day", day);
 }
 
 /// `{{ url(to="budgets", w=workspace.id) }}`: the page's path from

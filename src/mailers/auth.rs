@@ -24,9 +24,13 @@ impl AuthMailer {
         ctx: &AppContext,
         template: &Dir<'_>,
         to: &str,
-        locals: serde_json::Value,
+        user: &users::Model,
+        mut locals: serde_json::Value,
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
+        locals["lang"] = super::language(&settings, user.language.as_deref())
+            .code()
+            .into();
         super::deliver(
             ctx,
             template,
@@ -67,6 +71,7 @@ impl AuthMailer {
                     ctx,
                     &confirm_new_email,
                     new_email,
+                    &user,
                     json!({ "name": user.name, "new_email": new_email, "link": link }),
                 )
                 .await
@@ -76,6 +81,7 @@ impl AuthMailer {
                     ctx,
                     &verify_email,
                     &user.email,
+                    &user,
                     json!({ "name": user.name, "link": link }),
                 )
                 .await
@@ -98,6 +104,7 @@ impl AuthMailer {
             ctx,
             &already_registered,
             &user.email,
+            &user,
             json!({
                 "name": user.name,
                 "login": format!("{base}{}", urls::login()),
@@ -124,6 +131,7 @@ impl AuthMailer {
             ctx,
             &reset_password,
             &user.email,
+            &user,
             json!({ "name": user.name, "link": format!("{base}/reset-password/{token}") }),
         )
         .await

@@ -16,7 +16,6 @@ use crate::{
         workspaces,
     },
     settings::Settings,
-    views::billing::long_date,
 };
 
 static payment_failed: Dir<'_> = include_dir!("src/mailers/billing/payment_failed");
@@ -48,11 +47,13 @@ impl BillingMailer {
         let Some(owner) = members.iter().find(|m| m.membership.role() == Role::Owner) else {
             return Ok(());
         };
+        // No plan's name: the template says "paid" in the owner's language.
         let plan = account
             .plan
             .as_deref()
             .and_then(|key| billing::Plans(&settings.billing).find(key))
-            .map_or_else(|| "paid".to_string(), |p| p.name.clone());
+            .map(|p| p.name.clone());
+        let lang = super::language(&settings, owner.user.language.as_deref());
         super::deliver(
             ctx,
             &payment_failed,
@@ -60,11 +61,12 @@ impl BillingMailer {
                 from: Some(settings.mail.from.clone()),
                 to: owner.user.email.clone(),
                 locals: json!({
+                    "lang": lang.code(),
                     "name": owner.user.name,
                     "workspace": workspace.name,
                     "plan": plan,
                     "invoice": invoice_id,
-                    "grace_until": account.grace_until.as_ref().map(long_date),
+                    "grace_until": account.grace_until.as_ref().map(|t| t.date_naive().to_string()),
                     "link": format!("{}/w/{}/billing", settings.base_url, workspace.pid),
                 }),
                 headers: Some(EmailHeaders {

@@ -34,6 +34,7 @@ impl BudgetMailer {
     ) -> Result<()> {
         let settings = Settings::get(ctx)?;
         locals["name"] = Value::from(user.name.clone());
+        locals["lang"] = Value::from(super::language(&settings, user.language.as_deref()).code());
         let email = super::render(
             template,
             mailer::Args {
@@ -51,8 +52,10 @@ impl BudgetMailer {
         mail_delivery::deliver(ctx, &email).await
     }
 
-    /// A threshold alert. `locals`: workspace, title, body, link,
-    /// settings_link.
+    /// A threshold alert. `locals`: workspace, budget (its name),
+    /// threshold, spent and limit (plain decimals), currency, period,
+    /// start (the period's first day), link, settings_link; the template
+    /// words them in the recipient's language.
     ///
     /// # Errors
     /// When the mail cannot be rendered or sent.

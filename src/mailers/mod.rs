@@ -5,6 +5,11 @@
 //! a link, a token or a mail's text; and a link in a mail delayed by an
 //! SMTP outage is valid from when it was sent.
 //!
+//! A mail is written in its recipient's language ([`language`]: their
+//! setting, else the instance's default): its templates word everything
+//! with `t()` (`assets/i18n/<lang>/mail.ftl`) and write amounts and dates
+//! with the `money` and `day` filters, reading the `lang` of their values.
+//!
 //! Delivery goes through [`crate::workers::mail_delivery`]: over SMTP (the
 //! `mailer.smtp` config) or, in the self-hosted default, as `.eml` files in
 //! `settings.mail.folder`.
@@ -18,6 +23,7 @@ use loco_rs::{mailer, prelude::*};
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    i18n::Lang,
     models::ids::{UserId, WorkspaceId},
     workers::{queue, Job},
 };
@@ -105,6 +111,7 @@ impl Mail {
 pub fn render(dir: &Dir<'_>, args: mailer::Args) -> Result<mailer::Email> {
     let mut templates = tera::Tera::default();
     templates.autoescape_on(vec![HTML]);
+    crate::initializers::view_engine::register_i18n(&mut templates);
     for file in dir.files() {
         let name = file.path().file_name().and_then(|n| n.to_str());
         if let (Some(name), Some(text)) = (name, file.contents_utf8()) {
@@ -131,6 +138,16 @@ pub fn render(dir: &Dir<'_>, args: mailer::Args) -> Result<mailer::Email> {
         cc: args.cc,
         headers: args.headers,
     })
+}
+
+/// The language a mail to someone is written in: their setting (a user's
+/// `language`), else the instance's default. The templates read it from the
+/// `lang` their values carry.
+#[must_use]
+pub fn language(settings: &crate::settings::Settings, setting: Option<&str>) -> Lang {
+    setting
+        .and_then(Lang::of_tag)
+        .unwrap_or(settings.default_language)
 }
 
 /// The HTML part's template: the one rendered with escaping.

@@ -9,7 +9,7 @@ use crate::{
         ids::WorkspaceId,
         invitations,
         tenancy::{self, Scope},
-        workspaces,
+        users, workspaces,
     },
     settings::Settings,
 };
@@ -46,6 +46,13 @@ impl WorkspaceMailer {
         let Some((invite, token)) = minted else {
             return Ok(());
         };
+        // Written in the language of the account the address has, if any.
+        let setting = match users::Model::find_by_email(&ctx.db, &invite.email).await {
+            Ok(user) => user.language,
+            Err(ModelError::EntityNotFound) => None,
+            Err(err) => return Err(err.into()),
+        };
+        let lang = super::language(&settings, setting.as_deref());
         super::deliver(
             ctx,
             &invitation,
@@ -53,6 +60,7 @@ impl WorkspaceMailer {
                 from: Some(settings.mail.from.clone()),
                 to: invite.email.clone(),
                 locals: json!({
+                    "lang": lang.code(),
                     "inviter": invite.invited_by_name,
                     "workspace": workspace.name,
                     "role": invite.role,

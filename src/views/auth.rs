@@ -88,7 +88,7 @@ pub struct SentSignup {
 pub struct LoginPage {
     pub form: FormValues<NewLogin, SentLogin>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alert: Option<&'static str>,
+    pub alert: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -108,7 +108,7 @@ pub struct VerifiedPage {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alert: Option<&'static str>,
+    pub alert: Option<String>,
 }
 
 /// "Forgot your password": the form, then where the link went.

@@ -291,7 +291,7 @@ pub struct AuditPage {
 #[derive(Debug, Serialize)]
 pub struct InvitationPage {
     /// Why it cannot be accepted (used, revoked, expired).
-    pub alert: Option<&'static str>,
+    pub alert: Option<String>,
     pub token: String,
     /// The workspace's name.
     pub workspace: String,
@@ -306,7 +306,7 @@ pub struct InvitationPage {
 /// The invitation page for a link that names no invitation.
 #[derive(Debug, Serialize)]
 pub struct UnknownInvitation {
-    pub alert: &'static str,
+    pub alert: String,
 }
 
 crate::page_schema!(AuditEventList, AuditEventResponse);

@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::{
     mailers::budgets::{message_host, BudgetMailer},
     models::{
-        budget_alerts, budgets,
+        budget_alerts, budgets, money,
         tenancy::{self, Scope},
         workspaces,
     },
@@ -93,7 +93,7 @@ async fn send(
     let Some(budget) = budget else {
         return Ok(());
     };
-    let (title, body) = budgets::alert_text(&budget, alert, &workspace.currency);
+    // Each recipient reads the alert in their language: the template words it.
     let host = message_host(settings);
     for user in recipients {
         BudgetMailer::send_alert(
@@ -102,8 +102,13 @@ async fn send(
             alert.message_id(&user.pid, &host),
             json!({
                 "workspace": workspace.name,
-                "title": title,
-                "body": body,
+                "budget": budget.name,
+                "threshold": alert.threshold,
+                "spent": money::format_in(alert.spent_minor, &workspace.currency),
+                "limit": money::format_in(alert.limit_minor, &workspace.currency),
+                "currency": workspace.currency,
+                "period": budget.period,
+                "start": alert.period_start.to_string(),
                 "link": format!("{}/w/{}/budgets", settings.base_url, workspace.pid),
                 "settings_link": format!("{}/w/{}/notifications", settings.base_url, workspace.pid),
             }),

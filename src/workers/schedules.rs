@@ -246,13 +246,12 @@ pub async fn weekly_summary(
         .collect();
     let total: i64 = by_category.iter().map(|r| r.1.unwrap_or_default()).sum();
     let count: i64 = by_category.iter().map(|r| r.2).sum();
-    let mut rows: Vec<(String, i64)> = by_category
+    // No name: uncategorised, which the template words in the member's language.
+    let mut rows: Vec<(Option<String>, i64)> = by_category
         .iter()
         .map(|(category, sum, _)| {
             (
-                category
-                    .and_then(|id| names.get(&id).cloned())
-                    .unwrap_or_else(|| "Uncategorised".to_string()),
+                category.and_then(|id| names.get(&id).cloned()),
                 sum.unwrap_or_default(),
             )
         })
@@ -265,7 +264,8 @@ pub async fn weekly_summary(
             "name": budget.name,
             "spent": format(progress.spent_minor),
             "limit": format(progress.limit_minor),
-            "percent": progress.percent.map_or_else(|| "over".to_string(), |p| format!("{p}%")),
+            "over": progress.percent.is_none(),
+            "percent": progress.percent.map(|p| p.to_string()),
         }));
     }
     txn.commit().await?;

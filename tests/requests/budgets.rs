@@ -113,7 +113,7 @@ async fn crossing_80_percent_mails_once_and_notifies_and_recrossing_sends_nothin
         .unwrap();
     assert!(message_id.starts_with("<budget-alert."), "{message_id}");
     assert!(
-        mail.text().contains("80.00 EUR spent of 100.00 EUR"),
+        mail.text().contains("€80.00 spent of €100.00"),
         "{}",
         mail.text()
     );
@@ -507,12 +507,12 @@ async fn the_weekly_summary_goes_once_to_members_who_asked_for_it() {
     assert_eq!(summaries.len(), 1);
     assert_eq!(
         summaries[0].subject(),
-        "[Ann's home] Your week: 42.50 EUR spent"
+        "[Ann's home] Your week: €42.50 spent"
     );
     assert!(
         summaries[0]
             .text()
-            .contains("42.50 EUR spent in 2 expenses"),
+            .contains("€42.50 spent in 2 expenses"),
         "{}",
         summaries[0].text()
     );

@@ -311,6 +311,7 @@ async fn start(
 #[debug_handler]
 async fn cancel(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, import_id)): Path<(String, String)>,
 ) -> Result<Response> {
@@ -321,7 +322,7 @@ async fn cancel(
     redirect_with(
         &to,
         "notice",
-        "The import is cancelled; nothing of it is kept.",
+        &visitor.lang.text("import-cancelled"),
         &ctx,
         &[],
     )

@@ -189,14 +189,31 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
 
     let flash = jar.get(FLASH_COOKIE).and_then(|c| decode_flash(c.value()));
 
+    let lang = Lang::pick(
+        signed_in.as_ref().and_then(|s| s.user.language.as_deref()),
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+        settings.default_language,
+    );
+
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         let (checked, ok) = check_csrf(req, &token).await?;
         if !ok {
-            let refusal = (
-                StatusCode::FORBIDDEN,
-                "This form has expired or did not come from this site. Reload the page and try again.",
-            );
-            return Ok(error_page(ctx, None, refusal.into_response()).await);
+            let refusal = (StatusCode::FORBIDDEN, lang.text("auth-form-expired"));
+            // In the visitor's language, without the signed-in header.
+            let header = Page {
+                user: None,
+                workspaces: Vec::new(),
+                current_workspace: None,
+                csrf_token: String::new(),
+                flash: None,
+                dev_mailbox: false,
+                path: String::new(),
+                operator: false,
+                lang,
+            };
+            return Ok(error_page(ctx, Some(header), refusal.into_response()).await);
         }
         req = checked;
     }
@@ -210,13 +227,6 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
         ),
         None => (Vec::new(), false),
     };
-    let lang = Lang::pick(
-        signed_in.as_ref().and_then(|s| s.user.language.as_deref()),
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-        settings.default_language,
-    );
     let visitor = Visitor {
         lang,
         path: req.uri().path().to_string(),

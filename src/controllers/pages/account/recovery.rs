@@ -64,7 +64,7 @@ pub(super) async fn verify(
     let Ok(user) = users::Model::find_by_verification_token(&ctx.db, &token).await else {
         let page = VerifiedPage {
             email: None,
-            alert: Some("This confirmation link is invalid, expired or already used. Log in and ask for a new one from your account page."),
+            alert: Some(visitor.lang.text("auth-verify-invalid")),
         };
         return verified(&v, &visitor, StatusCode::NOT_FOUND, &page);
     };
@@ -80,9 +80,7 @@ pub(super) async fn verify(
             Some(_) => {
                 let page = VerifiedPage {
                     email: None,
-                    alert: Some(
-                        "That address now belongs to another account, so it cannot be used.",
-                    ),
+                    alert: Some(visitor.lang.text("auth-verify-taken")),
                 };
                 verified(&v, &visitor, StatusCode::CONFLICT, &page)
             }
@@ -215,7 +213,7 @@ pub(super) async fn reset(
     redirect_with(
         &urls::login(),
         "notice",
-        "Your password is changed. Log in with the new one.",
+        &visitor.lang.text("auth-reset-done"),
         &ctx,
         &[web_session::session_removal()],
     )

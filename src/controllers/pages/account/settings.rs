@@ -167,7 +167,7 @@ pub(super) async fn change_password(
     redirect_with(
         &urls::account(),
         "notice",
-        "Password changed. Your other sessions were logged out.",
+        &visitor.lang.text("account-password-changed"),
         &ctx,
         &[],
     )
@@ -202,7 +202,10 @@ pub(super) async fn change_email(
     redirect_with(
         &urls::account(),
         "notice",
-        &format!("We sent a link to {new_email}. Your address changes when you open it."),
+        &visitor.lang.text_with(
+            "account-email-link-sent",
+            &[("email", new_email.clone().into())],
+        ),
         &ctx,
         &[],
     )
@@ -240,13 +243,14 @@ pub(super) async fn change_language(
 #[debug_handler]
 pub(super) async fn resend_verification(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     me: SignedIn,
 ) -> Result<Response> {
     if !me.user.awaits_confirmation() {
         return redirect_with(
             &urls::account(),
             "notice",
-            "Your address is already confirmed.",
+            &visitor.lang.text("account-already-confirmed"),
             &ctx,
             &[],
         );
@@ -261,7 +265,9 @@ pub(super) async fn resend_verification(
     redirect_with(
         &urls::account(),
         "notice",
-        &format!("We sent a new confirmation link to {to}."),
+        &visitor
+            .lang
+            .text_with("account-confirmation-sent", &[("email", to.clone().into())]),
         &ctx,
         &[],
     )
@@ -296,7 +302,7 @@ pub(super) async fn delete_account(
     redirect_with(
         &urls::home(),
         "notice",
-        "Your account and its data are deleted.",
+        &visitor.lang.text("account-deleted"),
         &ctx,
         &[web_session::session_removal()],
     )

@@ -20,7 +20,7 @@ use crate::{
     },
     settings::Settings,
     views::{
-        auth::{LoginPage, NewLogin, NewSignup, SentLogin, SentSignup, SignupPage, SignupResponse},
+        auth::{LoginPage, NewLogin, NewSignup, SentLogin, SentSignup, SignupPage},
         page::FormValues,
         urls,
     },
@@ -156,7 +156,9 @@ pub(super) async fn signup(
     // verification a new account is signed in at once, which a taken
     // address cannot be: that setting trades this away.
     let check_your_mail = |email: String| {
-        let notice = SignupResponse::new(email).description;
+        let notice = visitor
+            .lang
+            .text_with("auth-check-mail", &[("email", email.into())]);
         redirect_with(&urls::login(), "notice", &notice, &ctx, &[])
     };
     signed_up.mail().queue(&ctx).await?;
@@ -217,15 +219,15 @@ pub(super) async fn login(
     let Some(user) =
         users::Model::authenticate(&ctx.db, &credentials.email, &credentials.password).await?
     else {
-        return refused(StatusCode::UNAUTHORIZED, "Email or password is incorrect.");
+        return refused(StatusCode::UNAUTHORIZED, visitor.lang.text("auth-login-wrong"));
     };
     if user.is_locked() {
-        return refused(StatusCode::FORBIDDEN, LOCKED);
+        return refused(StatusCode::FORBIDDEN, LOCKED.to_string());
     }
     if Settings::get(&ctx)?.require_verified_email && !user.is_verified() {
         return refused(
             StatusCode::FORBIDDEN,
-            "Confirm your email address first: open the link we mailed you, or reset your password to get a new one.",
+            visitor.lang.text("auth-login-unconfirmed"),
         );
     }
     sign_in(
@@ -246,7 +248,7 @@ pub(super) async fn logout(State(ctx): State<AppContext>, visitor: Visitor) -> R
     redirect_with(
         &urls::login(),
         "notice",
-        "You are logged out.",
+        &visitor.lang.text("auth-logged-out"),
         &ctx,
         &[web_session::session_removal()],
     )
@@ -256,6 +258,7 @@ pub(super) async fn logout(State(ctx): State<AppContext>, visitor: Visitor) -> R
 #[debug_handler]
 pub(super) async fn logout_everywhere(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     me: SignedIn,
 ) -> Result<Response> {
     let ended =
@@ -263,7 +266,9 @@ pub(super) async fn logout_everywhere(
     redirect_with(
         &urls::login(),
         "notice",
-        &format!("Logged out of {ended} session(s) on all devices."),
+        &visitor
+            .lang
+            .text_with("auth-logged-out-everywhere", &[("count", ended.into())]),
         &ctx,
         &[web_session::session_removal()],
     )

@@ -54,6 +54,7 @@ pub(super) async fn create_token(
 #[debug_handler]
 pub(super) async fn revoke_token(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     me: SignedIn,
     Path(token_id): Path<String>,
 ) -> Result<Response> {
@@ -61,10 +62,9 @@ pub(super) async fn revoke_token(
     redirect_with(
         &urls::account(),
         "notice",
-        &format!(
-            "The token \"{}\" is revoked and no longer works.",
-            token.name
-        ),
+        &visitor
+            .lang
+            .text_with("account-token-revoked", &[("name", token.name.into())]),
         &ctx,
         &[],
     )

@@ -212,21 +212,22 @@ pub(super) async fn invitation(
     let db = invitations::Model::transaction_for_token(&ctx.db, signed_in, &token).await?;
     let Ok((invitation, workspace)) = invitations::Model::find_by_token(&db, &token).await else {
         let context = UnknownInvitation {
-            alert: "This invitation link is not valid. Ask for a new one.",
+            alert: visitor.lang.text("invitation-unknown"),
         };
         let status = StatusCode::NOT_FOUND;
         return render(&v, &visitor, status, "invitations/show.html", &context);
     };
     let signed_in_as = visitor.signed_in.as_ref().map(|s| s.user.email.clone());
     let problem = if invitation.accepted_at.is_some() {
-        Some("This invitation was already used.")
+        Some("invitation-used")
     } else if invitation.revoked_at.is_some() {
-        Some("This invitation was revoked.")
+        Some("invitation-revoked")
     } else if !invitation.is_pending() {
-        Some("This invitation has expired; ask for a new one.")
+        Some("invitation-expired")
     } else {
         None
-    };
+    }
+    .map(|key| visitor.lang.text(key));
     let status = if problem.is_some() {
         StatusCode::GONE
     } else {
@@ -256,6 +257,7 @@ pub(super) async fn invitation(
 #[debug_handler]
 pub(super) async fn accept(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     caller: Caller,
     Path(token): Path<String>,
 ) -> Result<Response> {
@@ -269,7 +271,9 @@ pub(super) async fn accept(
             redirect_with(
                 &urls::workspace(workspace.pid),
                 "notice",
-                &format!("You joined {}.", workspace.name),
+                &visitor
+                    .lang
+                    .text_with("invitation-joined", &[("workspace", workspace.name.into())]),
                 &ctx,
                 &[],
             )

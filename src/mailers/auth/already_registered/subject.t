@@ -1,1 +1,1 @@
-Someone tried to sign up to SmartExpense with your address
+{{ t(key="mail-taken-subject") }}

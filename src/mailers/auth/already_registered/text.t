@@ -1,8 +1,8 @@
-Hello {{ name }},
+{{ t(key="mail-hello", name=name) }}
 
-Someone, perhaps you, tried to create a SmartExpense account with this address. It has an account already, so nothing was created or changed.
+{{ t(key="mail-taken-body") }}
 
-To log in: {{ login }}
-Forgot your password? Choose a new one: {{ forgot }}
+{{ t(key="mail-taken-login-text", link=login) }}
+{{ t(key="mail-taken-forgot-text", link=forgot) }}
 
-If it was not you, you can ignore this mail.
+{{ t(key="mail-ignore") }}

@@ -1,4 +1,4 @@
-<p>Hello {{ name }},</p>
-<p>You asked to use {{ new_email }} for your SmartExpense account.</p>
-<p><a href="{{ link }}">Confirm the new address</a></p>
-<p>Until you do, your account keeps its current address. The link works for 48 hours.</p>
+<p>{{ t(key="mail-hello", name=name) }}</p>
+<p>{{ t(key="mail-new-email-html", email=new_email) }}</p>
+<p><a href="{{ link }}">{{ t(key="mail-new-email-button") }}</a></p>
+<p>{{ t(key="mail-new-email-until") }}</p>

@@ -1,1 +1,1 @@
-Confirm your new email address for SmartExpense
+{{ t(key="mail-new-email-subject") }}

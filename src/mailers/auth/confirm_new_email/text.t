@@ -1,7 +1,7 @@
-Hello {{ name }},
+{{ t(key="mail-hello", name=name) }}
 
-You asked to use {{ new_email }} for your SmartExpense account. To confirm, open this link:
+{{ t(key="mail-new-email-text", email=new_email) }}
 
 {{ link }}
 
-Until you do, your account keeps its current address. The link works for 48 hours.
+{{ t(key="mail-new-email-until") }}

@@ -1,4 +1,4 @@
-<p>Hello {{ name }},</p>
-<p>Someone asked to reset the password of your SmartExpense account.</p>
-<p><a href="{{ link }}">Choose a new password</a></p>
-<p>The link works once, for 30 minutes. If it was not you, ignore this mail; your password stays as it is.</p>
+<p>{{ t(key="mail-hello", name=name) }}</p>
+<p>{{ t(key="mail-reset-html") }}</p>
+<p><a href="{{ link }}">{{ t(key="mail-reset-button") }}</a></p>
+<p>{{ t(key="mail-reset-expiry") }}</p>

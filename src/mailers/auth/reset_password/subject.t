@@ -1,1 +1,1 @@
-Reset your SmartExpense password
+{{ t(key="mail-reset-subject") }}

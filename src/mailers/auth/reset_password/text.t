@@ -1,7 +1,7 @@
-Hello {{ name }},
+{{ t(key="mail-hello", name=name) }}
 
-Someone asked to reset the password of your SmartExpense account. To choose a new password, open this link:
+{{ t(key="mail-reset-text") }}
 
 {{ link }}
 
-The link works once, for 30 minutes. If it was not you, ignore this mail; your password stays as it is.
+{{ t(key="mail-reset-expiry") }}

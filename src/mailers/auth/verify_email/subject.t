@@ -1,1 +1,1 @@
-Confirm your email address for SmartExpense
+{{ t(key="mail-verify-subject") }}

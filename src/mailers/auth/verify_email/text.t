@@ -1,7 +1,7 @@
-Hello {{ name }},
+{{ t(key="mail-hello", name=name) }}
 
-Welcome to SmartExpense. Please confirm your email address by opening this link:
+{{ t(key="mail-verify-text") }}
 
 {{ link }}
 
-The link works for 48 hours. If you did not sign up, you can ignore this mail.
+{{ t(key="mail-verify-expiry") }}

@@ -1,4 +1,5 @@
-<p>Hello {{ name }},</p>
-<p>Stripe could not take the payment for the {{ plan }} plan of <strong>{{ workspace }}</strong> (invoice {{ invoice }}).</p>
-<p>{% if grace_until %}The workspace keeps the {{ plan }} plan until {{ grace_until }} while Stripe tries again. After that the limits of the free plan apply until a payment succeeds; nothing you saved is removed.{% else %}Until a payment succeeds the limits of the free plan apply; nothing you saved is removed.{% endif %}</p>
-<p><a href="{{ link }}">Update the payment method</a></p>
+{% if plan %}{% set plan_name = plan %}{% else %}{% set plan_name = t(key="mail-payment-paid-plan") %}{% endif -%}
+<p>{{ t(key="mail-hello", name=name) }}</p>
+<p>{{ t(key="mail-payment-html", plan=plan_name | escape, workspace=workspace | escape, invoice=invoice | escape) | safe }}</p>
+<p>{% if grace_until %}{{ t(key="mail-payment-grace", plan=plan_name, until=grace_until | day) }}{% else %}{{ t(key="mail-payment-no-grace") }}{% endif %}</p>
+<p><a href="{{ link }}">{{ t(key="mail-payment-update") }}</a></p>

@@ -1,1 +1,1 @@
-Payment failed for {{ workspace }} on SmartExpense
+{{ t(key="mail-payment-subject", workspace=workspace) }}

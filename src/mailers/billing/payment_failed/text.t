@@ -1,9 +1,10 @@
-Hello {{ name }},
+{% if plan %}{% set plan_name = plan %}{% else %}{% set plan_name = t(key="mail-payment-paid-plan") %}{% endif -%}
+{{ t(key="mail-hello", name=name) }}
 
-Stripe could not take the payment for the {{ plan }} plan of "{{ workspace }}" (invoice {{ invoice }}).
+{{ t(key="mail-payment-text", plan=plan_name, workspace=workspace, invoice=invoice) }}
 
-{% if grace_until %}The workspace keeps the {{ plan }} plan until {{ grace_until }} while Stripe tries again. After that the limits of the free plan apply until a payment succeeds; nothing you saved is removed.{% else %}Until a payment succeeds the limits of the free plan apply; nothing you saved is removed.{% endif %}
+{% if grace_until %}{{ t(key="mail-payment-grace", plan=plan_name, until=grace_until | day) }}{% else %}{{ t(key="mail-payment-no-grace") }}{% endif %}
 
-To update the payment method, open the billing page:
+{{ t(key="mail-payment-update-text") }}
 
 {{ link }}

@@ -1,9 +1,10 @@
-Hello {{ name }},
+{% if threshold >= 100 %}{% set title = t(key="mail-alert-title-over", budget=budget, percent=threshold) %}{% else %}{% set title = t(key="mail-alert-title-reached", budget=budget, percent=threshold) %}{% endif -%}
+{{ t(key="mail-hello", name=name) }}
 
-{{ title }} in "{{ workspace }}".
+{{ t(key="mail-alert-in-text", title=title, workspace=workspace) }}
 
-{{ body }}
+{{ t(key="mail-alert-body", spent=spent | money(currency=currency), limit=limit | money(currency=currency), period=period, start=start | day) }}
 
-See your budgets: {{ link }}
+{{ t(key="mail-alert-see-text", link=link) }}
 
-You get this mail because budget alerts are on for you in this workspace. Turn them off under Notifications: {{ settings_link }}
+{{ t(key="mail-alert-why-text", link=settings_link) }}

@@ -1,6 +1,6 @@
-<p>Hello {{ name }},</p>
-<p>In “{{ workspace }}” the week of {{ week_start }} to {{ week_end }}: <strong>{{ total }}</strong> spent in {{ count }} expenses.</p>
-{% if categories %}<ul>{% for row in categories %}<li>{{ row.name }}: {{ row.amount }}</li>{% endfor %}</ul>{% endif %}
-{% if budgets %}<ul>{% for budget in budgets %}<li>Budget {{ budget.name }}: {{ budget.spent }} of {{ budget.limit }} ({{ budget.percent }})</li>{% endfor %}</ul>{% endif %}
-<p><a href="{{ link }}">Open the dashboard</a></p>
-<p>You asked for this weekly summary. <a href="{{ settings_link }}">Turn it off</a>.</p>
+<p>{{ t(key="mail-hello", name=name) }}</p>
+<p>{{ t(key="mail-week-html", workspace=workspace | escape, start=week_start | day, end=week_end | day, total=total | money, count=count) | safe }}</p>
+{% if categories %}<ul>{% for row in categories %}<li>{% if row.name %}{{ row.name }}{% else %}{{ t(key="mail-week-uncategorised") }}{% endif %}: {{ row.amount | money }}</li>{% endfor %}</ul>{% endif %}
+{% if budgets %}<ul>{% for budget in budgets %}{% if budget.over %}{% set p = t(key="mail-week-over") %}{% else %}{% set p = t(key="mail-week-percent", percent=budget.percent | money) %}{% endif %}<li>{{ t(key="mail-week-budget", name=budget.name, spent=budget.spent | money, limit=budget.limit | money, percent=p) }}</li>{% endfor %}</ul>{% endif %}
+<p><a href="{{ link }}">{{ t(key="mail-week-dashboard") }}</a></p>
+<p>{{ t(key="mail-week-why-html") }} <a href="{{ settings_link }}">{{ t(key="mail-week-off") }}</a>.</p>

@@ -1,1 +1,1 @@
-[{{ workspace }}] Your week: {{ total }} spent
+{{ t(key="mail-week-subject", workspace=workspace, total=total | money) }}

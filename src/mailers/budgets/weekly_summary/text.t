@@ -1,11 +1,11 @@
-Hello {{ name }},
+{{ t(key="mail-hello", name=name) }}
 
-In "{{ workspace }}" the week of {{ week_start }} to {{ week_end }}: {{ total }} spent in {{ count }} expenses.
+{{ t(key="mail-week-text", workspace=workspace, start=week_start | day, end=week_end | day, total=total | money, count=count) }}
 {% for row in categories %}
-- {{ row.name }}: {{ row.amount }}{% endfor %}
-{% for budget in budgets %}
-Budget {{ budget.name }}: {{ budget.spent }} of {{ budget.limit }} ({{ budget.percent }}){% endfor %}
+- {% if row.name %}{{ row.name }}{% else %}{{ t(key="mail-week-uncategorised") }}{% endif %}: {{ row.amount | money }}{% endfor %}
+{% for budget in budgets %}{% if budget.over %}{% set p = t(key="mail-week-over") %}{% else %}{% set p = t(key="mail-week-percent", percent=budget.percent | money) %}{% endif %}
+{{ t(key="mail-week-budget", name=budget.name, spent=budget.spent | money, limit=budget.limit | money, percent=p) }}{% endfor %}
 
-Dashboard: {{ link }}
+{{ t(key="mail-week-dashboard-text", link=link) }}
 
-You asked for this weekly summary. Turn it off under Notifications: {{ settings_link }}
+{{ t(key="mail-week-why-text", link=settings_link) }}

@@ -1,4 +1,4 @@
-<p>Hello,</p>
-<p>{{ inviter }} invited you to join <strong>{{ workspace }}</strong> on SmartExpense as {{ role }}.</p>
-<p><a href="{{ link }}">Accept the invitation</a></p>
-<p>Log in or sign up with this address ({{ email }}). The link works once, for 7 days. If you did not expect this, ignore this mail.</p>
+<p>{{ t(key="mail-hello-anyone") }}</p>
+<p>{{ t(key="mail-invitation-html", inviter=inviter | escape, workspace=workspace | escape, role=t(key="role-" ~ role)) | safe }}</p>
+<p><a href="{{ link }}">{{ t(key="mail-invitation-button") }}</a></p>
+<p>{{ t(key="mail-invitation-how-html", email=email) }} {{ t(key="mail-invitation-expiry") }}</p>

@@ -1,1 +1,1 @@
-{{ inviter }} invited you to {{ workspace }} on SmartExpense
+{{ t(key="mail-invitation-subject", inviter=inviter, workspace=workspace) }}

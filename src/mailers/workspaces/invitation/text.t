@@ -1,9 +1,9 @@
-Hello,
+{{ t(key="mail-hello-anyone") }}
 
-{{ inviter }} invited you to join "{{ workspace }}" on SmartExpense as {{ role }}.
+{{ t(key="mail-invitation-text", inviter=inviter, workspace=workspace, role=t(key="role-" ~ role)) }}
 
-To accept, open this link and log in or sign up with this address ({{ email }}):
+{{ t(key="mail-invitation-how-text", email=email) }}
 
 {{ link }}
 
-The link works once, for 7 days. If you did not expect this, ignore this mail.
+{{ t(key="mail-invitation-expiry") }}
