@@ -14,6 +14,13 @@ pub fn long_date(t: &chrono::DateTime<chrono::FixedOffset>) -> String {
     t.format("%-d %B %Y").to_string()
 }
 
+/// The day of a moment (`2026-12-05`), which pages write in the reader's
+/// language with the `day` filter.
+#[must_use]
+pub fn iso_day(t: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    t.date_naive().to_string()
+}
+
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct LimitsResponse {
     /// People in the workspace, owner included; `null`: no limit.
@@ -124,7 +131,7 @@ impl BillingResponse {
 #[derive(Debug, Serialize)]
 pub struct BillingPage {
     pub billing: BillingResponse,
-    /// When the paid period ends, in words.
+    /// When the paid period ends (`2026-12-05`).
     pub period_end: Option<String>,
     /// Until when a failed payment keeps the plan.
     pub grace_until: Option<String>,

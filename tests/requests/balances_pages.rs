@@ -186,7 +186,7 @@ async fn once_everything_is_settled_the_page_says_so_and_keeps_the_history() {
     assert!(page.contains("Everyone is settled up"), "{page}");
     assert!(!page.contains("Balances appear when"), "{page}");
     assert!(page.contains("Payments so far"));
-    assert!(page.contains("25.00 EUR"));
+    assert!(page.contains("<td class=\"amount\">€25.00</td>"), "{page}");
 }
 
 #[tokio::test]
@@ -204,9 +204,9 @@ async fn a_partial_payment_leaves_the_rest_owing_and_an_overpayment_turns_the_ba
         .await;
     assert_eq!(part.status_code(), 303, "{}", part.text());
     let page = balances_page(&app, &ws).await;
-    assert!(page.contains("is owed 15.00 EUR"), "{page}");
-    assert!(page.contains("owes 15.00 EUR"));
-    assert!(page.contains("<strong>Bob</strong> pays <strong>Ann</strong> 15.00 EUR"));
+    assert!(page.contains("is owed €15.00"), "{page}");
+    assert!(page.contains(">owes €15.00<"));
+    assert!(page.contains("<strong>Bob</strong> pays <strong>Ann</strong> €15.00"));
     assert_eq!(amount_in_form(&page), "15.00", "the rest, suggested");
 
     // 20 for a debt of 15: Bob paid 5 too much, which Ann now owes him.
@@ -219,10 +219,10 @@ async fn a_partial_payment_leaves_the_rest_owing_and_an_overpayment_turns_the_ba
     assert_eq!(over.status_code(), 303, "{}", over.text());
     let page = balances_page(&app, &ws).await;
     assert!(
-        page.contains("<strong>Ann</strong> pays <strong>Bob</strong> 5.00 EUR"),
+        page.contains("<strong>Ann</strong> pays <strong>Bob</strong> €5.00"),
         "{page}"
     );
-    assert!(page.contains("owes 5.00 EUR"));
+    assert!(page.contains(">owes €5.00<"));
     assert_eq!(selected(&page, "s-from"), *ann);
     assert_eq!(selected(&page, "s-to"), *bob);
     assert_eq!(amount_in_form(&page), "5.00");
@@ -252,9 +252,9 @@ async fn each_balance_opens_the_expenses_and_payments_that_make_it_up() {
     let explained = app.server.get(&link).await;
     explained.assert_status_ok();
     let html = explained.text();
-    assert!(html.contains("Owes 15.00 EUR"), "{html}");
+    assert!(html.contains("Owes €15.00"), "{html}");
     assert!(html.contains("Groceries"));
-    assert!(html.contains("50.00 paid by Ann · share 25.00"), "{html}");
+    assert!(html.contains("€50.00 paid by Ann · share €25.00"), "{html}");
     assert!(html.contains("Payment to Ann"));
     assert!(html.contains("cash"));
     // Newest first: the payment (+10, ending at -15), then the expense.
@@ -332,7 +332,7 @@ async fn an_expense_in_another_currency_counts_in_the_base_currency_and_payments
     );
     let html = app.server.get(&format!("{ws}/balances/{bob}")).await.text();
     assert!(
-        html.contains("10.00 USD = 9.00 paid by Ann · share 4.50"),
+        html.contains("$10.00 = €9.00 paid by Ann · share €4.50"),
         "{html}"
     );
 

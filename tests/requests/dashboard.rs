@@ -189,7 +189,7 @@ async fn reports_group_any_range_and_download_what_they_show() {
         .await;
     by_category.assert_status_ok();
     let html = by_category.text();
-    assert!(html.contains("<strong>55.50 EUR</strong>"), "{html}");
+    assert!(html.contains("<strong>€55.50</strong>"), "{html}");
     assert!(
         html.contains(
             "<td>Transport</td><td class=\"amount\">1</td><td class=\"amount\">40.00</td>"

@@ -516,9 +516,9 @@ async fn the_balances_page_shows_who_owes_and_records_the_suggested_payment() {
         .collect();
     add_api(&app, &token, &ws, json!({ "amount": "50.00", "date": "2026-11-01", "description": "Electricity", "split": { "method": "equal", "parts": parts } })).await;
     let page = app.server.get(&format!("{ws}/balances")).await.text();
-    assert!(page.contains("is owed 25.00 EUR"), "{page}");
-    assert!(page.contains("owes 25.00 EUR"));
-    assert!(page.contains("<strong>Someone</strong> pays <strong>Ann</strong> 25.00 EUR"));
+    assert!(page.contains("is owed €25.00"), "{page}");
+    assert!(page.contains(">owes €25.00<"));
+    assert!(page.contains("<strong>Someone</strong> pays <strong>Ann</strong> €25.00"));
 
     let refused = app
         .post_form(

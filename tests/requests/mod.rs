@@ -22,6 +22,7 @@ mod isolation;
 mod jobs;
 mod languages;
 mod languages_account;
+mod languages_workspace;
 mod limits;
 mod one_door;
 mod openapi;

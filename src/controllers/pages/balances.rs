@@ -147,7 +147,8 @@ async fn settle(
         Ok(_) => {
             let to = urls::balances(member.workspace.pid);
             member.commit_change(&ctx).await?;
-            redirect_with(&to, "notice", "Payment recorded.", &ctx, &[])
+            let message = visitor.lang.text("balance-recorded");
+            redirect_with(&to, "notice", &message, &ctx, &[])
         }
         Err(err) => {
             let Some(errors) = FieldErrors::from_error(&err) else {
@@ -176,6 +177,7 @@ async fn settle(
 #[debug_handler]
 async fn remove(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, settlement_id)): Path<(String, String)>,
 ) -> Result<Response> {
@@ -185,7 +187,8 @@ async fn remove(
         .await?;
     let to = urls::balances(member.workspace.pid);
     member.commit_change(&ctx).await?;
-    redirect_with(&to, "notice", "Payment deleted.", &ctx, &[])
+    let message = visitor.lang.text("balance-deleted");
+    redirect_with(&to, "notice", &message, &ctx, &[])
 }
 
 pub fn routes() -> Routes {

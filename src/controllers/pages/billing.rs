@@ -18,7 +18,7 @@ use crate::{
     policies::{BILLING_MANAGE, WORKSPACE_READ},
     settings::Settings,
     views::{
-        billing::{long_date, BillingPage, BillingResponse},
+        billing::{iso_day, BillingPage, BillingResponse},
         page::InWorkspace,
         urls,
     },
@@ -58,8 +58,8 @@ async fn show(
         billing,
         period_end: account
             .and_then(|a| a.current_period_end.as_ref())
-            .map(long_date),
-        grace_until: account.and_then(|a| a.grace_until.as_ref()).map(long_date),
+            .map(iso_day),
+        grace_until: account.and_then(|a| a.grace_until.as_ref()).map(iso_day),
         manage: member.may(&ctx, BILLING_MANAGE).await?,
         confirming: back.checkout.is_some() && standing.state != PlanState::Active,
     };

@@ -137,7 +137,9 @@ async fn create(
             redirect_with(
                 &to,
                 "notice",
-                &format!("Budget \"{}\" is set.", budget.name),
+                &visitor
+                    .lang
+                    .text_with("budget-is-set", &[("name", budget.name.into())]),
                 &ctx,
                 &[],
             )
@@ -162,6 +164,7 @@ async fn create(
 #[debug_handler]
 async fn remove(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, budget_id)): Path<(String, String)>,
 ) -> Result<Response> {
@@ -173,7 +176,9 @@ async fn remove(
     redirect_with(
         &to,
         "notice",
-        &format!("Budget \"{name}\" is deleted."),
+        &visitor
+            .lang
+            .text_with("budget-deleted", &[("name", name.into())]),
         &ctx,
         &[],
     )
@@ -205,11 +210,21 @@ async fn notifications_page(
 }
 
 #[debug_handler]
-async fn mark_read(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
+async fn mark_read(
+    State(ctx): State<AppContext>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
     notifications::Model::mark_all_read(&member.db, member.workspace.id, member.user().id).await?;
     let to = urls::notifications(member.workspace.pid);
     member.commit().await?;
-    redirect_with(&to, "notice", "All read.", &ctx, &[])
+    redirect_with(
+        &to,
+        "notice",
+        &visitor.lang.text("budget-all-read"),
+        &ctx,
+        &[],
+    )
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -222,6 +237,7 @@ pub struct MailForm {
 #[debug_handler]
 async fn mail_settings(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Form(form): Form<MailForm>,
 ) -> Result<Response> {
@@ -237,7 +253,8 @@ async fn mail_settings(
         .await?;
     let to = urls::notifications(member.workspace.pid);
     member.commit().await?;
-    redirect_with(&to, "notice", "Your mail settings are saved.", &ctx, &[])
+    let message = visitor.lang.text("budget-mail-saved");
+    redirect_with(&to, "notice", &message, &ctx, &[])
 }
 
 pub fn routes() -> Routes {

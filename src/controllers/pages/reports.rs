@@ -1,6 +1,11 @@
 //! The reports page (`/w/{workspace_id}/reports`): expenses of any range
 //! grouped by category, month, week, payee or payer, as a table and a bar
-//! chart, and the same table as CSV (`/w/{workspace_id}/reports.csv`).
+//! chart, and the same table as CSV (`/w/{workspace_id}/reports.csv`): for
+//! spreadsheet programs in the reader's language (`?format=spreadsheet`: its
+//! separator and decimal mark, headers in its words, a UTF-8 BOM) or plain
+//! (`?format=plain`: comma, decimal point, English headers, no BOM). Without
+//! `format`, a reader whose language writes the comma as its decimal mark
+//! gets the spreadsheet's, anyone else the plain one.
 
 use axum::http::{header, StatusCode};
 use chrono::NaiveDate;
@@ -13,6 +18,7 @@ use crate::{
         access::{requires, Member},
         web_session::Visitor,
     },
+    i18n::Lang,
     models::{
         budgets::Period,
         dashboard::{self, Grouping, ReportRow},
@@ -37,6 +43,67 @@ pub struct ReportQuery {
     pub from: Option<String>,
     pub to: Option<String>,
     pub group: Option<String>,
+    /// The CSV's flavour: `spreadsheet` or `plain`.
+    pub format: Option<String>,
+}
+
+/// How a CSV report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CsvFlavour {
+    /// For a spreadsheet program set to this language: its separator
+    /// (`;` where the comma is the decimal mark), its decimal mark, headers
+    /// in its words, and a UTF-8 BOM so that the program reads accents right.
+    Spreadsheet(Lang),
+    /// For programs: comma, decimal point, English headers, no BOM.
+    Plain,
+}
+
+impl CsvFlavour {
+    /// The flavour asked for, or the reader's default.
+    fn asked(format: Option<&str>, lang: Lang) -> Result<Self> {
+        match format.map(str::trim).filter(|f| !f.is_empty()) {
+            Some("spreadsheet") => Ok(Self::Spreadsheet(lang)),
+            Some("plain") => Ok(Self::Plain),
+            Some(_) => {
+                let mut errors = FieldErrors::new();
+                errors.add("format", "must be spreadsheet or plain");
+                errors.into_result()?;
+                Ok(Self::Plain)
+            }
+            None if lang.csv_separator() == ',' => Ok(Self::Plain),
+            None => Ok(Self::Spreadsheet(lang)),
+        }
+    }
+
+    fn separator(self) -> u8 {
+        match self {
+            // Every separator a language has is ASCII.
+            Self::Spreadsheet(lang) => u8::try_from(lang.csv_separator()).unwrap_or(b','),
+            Self::Plain => b',',
+        }
+    }
+
+    /// A plain amount (`1234.50`) as the file writes it.
+    fn amount(self, plain: String) -> String {
+        match self {
+            // A semicolon separates where the comma is the decimal mark.
+            Self::Spreadsheet(lang) if lang.csv_separator() == ';' => plain.replacen('.', ",", 1),
+            _ => plain,
+        }
+    }
+
+    fn header(self) -> [String; 4] {
+        match self {
+            Self::Spreadsheet(lang) => [
+                "report-csv-group",
+                "report-csv-expenses",
+                "report-csv-total",
+                "report-csv-currency",
+            ]
+            .map(|key| lang.text(key)),
+            Self::Plain => ["group", "expenses", "total", "currency"].map(String::from),
+        }
+    }
 }
 
 /// The range and grouping asked for; this month by category when left out.
@@ -151,14 +218,24 @@ async fn index(
     render(&v, &visitor, StatusCode::OK, "reports/index.html", &context)
 }
 
-fn to_csv(rows: &[ReportRow], currency: &str) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(["group", "expenses", "total", "currency"])?;
+/// The UTF-8 byte order mark, which spreadsheet programs read as "this
+/// file is UTF-8".
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn to_csv(rows: &[ReportRow], currency: &str, flavour: CsvFlavour) -> Result<Vec<u8>, csv::Error> {
+    let start = match flavour {
+        CsvFlavour::Spreadsheet(_) => BOM.to_vec(),
+        CsvFlavour::Plain => Vec::new(),
+    };
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(flavour.separator())
+        .from_writer(start);
+    out.write_record(flavour.header())?;
     for row in rows {
         out.write_record([
             spreadsheet_safe(&row.label),
             row.count.to_string(),
-            format(row.total_minor, currency),
+            flavour.amount(format(row.total_minor, currency)),
             currency.to_string(),
         ])?;
     }
@@ -168,12 +245,14 @@ fn to_csv(rows: &[ReportRow], currency: &str) -> Result<Vec<u8>, csv::Error> {
 #[debug_handler]
 async fn export_csv(
     State(_ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Query(query): Query<ReportQuery>,
 ) -> Result<Response> {
     let (from, to, grouping) = checked(&member, &query)?;
+    let flavour = CsvFlavour::asked(query.format.as_deref(), visitor.lang)?;
     let rows = dashboard::report(&member.db, member.workspace.id, from, to, grouping).await?;
-    let body = to_csv(&rows, &member.workspace.currency)
+    let body = to_csv(&rows, &member.workspace.currency, flavour)
         .map_err(|err| Error::string(&format!("CSV report: {err}")))?;
     let file = format!(
         "attachment; filename=\"report-{}-{from}-{to}.csv\"",

@@ -57,6 +57,7 @@ pub(super) async fn members(
 #[debug_handler]
 pub(super) async fn change_role(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, user_id)): Path<(String, String)>,
     Form(params): Form<RoleParams>,
@@ -74,7 +75,13 @@ pub(super) async fn change_role(
             redirect_with(
                 &to,
                 "notice",
-                &format!("{} is now {}.", target.user.name, params.role.trim()),
+                &visitor.lang.text_with(
+                    "members-role-changed",
+                    &[
+                        ("name", target.user.name.clone().into()),
+                        ("role", role_name(visitor.lang, params.role.trim()).into()),
+                    ],
+                ),
                 &ctx,
                 &[],
             )
@@ -87,6 +94,7 @@ pub(super) async fn change_role(
 #[debug_handler]
 pub(super) async fn remove_member(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, user_id)): Path<(String, String)>,
 ) -> Result<Response> {
@@ -104,9 +112,15 @@ pub(super) async fn remove_member(
             member.commit_change(&ctx).await?;
             if leaving {
                 let to = urls::workspaces();
-                redirect_with(&to, "notice", &format!("You left {name}."), &ctx, &[])
+                let message = visitor
+                    .lang
+                    .text_with("members-left", &[("workspace", name.into())]);
+                redirect_with(&to, "notice", &message, &ctx, &[])
             } else {
-                let message = format!("{} was removed.", target.user.name);
+                let message = visitor.lang.text_with(
+                    "members-removed",
+                    &[("name", target.user.name.clone().into())],
+                );
                 redirect_with(&to, "notice", &message, &ctx, &[])
             }
         }
@@ -134,7 +148,9 @@ pub(super) async fn invite(
             redirect_with(
                 &to,
                 "notice",
-                &format!("Invitation sent to {}.", invitation.email),
+                &visitor
+                    .lang
+                    .text_with("members-invited", &[("email", invitation.email.into())]),
                 &ctx,
                 &[],
             )
@@ -153,6 +169,7 @@ pub(super) async fn invite(
 #[debug_handler]
 pub(super) async fn resend_invitation(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, invitation_id)): Path<(String, String)>,
 ) -> Result<Response> {
@@ -170,7 +187,9 @@ pub(super) async fn resend_invitation(
             redirect_with(
                 &to,
                 "notice",
-                &format!("Sent a new invitation to {}.", invitation.email),
+                &visitor
+                    .lang
+                    .text_with("members-resent", &[("email", invitation.email.into())]),
                 &ctx,
                 &[],
             )
@@ -182,6 +201,7 @@ pub(super) async fn resend_invitation(
 #[debug_handler]
 pub(super) async fn revoke_invitation(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, invitation_id)): Path<(String, String)>,
 ) -> Result<Response> {
@@ -193,7 +213,9 @@ pub(super) async fn revoke_invitation(
     match revoked {
         Ok(revoked) => {
             member.commit_change(&ctx).await?;
-            let message = format!("The invitation to {} is revoked.", revoked.email);
+            let message = visitor
+                .lang
+                .text_with("members-revoked", &[("email", revoked.email.into())]);
             redirect_with(&to, "notice", &message, &ctx, &[])
         }
         Err(err) => back_with(&ctx, &to, err),

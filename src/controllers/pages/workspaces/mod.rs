@@ -17,6 +17,7 @@ use crate::{
         render::redirect_with,
         web_session::Visitor,
     },
+    i18n::Lang,
     models::{
         audit_events, billing,
         dashboard::Dashboard,
@@ -35,7 +36,7 @@ use crate::{
         WORKSPACE_DELETE, WORKSPACE_READ, WORKSPACE_UPDATE,
     },
     views::{
-        billing::long_date,
+        billing::iso_day,
         dashboard::DashboardView,
         page::{FormValues, InWorkspace},
         urls,
@@ -94,10 +95,13 @@ async fn create(
     match workspaces::Model::create(&db, &caller.user, &caller.actor(), &params).await {
         Ok(created) => {
             db.commit().await?;
+            let name = created.workspace.name.clone();
             redirect_with(
                 &urls::workspace(created.workspace.pid),
                 "notice",
-                &format!("Welcome to {}.", created.workspace.name),
+                &visitor
+                    .lang
+                    .text_with("workspace-welcome", &[("name", name.into())]),
                 &ctx,
                 &[],
             )
@@ -109,6 +113,12 @@ async fn create(
             index_page(&v, &visitor, &caller, &db, status, sent).await
         }
     }
+}
+
+/// A role (`admin`) as the reader's language names it.
+fn role_name(lang: Lang, role: &str) -> String {
+    lang.try_text(&format!("role-{role}"), &Default::default())
+        .unwrap_or_else(|| role.to_string())
 }
 
 /// What every workspace page shows around its content: the workspace and
@@ -124,7 +134,7 @@ pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Frame> {
                 .account
                 .and_then(|a| a.grace_until)
                 .as_ref()
-                .map(long_date),
+                .map(iso_day),
         });
     let Nav { workspace, can } = nav(ctx, member).await?;
     Ok(Frame {

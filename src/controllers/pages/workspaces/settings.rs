@@ -15,7 +15,7 @@ pub(super) async fn settings_page(
 ) -> Result<Response> {
     let support_until = support_grants::Model::active(&member.db, member.workspace.id)
         .await?
-        .map(|grant| long_date(&grant.expires_at));
+        .map(|grant| iso_day(&grant.expires_at));
     let form = match sent {
         Some(sent) => FormValues::Sent(sent),
         None => FormValues::New(WorkspaceResponse::new(&member.workspace, member.role())),
@@ -58,7 +58,8 @@ pub(super) async fn update(
         Ok(_) => {
             let to = urls::settings(member.workspace.pid);
             member.commit_change(&ctx).await?;
-            redirect_with(&to, "notice", "Settings saved.", &ctx, &[])
+            let message = visitor.lang.text("settings-saved");
+            redirect_with(&to, "notice", &message, &ctx, &[])
         }
         Err(err) => match FieldErrors::from_error(&err) {
             Some(errors) => {
@@ -97,7 +98,9 @@ pub(super) async fn destroy(
             redirect_with(
                 &urls::workspaces(),
                 "notice",
-                &format!("\"{}\" and everything in it is being deleted.", marked.name),
+                &visitor
+                    .lang
+                    .text_with("workspace-deleting", &[("name", marked.name.into())]),
                 &ctx,
                 &[],
             )
@@ -132,6 +135,7 @@ pub struct SupportForm {
 #[debug_handler]
 pub(super) async fn grant_support(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Form(form): Form<SupportForm>,
 ) -> Result<Response> {
@@ -142,13 +146,13 @@ pub(super) async fn grant_support(
     {
         Ok(grant) => {
             member.commit().await?;
-            let until = long_date(&grant.expires_at);
+            let until = visitor.lang.date(grant.expires_at.date_naive());
             redirect_with(
                 &to,
                 "notice",
-                &format!(
-                    "Support can read this workspace until {until}; each view is in the audit log."
-                ),
+                &visitor
+                    .lang
+                    .text_with("settings-support-granted", &[("date", until.into())]),
                 &ctx,
                 &[],
             )
@@ -160,13 +164,15 @@ pub(super) async fn grant_support(
 #[debug_handler]
 pub(super) async fn revoke_support(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
     let to = urls::settings(member.workspace.pid);
     match support_grants::Model::revoke(&member.db, member.workspace.id, &member.actor()).await {
         Ok(()) => {
             member.commit().await?;
-            redirect_with(&to, "notice", "Support access ended.", &ctx, &[])
+            let message = visitor.lang.text("settings-support-ended");
+            redirect_with(&to, "notice", &message, &ctx, &[])
         }
         Err(err) => back_with(&ctx, &to, err),
     }

@@ -1,0 +1,47 @@
+# Die Saldenseite und der Saldo eines Mitglieds im Einzelnen.
+
+balance-who-owes = Wer bekommt, wer schuldet
+balance-open-hint = Öffne einen Namen, um die Ausgaben und Zahlungen zu sehen, aus denen sich der Saldo ergibt.
+balance-what-makes-it = Woraus sich dieser Saldo ergibt
+balance-you = du
+balance-owes = schuldet { $amount }
+balance-is-owed = bekommt { $amount }
+balance-settle-up = Zum Ausgleichen
+balance-fewest = Die wenigsten Zahlungen, mit denen alles ausgeglichen ist.
+balance-pays = { $from } zahlt { $to } { $amount }
+balance-record-as-paid = Als bezahlt eintragen
+balance-all-settled = Alle sind quitt
+balance-all-square = alles ausgeglichen, niemand schuldet jemandem etwas.
+balance-none-yet = Noch schuldet niemand jemandem etwas. Salden entstehen, wenn eine Ausgabe zwischen Mitgliedern geteilt wird.
+balance-record-payment = Eine Zahlung eintragen
+balance-who-paid = Wer hat gezahlt
+balance-to-whom = An wen
+balance-amount-in = Betrag ({ $currency })
+balance-amount = Betrag
+balance-date = Datum
+balance-note = Notiz
+balance-record = Zahlung eintragen
+balance-history = Bisherige Zahlungen
+balance-from = Von
+balance-to = An
+balance-actions = Aktionen
+balance-delete = Löschen
+balance-recorded = Zahlung eingetragen.
+balance-deleted = Zahlung gelöscht.
+
+balance-of = Saldo von { $name }
+balance-settled = Ausgeglichen
+balance-settled-detail = { $name } schuldet nichts und bekommt nichts.
+balance-owes-total = Schuldet { $amount }
+balance-is-owed-total = Bekommt { $amount }
+balance-explained = Jede geteilte Ausgabe zählt hinzu, was { $name } dafür bezahlt hat, und zieht den eigenen Anteil ab; eine geleistete Zahlung zählt hinzu, eine erhaltene wird abgezogen. Neueste zuerst: Die Spalte Saldo zeigt den Saldo nach jeder Zeile.
+balance-older-lines = Ältere Zeilen.
+balance-back-to-newest = Zurück zu den neuesten
+balance-what = Was
+balance-change = Änderung
+balance-balance = Saldo
+balance-paid-by = { $amount } bezahlt von { $name } · Anteil { $share }
+balance-payment-to = Zahlung an { $name }
+balance-payment-from = Zahlung von { $name }
+balance-more = Mehr (ältere Zeilen)
+balance-nothing-shared = Noch nichts mit { $name } geteilt.

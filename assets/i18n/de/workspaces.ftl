@@ -1,0 +1,76 @@
+# Bereichsseiten: die Liste mit dem Formular für neue Bereiche, Mitglieder
+# und Einladungen, Einstellungen, das Protokoll.
+
+workspace-yours = Deine Bereiche
+workspace-none = Du bist noch in keinem Bereich. Lege einen für deinen Haushalt oder dein Team an, oder öffne eine Einladung, die dir jemand geschickt hat.
+workspace-new = Neuer Bereich
+workspace-name = Name
+workspace-kind = Art
+workspace-base-currency = Basiswährung
+workspace-currency = Währung
+workspace-time-zone = Zeitzone
+workspace-create = Bereich anlegen
+workspace-welcome = Willkommen in { $name }.
+workspace-deleting = „{ $name }“ wird mit allem, was darin ist, gelöscht.
+
+members-name = Name
+members-email = E-Mail
+members-role = Rolle
+members-actions = Aktionen
+members-you = du
+members-role-of = Rolle von { $name }
+members-owner-transfer = Eigentümer (übertragen)
+members-change = Ändern
+members-leave = Verlassen
+members-remove = Entfernen
+members-invite = Jemanden einladen
+members-send-invitation = Einladung senden
+members-pending = Offene Einladungen
+members-expires = Gültig bis
+members-resend = Erneut senden
+members-revoke = Zurückziehen
+members-role-changed = { $name } ist jetzt { $role }.
+members-left = Du hast { $workspace } verlassen.
+members-removed = { $name } wurde entfernt.
+members-invited = Einladung an { $email } gesendet.
+members-resent = Neue Einladung an { $email } gesendet.
+members-revoked = Die Einladung an { $email } ist zurückgezogen.
+members-joined = Du bist { $workspace } beigetreten.
+
+settings-new-expense-is = Eine neue Ausgabe wird
+settings-split-equal = gleichmäßig zwischen allen Mitgliedern geteilt
+settings-split-none = nicht geteilt (gehört dem, der zahlt)
+settings-default-split = Die Standardaufteilung
+settings-save = Speichern
+settings-saved = Einstellungen gespeichert.
+settings-data = Deine Daten
+settings-data-text = Alles in diesem Bereich (Kategorien, Ausgaben mit ihren Aufteilungen und Schlagwörtern, Zahlungen zwischen Mitgliedern, wiederkehrende Ausgaben) als eine JSON-Datei.
+settings-download-archive = Archiv herunterladen
+settings-restore-label = Ein Archiv in diesen Bereich einspielen
+settings-restore-hint = (nur solange er keine Ausgaben hat; lade vorher die Personen ein, die darin vorkommen)
+settings-restore = Einspielen
+settings-support = Zugang für den Support
+settings-support-until = Der Support dieser Seite kann diesen Bereich bis { $date } lesen.
+settings-support-logged = Jeder Blick hinein wird im { $audit-log } festgehalten.
+settings-support-audit-log = Protokoll
+settings-support-end = Support-Zugang jetzt beenden
+settings-support-offer = Wenn du den Support dieser Seite um Hilfe bittest, kannst du ihn diesen Bereich eine Weile lesen (nicht ändern) lassen. Jeder Blick hinein wird im Protokoll festgehalten.
+settings-support-for = Für
+settings-support-hour = 1 Stunde
+settings-support-day = 24 Stunden
+settings-support-days = 3 Tage
+settings-support-week = eine Woche
+settings-support-grant = Support diesen Bereich lesen lassen
+settings-support-granted = Der Support kann diesen Bereich bis { $date } lesen; jeder Blick steht im Protokoll.
+settings-support-ended = Support-Zugang beendet.
+settings-delete-title = Diesen Bereich löschen
+settings-delete-text = Damit verschwinden der Bereich und alles darin für alle Mitglieder. Das lässt sich nicht rückgängig machen.
+settings-delete-confirm = Gib zur Bestätigung { $name } ein
+settings-delete-confirmation = Die Bestätigung
+settings-delete = Bereich löschen
+
+audit-when = Wann (UTC)
+audit-who = Wer
+audit-what = Was
+audit-from = Von
+audit-older = Ältere Einträge

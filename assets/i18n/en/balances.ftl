@@ -1,0 +1,47 @@
+# The balances page and a member's balance explained.
+
+balance-who-owes = Who is owed, who owes
+balance-open-hint = Open a name to see the expenses and payments that make up the balance.
+balance-what-makes-it = What makes up this balance
+balance-you = you
+balance-owes = owes { $amount }
+balance-is-owed = is owed { $amount }
+balance-settle-up = To settle up
+balance-fewest = The fewest payments that even everything out.
+balance-pays = { $from } pays { $to } { $amount }
+balance-record-as-paid = Record as paid
+balance-all-settled = Everyone is settled up
+balance-all-square = all square, nobody owes anyone.
+balance-none-yet = Nobody owes anyone yet. Balances appear when an expense is shared between members.
+balance-record-payment = Record a payment
+balance-who-paid = Who paid
+balance-to-whom = To whom
+balance-amount-in = Amount ({ $currency })
+balance-amount = Amount
+balance-date = Date
+balance-note = Note
+balance-record = Record payment
+balance-history = Payments so far
+balance-from = From
+balance-to = To
+balance-actions = Actions
+balance-delete = Delete
+balance-recorded = Payment recorded.
+balance-deleted = Payment deleted.
+
+balance-of = { $name }'s balance
+balance-settled = Settled up
+balance-settled-detail = { $name } owes nothing and is owed nothing.
+balance-owes-total = Owes { $amount }
+balance-is-owed-total = Is owed { $amount }
+balance-explained = Every shared expense adds what { $name } paid for it and takes off their share; a payment made adds, a payment received takes off. Newest first: the balance column is the balance after each line.
+balance-older-lines = Older lines.
+balance-back-to-newest = Back to the newest
+balance-what = What
+balance-change = Change
+balance-balance = Balance
+balance-paid-by = { $amount } paid by { $name } · share { $share }
+balance-payment-to = Payment to { $name }
+balance-payment-from = Payment from { $name }
+balance-more = More (older lines)
+balance-nothing-shared = Nothing shared with { $name } yet.

@@ -1,0 +1,76 @@
+# Workspace pages: the list with the create form, members and invitations,
+# settings, the audit log.
+
+workspace-yours = Your workspaces
+workspace-none = You are not in any workspace yet. Create one for your household or team, or open an invitation someone sent you.
+workspace-new = New workspace
+workspace-name = Name
+workspace-kind = Kind
+workspace-base-currency = Base currency
+workspace-currency = Currency
+workspace-time-zone = Time zone
+workspace-create = Create workspace
+workspace-welcome = Welcome to { $name }.
+workspace-deleting = "{ $name }" and everything in it is being deleted.
+
+members-name = Name
+members-email = Email
+members-role = Role
+members-actions = Actions
+members-you = you
+members-role-of = Role of { $name }
+members-owner-transfer = owner (transfer)
+members-change = Change
+members-leave = Leave
+members-remove = Remove
+members-invite = Invite someone
+members-send-invitation = Send invitation
+members-pending = Pending invitations
+members-expires = Expires
+members-resend = Resend
+members-revoke = Revoke
+members-role-changed = { $name } is now { $role }.
+members-left = You left { $workspace }.
+members-removed = { $name } was removed.
+members-invited = Invitation sent to { $email }.
+members-resent = Sent a new invitation to { $email }.
+members-revoked = The invitation to { $email } is revoked.
+members-joined = You joined { $workspace }.
+
+settings-new-expense-is = A new expense is
+settings-split-equal = Shared equally between every member
+settings-split-none = Not shared (the payer's own)
+settings-default-split = Default split
+settings-save = Save
+settings-saved = Settings saved.
+settings-data = Your data
+settings-data-text = Everything in this workspace (categories, expenses with their splits and tags, payments between members, recurring expenses) as one JSON file.
+settings-download-archive = Download the archive
+settings-restore-label = Restore an archive into this workspace
+settings-restore-hint = (only while it has no expenses; invite the people it names first)
+settings-restore = Restore
+settings-support = Access for support
+settings-support-until = The site's support staff can read this workspace until { $date }.
+settings-support-logged = Each time they look is written to the { $audit-log }.
+settings-support-audit-log = audit log
+settings-support-end = End support access now
+settings-support-offer = When you ask the site's support for help, you can let them read (not change) this workspace for a while. Each time they look is written to the audit log.
+settings-support-for = For
+settings-support-hour = 1 hour
+settings-support-day = 24 hours
+settings-support-days = 3 days
+settings-support-week = a week
+settings-support-grant = Let support read this workspace
+settings-support-granted = Support can read this workspace until { $date }; each view is in the audit log.
+settings-support-ended = Support access ended.
+settings-delete-title = Delete this workspace
+settings-delete-text = This removes the workspace and everything in it for every member. It cannot be undone.
+settings-delete-confirm = Type { $name } to confirm
+settings-delete-confirmation = The confirmation
+settings-delete = Delete workspace
+
+audit-when = When (UTC)
+audit-who = Who
+audit-what = What
+audit-from = From
+audit-older = Older entries

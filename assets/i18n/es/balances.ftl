@@ -1,0 +1,47 @@
+# La página de saldos y el detalle del saldo de un miembro.
+
+balance-who-owes = A quién se le debe, quién debe
+balance-open-hint = Abre un nombre para ver los gastos y pagos que forman el saldo.
+balance-what-makes-it = Qué forma este saldo
+balance-you = tú
+balance-owes = debe { $amount }
+balance-is-owed = se le debe { $amount }
+balance-settle-up = Para saldar cuentas
+balance-fewest = El menor número de pagos para saldar todas las cuentas.
+balance-pays = { $from } le paga { $amount } a { $to }
+balance-record-as-paid = Anotar como pagado
+balance-all-settled = Todos están en paz
+balance-all-square = cuentas saldadas, nadie le debe nada a nadie.
+balance-none-yet = Nadie le debe nada a nadie todavía. Los saldos aparecen cuando un gasto se reparte entre miembros.
+balance-record-payment = Anotar un pago
+balance-who-paid = Quién pagó
+balance-to-whom = A quién
+balance-amount-in = Importe ({ $currency })
+balance-amount = Importe
+balance-date = Fecha
+balance-note = Nota
+balance-record = Anotar pago
+balance-history = Pagos hasta ahora
+balance-from = De
+balance-to = A
+balance-actions = Acciones
+balance-delete = Eliminar
+balance-recorded = Pago anotado.
+balance-deleted = Pago eliminado.
+
+balance-of = Saldo de { $name }
+balance-settled = En paz
+balance-settled-detail = { $name } no debe nada y no se le debe nada.
+balance-owes-total = Debe { $amount }
+balance-is-owed-total = Se le debe { $amount }
+balance-explained = Cada gasto compartido suma lo que { $name } pagó y resta su parte; un pago hecho suma, un pago recibido resta. Lo más reciente primero: la columna saldo es el saldo después de cada línea.
+balance-older-lines = Líneas anteriores.
+balance-back-to-newest = Volver a lo más reciente
+balance-what = Qué
+balance-change = Cambio
+balance-balance = Saldo
+balance-paid-by = { $amount } pagado por { $name } · parte { $share }
+balance-payment-to = Pago a { $name }
+balance-payment-from = Pago de { $name }
+balance-more = Más (líneas anteriores)
+balance-nothing-shared = Todavía no hay nada compartido con { $name }.

@@ -1,0 +1,76 @@
+# Páginas de los espacios: la lista con el formulario para crear uno, los
+# miembros y las invitaciones, los ajustes, el registro.
+
+workspace-yours = Tus espacios
+workspace-none = Todavía no estás en ningún espacio. Crea uno para tu hogar o tu equipo, o abre una invitación que te hayan enviado.
+workspace-new = Nuevo espacio
+workspace-name = Nombre
+workspace-kind = Tipo
+workspace-base-currency = Moneda base
+workspace-currency = Moneda
+workspace-time-zone = Zona horaria
+workspace-create = Crear espacio
+workspace-welcome = Te damos la bienvenida a { $name }.
+workspace-deleting = Se está eliminando «{ $name }» con todo lo que contiene.
+
+members-name = Nombre
+members-email = Correo
+members-role = Rol
+members-actions = Acciones
+members-you = tú
+members-role-of = Rol de { $name }
+members-owner-transfer = propietario (transferir)
+members-change = Cambiar
+members-leave = Salir
+members-remove = Quitar
+members-invite = Invitar a alguien
+members-send-invitation = Enviar invitación
+members-pending = Invitaciones pendientes
+members-expires = Caduca
+members-resend = Reenviar
+members-revoke = Revocar
+members-role-changed = { $name } ahora es { $role }.
+members-left = Saliste de { $workspace }.
+members-removed = { $name } ya no es miembro.
+members-invited = Invitación enviada a { $email }.
+members-resent = Se envió una nueva invitación a { $email }.
+members-revoked = La invitación a { $email } está revocada.
+members-joined = Te uniste a { $workspace }.
+
+settings-new-expense-is = Un gasto nuevo se
+settings-split-equal = reparte a partes iguales entre todos los miembros
+settings-split-none = no se reparte (es de quien paga)
+settings-default-split = El reparto por defecto
+settings-save = Guardar
+settings-saved = Ajustes guardados.
+settings-data = Tus datos
+settings-data-text = Todo lo de este espacio (categorías, gastos con sus repartos y etiquetas, pagos entre miembros, gastos recurrentes) en un único archivo JSON.
+settings-download-archive = Descargar el archivo
+settings-restore-label = Restaurar un archivo en este espacio
+settings-restore-hint = (solo mientras no tenga gastos; invita antes a las personas que aparecen en él)
+settings-restore = Restaurar
+settings-support = Acceso para soporte
+settings-support-until = El equipo de soporte del sitio puede ver este espacio hasta el { $date }.
+settings-support-logged = Cada vez que lo mira queda anotado en el { $audit-log }.
+settings-support-audit-log = registro
+settings-support-end = Terminar ya el acceso de soporte
+settings-support-offer = Cuando pidas ayuda al soporte del sitio, puedes dejar que vea (sin cambiar nada) este espacio durante un tiempo. Cada vez que lo mira queda anotado en el registro.
+settings-support-for = Durante
+settings-support-hour = 1 hora
+settings-support-day = 24 horas
+settings-support-days = 3 días
+settings-support-week = una semana
+settings-support-grant = Dejar que soporte vea este espacio
+settings-support-granted = El soporte puede ver este espacio hasta el { $date }; cada consulta queda en el registro.
+settings-support-ended = Acceso de soporte terminado.
+settings-delete-title = Eliminar este espacio
+settings-delete-text = Esto elimina el espacio y todo lo que contiene para todos los miembros. No se puede deshacer.
+settings-delete-confirm = Escribe { $name } para confirmar
+settings-delete-confirmation = La confirmación
+settings-delete = Eliminar espacio
+
+audit-when = Cuándo (UTC)
+audit-who = Quién
+audit-what = Qué
+audit-from = Desde
+audit-older = Entradas anteriores

@@ -1,0 +1,47 @@
+# La page des soldes et le détail du solde d'un membre.
+
+balance-who-owes = Qui doit recevoir, qui doit payer
+balance-open-hint = Ouvrez un nom pour voir les dépenses et les paiements qui composent le solde.
+balance-what-makes-it = Ce qui compose ce solde
+balance-you = vous
+balance-owes = doit { $amount }
+balance-is-owed = doit recevoir { $amount }
+balance-settle-up = Pour équilibrer
+balance-fewest = Le moins de paiements possible pour tout équilibrer.
+balance-pays = { $from } paie { $amount } à { $to }
+balance-record-as-paid = Marquer comme payé
+balance-all-settled = Tout le monde est quitte
+balance-all-square = les comptes sont à zéro, personne ne doit rien à personne.
+balance-none-yet = Personne ne doit rien à personne pour l'instant. Les soldes apparaissent quand une dépense est partagée entre membres.
+balance-record-payment = Enregistrer un paiement
+balance-who-paid = Qui a payé
+balance-to-whom = À qui
+balance-amount-in = Montant ({ $currency })
+balance-amount = Montant
+balance-date = Date
+balance-note = Note
+balance-record = Enregistrer le paiement
+balance-history = Paiements effectués
+balance-from = De
+balance-to = À
+balance-actions = Actions
+balance-delete = Supprimer
+balance-recorded = Paiement enregistré.
+balance-deleted = Paiement supprimé.
+
+balance-of = Solde de { $name }
+balance-settled = Quitte
+balance-settled-detail = { $name } ne doit rien et n'attend rien.
+balance-owes-total = Doit { $amount }
+balance-is-owed-total = Doit recevoir { $amount }
+balance-explained = Chaque dépense partagée ajoute ce que { $name } a payé et retire sa part ; un paiement effectué ajoute, un paiement reçu retire. Les plus récents d'abord : la colonne solde indique le solde après chaque ligne.
+balance-older-lines = Lignes plus anciennes.
+balance-back-to-newest = Revenir aux plus récentes
+balance-what = Quoi
+balance-change = Variation
+balance-balance = Solde
+balance-paid-by = { $amount } payé par { $name } · part { $share }
+balance-payment-to = Paiement à { $name }
+balance-payment-from = Paiement de { $name }
+balance-more = Plus (lignes plus anciennes)
+balance-nothing-shared = Rien de partagé avec { $name } pour l'instant.

@@ -1,0 +1,76 @@
+# Pages des espaces : la liste avec le formulaire de création, les membres et
+# les invitations, les paramètres, le journal.
+
+workspace-yours = Vos espaces
+workspace-none = Vous n'êtes encore dans aucun espace. Créez-en un pour votre foyer ou votre équipe, ou ouvrez une invitation que quelqu'un vous a envoyée.
+workspace-new = Nouvel espace
+workspace-name = Nom
+workspace-kind = Type
+workspace-base-currency = Devise de base
+workspace-currency = Devise
+workspace-time-zone = Fuseau horaire
+workspace-create = Créer l'espace
+workspace-welcome = Bienvenue dans { $name }.
+workspace-deleting = « { $name } » et tout son contenu sont en cours de suppression.
+
+members-name = Nom
+members-email = E-mail
+members-role = Rôle
+members-actions = Actions
+members-you = vous
+members-role-of = Rôle de { $name }
+members-owner-transfer = propriétaire (transférer)
+members-change = Modifier
+members-leave = Quitter
+members-remove = Retirer
+members-invite = Inviter quelqu'un
+members-send-invitation = Envoyer l'invitation
+members-pending = Invitations en attente
+members-expires = Expire le
+members-resend = Renvoyer
+members-revoke = Annuler
+members-role-changed = { $name } est maintenant { $role }.
+members-left = Vous avez quitté { $workspace }.
+members-removed = { $name } a été retiré(e).
+members-invited = Invitation envoyée à { $email }.
+members-resent = Nouvelle invitation envoyée à { $email }.
+members-revoked = L'invitation de { $email } est annulée.
+members-joined = Vous avez rejoint { $workspace }.
+
+settings-new-expense-is = Une nouvelle dépense est
+settings-split-equal = partagée à parts égales entre tous les membres
+settings-split-none = non partagée (à la charge de qui paie)
+settings-default-split = Le partage par défaut
+settings-save = Enregistrer
+settings-saved = Paramètres enregistrés.
+settings-data = Vos données
+settings-data-text = Tout le contenu de cet espace (catégories, dépenses avec leurs partages et leurs étiquettes, paiements entre membres, dépenses récurrentes) dans un seul fichier JSON.
+settings-download-archive = Télécharger l'archive
+settings-restore-label = Restaurer une archive dans cet espace
+settings-restore-hint = (seulement tant qu'il n'a aucune dépense ; invitez d'abord les personnes qu'elle mentionne)
+settings-restore = Restaurer
+settings-support = Accès pour l'assistance
+settings-support-until = L'assistance du site peut consulter cet espace jusqu'au { $date }.
+settings-support-logged = Chaque consultation est inscrite dans le { $audit-log }.
+settings-support-audit-log = journal
+settings-support-end = Mettre fin à l'accès de l'assistance
+settings-support-offer = Lorsque vous demandez de l'aide à l'assistance du site, vous pouvez lui permettre de consulter (sans modifier) cet espace pendant un moment. Chaque consultation est inscrite dans le journal.
+settings-support-for = Pendant
+settings-support-hour = 1 heure
+settings-support-day = 24 heures
+settings-support-days = 3 jours
+settings-support-week = une semaine
+settings-support-grant = Autoriser l'assistance à consulter cet espace
+settings-support-granted = L'assistance peut consulter cet espace jusqu'au { $date } ; chaque consultation figure dans le journal.
+settings-support-ended = Accès de l'assistance terminé.
+settings-delete-title = Supprimer cet espace
+settings-delete-text = Cela supprime l'espace et tout son contenu pour tous les membres. C'est irréversible.
+settings-delete-confirm = Saisissez { $name } pour confirmer
+settings-delete-confirmation = La confirmation
+settings-delete = Supprimer l'espace
+
+audit-when = Quand (UTC)
+audit-who = Qui
+audit-what = Quoi
+audit-from = Depuis
+audit-older = Entrées plus anciennes
