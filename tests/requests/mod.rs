@@ -21,6 +21,7 @@ mod imports_banks;
 mod isolation;
 mod jobs;
 mod languages;
+mod languages_expenses;
 mod limits;
 mod one_door;
 mod openapi;
