@@ -193,6 +193,9 @@ pub struct ExpenseRow {
     pub tag_links: Vec<TagLink>,
     /// How many receipts are attached.
     pub receipts: u64,
+    /// The first row of its day in a list in date order: the list shows the
+    /// day's heading before it (phones group the cards by day).
+    pub starts_day: bool,
 }
 
 /// A tag with the query string that lists its expenses.
@@ -222,6 +225,18 @@ impl ExpenseRow {
             deletable,
             tag_links,
             receipts,
+            starts_day: false,
+        }
+    }
+
+    /// Marks the rows that start a day, when the list is in date order
+    /// (`by_day`); a page's first row always does, so a day continued from
+    /// the previous page repeats its heading.
+    pub fn mark_days(rows: &mut [Self], by_day: bool) {
+        let mut previous: Option<String> = None;
+        for row in rows {
+            row.starts_day = by_day && previous.as_deref() != Some(row.expense.date.as_str());
+            previous = Some(row.expense.date.clone());
         }
     }
 }
@@ -368,6 +383,8 @@ pub struct DeletedExpense {
 pub struct ExpenseListPage<'a> {
     pub filter: &'a ExpenseFilter,
     pub filter_query: String,
+    /// The rows are in date order, grouped under their days' headings.
+    pub by_day: bool,
     pub rows: Vec<ExpenseRow>,
     /// Where the next rows are read from; `null` on the last page.
     pub next: Option<String>,

@@ -75,7 +75,10 @@ async fn adding_filtering_and_fixing_mistakes_without_javascript() {
     );
     assert!(html.contains("Bakery run"));
     assert!(html.contains("#bread"));
-    assert!(html.contains("12.50 EUR"), "the total");
+    assert!(
+        html.contains("€12.50"),
+        "the total, as English writes money"
+    );
 
     assert!(app
         .server
@@ -163,7 +166,7 @@ async fn adding_filtering_and_fixing_mistakes_without_javascript() {
         .get(&format!("{ws}/expenses"))
         .await
         .text()
-        .contains("13.00 EUR"));
+        .contains("€13.00"));
 }
 
 #[tokio::test]
@@ -307,7 +310,7 @@ async fn a_split_from_the_form_and_pages_that_load_more() {
     assert_eq!(added.status_code(), 303, "{}", added.text());
     let html = app.server.get(&format!("{ws}/expenses")).await.text();
     assert!(
-        html.contains("Shared shares: Ann 20.00, Someone 10.00"),
+        html.contains("Shared by shares: Ann €20.00, Someone €10.00"),
         "{html}"
     );
 

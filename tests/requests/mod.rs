@@ -23,6 +23,7 @@ mod jobs;
 mod languages;
 mod languages_account;
 mod languages_workspace;
+mod languages_expenses;
 mod limits;
 mod one_door;
 mod openapi;

@@ -97,7 +97,9 @@ async fn create(
             redirect_with(
                 &to,
                 "notice",
-                &format!("Added the category \"{}\".", category.name),
+                &visitor
+                    .lang
+                    .text_with("category-added", &[("name", category.name.clone().into())]),
                 &ctx,
                 &[],
             )
@@ -128,6 +130,7 @@ async fn create(
 #[debug_handler]
 async fn update(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, category_id)): Path<(String, String)>,
     Form(params): Form<CategoryParams>,
@@ -149,7 +152,9 @@ async fn update(
             redirect_with(
                 &to,
                 "notice",
-                &format!("Saved \"{}\".", updated.name),
+                &visitor
+                    .lang
+                    .text_with("category-saved", &[("name", updated.name.clone().into())]),
                 &ctx,
                 &[],
             )
@@ -164,6 +169,7 @@ async fn update(
 #[debug_handler]
 async fn destroy(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, category_id)): Path<(String, String)>,
     Form(form): Form<DeleteForm>,
@@ -187,7 +193,9 @@ async fn destroy(
             redirect_with(
                 &to,
                 "notice",
-                &format!("Deleted the category \"{name}\"."),
+                &visitor
+                    .lang
+                    .text_with("category-deleted", &[("name", name.into())]),
                 &ctx,
                 &[],
             )

@@ -68,6 +68,7 @@ pub async fn section(
 #[debug_handler]
 async fn upload(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
     mut multipart: Multipart,
@@ -76,11 +77,9 @@ async fn upload(
     match attach(&ctx, member, &expense_id, &mut multipart).await {
         Ok((member, _, saved)) => {
             member.commit_change(&ctx).await?;
-            let message = if saved.len() == 1 {
-                "Receipt attached.".to_string()
-            } else {
-                format!("{} receipts attached.", saved.len())
-            };
+            let message = visitor
+                .lang
+                .text_with("receipt-attached", &[("count", saved.len().into())]);
             redirect_with(&back, "notice", &message, &ctx, &[])
         }
         Err(err) => back_with(&ctx, &back, err),
@@ -176,12 +175,16 @@ async fn preview(
 #[debug_handler]
 async fn destroy(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, expense_id, receipt_id)): Path<(String, String, String)>,
 ) -> Result<Response> {
     let back = edit_path(&member, &expense_id);
     match remove(&ctx, member, &expense_id, &receipt_id).await {
-        Ok(()) => redirect_with(&back, "notice", "Receipt removed.", &ctx, &[]),
+        Ok(()) => {
+            let message = visitor.lang.text("receipt-removed");
+            redirect_with(&back, "notice", &message, &ctx, &[])
+        }
         Err(err) => back_with(&ctx, &back, err),
     }
 }

@@ -137,7 +137,13 @@ async fn create(
             redirect_with(
                 &to,
                 "notice",
-                &format!("\"{}\" now repeats {}.", rule.description, rule.frequency),
+                &visitor.lang.text_with(
+                    "recurring-created",
+                    &[
+                        ("description", rule.description.clone().into()),
+                        ("frequency", rule.frequency.clone().into()),
+                    ],
+                ),
                 &ctx,
                 &[],
             )
@@ -244,9 +250,9 @@ async fn update(
             redirect_with(
                 &to,
                 "notice",
-                &format!(
-                    "\"{}\" is changed; the expenses it already added stay as they were.",
-                    rule.description
+                &visitor.lang.text_with(
+                    "recurring-changed",
+                    &[("description", rule.description.clone().into())],
                 ),
                 &ctx,
                 &[],
@@ -266,6 +272,7 @@ async fn update(
 #[debug_handler]
 async fn remove(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Path((_, recurring_id)): Path<(String, String)>,
 ) -> Result<Response> {
@@ -278,7 +285,9 @@ async fn remove(
     redirect_with(
         &to,
         "notice",
-        &format!("\"{description}\" no longer repeats; the expenses it made stay."),
+        &visitor
+            .lang
+            .text_with("recurring-stopped", &[("description", description.into())]),
         &ctx,
         &[],
     )

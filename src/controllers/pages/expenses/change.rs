@@ -38,9 +38,8 @@ pub(super) async fn edit_form(
         },
     };
     if is_htmx(headers) {
-        format::render()
-            .status(status)
-            .view(screen.v, "expenses/_edit_row.html", context)
+        let template = "expenses/_edit_row.html";
+        partial(screen.v, screen.visitor.lang, status, template, &context)
     } else {
         // The page of its own also lists the receipts, to attach more.
         let (member, ctx) = (screen.member, screen.ctx);
@@ -123,13 +122,20 @@ pub(super) async fn edit(
 pub(super) async fn row(
     State(ctx): State<AppContext>,
     ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
 ) -> Result<Response> {
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, false).await?;
     let data = one_row(&ctx, &member, expense).await?;
-    format::render().view(&v, "expenses/_row.html", data)
+    partial(
+        &v,
+        visitor.lang,
+        StatusCode::OK,
+        "expenses/_row.html",
+        &data,
+    )
 }
 
 #[debug_handler]
@@ -152,8 +158,11 @@ pub(super) async fn update(
     .await;
     match updated {
         Ok(updated) => {
-            let notice = format!("Saved \"{}\".", updated.description);
-            changed_row(&ctx, &v, &headers, member, updated, &notice).await
+            let notice = visitor.lang.text_with(
+                "expense-saved",
+                &[("description", updated.description.clone().into())],
+            );
+            changed_row(&ctx, (&v, visitor.lang), &headers, member, updated, &notice).await
         }
         Err(err) => {
             let Some(errors) = FieldErrors::from_error(&err) else {
@@ -185,6 +194,7 @@ pub(super) async fn update(
 pub(super) async fn destroy(
     State(ctx): State<AppContext>,
     ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
     headers: HeaderMap,
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
@@ -206,9 +216,12 @@ pub(super) async fn destroy(
         // The page's address gains `undo=`: the live refresh that follows
         // this change re-reads the list with it, so the offer to undo
         // survives the row being replaced.
-        format::render()
-            .header("hx-replace-url", &undo_address)
-            .view(&v, "expenses/_deleted_row.html", data)
+        let template = "expenses/_deleted_row.html";
+        let mut response = partial(&v, visitor.lang, StatusCode::OK, template, &data)?;
+        if let Ok(address) = undo_address.parse::<axum::http::HeaderValue>() {
+            response.headers_mut().insert("hx-replace-url", address);
+        }
+        Ok(response)
     } else {
         format::redirect(&to)
     }
@@ -238,6 +251,7 @@ pub(super) fn with_undo(member: &Member, headers: &HeaderMap, deleted: Uuid) -> 
 pub(super) async fn restore(
     State(ctx): State<AppContext>,
     ViewEngine(v): ViewEngine<TeraView>,
+    visitor: Visitor,
     headers: HeaderMap,
     member: Member,
     Path((_, expense_id)): Path<(String, String)>,
@@ -245,15 +259,26 @@ pub(super) async fn restore(
     let expense =
         expenses::Model::find_in(&member.db, member.workspace.id, &expense_id, true).await?;
     let restored = expense.restore(&member.tenant(&ctx).await?).await?;
-    let notice = format!("\"{}\" is back.", restored.description);
-    changed_row(&ctx, &v, &headers, member, restored, &notice).await
+    let notice = visitor.lang.text_with(
+        "expense-restored",
+        &[("description", restored.description.clone().into())],
+    );
+    changed_row(
+        &ctx,
+        (&v, visitor.lang),
+        &headers,
+        member,
+        restored,
+        &notice,
+    )
+    .await
 }
 
 /// Commits a change to one expense, then answers with its row (htmx) or
 /// goes back to the list with `notice`.
 async fn changed_row(
     ctx: &AppContext,
-    v: &TeraView,
+    (v, lang): (&TeraView, Lang),
     headers: &HeaderMap,
     member: Member,
     expense: expenses::Model,
@@ -262,7 +287,7 @@ async fn changed_row(
     if is_htmx(headers) {
         let data = one_row(ctx, &member, expense).await?;
         member.commit_change(ctx).await?;
-        format::render().view(v, "expenses/_row.html", data)
+        partial(v, lang, StatusCode::OK, "expenses/_row.html", &data)
     } else {
         let to = list_path(&member);
         member.commit_change(ctx).await?;

@@ -55,14 +55,17 @@ pub(super) async fn render_list(
         let cursor = serde_urlencoded::to_string([("cursor", cursor)]).unwrap_or_default();
         format!("{}?{filter_query}&{cursor}", list_path(member))
     });
-    let rows = rows(ctx, member, &listing.items).await?;
+    let by_day = by_day(filter);
+    let mut rows = rows(ctx, member, &listing.items).await?;
+    ExpenseRow::mark_days(&mut rows, by_day);
     if extras.partial.as_deref() == Some("rows") {
         let rows = ExpenseRows {
             rows,
             next,
             workspace: workspace_ref(member),
         };
-        return format::render().view(v, "expenses/_rows.html", rows);
+        let template = "expenses/_rows.html";
+        return partial(v, visitor.lang, StatusCode::OK, template, &rows);
     }
     let undo = match extras.undo.as_deref() {
         Some(pid) => expenses::Model::find_in(&member.db, member.workspace.id, pid, true)
@@ -83,6 +86,7 @@ pub(super) async fn render_list(
         page: ExpenseListPage {
             filter,
             filter_query,
+            by_day,
             rows,
             next,
             count: listing.count,
@@ -281,37 +285,31 @@ pub(super) async fn create(
         Ok(created) => created,
         Err(err) => return add_form_again(&screen, &form, err).await,
     };
+    let lang = visitor.lang;
+    let description = expense.description.clone();
     let (kind, message) = match attached {
         Ok(saved) => {
-            let with = match saved.len() {
-                0 => String::new(),
-                1 => " with its receipt".to_string(),
-                n => format!(" with {n} receipts"),
-            };
-            (
-                "notice",
-                format!("Added \"{}\"{with}.", expense.description),
-            )
+            let args = [
+                ("description", description.into()),
+                ("receipts", saved.len().into()),
+            ];
+            ("notice", lang.text_with("expense-added", &args))
         }
         // Storage that cannot be reached or is full, or that filled up
         // since the files were checked: the expense is kept.
         Err(err) => {
-            let what = if files == 1 {
-                "its receipt was"
-            } else {
-                "its receipts were"
-            };
             let why = match receipts::storage_refusal(&err) {
                 Some(why) => why.to_string(),
                 None => refusal(&err).ok_or(err)?,
             };
+            let args = [
+                ("description", description.into()),
+                ("receipts", files.into()),
+                ("reason", why.trim_end_matches('.').to_string().into()),
+            ];
             (
                 "alert",
-                format!(
-                    "Added \"{}\", but {what} not saved ({}). Attach again later from the expense's Receipts link.",
-                    expense.description,
-                    why.trim_end_matches('.')
-                ),
+                lang.text_with("expense-added-receipts-lost", &args),
             )
         }
     };

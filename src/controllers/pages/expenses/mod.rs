@@ -25,6 +25,7 @@ use crate::{
         uploads::receive,
         web_session::Visitor,
     },
+    i18n::Lang,
     models::{
         categories,
         expense_shares::{SplitParams, SplitPart},
@@ -139,6 +140,32 @@ impl ExpenseForm {
             prefilled: false,
         }
     }
+}
+
+/// A part of a page (rows, one row, the inline edit form) for htmx: rendered
+/// without the page's frame, so the context names the language its texts,
+/// amounts and dates are written in.
+fn partial<T: serde::Serialize>(
+    v: &TeraView,
+    lang: Lang,
+    status: StatusCode,
+    template: &str,
+    data: &T,
+) -> Result<Response> {
+    let mut data = serde_json::to_value(data)?;
+    if let Value::Object(map) = &mut data {
+        map.insert("lang".to_string(), Value::from(lang.code()));
+    }
+    format::render().status(status).view(v, template, data)
+}
+
+/// Whether the list is in date order (newest or oldest first, the default):
+/// then its rows are grouped under their days.
+fn by_day(filter: &ExpenseFilter) -> bool {
+    !matches!(
+        filter.sort.as_deref().map(str::trim),
+        Some("largest" | "smallest")
+    )
 }
 
 fn is_htmx(headers: &HeaderMap) -> bool {
