@@ -30,7 +30,7 @@ pub struct ExpenseFrame {
     pub receipt_max_file_mb: u32,
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CategoryResponse {
     pub id: String,
     pub name: String,

@@ -88,11 +88,11 @@ pub struct NoData {}
 
 /// A workspace page's context: the frame every workspace page shares
 /// (`views::workspaces::Frame`: the workspace, what the member may do, the
-/// unread count, the billing banner; built by `pages::workspaces::frame`, or
-/// `views::expenses::ExpenseFrame` from `pages::expenses::frame` adding the
-/// expense form's choices; `views::workspaces::Nav` for the pages that show
-/// only the navigation) and the page's own typed part, whose keys win over
-/// the frame's. Rendering adds `page`.
+/// unread count, the billing banner, the quick-add sheet's choices; built by
+/// `pages::workspaces::frame`, or `views::expenses::ExpenseFrame` from
+/// `pages::expenses::frame` adding the expense form's choices) and the
+/// page's own typed part, whose keys win over the frame's. Rendering adds
+/// `page`.
 #[derive(Debug, Serialize)]
 pub struct InWorkspace<T, F = Frame> {
     #[serde(flatten)]

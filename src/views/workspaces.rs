@@ -8,7 +8,11 @@ use crate::{
         memberships::{Member, Role},
         workspaces::{self, WithRole},
     },
-    views::{dashboard::DashboardView, page::FormValues},
+    views::{
+        dashboard::DashboardView,
+        expenses::{CategoryResponse, DefaultSplit},
+        page::FormValues,
+    },
 };
 
 fn timestamp(at: &sea_orm::prelude::DateTimeWithTimeZone) -> String {
@@ -51,7 +55,7 @@ impl From<&WithRole> for WorkspaceResponse {
     }
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MemberResponse {
     pub user_id: String,
     pub name: String,
@@ -131,11 +135,27 @@ pub struct Frame {
     /// owner (the banner); `null` with billing off (no billing link).
     pub billing: Option<BillingBanner>,
     pub suspended: bool,
+    /// What the quick-add sheet offers (every workspace page has it), for
+    /// members who may add expenses; `null` for the others.
+    pub quick_add: Option<QuickAdd>,
 }
 
-/// The navigation alone: the workspace and what the member may do, for the
-/// settings, members and audit pages (they show no unread count, billing
-/// link or banner).
+/// The quick-add sheet's choices and blank values: the amount in the
+/// workspace's currency, today, paid by the member looking, split as the
+/// workspace's default.
+#[derive(Debug, Serialize)]
+pub struct QuickAdd {
+    pub members: Vec<MemberResponse>,
+    pub categories: Vec<CategoryResponse>,
+    pub date: String,
+    pub currency: String,
+    pub paid_by: String,
+    #[serde(flatten)]
+    pub split: DefaultSplit,
+}
+
+/// The navigation alone: the workspace and what the member may do (the
+/// frame's first part; every workspace page shows the whole frame).
 #[derive(Debug, Serialize)]
 pub struct Nav {
     pub workspace: WorkspaceResponse,

@@ -64,14 +64,14 @@ async fn the_dashboard_shows_this_month_and_is_never_stale_after_a_change() {
     .await;
 
     let page = app.server.get(&ws).await.text();
-    assert!(page.contains("85.00 EUR of 100.00 EUR"), "{page}");
-    assert!(page.contains("<strong>85.00 EUR</strong> spent"));
+    assert!(page.contains("€85.00 of €100.00"), "{page}");
+    assert!(page.contains("<strong>€85.00</strong> spent"));
     assert!(
-        page.contains("Groceries: 85.00 EUR (100%)"),
+        page.contains("Groceries: €85.00 (100%)"),
         "the category chart"
     );
     assert!(
-        page.contains(&format!("{}: 85.00 EUR", month_title())),
+        page.contains(&format!("{}: €85.00", month_title())),
         "the trend chart"
     );
     assert!(page.contains("Market"), "top payees");
@@ -86,7 +86,7 @@ async fn the_dashboard_shows_this_month_and_is_never_stale_after_a_change() {
         .get(&ws)
         .await
         .text()
-        .contains("85.00 EUR of 100.00 EUR"));
+        .contains("€85.00 of €100.00"));
     let changed = app
         .server
         .patch(&format!(
@@ -103,7 +103,7 @@ async fn the_dashboard_shows_this_month_and_is_never_stale_after_a_change() {
         .get(&ws)
         .await
         .text()
-        .contains("10.00 EUR of 100.00 EUR"));
+        .contains("€10.00 of €100.00"));
 
     // The bell's page, marking read, and the mail settings.
     let bell = app.server.get(&format!("{ws}/notifications")).await.text();

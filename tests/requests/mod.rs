@@ -11,6 +11,7 @@ mod billing;
 mod browser;
 mod budgets;
 mod dashboard;
+mod design;
 mod database_restart;
 mod dev_mailbox;
 pub mod expense_pages;

@@ -185,12 +185,21 @@ fn workspace_ref(member: &Member) -> WorkspaceRef {
 /// What every expense page shows around its content: the workspace frame
 /// and the choices the expense forms offer.
 pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<ExpenseFrame> {
-    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
-    let categories = categories::Model::list(&member.db, member.workspace.id).await?;
+    let members: Vec<MemberResponse> = memberships::Model::list(&member.db, member.workspace.id)
+        .await?
+        .iter()
+        .map(MemberResponse::from)
+        .collect();
+    let categories: Vec<CategoryResponse> =
+        categories::Model::list(&member.db, member.workspace.id)
+            .await?
+            .iter()
+            .map(CategoryResponse::from)
+            .collect();
     Ok(ExpenseFrame {
-        frame: workspaces::frame(ctx, member).await?,
-        members: members.iter().map(MemberResponse::from).collect(),
-        categories: categories.iter().map(CategoryResponse::from).collect(),
+        frame: workspaces::frame_with(ctx, member, Some((&members, &categories))).await?,
+        members,
+        categories,
         sorts: Sort::ALL.map(Sort::as_str),
         receipt_max_file_mb: Settings::get(ctx)?.receipts.max_file_mb,
     })

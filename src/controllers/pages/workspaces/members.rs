@@ -32,7 +32,7 @@ pub(super) async fn members_page(
     };
     let (form, errors) = FormValues::sent_or(sent, || NewInvitation { role: "member" });
     let context = InWorkspace {
-        frame: nav(ctx, member).await?,
+        frame: frame(ctx, member).await?,
         page: MembersPage {
             members,
             invitations,

@@ -19,7 +19,7 @@ use crate::{
     },
     i18n::Lang,
     models::{
-        audit_events, billing,
+        audit_events, billing, categories,
         dashboard::Dashboard,
         invitations::{self, InviteParams},
         memberships::{self, Role},
@@ -38,12 +38,13 @@ use crate::{
     views::{
         billing::iso_day,
         dashboard::DashboardView,
+        expenses::{CategoryResponse, DefaultSplit},
         page::{FormValues, InWorkspace},
         urls,
         workspaces::{
             Abilities, AuditEventResponse, AuditPage, BillingBanner, Frame, InvitationPage,
             InvitationResponse, MemberResponse, MemberRow, MembersPage, Nav, NewInvitation,
-            NewWorkspace, OverviewPage, SentInvitation, SentWorkspace, SettingsPage,
+            NewWorkspace, OverviewPage, QuickAdd, SentInvitation, SentWorkspace, SettingsPage,
             UnknownInvitation, WorkspaceResponse, WorkspacesPage,
         },
     },
@@ -123,8 +124,19 @@ fn role_name(lang: Lang, role: &str) -> String {
 
 /// What every workspace page shows around its content: the workspace and
 /// what the member may do there (its navigation reads both), the unread
-/// count and the billing banner.
+/// count, the billing banner and the quick-add sheet's choices (two more
+/// queries, members and categories, for members who may add).
 pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Frame> {
+    frame_with(ctx, member, None).await
+}
+
+/// The frame, with the members and categories when the page has read them
+/// already (the expense pages), so the quick-add sheet reads them once.
+pub(crate) async fn frame_with(
+    ctx: &AppContext,
+    member: &Member,
+    choices: Option<(&[MemberResponse], &[CategoryResponse])>,
+) -> Result<Frame> {
     let billing = billing::Standing::current(ctx, &member.db, &member.workspace)
         .await?
         .map(|standing| BillingBanner {
@@ -137,6 +149,34 @@ pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Frame> {
                 .map(iso_day),
         });
     let Nav { workspace, can } = nav(ctx, member).await?;
+    let suspended = member.workspace.suspended_at.is_some();
+    let quick_add = if can.add_expense && !suspended {
+        let (members, categories) = match choices {
+            Some((members, categories)) => (members.to_vec(), categories.to_vec()),
+            None => (
+                memberships::Model::list(&member.db, member.workspace.id)
+                    .await?
+                    .iter()
+                    .map(MemberResponse::from)
+                    .collect(),
+                categories::Model::list(&member.db, member.workspace.id)
+                    .await?
+                    .iter()
+                    .map(CategoryResponse::from)
+                    .collect(),
+            ),
+        };
+        Some(QuickAdd {
+            date: member.workspace.today().to_string(),
+            currency: member.workspace.currency.clone(),
+            paid_by: member.user().pid.to_string(),
+            split: DefaultSplit::of(&member.workspace, &members),
+            members,
+            categories,
+        })
+    } else {
+        None
+    };
     Ok(Frame {
         workspace,
         can,
@@ -147,7 +187,8 @@ pub(crate) async fn frame(ctx: &AppContext, member: &Member) -> Result<Frame> {
         )
         .await?,
         billing,
-        suspended: member.workspace.suspended_at.is_some(),
+        suspended,
+        quick_add,
     })
 }
 
@@ -216,7 +257,7 @@ async fn audit(
 ) -> Result<Response> {
     let events = audit_events::Model::list(&member.db, member.workspace.id, &query).await?;
     let context = InWorkspace {
-        frame: nav(&ctx, &member).await?,
+        frame: frame(&ctx, &member).await?,
         page: AuditPage {
             events: events.items.iter().map(AuditEventResponse::from).collect(),
             older: events.next_cursor,

@@ -21,7 +21,7 @@ pub(super) async fn settings_page(
         None => FormValues::New(WorkspaceResponse::new(&member.workspace, member.role())),
     };
     let context = InWorkspace {
-        frame: nav(ctx, member).await?,
+        frame: frame(ctx, member).await?,
         page: SettingsPage {
             form,
             support_until,
