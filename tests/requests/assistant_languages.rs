@@ -33,7 +33,12 @@ async fn ask(app: &TestApp, token: &str, ws: &str, message: &str) -> Value {
         .authorization_bearer(token)
         .json(&json!({ "message": message }))
         .await;
-    assert_eq!(response.status_code(), 200, "{message}: {}", response.text());
+    assert_eq!(
+        response.status_code(),
+        200,
+        "{message}: {}",
+        response.text()
+    );
     response.json()
 }
 
@@ -62,17 +67,38 @@ async fn the_main_questions_are_answered_in_the_language_they_are_asked_in() {
     }
 
     // A total by category and period: the English figures, in each language.
-    let english = ask(&app, &token, &ws, "how much did we spend on groceries last month?").await;
+    let english = ask(
+        &app,
+        &token,
+        &ws,
+        "how much did we spend on groceries last month?",
+    )
+    .await;
     assert_eq!(english["language"], "en");
     for (lang, question, words) in [
-        ("de", "Wie viel haben wir letzten Monat für Lebensmittel ausgegeben?", "Ausgegeben: "),
-        ("fr", "Combien avons-nous dépensé en courses le mois dernier ?", "Vous avez dépensé "),
-        ("es", "¿Cuánto gastamos en comestibles el mes pasado?", "Habéis gastado "),
+        (
+            "de",
+            "Wie viel haben wir letzten Monat für Lebensmittel ausgegeben?",
+            "Ausgegeben: ",
+        ),
+        (
+            "fr",
+            "Combien avons-nous dépensé en courses le mois dernier ?",
+            "Vous avez dépensé ",
+        ),
+        (
+            "es",
+            "¿Cuánto gastamos en comestibles el mes pasado?",
+            "Habéis gastado ",
+        ),
     ] {
         let answer = ask(&app, &token, &ws, question).await;
         assert_eq!(answer["language"], lang, "{answer}");
         assert_eq!(answer["intent"], "spending", "{answer}");
-        assert_eq!(answer["interpretation"], english["interpretation"], "{answer}");
+        assert_eq!(
+            answer["interpretation"], english["interpretation"],
+            "{answer}"
+        );
         assert_eq!(answer["data"]["total_minor"], 5250);
         assert_eq!(answer["data"]["count"], 2);
         assert!(reply(&answer).contains(words), "{answer}");
@@ -82,12 +108,28 @@ async fn the_main_questions_are_answered_in_the_language_they_are_asked_in() {
 
     // The biggest expenses, largest first.
     for (lang, question, heading) in [
-        ("de", "die 2 größten Ausgaben letzten Monat", "Die 2 größten Ausgaben"),
-        ("fr", "les 2 plus grosses dépenses du mois dernier", "Les 2 plus grosses dépenses"),
-        ("es", "los 2 gastos más grandes del mes pasado", "Los 2 gastos más grandes"),
+        (
+            "de",
+            "die 2 größten Ausgaben letzten Monat",
+            "Die 2 größten Ausgaben",
+        ),
+        (
+            "fr",
+            "les 2 plus grosses dépenses du mois dernier",
+            "Les 2 plus grosses dépenses",
+        ),
+        (
+            "es",
+            "los 2 gastos más grandes del mes pasado",
+            "Los 2 gastos más grandes",
+        ),
     ] {
         let answer = ask(&app, &token, &ws, question).await;
-        assert_eq!((answer["intent"].as_str(), answer["language"].as_str()), (Some("biggest"), Some(lang)), "{answer}");
+        assert_eq!(
+            (answer["intent"].as_str(), answer["language"].as_str()),
+            (Some("biggest"), Some(lang)),
+            "{answer}"
+        );
         let items: Vec<&str> = answer["data"]["items"]
             .as_array()
             .unwrap()
@@ -101,24 +143,59 @@ async fn the_main_questions_are_answered_in_the_language_they_are_asked_in() {
 
     // Totals by category.
     for (lang, question, heading) in [
-        ("de", "Ausgaben nach Kategorie letzten Monat", "Nach Kategorie "),
-        ("fr", "dépenses par catégorie le mois dernier", "Par catégorie "),
+        (
+            "de",
+            "Ausgaben nach Kategorie letzten Monat",
+            "Nach Kategorie ",
+        ),
+        (
+            "fr",
+            "dépenses par catégorie le mois dernier",
+            "Par catégorie ",
+        ),
         ("es", "gastos por categoría el mes pasado", "Por categoría "),
     ] {
         let answer = ask(&app, &token, &ws, question).await;
-        assert_eq!((answer["intent"].as_str(), answer["language"].as_str()), (Some("breakdown"), Some(lang)), "{answer}");
+        assert_eq!(
+            (answer["intent"].as_str(), answer["language"].as_str()),
+            (Some("breakdown"), Some(lang)),
+            "{answer}"
+        );
         assert_eq!(answer["data"]["total_minor"], 5250);
         assert!(reply(&answer).starts_with(heading), "{answer}");
-        assert!(reply(&answer).contains(&format!("Groceries: {EUROS_52_50}")), "{answer}");
+        assert!(
+            reply(&answer).contains(&format!("Groceries: {EUROS_52_50}")),
+            "{answer}"
+        );
     }
 
     // A word it does not know is named, in each language, and nothing is
     // answered as if it were not there.
     for (lang, question, word, words) in [
-        ("en", "how much did we spend on groceries for the zebra last month?", "zebra", "I didn't understand the word \"zebra\""),
-        ("de", "Wie viel haben wir letzten Monat für Lebensmittel im Zirkus ausgegeben?", "zirkus", "Das Wort \"zirkus\" habe ich nicht verstanden"),
-        ("fr", "Combien avons-nous dépensé en courses pour le cirque le mois dernier ?", "cirque", "Je n'ai pas compris le mot \"cirque\""),
-        ("es", "¿Cuánto gastamos en comestibles para el circo el mes pasado?", "circo", "No he entendido la palabra \"circo\""),
+        (
+            "en",
+            "how much did we spend on groceries for the zebra last month?",
+            "zebra",
+            "I didn't understand the word \"zebra\"",
+        ),
+        (
+            "de",
+            "Wie viel haben wir letzten Monat für Lebensmittel im Zirkus ausgegeben?",
+            "zirkus",
+            "Das Wort \"zirkus\" habe ich nicht verstanden",
+        ),
+        (
+            "fr",
+            "Combien avons-nous dépensé en courses pour le cirque le mois dernier ?",
+            "cirque",
+            "Je n'ai pas compris le mot \"cirque\"",
+        ),
+        (
+            "es",
+            "¿Cuánto gastamos en comestibles para el circo el mes pasado?",
+            "circo",
+            "No he entendido la palabra \"circo\"",
+        ),
     ] {
         let answer = ask(&app, &token, &ws, question).await;
         assert_eq!(answer["intent"], "unknown", "{answer}");
@@ -139,12 +216,20 @@ async fn balances_and_quick_entries_in_each_language() {
     // message's language.
     let yesterday = (today() - Days::new(1)).to_string();
     for (lang, message, words) in [
-        ("de", "Pizza 12,50 gestern", "„Pizza“ hinzufügen, 12,50\u{a0}€"),
+        (
+            "de",
+            "Pizza 12,50 gestern",
+            "„Pizza“ hinzufügen, 12,50\u{a0}€",
+        ),
         ("fr", "pizza 12,50 hier", "Ajouter « Pizza », 12,50\u{a0}€"),
         ("es", "pizza 12,50 ayer", "¿Añadir «Pizza», 12,50\u{a0}€"),
     ] {
         let answer = ask(&app, &ann, &ws, message).await;
-        assert_eq!((answer["intent"].as_str(), answer["language"].as_str()), (Some("add_expense"), Some(lang)), "{answer}");
+        assert_eq!(
+            (answer["intent"].as_str(), answer["language"].as_str()),
+            (Some("add_expense"), Some(lang)),
+            "{answer}"
+        );
         let body = &answer["actions"][0]["body"];
         assert_eq!(body["amount"], "12.50");
         assert_eq!(body["date"], yesterday.as_str());
@@ -194,7 +279,10 @@ async fn the_page_answers_in_its_own_language() {
         .await
         .text();
     assert!(page.contains("<h1>Assistent</h1>"), "{page}");
-    assert!(page.contains("Wer schuldet wem?") && page.contains(">Fragen</button>"), "{page}");
+    assert!(
+        page.contains("Wer schuldet wem?") && page.contains(">Fragen</button>"),
+        "{page}"
+    );
 
     // An English question on a German page: answered in German.
     let csrf = csrf_in(&page);

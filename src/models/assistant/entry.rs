@@ -99,7 +99,10 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         if !parts.is_empty() {
             details.push_str(&self.t(
                 "assistant-draft-split",
-                &[("count", fluent_templates::fluent_bundle::FluentValue::from(parts.len()))],
+                &[(
+                    "count",
+                    fluent_templates::fluent_bundle::FluentValue::from(parts.len()),
+                )],
             ));
         }
         let mut text = self.t(

@@ -4,9 +4,9 @@
 use loco_rs::prelude::*;
 
 use super::{
-    ask,
+    ask, examples,
     parse::{Intent, Topic},
-    examples, reply, Action, Answering, Reply,
+    reply, Action, Answering, Reply,
 };
 
 impl<C: ConnectionTrait> Answering<'_, C> {

@@ -28,7 +28,6 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use self::parse::{interpret_in, Intent, Named, Range, Vocabulary};
-use crate::{i18n::Lang, models::budgets::Period};
 use super::{
     _entities::{users, workspaces},
     budgets, categories,
@@ -37,6 +36,7 @@ use super::{
     tenancy::Tenant,
     validation::FieldErrors,
 };
+use crate::{i18n::Lang, models::budgets::Period};
 
 /// What the person asking may do, as the policies say; the assistant
 /// answers only what they could see or do on the pages.
@@ -238,7 +238,10 @@ impl<C: ConnectionTrait> Answering<'_, C> {
 
     /// "October 2026", "octobre 2026".
     fn month_year(&self, day: NaiveDate) -> String {
-        let month = self.t("assistant-month", &[("month", FluentValue::from(day.month()))]);
+        let month = self.t(
+            "assistant-month",
+            &[("month", FluentValue::from(day.month()))],
+        );
         self.t(
             "assistant-month-year",
             &[("month", arg(month)), ("year", arg(day.year().to_string()))],
@@ -259,7 +262,10 @@ impl<C: ConnectionTrait> Answering<'_, C> {
                     "assistant-month",
                     &[("month", FluentValue::from(range.from.month()))],
                 );
-                self.t("assistant-in-month", &[("month", arg(month)), ("year", year())])
+                self.t(
+                    "assistant-in-month",
+                    &[("month", arg(month)), ("year", year())],
+                )
             }
             Some(Period::Quarter) => self.t(
                 "assistant-in-quarter",
@@ -405,7 +411,12 @@ impl<C: ConnectionTrait> Answering<'_, C> {
     /// `assistant-refused-budgets`, `-balances` or `-add`.
     fn refused(&self, intent: &Intent, key: &str) -> Reply {
         let role = self.lang.text(&format!("role-{}", self.allowed.role));
-        reply(intent, self.t(key, &[("role", arg(role))]), None, Vec::new())
+        reply(
+            intent,
+            self.t(key, &[("role", arg(role))]),
+            None,
+            Vec::new(),
+        )
     }
 }
 

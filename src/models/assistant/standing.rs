@@ -45,12 +45,18 @@ impl<C: ConnectionTrait> Answering<'_, C> {
                 let standing = if p.remaining_minor >= 0 {
                     self.t(
                         "assistant-budget-left",
-                        &[("left", arg(self.money(p.remaining_minor))), ("limit", limit)],
+                        &[
+                            ("left", arg(self.money(p.remaining_minor))),
+                            ("limit", limit),
+                        ],
                     )
                 } else {
                     self.t(
                         "assistant-budget-over",
-                        &[("over", arg(self.money(-p.remaining_minor))), ("limit", limit)],
+                        &[
+                            ("over", arg(self.money(-p.remaining_minor))),
+                            ("limit", limit),
+                        ],
                     )
                 };
                 let percent = p.percent.map_or_else(String::new, |pc| {
@@ -132,7 +138,10 @@ impl<C: ConnectionTrait> Answering<'_, C> {
                     self.t(
                         "assistant-transfer",
                         &[
-                            ("who", arg(if is_me(from.as_ref()) { "me" } else { "other" })),
+                            (
+                                "who",
+                                arg(if is_me(from.as_ref()) { "me" } else { "other" }),
+                            ),
                             ("from", arg(name(from.as_ref()))),
                             ("to", arg(to)),
                             ("amount", arg(self.money(*amount))),

@@ -203,6 +203,7 @@ mod tests {
 
     /// `(message, language, reading)` for the main questions in each
     /// language.
+    #[rustfmt::skip]
     const PHRASINGS: &[(&str, Lang, &str)] = &[
         // German.
         ("Wie viel haben wir letzten Monat für Lebensmittel ausgegeben?", Lang::De, "spending 2026-10-01..2026-10-31 category=Groceries"),
@@ -257,20 +258,35 @@ mod tests {
     #[test]
     fn a_question_with_an_unknown_word_is_not_answered_without_it() {
         for (message, lang, unknown) in [
-            ("how much did we spend on groceries for the zebra last month", Lang::En, "zebra"),
-            ("Wie viel haben wir letzten Monat für Lebensmittel im Zirkus ausgegeben?", Lang::De, "zirkus"),
-            ("Combien avons-nous dépensé en courses pour le cirque le mois dernier ?", Lang::Fr, "cirque"),
-            ("¿Cuánto gastamos en comestibles para el circo el mes pasado?", Lang::Es, "circo"),
+            (
+                "how much did we spend on groceries for the zebra last month",
+                Lang::En,
+                "zebra",
+            ),
+            (
+                "Wie viel haben wir letzten Monat für Lebensmittel im Zirkus ausgegeben?",
+                Lang::De,
+                "zirkus",
+            ),
+            (
+                "Combien avons-nous dépensé en courses pour le cirque le mois dernier ?",
+                Lang::Fr,
+                "cirque",
+            ),
+            (
+                "¿Cuánto gastamos en comestibles para el circo el mes pasado?",
+                Lang::Es,
+                "circo",
+            ),
             ("who owes whom for the boat", Lang::En, "boat"),
             ("Wer schuldet wem für das Boot?", Lang::De, "boot"),
         ] {
             let (intent, got_lang) = interpret_in(message, &vocabulary(), None);
             assert_eq!(got_lang, lang, "{message}");
             match intent {
-                Intent::Unknown(words) => assert!(
-                    words.iter().any(|w| w == unknown),
-                    "{message}: {words:?}"
-                ),
+                Intent::Unknown(words) => {
+                    assert!(words.iter().any(|w| w == unknown), "{message}: {words:?}")
+                }
                 other => panic!("{message}: read as {other}"),
             }
         }
@@ -284,7 +300,10 @@ mod tests {
     #[test]
     fn a_page_language_decides_only_when_the_words_do_not() {
         let vocab = vocabulary();
-        assert_eq!(interpret_in("pizza 12,50", &vocab, Some(Lang::De)).1, Lang::De);
+        assert_eq!(
+            interpret_in("pizza 12,50", &vocab, Some(Lang::De)).1,
+            Lang::De
+        );
         assert_eq!(
             interpret_in("how much did we spend", &vocab, Some(Lang::De)).1,
             Lang::En
