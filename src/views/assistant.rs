@@ -7,7 +7,7 @@ use crate::models::assistant::Reply;
 #[derive(Debug, Serialize)]
 pub struct AssistantPage {
     /// Questions to start from.
-    pub examples: &'static [&'static str],
+    pub examples: Vec<String>,
     /// The panel on the workspace navigation is left out on this page.
     pub on_assistant_page: bool,
     /// Only the exchange is rendered, for htmx to append.

@@ -4,6 +4,7 @@ mod api_contract;
 mod api_errors;
 mod archives;
 mod assistant;
+mod assistant_languages;
 mod auth_api;
 mod balances_api;
 mod balances_pages;

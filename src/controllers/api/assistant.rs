@@ -19,9 +19,10 @@ use crate::{
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct AssistantParams {
-    /// A question or an expense in plain English, at most 500 characters:
-    /// "how much did we spend on groceries last month?", "coffee 4.50
-    /// yesterday".
+    /// A question or an expense in plain English, German, French or
+    /// Spanish, at most 500 characters: "how much did we spend on groceries
+    /// last month?", "coffee 4.50 yesterday", "Kaffee 4,50 gestern". The
+    /// reply is written in the message's language (`language`).
     #[schema(required = true, min_length = 1, max_length = 500, pattern = r"\S")]
     pub message: Option<String>,
 }
@@ -33,7 +34,7 @@ pub struct AssistantParams {
     params(("workspace_id" = Uuid, Path, description = "The workspace")),
     request_body = AssistantParams,
     responses(
-        (status = 200, body = Reply, description = "The answer; a message it cannot read gets a reply with examples, not an error"),
+        (status = 200, body = Reply, description = "The answer, in the message's language; a message it cannot read (or a question with words it does not know, named in `data.unknown_words`) gets a reply with examples, not an error"),
         (status = 422, description = "The message is empty, longer than 500 characters or not plain text"),
         (status = 404, description = "No such thing in a workspace of yours")
     ),
@@ -45,7 +46,8 @@ pub async fn ask(
     member: Member,
     ApiJson(params): ApiJson<AssistantParams>,
 ) -> Result<Response> {
-    let reply = answer(&ctx, &member, params.message.as_deref().unwrap_or("")).await?;
+    // The API has no page language: the answer is in the message's.
+    let reply = answer(&ctx, &member, params.message.as_deref().unwrap_or(""), None).await?;
     format::json(reply)
 }
 

@@ -15,7 +15,7 @@ use crate::{
         assistant::answer,
         web_session::Visitor,
     },
-    models::{assistant::EXAMPLES, validation::FieldErrors},
+    models::{assistant::examples, validation::FieldErrors},
     policies::EXPENSES_READ,
     views::{
         assistant::{AssistantPage, Exchange},
@@ -42,7 +42,7 @@ async fn show(
     let context = InWorkspace {
         frame: expenses::frame(&ctx, &member).await?,
         page: AssistantPage {
-            examples: EXAMPLES,
+            examples: examples(visitor.lang),
             on_assistant_page: true,
             htmx: None,
             exchange: None,
@@ -67,7 +67,7 @@ async fn converse(
     Form(form): Form<AskForm>,
 ) -> Result<Response> {
     let message = form.message.trim().to_string();
-    let (status, exchange) = match answer(&ctx, &member, &form.message).await {
+    let (status, exchange) = match answer(&ctx, &member, &form.message, Some(visitor.lang)).await {
         Ok(reply) => (
             StatusCode::OK,
             Exchange {
@@ -97,7 +97,7 @@ async fn converse(
     let context = InWorkspace {
         frame: expenses::frame(&ctx, &member).await?,
         page: AssistantPage {
-            examples: EXAMPLES,
+            examples: examples(visitor.lang),
             on_assistant_page: !htmx,
             htmx: Some(htmx),
             exchange: Some(exchange),

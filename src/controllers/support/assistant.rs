@@ -5,6 +5,7 @@ use loco_rs::prelude::*;
 
 use super::access::Member;
 use crate::{
+    i18n::Lang,
     models::assistant::{self, Allowed, Reply},
     policies::{BUDGETS_READ, EXPENSES_CREATE, SETTLEMENTS_READ},
 };
@@ -19,16 +20,23 @@ async fn allowed(ctx: &AppContext, member: &Member) -> Result<Allowed> {
     })
 }
 
-/// The assistant's answer to `message`, within what this member may do.
+/// The assistant's answer to `message`, within what this member may do, in
+/// `lang` (a page's) or, when `None`, in the message's language.
 ///
 /// # Errors
 /// As [`assistant::answer`]; when a policy check fails.
-pub async fn answer(ctx: &AppContext, member: &Member, message: &str) -> Result<Reply> {
+pub async fn answer(
+    ctx: &AppContext,
+    member: &Member,
+    message: &str,
+    lang: Option<Lang>,
+) -> Result<Reply> {
     assistant::answer(
         &member.tenant(ctx).await?,
         member.user(),
         allowed(ctx, member).await?,
         message,
+        lang,
     )
     .await
 }

@@ -6,9 +6,11 @@ use loco_rs::prelude::*;
 use serde_json::json;
 
 use super::{
+    arg,
     parse::{Draft, Intent, Range, Split},
     reply, Action, Answering, Reply,
 };
+use crate::i18n::Lang;
 use crate::models::{
     expense_shares::{SplitParams, SplitPart},
     expenses::{self, ExpenseParams, Lookup},
@@ -19,7 +21,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
     // workspace (payer, split, category) in the order the form shows them.
     pub(super) async fn draft(&self, intent: &Intent, draft: &Draft) -> Result<Reply> {
         if !self.allowed.add_expenses {
-            return Ok(self.refused(intent, "add expenses"));
+            return Ok(self.refused(intent, "assistant-refused-add"));
         }
         let members = &self.vocabulary.members;
         let payer = draft
@@ -69,45 +71,64 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             };
             return Ok(reply(
                 intent,
-                format!("I can't add that: {why}."),
+                self.t("assistant-cannot-add", &[("why", arg(why))]),
                 None,
                 Vec::new(),
             ));
         }
         let payer_name = if payer == self.vocabulary.me.id {
-            "you".to_string()
+            self.t("assistant-draft-payer-you", &[])
         } else {
             members
                 .iter()
                 .find(|m| m.id == payer)
                 .map_or_else(String::new, |m| m.name.clone())
         };
-        let mut text = format!(
-            "Add \"{}\", {} {} {}, paid by {payer_name}",
-            draft.description,
-            draft.amount,
-            draft.currency,
-            Range {
-                from: draft.date,
-                to: draft.date
-            }
-            .describe(),
-        );
+        // English keeps the amount as typed with its code (`4.50 EUR`).
+        let amount = match self.lang {
+            Lang::En => format!("{} {}", draft.amount, draft.currency),
+            lang => lang.money(&draft.amount, &draft.currency),
+        };
+        let mut details = String::new();
         if let Some(c) = &draft.category {
-            text.push_str(&format!(", in {}", c.name));
+            details.push_str(&self.t("assistant-draft-in-category", &[("category", arg(&c.name))]));
         }
         if let Some(p) = &draft.payee {
-            text.push_str(&format!(", at {p}"));
+            details.push_str(&self.t("assistant-draft-at", &[("payee", arg(p))]));
         }
-        match parts.len() {
-            0 => {}
-            n => text.push_str(&format!(", split equally between {n} people")),
+        if !parts.is_empty() {
+            details.push_str(&self.t(
+                "assistant-draft-split",
+                &[(
+                    "count",
+                    fluent_templates::fluent_bundle::FluentValue::from(parts.len()),
+                )],
+            ));
         }
-        text.push_str("? Check it and confirm to add it.");
+        let mut text = self.t(
+            "assistant-draft",
+            &[
+                ("description", arg(&draft.description)),
+                ("amount", arg(amount)),
+                (
+                    "day",
+                    arg(self.describe(Range {
+                        from: draft.date,
+                        to: draft.date,
+                    })),
+                ),
+                ("payer", arg(&payer_name)),
+                ("details", arg(details)),
+            ],
+        );
         if other_currency {
-            text.push_str(&format!(
-                " It is in {}: give the rate to {} before confirming.",
-                draft.currency, self.workspace.currency
+            text.push(' ');
+            text.push_str(&self.t(
+                "assistant-draft-needs-rate",
+                &[
+                    ("currency", arg(&draft.currency)),
+                    ("base", arg(&self.workspace.currency)),
+                ],
             ));
         }
         let data = json!({
@@ -122,7 +143,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             text,
             Some(data),
             vec![Action::CreateExpense {
-                label: "Add this expense".to_string(),
+                label: self.t("assistant-add-this", &[]),
                 method: "POST".to_string(),
                 href: format!("/api/v1/workspaces/{}/expenses", self.workspace.pid),
                 body: Box::new(body),

@@ -2,11 +2,13 @@
 //! spent, by category, the biggest expenses, two periods compared, and the
 //! monthly average.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
+use fluent_templates::fluent_bundle::FluentValue;
 use loco_rs::prelude::*;
 use serde_json::{json, Value};
 
 use super::{
+    arg,
     parse::{capitalised, Intent, Named, Range},
     reply, Action, Answering, Reply,
 };
@@ -15,15 +17,6 @@ use crate::models::{
     expenses::{self, ExpenseFilter},
     money,
 };
-
-/// "1 expense", "3 expenses".
-fn expenses_count(count: u64) -> String {
-    if count == 1 {
-        "1 expense".to_string()
-    } else {
-        format!("{count} expenses")
-    }
-}
 
 /// Rounds `total / parts` half away from zero.
 fn divided(total: i64, parts: i64) -> i64 {
@@ -53,28 +46,35 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         };
         let (total, count) = self.total(&filter).await?;
         let who = match member {
-            Some(m) if m.id == self.asker.pid.to_string() => "You paid".to_string(),
-            Some(m) => format!("{} paid", m.name),
-            None => "You spent".to_string(),
+            Some(m) if m.id == self.asker.pid.to_string() => "me",
+            Some(_) => "member",
+            None => "all",
         };
         let mut what = String::new();
         if let Some(c) = category {
-            what.push_str(&format!(" on {}", c.name));
+            what.push(' ');
+            what.push_str(&self.t("assistant-on-category", &[("category", arg(&c.name))]));
         }
         if let Some(words) = search {
-            what.push_str(&format!(" on expenses mentioning \"{words}\""));
+            what.push(' ');
+            what.push_str(&self.t("assistant-on-search", &[("words", arg(words))]));
         }
         let text = if count == 0 {
-            format!(
-                "Nothing spent{what} {}: no expenses match.",
-                range.describe()
+            self.t(
+                "assistant-spent-nothing",
+                &[("what", arg(what)), ("range", arg(self.describe(range)))],
             )
         } else {
-            format!(
-                "{who} {}{what} {} ({}).",
-                self.money(total),
-                range.describe(),
-                expenses_count(count)
+            self.t(
+                "assistant-spent",
+                &[
+                    ("who", arg(who)),
+                    ("name", arg(member.map_or("", |m| m.name.as_str()))),
+                    ("amount", arg(self.money(total))),
+                    ("what", arg(what)),
+                    ("range", arg(self.describe(range))),
+                    ("count", arg(self.count(count))),
+                ],
             )
         };
         let data = json!({
@@ -88,7 +88,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             intent,
             text,
             Some(data),
-            vec![self.list_link("See these expenses", &filter)],
+            vec![self.list_link(&self.t("assistant-see-expenses", &[]), &filter)],
         ))
     }
 
@@ -103,16 +103,24 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         .await?;
         let total: i64 = rows.iter().map(|r| r.total_minor).sum();
         let text = if rows.is_empty() {
-            format!("No expenses {}.", range.describe())
+            self.t(
+                "assistant-breakdown-none",
+                &[("range", arg(self.describe(range)))],
+            )
         } else {
             let lines: Vec<String> = rows
                 .iter()
                 .map(|r| format!("{}: {}", r.label, self.money(r.total_minor)))
                 .collect();
             format!(
-                "By category {} ({} in all):\n{}",
-                range.describe(),
-                self.money(total),
+                "{}\n{}",
+                self.t(
+                    "assistant-breakdown",
+                    &[
+                        ("range", arg(self.describe(range))),
+                        ("total", arg(self.money(total))),
+                    ],
+                ),
                 lines.join("\n")
             )
         };
@@ -125,7 +133,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             text,
             Some(json!({ "from": range.from, "to": range.to, "total_minor": total, "rows": rows })),
             vec![Action::Open {
-                label: "Open the report".to_string(),
+                label: self.t("assistant-open-report", &[]),
                 href: report,
             }],
         ))
@@ -151,7 +159,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             },
         )
         .await?;
-        let on = category.map_or_else(String::new, |c| format!(" on {}", c.name));
+        let on = self.on_category(category);
         let items: Vec<Value> = listing
             .items
             .iter()
@@ -164,7 +172,10 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             })
             .collect();
         let text = if listing.items.is_empty() {
-            format!("No expenses{on} {}.", range.describe())
+            self.t(
+                "assistant-biggest-none",
+                &[("what", arg(on)), ("range", arg(self.describe(range)))],
+            )
         } else {
             let lines: Vec<String> = listing
                 .items
@@ -176,21 +187,25 @@ impl<C: ConnectionTrait> Answering<'_, C> {
                         i + 1,
                         e.row.description,
                         self.money(e.row.amount_minor),
-                        e.row.spent_on.format("%-d %b")
+                        self.short_day(e.row.spent_on)
                     )
                 })
                 .collect();
-            let heading = match listing.items.len() {
-                1 => "The largest expense".to_string(),
-                n => format!("The {n} largest expenses"),
-            };
-            format!("{heading}{on} {}:\n{}", range.describe(), lines.join("\n"))
+            let heading = self.t(
+                "assistant-biggest",
+                &[
+                    ("count", FluentValue::from(listing.items.len())),
+                    ("what", arg(on)),
+                    ("range", arg(self.describe(range))),
+                ],
+            );
+            format!("{heading}\n{}", lines.join("\n"))
         };
         Ok(reply(
             intent,
             text,
             Some(json!({ "from": range.from, "to": range.to, "items": items })),
-            vec![self.list_link("See them all, largest first", &filter)],
+            vec![self.list_link(&self.t("assistant-see-largest", &[]), &filter)],
         ))
     }
 
@@ -205,31 +220,41 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         let second_filter = self.filter(second, category);
         let (a, a_count) = self.total(&first_filter).await?;
         let (b, b_count) = self.total(&second_filter).await?;
-        let name = |r: Range| r.describe().trim_start_matches("in ").to_string();
-        let on = category.map_or_else(String::new, |c| format!(" on {}", c.name));
-        let change = if a == b {
-            "the same as".to_string()
-        } else {
-            let direction = if b > a { "more" } else { "less" };
-            let percent = if a == 0 {
-                String::new()
-            } else {
-                #[allow(clippy::cast_precision_loss)]
-                let p = ((b - a) as f64 / a as f64 * 100.0).abs();
-                format!(" ({p:.1}%)")
-            };
-            format!("{}{percent} {direction} than", self.money((b - a).abs()))
+        let name = |r: Range| self.period_name(r);
+        let on = self.on_category(category);
+        let direction = match b.cmp(&a) {
+            std::cmp::Ordering::Equal => "same",
+            std::cmp::Ordering::Greater => "more",
+            std::cmp::Ordering::Less => "less",
         };
-        let text = format!(
-            "Spending{on}: {} {} ({}), {} {} ({}). {} is {change} {}.",
-            name(first),
-            self.money(a),
-            expenses_count(a_count),
-            name(second),
-            self.money(b),
-            expenses_count(b_count),
-            capitalised(&name(second)),
-            name(first),
+        let percent = if a == 0 {
+            String::new()
+        } else {
+            #[allow(clippy::cast_precision_loss)]
+            let p = ((b - a) as f64 / a as f64 * 100.0).abs();
+            format!(" ({}%)", self.lang.number(&format!("{p:.1}")))
+        };
+        let change = self.t(
+            "assistant-compare-change",
+            &[
+                ("direction", arg(direction)),
+                ("difference", arg(self.money((b - a).abs()))),
+                ("percent", arg(percent)),
+            ],
+        );
+        let text = self.t(
+            "assistant-compare",
+            &[
+                ("what", arg(on)),
+                ("first", arg(name(first))),
+                ("first-total", arg(self.money(a))),
+                ("first-count", arg(self.count(a_count))),
+                ("second", arg(name(second))),
+                ("second-total", arg(self.money(b))),
+                ("second-count", arg(self.count(b_count))),
+                ("later", arg(capitalised(&name(second)))),
+                ("change", arg(change)),
+            ],
         );
         Ok(reply(
             intent,
@@ -240,8 +265,14 @@ impl<C: ConnectionTrait> Answering<'_, C> {
                 "difference_minor": b - a,
             })),
             vec![
-                self.list_link(&format!("See {}", name(first)), &first_filter),
-                self.list_link(&format!("See {}", name(second)), &second_filter),
+                self.list_link(
+                    &self.t("assistant-see-period", &[("period", arg(name(first)))]),
+                    &first_filter,
+                ),
+                self.list_link(
+                    &self.t("assistant-see-period", &[("period", arg(name(second)))]),
+                    &second_filter,
+                ),
             ],
         ))
     }
@@ -257,7 +288,10 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         if range.from > today {
             return Ok(reply(
                 intent,
-                format!("That period has not begun yet ({}).", range.describe()),
+                self.t(
+                    "assistant-average-not-begun",
+                    &[("range", arg(self.describe(range)))],
+                ),
                 None,
                 Vec::new(),
             ));
@@ -272,17 +306,18 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         let filter = self.filter(counted, category);
         let (total, count) = self.total(&filter).await?;
         let average = divided(total, months);
-        let on = category.map_or_else(String::new, |c| format!(" on {}", c.name));
-        let month_name = |d: NaiveDate| d.format("%B %Y").to_string();
-        let text = format!(
-            "On average {} a month{on}, over {} {} ({} to {}; {} in all, {}).",
-            self.money(average),
-            months,
-            if months == 1 { "month" } else { "months" },
-            month_name(counted.from),
-            month_name(counted.to),
-            self.money(total),
-            expenses_count(count),
+        let on = self.on_category(category);
+        let text = self.t(
+            "assistant-average",
+            &[
+                ("average", arg(self.money(average))),
+                ("what", arg(on)),
+                ("months", FluentValue::from(months)),
+                ("from", arg(self.month_year(counted.from))),
+                ("to", arg(self.month_year(counted.to))),
+                ("total", arg(self.money(total))),
+                ("count", arg(self.count(count))),
+            ],
         );
         Ok(reply(
             intent,
@@ -291,7 +326,17 @@ impl<C: ConnectionTrait> Answering<'_, C> {
                 "from": counted.from, "to": counted.to, "months": months,
                 "average_minor": average, "total_minor": total, "count": count,
             })),
-            vec![self.list_link("See these expenses", &filter)],
+            vec![self.list_link(&self.t("assistant-see-expenses", &[]), &filter)],
         ))
+    }
+
+    /// " on Groceries", or nothing.
+    fn on_category(&self, category: Option<&Named>) -> String {
+        category.map_or_else(String::new, |c| {
+            format!(
+                " {}",
+                self.t("assistant-on-category", &[("category", arg(&c.name))])
+            )
+        })
     }
 }

@@ -1,4 +1,5 @@
-//! The spending assistant: reads a message in plain English ([`parse`]) and
+//! The spending assistant: reads a message in plain English, German, French
+//! or Spanish ([`parse`], with each language's words in [`languages`]) and
 //! answers it from the workspace's own data with the queries the pages use
 //! (the expense list's totals, the reports, budgets, balances), linking to
 //! the filtered list behind every figure. It runs in the app: nothing is
@@ -8,20 +9,25 @@
 //! By concern: [`parse`] reads the message; the answers are `Answering`'s
 //! methods, one file per kind: `figures` (spending, breakdown, biggest,
 //! compare, average), `standing` (budgets, balances), `entry` (a quick
-//! entry's prefilled expense) and `help`.
+//! entry's prefilled expense) and `help`. Answers are written in the
+//! page's language, or the message's on the API, through the Fluent messages
+//! `assistant-*` (`assets/i18n/<lang>/assistant.ftl`).
 
 mod entry;
 mod figures;
 mod help;
+pub mod languages;
 pub mod parse;
 mod standing;
 pub mod words;
 
+use chrono::{Datelike, NaiveDate};
+use fluent_templates::fluent_bundle::FluentValue;
 use loco_rs::prelude::*;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use self::parse::{interpret, Intent, Named, Range, Vocabulary};
+use self::parse::{interpret_in, Intent, Named, Range, Vocabulary};
 use super::{
     _entities::{users, workspaces},
     budgets, categories,
@@ -30,6 +36,7 @@ use super::{
     tenancy::Tenant,
     validation::FieldErrors,
 };
+use crate::{i18n::Lang, models::budgets::Period};
 
 /// What the person asking may do, as the policies say; the assistant
 /// answers only what they could see or do on the pages.
@@ -73,19 +80,22 @@ pub struct Reply {
     /// The reading in a compact form, e.g. `spending 2026-10-01..2026-10-31
     /// category=Groceries`.
     pub interpretation: String,
+    /// The language of `reply` (`en`, `de`, `fr`, `es`): the page's, or on
+    /// the API the message's.
+    pub language: String,
     /// The figures behind the answer, in minor units and as text.
     #[schema(value_type = Option<Object>)]
     pub data: Option<Value>,
     pub actions: Vec<Action>,
 }
 
-/// Examples offered when a message is not understood.
-pub const EXAMPLES: &[&str] = &[
-    "how much did we spend on groceries last month?",
-    "biggest expenses this week",
-    "who owes whom?",
-    "coffee 4.50 yesterday",
-];
+/// Examples offered when a message is not understood, in `lang`.
+#[must_use]
+pub fn examples(lang: Lang) -> Vec<String> {
+    (1..=4)
+        .map(|n| lang.text(&format!("assistant-example-{n}")))
+        .collect()
+}
 
 impl Vocabulary {
     /// The names the workspace uses, and today in its time zone.
@@ -160,6 +170,8 @@ struct Answering<'a, C> {
     /// The workspace's names, as the message was read with them.
     vocabulary: &'a Vocabulary,
     allowed: Allowed,
+    /// The language of the answer.
+    lang: Lang,
 }
 
 fn reply(intent: &Intent, text: String, data: Option<Value>, actions: Vec<Action>) -> Reply {
@@ -167,9 +179,15 @@ fn reply(intent: &Intent, text: String, data: Option<Value>, actions: Vec<Action
         reply: text,
         intent: intent.kind().to_string(),
         interpretation: intent.to_string(),
+        language: Lang::En.code().to_string(),
         data,
         actions,
     }
+}
+
+/// A text argument of a message.
+fn arg(text: impl Into<String>) -> FluentValue<'static> {
+    FluentValue::from(text.into())
 }
 
 fn ask(label: &str) -> Action {
@@ -180,8 +198,106 @@ fn ask(label: &str) -> Action {
 }
 
 impl<C: ConnectionTrait> Answering<'_, C> {
+    /// The message `key` in the answer's language.
+    fn t(&self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+        self.lang.text_with(key, args)
+    }
+
+    /// An amount in the workspace's currency. English answers keep the
+    /// form they always had (`52.50 EUR`); the others write money as their
+    /// language does (`52,50 €`).
     fn money(&self, minor: i64) -> String {
-        money::format_with_code(minor, &self.workspace.currency)
+        let code = &self.workspace.currency;
+        match (self.lang, money::currency(code)) {
+            (Lang::En, _) | (_, None) => money::format_with_code(minor, code),
+            (lang, Some(currency)) => lang.amount(minor, currency),
+        }
+    }
+
+    /// "1 expense", "3 Ausgaben".
+    fn count(&self, count: u64) -> String {
+        self.t("assistant-count", &[("count", FluentValue::from(count))])
+    }
+
+    /// A day in a sentence: `21 Nov 2026` in English, `21.11.2026` in German.
+    fn day(&self, day: NaiveDate) -> String {
+        match self.lang {
+            Lang::En => day.format("%-d %b %Y").to_string(),
+            lang => lang.date(day),
+        }
+    }
+
+    /// A day in a list, without its year.
+    fn short_day(&self, day: NaiveDate) -> String {
+        match self.lang {
+            Lang::En => day.format("%-d %b").to_string(),
+            Lang::De => day.format("%d.%m.").to_string(),
+            Lang::Fr | Lang::Es => day.format("%d/%m").to_string(),
+        }
+    }
+
+    /// "October 2026", "octobre 2026".
+    fn month_year(&self, day: NaiveDate) -> String {
+        let month = self.t(
+            "assistant-month",
+            &[("month", FluentValue::from(day.month()))],
+        );
+        self.t(
+            "assistant-month-year",
+            &[("month", arg(month)), ("year", arg(day.year().to_string()))],
+        )
+    }
+
+    /// A range in words: "on 21 Nov 2026", "in October 2026", "in Q3
+    /// 2026", "in 2026", "from 1 Mar 2026 to 25 Nov 2026".
+    fn describe(&self, range: Range) -> String {
+        let year = || arg(range.from.year().to_string());
+        let quarter = || arg((range.from.month0() / 3 + 1).to_string());
+        match whole(range) {
+            _ if range.from == range.to => {
+                self.t("assistant-on-day", &[("date", arg(self.day(range.from)))])
+            }
+            Some(Period::Month) => {
+                let month = self.t(
+                    "assistant-month",
+                    &[("month", FluentValue::from(range.from.month()))],
+                );
+                self.t(
+                    "assistant-in-month",
+                    &[("month", arg(month)), ("year", year())],
+                )
+            }
+            Some(Period::Quarter) => self.t(
+                "assistant-in-quarter",
+                &[("quarter", quarter()), ("year", year())],
+            ),
+            Some(Period::Year) => self.t("assistant-in-year", &[("year", year())]),
+            _ => self.t(
+                "assistant-from-to",
+                &[
+                    ("from", arg(self.day(range.from))),
+                    ("to", arg(self.day(range.to))),
+                ],
+            ),
+        }
+    }
+
+    /// A range as a name: "October 2026", "Q3 2026", "2026"; a day or a
+    /// span as [`Self::describe`] says it.
+    fn period_name(&self, range: Range) -> String {
+        match whole(range) {
+            _ if range.from == range.to => self.describe(range),
+            Some(Period::Month) => self.month_year(range.from),
+            Some(Period::Quarter) => self.t(
+                "assistant-quarter-year",
+                &[
+                    ("quarter", arg((range.from.month0() / 3 + 1).to_string())),
+                    ("year", arg(range.from.year().to_string())),
+                ],
+            ),
+            Some(Period::Year) => range.from.year().to_string(),
+            _ => self.describe(range),
+        }
     }
 
     fn path(&self, rest: &str) -> String {
@@ -253,36 +369,69 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             Intent::Help(topic) => Ok(self.help(intent, *topic)),
             Intent::Clarify(question) => Ok(reply(
                 intent,
-                question.text.clone(),
+                match self.lang {
+                    Lang::En => question.text.clone(),
+                    _ => {
+                        let args: Vec<(&'static str, FluentValue<'static>)> = question
+                            .args
+                            .iter()
+                            .map(|(name, value)| (*name, arg(value)))
+                            .collect();
+                        self.t(question.key, &args)
+                    }
+                },
                 None,
                 question.choices.iter().map(|c| ask(c)).collect(),
             )),
-            Intent::Unknown => Ok(reply(
-                intent,
-                "I didn't understand that. I can total what you spent (by category, person, \
-                 period or words), list the biggest expenses, compare periods, give monthly \
-                 averages, show budgets and who owes whom, and add an expense from a line like \
-                 \"coffee 4.50 yesterday\"."
-                    .to_string(),
-                None,
-                EXAMPLES.iter().map(|e| ask(e)).collect(),
-            )),
+            Intent::Unknown(words) => {
+                let text = if words.is_empty() {
+                    self.t("assistant-unknown", &[])
+                } else {
+                    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+                    self.t(
+                        "assistant-not-understood",
+                        &[
+                            ("count", FluentValue::from(words.len())),
+                            ("words", arg(quoted.join(", "))),
+                        ],
+                    )
+                };
+                let data = (!words.is_empty()).then(|| json!({ "unknown_words": words }));
+                Ok(reply(
+                    intent,
+                    text,
+                    data,
+                    examples(self.lang).iter().map(|e| ask(e)).collect(),
+                ))
+            }
         }
     }
-    fn refused(&self, intent: &Intent, what: &str) -> Reply {
+
+    /// What the asker's role does not allow: `key` is
+    /// `assistant-refused-budgets`, `-balances` or `-add`.
+    fn refused(&self, intent: &Intent, key: &str) -> Reply {
+        let role = self.lang.text(&format!("role-{}", self.allowed.role));
         reply(
             intent,
-            format!(
-                "As a {} of this workspace you can't {what}; an owner or admin can.",
-                self.allowed.role
-            ),
+            self.t(key, &[("role", arg(role))]),
             None,
             Vec::new(),
         )
     }
 }
 
-/// Answers `message` for `asker` in `workspace`.
+/// The whole period a range is, if it is one.
+fn whole(range: Range) -> Option<Period> {
+    [Period::Month, Period::Quarter, Period::Year]
+        .into_iter()
+        .find(|period| {
+            period.start_of(range.from) == range.from
+                && period.next(range.from).pred_opt() == Some(range.to)
+        })
+}
+
+/// Answers `message` for `asker` in `workspace`, in `lang` (a page's
+/// language) or, when `None` (the API), in the message's language.
 ///
 /// # Errors
 /// 422 when the message is empty or too long; database errors.
@@ -291,19 +440,24 @@ pub async fn answer(
     asker: &users::Model,
     allowed: Allowed,
     message: &str,
+    lang: Option<Lang>,
 ) -> Result<Reply> {
     let (db, workspace) = (tenant.db, tenant.workspace);
     let message = check_message(message)?;
     let vocabulary = Vocabulary::of(db, workspace, asker).await?;
-    let intent = interpret(message, &vocabulary);
-    Answering {
+    let (intent, written_in) = interpret_in(message, &vocabulary, lang);
+    let lang = lang.unwrap_or(written_in);
+    let mut reply = Answering {
         db,
         tenant,
         workspace,
         asker,
         vocabulary: &vocabulary,
         allowed,
+        lang,
     }
     .answer(&intent)
-    .await
+    .await?;
+    reply.language = lang.code().to_string();
+    Ok(reply)
 }

@@ -5,6 +5,7 @@ use loco_rs::prelude::*;
 use serde_json::{json, Value};
 
 use super::{
+    arg,
     parse::{Intent, Named},
     reply, Action, Answering, Reply,
 };
@@ -13,7 +14,7 @@ use crate::models::{_entities::users, budgets, settlements};
 impl<C: ConnectionTrait> Answering<'_, C> {
     pub(super) async fn budget(&self, intent: &Intent, budget: Option<&Named>) -> Result<Reply> {
         if !self.allowed.read_budgets {
-            return Ok(self.refused(intent, "see budgets"));
+            return Ok(self.refused(intent, "assistant-refused-budgets"));
         }
         let chosen: Vec<budgets::Standing> = match budget {
             Some(b) => vec![
@@ -25,13 +26,13 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             None => budgets::Model::standings(self.db, self.workspace).await?,
         };
         let link = Action::Open {
-            label: "Open budgets".to_string(),
+            label: self.t("assistant-open-budgets", &[]),
             href: self.path("/budgets"),
         };
         if chosen.is_empty() {
             return Ok(reply(
                 intent,
-                "There are no budgets in this workspace yet.".to_string(),
+                self.t("assistant-no-budgets", &[]),
                 None,
                 vec![link],
             ));
@@ -40,28 +41,40 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             .iter()
             .map(|s| {
                 let p = &s.progress;
+                let limit = arg(self.money(p.limit_minor));
                 let standing = if p.remaining_minor >= 0 {
-                    format!(
-                        "{} left of {}",
-                        self.money(p.remaining_minor),
-                        self.money(p.limit_minor)
+                    self.t(
+                        "assistant-budget-left",
+                        &[
+                            ("left", arg(self.money(p.remaining_minor))),
+                            ("limit", limit),
+                        ],
                     )
                 } else {
-                    format!(
-                        "over by {} (limit {})",
-                        self.money(-p.remaining_minor),
-                        self.money(p.limit_minor)
+                    self.t(
+                        "assistant-budget-over",
+                        &[
+                            ("over", arg(self.money(-p.remaining_minor))),
+                            ("limit", limit),
+                        ],
                     )
                 };
-                let percent = p
-                    .percent
-                    .map_or_else(String::new, |pc| format!(", {pc:.0}% spent"));
-                format!(
-                    "{}: {standing}{percent}, {} spent from {} to {}",
-                    s.budget.name,
-                    self.money(p.spent_minor),
-                    p.period_start.format("%-d %b"),
-                    p.period_end.format("%-d %b %Y")
+                let percent = p.percent.map_or_else(String::new, |pc| {
+                    self.t(
+                        "assistant-budget-percent",
+                        &[("percent", arg(format!("{pc:.0}")))],
+                    )
+                });
+                self.t(
+                    "assistant-budget-line",
+                    &[
+                        ("name", arg(&s.budget.name)),
+                        ("standing", arg(standing)),
+                        ("percent", arg(percent)),
+                        ("spent", arg(self.money(p.spent_minor))),
+                        ("from", arg(self.short_day(p.period_start))),
+                        ("to", arg(self.day(p.period_end))),
+                    ],
                 )
             })
             .collect();
@@ -79,56 +92,61 @@ impl<C: ConnectionTrait> Answering<'_, C> {
 
     pub(super) async fn balances(&self, intent: &Intent, member: Option<&Named>) -> Result<Reply> {
         if !self.allowed.read_balances {
-            return Ok(self.refused(intent, "see balances"));
+            return Ok(self.refused(intent, "assistant-refused-balances"));
         }
         let balances = settlements::Model::balances(self.db, self.workspace.id).await?;
         let me = self.asker.pid.to_string();
         let name = |u: Option<&users::Model>| {
             u.map_or_else(
-                || "A deleted account".to_string(),
-                |u| {
-                    if u.pid.to_string() == me {
-                        "You".to_string()
-                    } else {
-                        u.name.clone()
-                    }
-                },
+                || self.t("assistant-deleted-account", &[]),
+                |u| u.name.clone(),
             )
         };
+        let is_me = |u: Option<&users::Model>| u.is_some_and(|u| u.pid.to_string() == me);
         let text = if let Some(m) = member {
             let balance = balances
                 .people
                 .iter()
                 .find(|(u, _)| u.as_ref().is_some_and(|u| u.pid.to_string() == m.id))
                 .map_or(0, |(_, b)| *b);
-            let who = if m.id == me {
-                "You".to_string()
-            } else {
-                m.name.clone()
+            let who = arg(if m.id == me { "me" } else { "other" });
+            let (key, amount) = match balance {
+                0 => ("assistant-balance-settled", 0),
+                b if b > 0 => ("assistant-balance-owed", b),
+                b => ("assistant-balance-owes", -b),
             };
-            let verb = |you: &str, other: &str| {
-                if m.id == me {
-                    you.to_string()
-                } else {
-                    other.to_string()
-                }
-            };
-            match balance {
-                0 => format!("{who} {} settled up.", verb("are", "is")),
-                b if b > 0 => format!("{who} {} owed {} in all.", verb("are", "is"), self.money(b)),
-                b => format!("{who} {} {} in all.", verb("owe", "owes"), self.money(-b)),
-            }
+            self.t(
+                key,
+                &[
+                    ("who", who),
+                    ("name", arg(&m.name)),
+                    ("amount", arg(self.money(amount))),
+                ],
+            )
         } else if balances.transfers.is_empty() {
-            "Everyone is settled up.".to_string()
+            self.t("assistant-all-settled", &[])
         } else {
             balances
                 .transfers
                 .iter()
                 .map(|(from, to, amount)| {
-                    let from = name(from.as_ref());
-                    let verb = if from == "You" { "owe" } else { "owes" };
-                    let to = name(to.as_ref()).replace("You", "you");
-                    format!("{from} {verb} {to} {}.", self.money(*amount))
+                    let to = if is_me(to.as_ref()) {
+                        self.t("assistant-you-object", &[])
+                    } else {
+                        name(to.as_ref())
+                    };
+                    self.t(
+                        "assistant-transfer",
+                        &[
+                            (
+                                "who",
+                                arg(if is_me(from.as_ref()) { "me" } else { "other" }),
+                            ),
+                            ("from", arg(name(from.as_ref()))),
+                            ("to", arg(to)),
+                            ("amount", arg(self.money(*amount))),
+                        ],
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join("\n")
@@ -147,7 +165,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             text,
             Some(data),
             vec![Action::Open {
-                label: "Open balances".to_string(),
+                label: self.t("assistant-open-balances", &[]),
                 href: self.path("/balances"),
             }],
         ))

@@ -87,6 +87,72 @@ pub const SYNONYMS: &[(&str, &[&str])] = &[
     ("vacation", &["Travel"]),
     ("flights", &["Travel"]),
     ("hotel", &["Travel"]),
+    // German.
+    ("lebensmittel", &["Groceries"]),
+    ("supermarkt", &["Groceries"]),
+    ("einkauf", &["Groceries"]),
+    ("einkäufe", &["Groceries"]),
+    ("essen", &["Groceries", "Dining out"]),
+    ("miete", &["Housing"]),
+    ("wohnung", &["Housing"]),
+    ("strom", &["Utilities"]),
+    ("wasser", &["Utilities"]),
+    ("nebenkosten", &["Utilities"]),
+    ("benzin", &["Transport"]),
+    ("tanken", &["Transport"]),
+    ("bahn", &["Transport"]),
+    ("zug", &["Transport"]),
+    ("auto", &["Transport"]),
+    ("arzt", &["Health"]),
+    ("apotheke", &["Health"]),
+    ("gesundheit", &["Health"]),
+    ("kino", &["Entertainment"]),
+    ("kleidung", &["Shopping"]),
+    ("urlaub", &["Travel"]),
+    ("reise", &["Travel"]),
+    ("reisen", &["Travel"]),
+    // French.
+    ("courses", &["Groceries"]),
+    ("épicerie", &["Groceries"]),
+    ("supermarché", &["Groceries"]),
+    ("alimentation", &["Groceries"]),
+    ("nourriture", &["Groceries", "Dining out"]),
+    ("loyer", &["Housing"]),
+    ("logement", &["Housing"]),
+    ("électricité", &["Utilities"]),
+    ("eau", &["Utilities"]),
+    ("essence", &["Transport"]),
+    ("voiture", &["Transport"]),
+    ("resto", &["Dining out"]),
+    ("médecin", &["Health"]),
+    ("pharmacie", &["Health"]),
+    ("santé", &["Health"]),
+    ("cinéma", &["Entertainment"]),
+    ("vêtements", &["Shopping"]),
+    ("vacances", &["Travel"]),
+    ("voyage", &["Travel"]),
+    ("voyages", &["Travel"]),
+    // Spanish.
+    ("comestibles", &["Groceries"]),
+    ("supermercado", &["Groceries"]),
+    ("comida", &["Groceries", "Dining out"]),
+    ("alquiler", &["Housing"]),
+    ("vivienda", &["Housing"]),
+    ("luz", &["Utilities"]),
+    ("agua", &["Utilities"]),
+    ("gasolina", &["Transport"]),
+    ("coche", &["Transport"]),
+    ("transporte", &["Transport"]),
+    ("restaurante", &["Dining out"]),
+    ("restaurantes", &["Dining out"]),
+    ("médico", &["Health"]),
+    ("farmacia", &["Health"]),
+    ("salud", &["Health"]),
+    ("cine", &["Entertainment"]),
+    ("ropa", &["Shopping"]),
+    ("vacaciones", &["Travel"]),
+    ("viaje", &["Travel"]),
+    ("viajes", &["Travel"]),
 ];
 
 /// Words that never name a category, a member or what an expense was for.
@@ -196,6 +262,130 @@ pub const FILLER: &[&str] = &[
     "your",
 ];
 
+/// Words the reader acts on without naming anything by them: what a
+/// question asks (`owe`, `biggest`, `compare`...), how dates are said
+/// (`since`, `ago`), and words for everyone in the workspace. A question's
+/// word that is none of these, no filler, no date and no name is a word it
+/// did not understand.
+pub const TALK: &[&str] = &[
+    "ago",
+    "all",
+    "altogether",
+    "amount",
+    "anything",
+    "average",
+    "avg",
+    "balance",
+    "balances",
+    "before",
+    "between",
+    "big",
+    "biggest",
+    "bill",
+    "bills",
+    "breakdown",
+    "budget",
+    "budgets",
+    "categories",
+    "category",
+    "compare",
+    "compared",
+    "comparison",
+    "costliest",
+    "current",
+    "date",
+    "day",
+    "days",
+    "debt",
+    "debts",
+    "difference",
+    "doing",
+    "each",
+    "else",
+    "even",
+    "everybody",
+    "everyone",
+    "everything",
+    "expenditure",
+    "family",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "highest",
+    "household",
+    "hows",
+    "largest",
+    "least",
+    "left",
+    "less",
+    "limit",
+    "limits",
+    "looking",
+    "major",
+    "many",
+    "mean",
+    "more",
+    "most",
+    "month",
+    "monthly",
+    "need",
+    "normally",
+    "okay",
+    "ok",
+    "overall",
+    "owe",
+    "owed",
+    "owes",
+    "owing",
+    "past",
+    "per",
+    "previous",
+    "priciest",
+    "prior",
+    "remain",
+    "remaining",
+    "settle",
+    "since",
+    "so far",
+    "square",
+    "status",
+    "stuff",
+    "team",
+    "things",
+    "thing",
+    "together",
+    "tonight",
+    "top",
+    "track",
+    "typical",
+    "typically",
+    "under",
+    "usually",
+    "versus",
+    "vs",
+    "went",
+    "whom",
+    "ytd",
+    "expensive",
+    "bill",
+    "bills",
+    "cost",
+    "costs",
+    "paid",
+    "pays",
+    "spend",
+    "spent",
+    "spending",
+    "spends",
+    "total",
+    "much",
+];
+
+/// French words written with an apostrophe before the next word ("l'",
+/// "qu'", "d'"); not inside a word ("aujourd'hui").
+const ELIDED: &[&str] = &["l", "d", "j", "qu", "n", "m", "t", "s", "c"];
+
 /// Words that make a message a question rather than an entry.
 pub const QUESTION_STARTS: &[&str] = &[
     "how", "what", "whats", "who", "whom", "which", "when", "where", "did", "do", "does", "is",
@@ -204,19 +394,37 @@ pub const QUESTION_STARTS: &[&str] = &[
 
 #[must_use]
 pub fn month_number(word: &str) -> Option<u32> {
+    // English, then German, French and Spanish names (with and without
+    // accents, as people type them on a phone).
     const MONTHS: [&[&str]; 12] = [
-        &["jan", "january"],
-        &["feb", "february"],
-        &["mar", "march"],
-        &["apr", "april"],
-        &["may"],
-        &["jun", "june"],
-        &["jul", "july"],
-        &["aug", "august"],
-        &["sep", "sept", "september"],
-        &["oct", "october"],
-        &["nov", "november"],
-        &["dec", "december"],
+        &["jan", "january", "januar", "jänner", "janvier", "enero"],
+        &[
+            "feb", "february", "februar", "février", "fevrier", "febrero",
+        ],
+        &["mar", "march", "märz", "maerz", "marz", "mars", "marzo"],
+        &["apr", "april", "avril", "abril"],
+        &["may", "mai", "mayo"],
+        &["jun", "june", "juni", "juin", "junio"],
+        &["jul", "july", "juli", "juillet", "julio"],
+        &["aug", "august", "août", "aout", "agosto"],
+        &[
+            "sep",
+            "sept",
+            "september",
+            "septembre",
+            "septiembre",
+            "setiembre",
+        ],
+        &["oct", "october", "oktober", "octobre", "octubre"],
+        &["nov", "november", "novembre", "noviembre"],
+        &[
+            "dec",
+            "december",
+            "dezember",
+            "décembre",
+            "decembre",
+            "diciembre",
+        ],
     ];
     MONTHS
         .iter()
@@ -228,13 +436,13 @@ pub fn month_number(word: &str) -> Option<u32> {
 pub fn weekday(word: &str) -> Option<chrono::Weekday> {
     use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
     Some(match word {
-        "monday" | "mon" => Mon,
-        "tuesday" | "tue" | "tues" => Tue,
-        "wednesday" | "wed" => Wed,
-        "thursday" | "thu" | "thurs" => Thu,
-        "friday" | "fri" => Fri,
-        "saturday" | "sat" => Sat,
-        "sunday" | "sun" => Sun,
+        "monday" | "mon" | "montag" | "lundi" | "lunes" => Mon,
+        "tuesday" | "tue" | "tues" | "dienstag" | "mardi" | "martes" => Tue,
+        "wednesday" | "wed" | "mittwoch" | "mercredi" | "miércoles" | "miercoles" => Wed,
+        "thursday" | "thu" | "thurs" | "donnerstag" | "jeudi" | "jueves" => Thu,
+        "friday" | "fri" | "freitag" | "vendredi" | "viernes" => Fri,
+        "saturday" | "sat" | "samstag" | "samedi" | "sábado" | "sabado" => Sat,
+        "sunday" | "sun" | "sonntag" | "dimanche" | "domingo" => Sun,
         _ => return None,
     })
 }
@@ -308,6 +516,12 @@ pub fn split(message: &str) -> Vec<Word> {
                     _ => flush(&mut current, &mut possessive, &mut words),
                 }
             }
+            // "1.234,56": a point before three digits and a decimal comma
+            // groups thousands.
+            '.' if prev_digit
+                && digits_after(i + 1) == 3
+                && chars.get(i + 4) == Some(&',')
+                && chars.get(i + 5).is_some_and(char::is_ascii_digit) => {}
             '.' if prev_digit && next.is_some_and(|n| n.is_ascii_digit()) => current.push('.'),
             '\'' | '’' => {
                 let s_then_end = next.is_some_and(|n| n.eq_ignore_ascii_case(&'s'))
@@ -315,6 +529,12 @@ pub fn split(message: &str) -> Vec<Word> {
                 if s_then_end && !current.is_empty() {
                     possessive = current != "it" && current != "what" && current != "who";
                     i += 1;
+                } else if ELIDED.contains(&current.as_str())
+                    && next.is_some_and(char::is_alphabetic)
+                {
+                    // French "l'épicerie", "qu'est-ce": the article is a
+                    // word of its own.
+                    flush(&mut current, &mut possessive, &mut words);
                 }
             }
             '-' | '/' if !current.is_empty() && next.is_some_and(char::is_alphanumeric) => {

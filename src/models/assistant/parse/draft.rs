@@ -69,6 +69,15 @@ pub(super) fn draft(
                     .iter()
                     .map(|a| r.replaced(a.at, 1, &format!("{} {base}", a.text)))
                     .collect(),
+                key: "assistant-which-amount",
+                args: vec![(
+                    "amounts",
+                    amounts
+                        .iter()
+                        .map(|a| a.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" / "),
+                )],
             });
         }
     };
@@ -90,6 +99,8 @@ pub(super) fn draft(
             let again = without.join(" ");
             return Err(Question {
                 text: "On which day?".to_string(),
+                key: "assistant-which-day",
+                args: Vec::new(),
                 choices: vec![format!("{again} on {from}"), format!("{again} on {to}")],
             });
         }
@@ -206,6 +217,8 @@ pub(super) fn draft(
             (None, None) => {
                 return Err(Question {
                     text: format!("What was {} for?", amount.text),
+                    key: "assistant-what-for",
+                    args: vec![("amount", amount.text.clone())],
                     choices: vec![
                         format!("coffee {}", amount.text),
                         format!("groceries {}", amount.text),

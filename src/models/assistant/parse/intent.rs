@@ -2,7 +2,7 @@
 //! help topics, and the reading that chooses between them.
 
 use super::{
-    super::words::FILLER,
+    super::words::{FILLER, QUESTION_STARTS, TALK},
     amounts::amounts,
     dates::{back, Range},
     draft::{draft, Draft, Split},
@@ -47,8 +47,13 @@ impl Topic {
 /// A short question back, with messages the person can send in reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
+    /// The question in English, as the interpretation shows it.
     pub text: String,
     pub choices: Vec<String>,
+    /// The Fluent message that asks it in every language, and its
+    /// arguments.
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 /// What a message asks for.
@@ -92,7 +97,8 @@ pub enum Intent {
     AddExpense(Draft),
     Help(Topic),
     Clarify(Question),
-    Unknown,
+    /// Nothing it can answer; the words it does not know, if any.
+    Unknown(Vec<String>),
 }
 
 impl Intent {
@@ -110,7 +116,7 @@ impl Intent {
             Self::AddExpense(_) => "add_expense",
             Self::Help(_) => "help",
             Self::Clarify(_) => "clarify",
-            Self::Unknown => "unknown",
+            Self::Unknown(_) => "unknown",
         }
     }
 }
@@ -202,7 +208,8 @@ impl std::fmt::Display for Intent {
             }
             Self::Help(topic) => write!(f, "help {}", topic.as_str()),
             Self::Clarify(q) => write!(f, "clarify {} [{}]", q.text, q.choices.join(" | ")),
-            Self::Unknown => write!(f, "unknown"),
+            // The words it did not know are in the answer's data.
+            Self::Unknown(_) => write!(f, "unknown"),
         }
     }
 }
@@ -302,11 +309,52 @@ pub(super) fn help_topic(reading: &Reading<'_>) -> Option<Topic> {
     }
 }
 
+/// Reads the message; `Err` is a question to ask back. A question that
+/// holds a word the reader does not know is not answered as if the word
+/// were not there: the answer names the word. (An entry's other words are
+/// what it was for, so none is unknown.)
+pub(super) fn read(r: &mut Reading<'_>) -> Result<Intent, Question> {
+    let intent = choose(r)?;
+    if matches!(
+        intent,
+        Intent::AddExpense(_) | Intent::Help(_) | Intent::Clarify(_)
+    ) {
+        return Ok(intent);
+    }
+    let unknown = r.unknown_words();
+    if unknown.is_empty() {
+        Ok(intent)
+    } else {
+        Ok(Intent::Unknown(unknown))
+    }
+}
+
+impl Reading<'_> {
+    /// The words no step used that are no filler and none of the words
+    /// questions are asked with, as typed.
+    pub(super) fn unknown_words(&self) -> Vec<String> {
+        let mut unknown: Vec<String> = Vec::new();
+        for (i, w) in self.words.iter().enumerate() {
+            let text = w.text.as_str();
+            let known = self.used[i]
+                || FILLER.contains(&text)
+                || TALK.contains(&text)
+                || BUDGET_TALK.contains(&text)
+                || QUESTION_STARTS.contains(&text)
+                || text.chars().all(|c| !c.is_alphanumeric());
+            if !known && !unknown.iter().any(|u| u == text) {
+                unknown.push(text.to_string());
+            }
+        }
+        unknown
+    }
+}
+
 // Stays whole: the checks run in order of precedence between intents
 // (balances before budgets before spending...), and that order is the
 // reading; split up, the precedence would be spread over several places.
-/// Reads the message; `Err` is a question to ask back.
-pub(super) fn read(r: &mut Reading<'_>) -> Result<Intent, Question> {
+/// Chooses what the message asks for; `Err` is a question to ask back.
+fn choose(r: &mut Reading<'_>) -> Result<Intent, Question> {
     if let Some(topic) = help_topic(r) {
         return Ok(Intent::Help(topic));
     }
@@ -349,6 +397,8 @@ pub(super) fn read(r: &mut Reading<'_>) -> Result<Intent, Question> {
                             "No budget here matches \"{}\". Which one do you mean?",
                             w.text
                         ),
+                        key: "assistant-no-such-budget",
+                        args: vec![("word", w.text.clone())],
                         choices: r
                             .vocab
                             .budgets
@@ -405,6 +455,8 @@ pub(super) fn read(r: &mut Reading<'_>) -> Result<Intent, Question> {
             }
             [] => Err(Question {
                 text: "Compare which periods?".to_string(),
+                key: "assistant-compare-which",
+                args: Vec::new(),
                 choices: vec![
                     "compare last month and this month".to_string(),
                     "compare last year and this year".to_string(),
@@ -533,5 +585,5 @@ pub(super) fn read(r: &mut Reading<'_>) -> Result<Intent, Question> {
             search,
         });
     }
-    Ok(Intent::Unknown)
+    Ok(Intent::Unknown(Vec::new()))
 }

@@ -6,6 +6,7 @@ use super::{
     dates::unit,
     Named, Question, Reading,
 };
+use crate::i18n::Lang;
 
 /// How well a phrase names something: exactly, by one of its words or an
 /// everyday word for it, or with a typo.
@@ -134,9 +135,19 @@ impl Reading<'_> {
                     lookup: Lookup::Found(self.vocab.me.clone()),
                 });
             }
+            // Other languages put the verb elsewhere ("Was hat Sam
+            // bezahlt?", "¿Cuánto gastó Sam?"): a member's name is placed
+            // wherever it stands.
+            let named_elsewhere = self.lang != Lang::En
+                && matches!(
+                    look_up(&[word.as_str()], &self.vocab.members, false),
+                    Lookup::Found(_) | Lookup::Ambiguous(_)
+                )
+                && !FILLER.contains(&word.as_str());
             let placed = before == "by"
                 || VERBS.contains(&after)
                 || self.words[i].possessive
+                || named_elsewhere
                 || (matches!(before, "did" | "does" | "has" | "much") && !FILLER.contains(&after));
             if !placed || FILLER.contains(&word.as_str()) || self.word_is_other(i) {
                 continue;
@@ -258,6 +269,12 @@ impl Reading<'_> {
             .join(" ");
         Question {
             text: format!("Which {what} do you mean by \"{phrase}\"?"),
+            key: match what {
+                "member" => "assistant-which-member",
+                "budget" => "assistant-which-budget",
+                _ => "assistant-which-category",
+            },
+            args: vec![("phrase", phrase.clone())],
             choices: options
                 .iter()
                 .map(|o| self.replaced(mention.start, mention.len, &o.name.to_lowercase()))
@@ -292,6 +309,8 @@ impl Reading<'_> {
                         .join(" ");
                     Err(Question {
                         text: format!("Nobody here is called \"{phrase}\". Who do you mean?"),
+                        key: "assistant-nobody-called",
+                        args: vec![("phrase", phrase.clone())],
                         choices: options
                             .iter()
                             .map(|o| self.replaced(m.start, m.len, &o.name.to_lowercase()))
