@@ -22,6 +22,7 @@ mod isolation;
 mod jobs;
 mod languages;
 mod limits;
+mod offline;
 mod one_door;
 mod openapi;
 mod paging;
