@@ -167,12 +167,28 @@
   }
 
   function sendNow() {
-    if (!navigator.onLine || !csrfToken()) return sending;
+    // Only from a signed-in member's page (the box is there).
+    if (!navigator.onLine || !box || !csrfToken()) return sending;
     if (!sending) {
       sending = sendWaiting().catch(() => {}).finally(() => { sending = null; });
     }
     return sending;
   }
+
+  // A page kept on the device may be days old: its add form's date, left
+  // as it came, is today's.
+  function freshDates() {
+    const today = new Date();
+    const local = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+      .map((n) => String(n).padStart(2, "0")).join("-");
+    for (const input of document.querySelectorAll('form[data-offline="expense"] input[name="date"]')) {
+      if (input.value && input.value === input.defaultValue && input.value < local) {
+        input.value = local;
+        input.defaultValue = local;
+      }
+    }
+  }
+  if (!navigator.onLine) freshDates();
 
   window.addEventListener("online", sendNow);
   const ready = () => show().then(sendNow).catch(() => {});
