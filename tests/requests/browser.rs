@@ -335,3 +335,42 @@ async fn every_page_passes_axe_at_phone_and_desktop_widths_in_light_and_dark() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn expenses_added_offline_wait_on_the_phone_and_are_sent_once() {
+    let app = TestApp::start().await;
+    let server = app.on_loopback();
+    let base = server.server_address().expect("an address").to_string();
+    run_script("offline.mjs", &[base.trim_end_matches('/'), PASSWORD]).await;
+
+    let ann = app.api_login("ann@example.com", PASSWORD).await;
+    let workspaces: serde_json::Value = app
+        .server
+        .get("/api/v1/workspaces")
+        .authorization_bearer(&ann)
+        .await
+        .json();
+    let ws = workspaces["items"][0]["id"].as_str().unwrap().to_string();
+    let list: serde_json::Value = app
+        .server
+        .get(&format!("/api/v1/workspaces/{ws}/expenses?sort=largest"))
+        .authorization_bearer(&ann)
+        .await
+        .json();
+    let rows: Vec<(&str, &str)> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["description"].as_str().unwrap(),
+                e["amount"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [("Bread, offline", "12.50"), ("Milk, offline", "3.20")],
+        "each sent once"
+    );
+}

@@ -510,9 +510,7 @@ async fn the_weekly_summary_goes_once_to_members_who_asked_for_it() {
         "[Ann's home] Your week: €42.50 spent"
     );
     assert!(
-        summaries[0]
-            .text()
-            .contains("€42.50 spent in 2 expenses"),
+        summaries[0].text().contains("€42.50 spent in 2 expenses"),
         "{}",
         summaries[0].text()
     );

@@ -130,11 +130,7 @@ async fn every_workspace_page_offers_the_quick_add_with_the_default_split() {
             2,
             "{path}: both members"
         );
-        assert_eq!(
-            sheet.matches(" checked>").count(),
-            2,
-            "{path}: both ticked"
-        );
+        assert_eq!(sheet.matches(" checked>").count(), 2, "{path}: both ticked");
         assert!(
             sheet.contains(&format!(r#"type="date" required value="{today}""#)),
             "{path}: today"
@@ -254,6 +250,9 @@ async fn the_dashboard_charts_carry_axis_values_in_the_pages_language() {
     assert!(trend.contains(&format!(">{this_month}</text>")), "{trend}");
     let categories = between(&german, r#"<svg class="chart categories""#, "</svg>");
     assert!(categories.contains("1.234,00\u{a0}€"), "{categories}");
-    assert!(german.contains("<strong>1.234,00\u{a0}€</strong> ausgegeben"), "{german}");
+    assert!(
+        german.contains("<strong>1.234,00\u{a0}€</strong> ausgegeben"),
+        "{german}"
+    );
     assert!(german.contains("Die letzten 12 Monate"), "{german}");
 }

@@ -57,6 +57,9 @@ const OUTSIDE_WORKSPACES: &[&str] = &[
     "/api/docs",
     // What installs the app on a phone: the same for everyone.
     "/manifest.webmanifest",
+    // The service worker and the page it shows offline: the same for everyone.
+    "/sw.js",
+    "/offline",
     // The caller's own access tokens (a test shows others' are out of reach).
     "/account/tokens",
     "/account/tokens/{token_id}/revoke",

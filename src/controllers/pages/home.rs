@@ -38,8 +38,41 @@ async fn manifest() -> Result<Response> {
         .into_response())
 }
 
+/// The service worker: it keeps the app's frame and the pages a member
+/// opened for reading offline, and the page that says what still works
+/// offline. Served from the root so that its scope is the whole app;
+/// `no-cache` so that a deploy's new worker is seen at the next visit.
+#[debug_handler]
+async fn service_worker() -> Result<Response> {
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "text/javascript"),
+            (axum::http::header::CACHE_CONTROL, "no-cache"),
+        ],
+        SERVICE_WORKER,
+    )
+        .into_response())
+}
+
+const SERVICE_WORKER: &str = include_str!("../../../assets/static/js/sw.js");
+
+/// What a page not kept on the device shows while offline (the service
+/// worker keeps it when it installs).
+#[debug_handler]
+async fn offline(ViewEngine(v): ViewEngine<TeraView>, visitor: Visitor) -> Result<Response> {
+    super::render(
+        &v,
+        &visitor,
+        StatusCode::OK,
+        "home/offline.html",
+        &NoData {},
+    )
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .add("/", get(index))
         .add("/manifest.webmanifest", get(manifest))
+        .add("/sw.js", get(service_worker))
+        .add("/offline", get(offline))
 }

@@ -219,7 +219,10 @@ pub(super) async fn login(
     let Some(user) =
         users::Model::authenticate(&ctx.db, &credentials.email, &credentials.password).await?
     else {
-        return refused(StatusCode::UNAUTHORIZED, visitor.lang.text("auth-login-wrong"));
+        return refused(
+            StatusCode::UNAUTHORIZED,
+            visitor.lang.text("auth-login-wrong"),
+        );
     };
     if user.is_locked() {
         return refused(StatusCode::FORBIDDEN, LOCKED.to_string());

@@ -236,7 +236,7 @@ pub(super) async fn create(
     member: Member,
     request: Request,
 ) -> Result<Response> {
-    let (form, files, stored) = {
+    let (form, files, stored, key) = {
         let screen = Screen {
             ctx: &ctx,
             v: &v,
@@ -247,18 +247,23 @@ pub(super) async fn create(
             Ok(submitted) => submitted,
             Err((err, form)) => return add_form_again(&screen, &form, err).await,
         };
+        let key = match idempotent(&ctx, &visitor, &member, &headers, &form, &files).await {
+            Ok(Idempotent::Answered(response)) => return Ok(response),
+            Ok(Idempotent::New(key)) => key,
+            Err(err) => return keyed_refusal(&screen, &form, err, true).await,
+        };
         let count = files.len();
         let stored = if files.is_empty() {
             Ok(Vec::new())
         } else {
             match receipts::Model::store(&ctx, &member.db, &member.workspace, files).await {
                 Err(err) if FieldErrors::from_error(&err).is_some() => {
-                    return add_form_again(&screen, &form, err).await
+                    return keyed_refusal(&screen, &form, err, key.is_some()).await
                 }
                 stored => stored,
             }
         };
-        (form, count, stored)
+        (form, count, stored, key)
     };
     let member = member.writing(&ctx).await?;
     let members = memberships::Model::list(&member.db, member.workspace.id).await?;
@@ -283,10 +288,21 @@ pub(super) async fn create(
     };
     let (expense, attached) = match created {
         Ok(created) => created,
-        Err(err) => return add_form_again(&screen, &form, err).await,
+        Err(err) => return keyed_refusal(&screen, &form, err, key.is_some()).await,
     };
     let lang = visitor.lang;
     let description = expense.description.clone();
+    if let Some(key) = &key {
+        let answer = idempotency_keys::Answer {
+            status: StatusCode::SEE_OTHER.as_u16(),
+            body: serde_json::json!({
+                "id": expense.pid.to_string(),
+                "description": expense.description,
+            }),
+        };
+        key.remember(&member.db, member.workspace.id, member.user().id, &answer)
+            .await?;
+    }
     let (kind, message) = match attached {
         Ok(saved) => {
             let args = [
@@ -327,4 +343,71 @@ pub(super) async fn export_csv(
 ) -> Result<Response> {
     let found = expenses::Model::all_matching(&member.db, &member.workspace, &filter).await?;
     csv_download(&found, &member.workspace)
+}
+
+/// What an `Idempotency-Key` on the add form found.
+enum Idempotent {
+    /// The first request with this key was answered: its answer again.
+    Answered(Response),
+    /// Not seen (or no key): add, and keep the answer under the key.
+    New(Option<idempotency_keys::Key>),
+}
+
+/// The add form honours `Idempotency-Key` as the API's create does: a
+/// phone that saved an expense offline sends it with a key, and sending it
+/// again after a lost answer adds nothing twice. The same key and form
+/// within a day answer as the first did (back to the list, saying it was
+/// added); the same key with another form is refused (409).
+async fn idempotent(
+    ctx: &AppContext,
+    visitor: &Visitor,
+    member: &Member,
+    headers: &HeaderMap,
+    form: &ExpenseForm,
+    files: &[receipts::Upload],
+) -> Result<Idempotent> {
+    let Some(header) = headers.get(idempotency_keys::HEADER) else {
+        return Ok(Idempotent::New(None));
+    };
+    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
+    let files: Vec<(&str, usize)> = files
+        .iter()
+        .map(|f| (f.filename.as_str(), f.bytes.len()))
+        .collect();
+    let request = (form.params(&members), files);
+    let Some(key) = idempotency_keys::Key::of(Some(header.as_bytes()), &request)? else {
+        return Ok(Idempotent::New(None));
+    };
+    let Some(answer) = key
+        .answered(&member.db, member.workspace.id, member.user().id)
+        .await?
+    else {
+        return Ok(Idempotent::New(Some(key)));
+    };
+    let description = answer
+        .body
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let args = [("description", description.into()), ("receipts", 0.into())];
+    let message = visitor.lang.text_with("expense-added", &args);
+    let response = redirect_with(&list_path(member), "notice", &message, ctx, &[]);
+    response.map(Idempotent::Answered)
+}
+
+/// A refused add: the form again with what was wrong; but a request with
+/// an `Idempotency-Key` (a phone sending what it saved offline) is told a
+/// refusal that names no field by its status (409, 402, ...), not sent back
+/// to the list as if it had been added.
+async fn keyed_refusal(
+    screen: &Screen<'_>,
+    form: &ExpenseForm,
+    err: Error,
+    keyed: bool,
+) -> Result<Response> {
+    if keyed && FieldErrors::from_error(&err).is_none() {
+        return Err(err);
+    }
+    add_form_again(screen, form, err).await
 }

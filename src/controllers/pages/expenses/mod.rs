@@ -30,7 +30,7 @@ use crate::{
         categories,
         expense_shares::{SplitParams, SplitPart},
         expenses::{self, ExpenseFilter, ExpenseParams, Sort},
-        memberships, money, receipts,
+        idempotency_keys, memberships, money, receipts,
         validation::FieldErrors,
     },
     policies::{

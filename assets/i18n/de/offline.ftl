@@ -1,0 +1,11 @@
+offline-title = Du bist offline
+offline-not-kept = Diese Seite ist nicht auf diesem Gerät gespeichert und kann ohne Verbindung nicht angezeigt werden.
+offline-what-works = Was offline weiterhin funktioniert:
+offline-works-reading = Seiten, die du kürzlich geöffnet hast, kannst du weiter lesen.
+offline-works-adding = Ausgaben, die du hinzufügst, werden auf diesem Gerät gespeichert und gesendet, sobald du wieder online bist.
+offline-try-again = Erneut versuchen
+offline-saved = Auf diesem Gerät gespeichert; wird gesendet, sobald du wieder online bist.
+offline-waiting = Warten auf das Senden:
+offline-sent = Die auf diesem Gerät gespeicherten Ausgaben wurden gesendet.
+offline-refused = Nicht angenommen; füge sie mit dem Formular erneut hinzu:
+offline-discard = Verwerfen

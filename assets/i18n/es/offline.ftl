@@ -1,0 +1,11 @@
+offline-title = Estás sin conexión
+offline-not-kept = Esta página no se guardó en este dispositivo, así que no se puede mostrar sin conexión.
+offline-what-works = Lo que sigue funcionando sin conexión:
+offline-works-reading = Puedes seguir leyendo las páginas que abriste hace poco.
+offline-works-adding = Los gastos que añadas se guardan en este dispositivo y se envían cuando vuelvas a tener conexión.
+offline-try-again = Reintentar
+offline-saved = Guardado en este dispositivo; se enviará cuando vuelvas a tener conexión.
+offline-waiting = Pendientes de envío:
+offline-sent = Se enviaron los gastos guardados en este dispositivo.
+offline-refused = No se aceptó; vuelve a añadirlo con el formulario:
+offline-discard = Descartar

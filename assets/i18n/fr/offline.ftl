@@ -1,0 +1,11 @@
+offline-title = Vous êtes hors ligne
+offline-not-kept = Cette page n’a pas été enregistrée sur cet appareil ; elle ne peut pas s’afficher sans connexion.
+offline-what-works = Ce qui fonctionne encore hors ligne :
+offline-works-reading = Les pages que vous avez ouvertes récemment restent consultables.
+offline-works-adding = Les dépenses que vous ajoutez sont enregistrées sur cet appareil et envoyées dès que vous êtes de nouveau en ligne.
+offline-try-again = Réessayer
+offline-saved = Enregistrée sur cet appareil ; elle sera envoyée dès que vous serez de nouveau en ligne.
+offline-waiting = En attente d’envoi :
+offline-sent = Les dépenses enregistrées sur cet appareil ont été envoyées.
+offline-refused = Non acceptée ; ajoutez-la de nouveau avec le formulaire :
+offline-discard = Supprimer

@@ -1,0 +1,85 @@
+// Adding expenses without a connection, on a phone (390 px). Run by
+// tests/requests/browser.rs:
+//   node offline.mjs <base url> <password>
+// Ann signs up, creates a household and opens the add page; once the
+// service worker controls it, the device goes offline: a page not opened
+// before shows the offline page, the add page reloads from the device, and
+// two expenses added wait on the device. Back online they are sent (the
+// script waits until the page says so); the caller then checks through the
+// API that each was added exactly once. Console errors fail the run.
+import { start } from "./lib.mjs";
+
+const [base, password] = process.argv.slice(2);
+const { problems, open, check, finish } = await start(base, password);
+const today = new Date().toISOString().slice(0, 10);
+
+async function submit(page, button) {
+  await Promise.all([page.waitForNavigation(), page.click(button)]);
+}
+
+function expect(condition, what) {
+  if (!condition) problems.push(what);
+}
+
+const page = await open(390);
+const context = page.context();
+await page.goto(`${base}/signup`);
+await page.fill("input[name=name]", "Ann");
+await page.fill("input[name=email]", "ann@example.com");
+await page.fill("input[name=password]", password);
+await submit(page, "button[type=submit]");
+await page.goto(`${base}/w`);
+await page.fill("#name", "Flat");
+await submit(page, "button:has-text('Create workspace')");
+const ws = new URL(page.url()).pathname;
+
+await page.goto(`${base}${ws}/expenses/new`);
+await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+// Opened once more under the worker's control, so that it keeps it.
+await page.reload();
+await page.waitForSelector("h1:has-text('Add an expense')");
+
+await context.setOffline(true);
+await page.goto(`${base}${ws}/budgets`);
+await page.waitForSelector("h1:has-text('You are offline')");
+await check(page, "offline-page-390");
+
+await page.goto(`${base}${ws}/expenses/new`);
+await page.waitForSelector("h1:has-text('Add an expense')");
+for (const [amount, description, waiting] of [["12.50", "Bread, offline", "1"], ["3.20", "Milk, offline", "2"]]) {
+  await page.fill("#new-amount", amount);
+  await page.fill("#new-date", today);
+  await page.fill("#new-description", description);
+  await page.click("form[data-offline=expense] button[type=submit]");
+  await page.waitForSelector("#offline-queue:has-text('Saved on this device; it will be sent when you are back online.')");
+  await page.waitForFunction((n) => document.querySelector("#offline-queue .offline-count").textContent === n, waiting);
+  expect(await page.inputValue("#new-description") === "", "the form is emptied for the next expense");
+}
+await check(page, "offline-waiting-390");
+
+// Still offline: the page reloads from the device, the two still waiting.
+await page.reload();
+await page.waitForSelector("h1:has-text('Add an expense')");
+await page.waitForSelector("#offline-queue .offline-waiting:not([hidden]) >> text=2");
+
+await context.setOffline(false);
+await page.waitForSelector("#offline-queue:has-text('The expenses saved on this device were sent.')", { timeout: 15000 });
+await page.waitForSelector("#offline-queue .offline-waiting", { state: "hidden", timeout: 15000 });
+await check(page, "offline-sent-390");
+
+// Opened again online, nothing is left to send twice.
+await page.goto(`${base}${ws}/expenses`);
+await page.waitForSelector("text=Bread, offline");
+await page.waitForSelector("text=Milk, offline");
+const left = await page.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open("smartexpense-offline", 1);
+  open.onsuccess = () => {
+    const all = open.result.transaction("expenses").objectStore("expenses").getAll();
+    all.onsuccess = () => resolve(all.result.length);
+  };
+  open.onerror = () => resolve(-1);
+}));
+expect(left === 0, `${left} expenses left on the device`);
+console.log(ws);
+
+await finish();
