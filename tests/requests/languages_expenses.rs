@@ -206,6 +206,7 @@ async fn every_action_on_an_expense_is_named_with_it() {
     let (ws, token) = household(&app).await;
     three_expenses(&app, &token, &ws).await;
     let names = ["Sofa", "Brot", "Lampe"];
+    let aria_label = regex::Regex::new(r#"aria-label="([^"]*)""#).unwrap();
 
     for (lang, edit, delete, receipt, edit_named, delete_named) in [
         (
@@ -242,8 +243,7 @@ async fn every_action_on_an_expense_is_named_with_it() {
                 let with_name = actions
                     .iter()
                     .filter(|attrs| {
-                        let label = regex::Regex::new(r#"aria-label="([^"]*)""#)
-                            .unwrap()
+                        let label = aria_label
                             .captures(attrs)
                             .map(|c| c[1].to_string())
                             .unwrap_or_default();
