@@ -19,7 +19,7 @@ const kind = (path) => path.split("?")[0].replace(ID, (m) => (m.startsWith("/") 
 const slug = (path) => kind(path).replace(/^\/w\/:id/, "w").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
 
 // Paths that change something on GET or leave the app.
-const skip = (path) => /logout|\/download|\/export|\.csv|\/receipts\/[^/]+\/(file|thumbnail)|\/live|\/events|^\/api|^\/static|^\/_dev/.test(path);
+const skip = (path) => /logout|\/download|\/export|\.csv|\.json|\/archive|\/receipts\/[^/]+\/(file|thumbnail)|\/live|\/events|^\/api|^\/static|^\/_dev/.test(path);
 
 async function audit(page, path, label) {
   await page.goto(`${base}${path}`);
@@ -43,7 +43,8 @@ const queue = [ws, "/account", "/w"];
 while (queue.length && pages.size < 60) {
   const path = queue.shift();
   if (pages.has(kind(path)) || skip(path)) continue;
-  const response = await finder.goto(`${base}${path}`);
+  // A link that downloads a file is no page.
+  const response = await finder.goto(`${base}${path}`).catch(() => null);
   if (!response || !response.ok() || !(response.headers()["content-type"] || "").startsWith("text/html")) continue;
   pages.set(kind(path), path);
   if (!path.startsWith(ws)) continue;

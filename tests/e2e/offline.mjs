@@ -50,7 +50,7 @@ for (const [amount, description, waiting] of [["12.50", "Bread, offline", "1"], 
   await page.fill("#new-amount", amount);
   await page.fill("#new-date", today);
   await page.fill("#new-description", description);
-  await page.click("form[data-offline=expense] button[type=submit]");
+  await page.click("form.add-expense button[type=submit]");
   await page.waitForSelector("#offline-queue:has-text('Saved on this device; it will be sent when you are back online.')");
   await page.waitForFunction((n) => document.querySelector("#offline-queue .offline-count").textContent === n, waiting);
   expect(await page.inputValue("#new-description") === "", "the form is emptied for the next expense");

@@ -140,6 +140,7 @@ async fn a_page_that_does_not_exist_keeps_the_signed_in_header() {
 /// The add form's split as a blank form preselects it: the method, and
 /// which members are ticked.
 fn blank_split(html: &str) -> (String, usize) {
+    let html = &crate::support::without_quick_add(html);
     let select = html
         .split(r#"name="split_method""#)
         .nth(1)

@@ -33,6 +33,7 @@ const OUTSIDE_WORKSPACES: &[&str] = &[
     "/account",
     "/account/password",
     "/account/email",
+    "/account/language",
     "/account/verification",
     "/account/logout-everywhere",
     "/account/delete",

@@ -419,6 +419,18 @@ pub async fn post_form_as(
     client.post(path).form(&fields).await
 }
 
+/// A workspace page without its quick-add sheet (every workspace page
+/// carries one), for tests that look at the page's own forms.
+pub fn without_quick_add(html: &str) -> String {
+    let Some(start) = html.find(r#"<section id="quick-add""#) else {
+        return html.to_string();
+    };
+    let end = html[start..]
+        .find("</section>")
+        .map_or(html.len(), |end| start + end + "</section>".len());
+    format!("{}{}", &html[..start], &html[end..])
+}
+
 /// The CSRF token in a rendered page.
 pub fn csrf_in(html: &str) -> String {
     // Every page carries it for htmx on <body>; forms carry it too.
