@@ -16,7 +16,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 
 const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\/\d+(?=\/|$)/g;
 const kind = (path) => path.split("?")[0].replace(ID, (m) => (m.startsWith("/") ? "/:n" : ":id"));
-const slug = (path) => kind(path).replace(/^\/w\/:id/, "w").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+const slug = (path) => (kind(path) === "/w" ? "workspaces" : kind(path).replace(/^\/w\/:id/, "w").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")) || "home";
 
 // Paths that change something on GET or leave the app.
 const skip = (path) => /logout|\/download|\/export|\.csv|\.json|\/archive|\/receipts\/[^/]+\/(file|thumbnail)|\/live|\/events|^\/api|^\/static|^\/_dev/.test(path);
