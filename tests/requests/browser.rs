@@ -374,3 +374,72 @@ async fn expenses_added_offline_wait_on_the_phone_and_are_sent_once() {
         "each sent once"
     );
 }
+
+#[tokio::test]
+async fn a_german_household_s_first_day_on_a_phone() {
+    let app = TestApp::start().await;
+    let server = app.on_loopback();
+    let base = server.server_address().expect("an address").to_string();
+    let base = base.trim_end_matches('/');
+    let bank_file = std::env::temp_dir().join(format!("e2e-umsaetze-{}.csv", uuid::Uuid::new_v4()));
+    std::fs::write(
+        &bank_file,
+        super::imports_banks::latin1(super::imports_banks::GIROKONTO),
+    )
+    .unwrap();
+
+    run_script("first_day_de.mjs", &[base, PASSWORD, "owner", "-"]).await;
+    let link = app.mail.last_to("ben@example.com").await.link_path();
+    run_script("first_day_de.mjs", &[base, PASSWORD, "joiner", &link]).await;
+    run_script(
+        "first_day_de.mjs",
+        &[base, PASSWORD, "day", bank_file.to_str().unwrap()],
+    )
+    .await;
+    std::fs::remove_file(&bank_file).ok();
+
+    // What the day did, read back through the API.
+    let anna = app.api_login("anna@example.com", PASSWORD).await;
+    let get = |path: String| {
+        let server = &app.server;
+        let anna = anna.clone();
+        async move {
+            server
+                .get(&path)
+                .authorization_bearer(&anna)
+                .await
+                .json::<serde_json::Value>()
+        }
+    };
+    let ws = get("/api/v1/workspaces".to_string()).await["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let expenses = get(format!("/api/v1/workspaces/{ws}/expenses?limit=100")).await;
+    let items = expenses["items"].as_array().unwrap();
+    let bakery = items
+        .iter()
+        .find(|e| e["description"] == "Bäckerei")
+        .unwrap_or_else(|| panic!("the quick-add's expense: {expenses}"));
+    assert_eq!(bakery["amount"], "12.50", "typed as 12,50");
+    assert_eq!(
+        bakery["split"]["method"], "equal",
+        "the household shares: {bakery}"
+    );
+    assert_eq!(bakery["split"]["parts"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        items.len(),
+        18,
+        "the quick-add and the 17 purchases of the file"
+    );
+    let settlements = get(format!("/api/v1/workspaces/{ws}/settlements")).await;
+    assert_eq!(settlements["items"][0]["amount"], "3.00", "{settlements}");
+    let balances = get(format!("/api/v1/workspaces/{ws}/balances")).await;
+    let ben = balances["balances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["member"]["name"] == "Ben")
+        .unwrap_or_else(|| panic!("{balances}"));
+    assert_eq!(ben["balance"], "-3.25", "owed 6.25, paid 3.00: {balances}");
+}

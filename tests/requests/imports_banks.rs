@@ -87,7 +87,8 @@ async fn submit(app: &TestApp, page: &str, html: &str, action: &str) -> axum_tes
 
 /// A month of a German current account as its bank exports it: 17
 /// purchases (negative) and 3 payments in, the salary first.
-const GIROKONTO: &str = "Buchungstag;Valuta;Auftraggeber/Empfänger;Verwendungszweck;Betrag
+pub(super) const GIROKONTO: &str =
+    "Buchungstag;Valuta;Auftraggeber/Empfänger;Verwendungszweck;Betrag
 01.11.2026;01.11.2026;Arbeitgeber GmbH;Gehalt November;2.500,00
 01.11.2026;01.11.2026;Bäckerei Müller;Brötchen;-4,35
 02.11.2026;02.11.2026;Hausverwaltung Groß;Miete November;-1.245,60
@@ -110,7 +111,7 @@ const GIROKONTO: &str = "Buchungstag;Valuta;Auftraggeber/Empfänger;Verwendungsz
 27.11.2026;27.11.2026;Bäckerei Müller;Kuchen;-9,80
 ";
 
-fn latin1(text: &str) -> Vec<u8> {
+pub(super) fn latin1(text: &str) -> Vec<u8> {
     text.chars()
         .map(|c| u8::try_from(u32::from(c)).expect("a Latin-1 character"))
         .collect()
