@@ -22,6 +22,7 @@ mod m20261207_000001_alert_claimed_by;
 mod m20261207_000002_default_split;
 mod m20261207_000003_idempotency_keys;
 mod m20261207_000004_user_language;
+mod m20261208_000001_settle_each_currency;
 pub mod tenant;
 
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000002_default_split::Migration),
             Box::new(m20261207_000003_idempotency_keys::Migration),
             Box::new(m20261207_000004_user_language::Migration),
+            Box::new(m20261208_000001_settle_each_currency::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -68,6 +68,10 @@ pub struct BudgetBar {
 pub struct Balance {
     pub name: String,
     pub balance_minor: i64,
+    /// Another currency than the workspace's (a workspace that settles
+    /// each currency on its own); `None`: the base currency.
+    #[serde(default)]
+    pub currency: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -255,14 +259,22 @@ impl Dashboard {
             })
             .collect();
 
-        let balances = settlements::Model::balances(db, workspace.id)
+        let balances = settlements::Model::balances(db, workspace)
             .await?
-            .people
+            .currencies
             .into_iter()
-            .map(|(user, balance_minor)| Balance {
-                name: user
-                    .map_or_else(|| "A deleted account".to_string(), |u: users::Model| u.name),
-                balance_minor,
+            .flat_map(|c| {
+                let other = (c.currency != workspace.currency).then_some(c.currency);
+                c.people
+                    .into_iter()
+                    .map(move |(user, balance_minor)| Balance {
+                        name: user.map_or_else(
+                            || "A deleted account".to_string(),
+                            |u: users::Model| u.name,
+                        ),
+                        balance_minor,
+                        currency: other.clone(),
+                    })
             })
             .collect();
 

@@ -97,6 +97,7 @@ pub fn named_enums() -> Vec<(&'static str, Object)> {
     vec![
         ("WorkspaceKind", one_of(&KINDS, false)),
         ("DefaultSplit", one_of(&DEFAULT_SPLITS, false)),
+        ("SettleUp", one_of(&SETTLE_UPS, false)),
         ("Role", one_of(&words(Role::ALL, Role::as_str), false)),
         (
             "GrantableRole",
@@ -152,7 +153,7 @@ use super::{
     expenses::Sort,
     memberships::Role,
     recurring_expenses::Frequency,
-    workspaces::{DEFAULT_SPLITS, KINDS},
+    workspaces::{DEFAULT_SPLITS, KINDS, SETTLE_UPS},
 };
 
 field_schemas! {
@@ -168,6 +169,8 @@ field_schemas! {
     workspace_kind_optional => named("WorkspaceKind", true);
     default_split => named("DefaultSplit", false);
     default_split_optional => named("DefaultSplit", true);
+    settle_up => named("SettleUp", false);
+    settle_up_optional => named("SettleUp", true);
     role => named("Role", false);
     /// The roles an invitation or a role change may grant.
     grantable_role => named("GrantableRole", false);

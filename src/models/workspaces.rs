@@ -13,6 +13,7 @@ use super::{
     effects::Effect,
     errors::{DomainError, DomainResult},
     memberships::{self, Role},
+    settlements,
     tenancy::{self, Tenant},
     validation::FieldErrors,
 };
@@ -25,6 +26,11 @@ const NAME_MAX_CHARS: usize = 80;
 pub const KINDS: [&str; 2] = ["household", "team"];
 /// How the forms split a new expense: between every member, or not at all.
 pub const DEFAULT_SPLITS: [&str; 2] = ["equal", "none"];
+/// How balances are kept: `base_currency` counts an expense in another
+/// currency at its rate; `each_currency` keeps a balance per currency,
+/// settled in that currency, so nobody has to convert.
+pub const SETTLE_UPS: [&str; 2] = ["base_currency", "each_currency"];
+pub const SETTLE_IN_BASE: &str = "base_currency";
 
 /// A new household shares its costs; a team member's expense is their own.
 fn default_split_of(kind: &str) -> &'static str {
@@ -64,6 +70,13 @@ pub struct UpdateParams {
     /// `split` are not shared, whatever this says.
     #[schema(schema_with = crate::models::schema::default_split_optional)]
     pub default_split: Option<String>,
+    /// How balances are kept: `base_currency` (expenses in other currencies
+    /// count at their rate, payments are in the base currency) or
+    /// `each_currency` (a balance per currency, settled in it, nothing
+    /// converted). Back to `base_currency` only while no payment is
+    /// recorded in another currency.
+    #[schema(schema_with = crate::models::schema::settle_up_optional)]
+    pub settle_up: Option<String>,
 }
 
 fn check_name(errors: &mut FieldErrors, name: &str) -> String {
@@ -88,6 +101,14 @@ fn check_default_split(errors: &mut FieldErrors, split: &str) -> String {
         errors.add("default_split", "must be equal or none");
     }
     split
+}
+
+fn check_settle_up(errors: &mut FieldErrors, settle_up: &str) -> String {
+    let settle_up = settle_up.trim().to_lowercase();
+    if !SETTLE_UPS.contains(&settle_up.as_str()) {
+        errors.add("settle_up", "must be base_currency or each_currency");
+    }
+    settle_up
 }
 
 fn check_currency(errors: &mut FieldErrors, currency: &str) -> String {
@@ -220,11 +241,18 @@ impl Model {
             "currency": self.currency,
             "time_zone": self.time_zone,
             "default_split": self.default_split,
+            "settle_up": self.settle_up,
         })
     }
 
-    /// Changes the workspace's name, kind, base currency, time zone or
-    /// default split.
+    /// Balances are kept per currency, with nothing converted.
+    #[must_use]
+    pub fn settles_each_currency(&self) -> bool {
+        self.settle_up != SETTLE_IN_BASE
+    }
+
+    /// Changes the workspace's name, kind, base currency, time zone,
+    /// default split or how balances are kept.
     ///
     /// # Errors
     /// `Invalid` naming each bad field; `Forbidden`.
@@ -247,6 +275,25 @@ impl Model {
         }
         if let Some(split) = &params.default_split {
             active.default_split = Set(check_default_split(&mut errors, split));
+        }
+        if let Some(settle_up) = &params.settle_up {
+            let settle_up = check_settle_up(&mut errors, settle_up);
+            let base = active.currency.as_ref();
+            if settle_up == SETTLE_IN_BASE && current.settles_each_currency() {
+                // Such a payment has no rate to count in the base currency.
+                let foreign =
+                    settlements::Model::count_in_other_currencies(tenant.db, current.id, base)
+                        .await?;
+                if foreign > 0 {
+                    errors.add(
+                        "settle_up",
+                        format!(
+                            "can't go back to {base} only: {foreign} payment(s) were recorded in other currencies; delete them first"
+                        ),
+                    );
+                }
+            }
+            active.settle_up = Set(settle_up);
         }
         errors.checked()?;
         let updated = active.update(tenant.db).await?;

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::{
     models::settlements::{
         statement::{Entry, Line, Statement},
-        Balances, Settlement,
+        Balances, CurrencyBalances, Settlement,
     },
     views::{
         expenses::{format, PersonResponse},
@@ -21,7 +21,10 @@ pub struct BalancesPage {
     pub me: String,
     /// Some expense is shared: no balances then means all settled up.
     pub shared: bool,
-    pub summary: BalancesResponse,
+    /// Each currency with an open balance, the base currency first.
+    pub sections: Vec<CurrencyBalancesResponse>,
+    /// Balances are kept per currency: a payment may be in any.
+    pub each_currency: bool,
     pub history: Vec<SettlementResponse>,
     pub members: Vec<MemberResponse>,
     /// The "record a payment" form.
@@ -39,6 +42,7 @@ pub struct NewSettlement {
     pub from: String,
     pub to: String,
     pub amount: String,
+    pub currency: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -46,6 +50,7 @@ pub struct SentSettlement {
     pub from: String,
     pub to: String,
     pub amount: String,
+    pub currency: Option<String>,
     pub date: Option<String>,
     pub note: Option<String>,
 }
@@ -173,7 +178,12 @@ impl StatementLineResponse {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BalanceStatementResponse {
     pub member: PersonResponse,
+    /// The currency of the balance and of every line's amounts.
     pub currency: String,
+    /// Every currency this member has a balance line in, base first; ask
+    /// for another's statement with `?currency=`. Only the base currency in
+    /// a workspace that settles up in it.
+    pub currencies: Vec<String>,
     /// Positive: the others owe this member; negative: they owe the others.
     pub balance: String,
     /// This member owes the others (`amount` of it).
@@ -188,11 +198,13 @@ pub struct BalanceStatementResponse {
 
 impl BalanceStatementResponse {
     #[must_use]
-    pub fn new(statement: &Statement, currency: &str) -> Self {
+    pub fn new(statement: &Statement) -> Self {
         let balance = statement.balance_minor;
+        let currency = statement.currency.as_str();
         Self {
             member: PersonResponse::new(Some(&statement.person)),
             currency: currency.to_string(),
+            currencies: statement.currencies.clone(),
             balance: format(balance, currency),
             owes: balance < 0,
             amount: format(balance.abs(), currency),
@@ -237,17 +249,20 @@ pub struct TransferResponse {
     pub amount: String,
 }
 
+/// The balances in one currency and the payments that settle them.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct BalancesResponse {
+pub struct CurrencyBalancesResponse {
+    /// ISO 4217: every amount below is in it.
     pub currency: String,
     pub balances: Vec<BalanceResponse>,
-    /// The fewest payments that settle every balance.
+    /// The fewest payments (in this currency) that settle every balance.
     pub transfers: Vec<TransferResponse>,
 }
 
-impl BalancesResponse {
+impl CurrencyBalancesResponse {
     #[must_use]
-    pub fn new(balances: &Balances, currency: &str) -> Self {
+    pub fn new(balances: &CurrencyBalances) -> Self {
+        let currency = balances.currency.as_str();
         Self {
             currency: currency.to_string(),
             balances: balances
@@ -273,6 +288,44 @@ impl BalancesResponse {
     }
 }
 
+/// Who owes whom. In a workspace that settles up in its base currency
+/// (`settle_up: base_currency`) everything is in that currency, an expense
+/// in another counted at its rate. In one that settles each currency on its
+/// own (`each_currency`), the top level holds the base currency's balances
+/// and `other_currencies` those of each other currency with an open
+/// balance; nothing is converted.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BalancesResponse {
+    /// The workspace's base currency.
+    pub currency: String,
+    #[schema(schema_with = crate::models::schema::settle_up)]
+    pub settle_up: String,
+    pub balances: Vec<BalanceResponse>,
+    /// The fewest payments that settle every balance.
+    pub transfers: Vec<TransferResponse>,
+    /// Other currencies with an open balance, by code; always empty when
+    /// settling up in the base currency.
+    pub other_currencies: Vec<CurrencyBalancesResponse>,
+}
+
+impl BalancesResponse {
+    #[must_use]
+    pub fn new(balances: &Balances, settle_up: &str) -> Self {
+        let base = CurrencyBalancesResponse::new(balances.base());
+        Self {
+            currency: base.currency,
+            settle_up: settle_up.to_string(),
+            balances: base.balances,
+            transfers: base.transfers,
+            other_currencies: balances
+                .others()
+                .iter()
+                .map(CurrencyBalancesResponse::new)
+                .collect(),
+        }
+    }
+}
+
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SettlementResponse {
     pub id: String,
@@ -286,14 +339,14 @@ pub struct SettlementResponse {
 
 impl SettlementResponse {
     #[must_use]
-    pub fn new(settlement: &Settlement, currency: &str) -> Self {
+    pub fn new(settlement: &Settlement) -> Self {
         let row = &settlement.row;
         Self {
             id: row.pid.to_string(),
             from: PersonResponse::new(settlement.from.as_ref()),
             to: PersonResponse::new(settlement.to.as_ref()),
-            amount: format(row.amount_minor, currency),
-            currency: currency.to_string(),
+            amount: format(row.amount_minor, &row.currency),
+            currency: row.currency.clone(),
             date: row.settled_on.to_string(),
             note: row.note.clone(),
         }

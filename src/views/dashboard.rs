@@ -125,6 +125,8 @@ pub struct Row {
     pub category: Option<String>,
     /// Balances: whether the member is owed (else owes).
     pub owed: Option<bool>,
+    /// Balances in another currency than the workspace's: its code.
+    pub currency: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -261,6 +263,7 @@ impl DashboardView {
                     date: None,
                     category: None,
                     owed: None,
+                    currency: None,
                 })
                 .collect(),
             recent: dashboard
@@ -281,24 +284,29 @@ impl DashboardView {
                     date: Some(e.spent_on.to_string()),
                     category: e.category.clone(),
                     owed: None,
+                    currency: None,
                 })
                 .collect(),
             balances: dashboard
                 .balances
                 .iter()
                 .filter(|b| b.balance_minor != 0)
-                .map(|b| Row {
-                    label: b.name.clone(),
-                    detail: if b.balance_minor > 0 {
-                        "is owed".to_string()
-                    } else {
-                        "owes".to_string()
-                    },
-                    amount: format(b.balance_minor.abs(), currency),
-                    count: None,
-                    date: None,
-                    category: None,
-                    owed: Some(b.balance_minor > 0),
+                .map(|b| {
+                    let code = b.currency.as_deref().unwrap_or(currency);
+                    Row {
+                        label: b.name.clone(),
+                        detail: if b.balance_minor > 0 {
+                            "is owed".to_string()
+                        } else {
+                            "owes".to_string()
+                        },
+                        amount: format(b.balance_minor.abs(), code),
+                        count: None,
+                        date: None,
+                        category: None,
+                        owed: Some(b.balance_minor > 0),
+                        currency: b.currency.clone(),
+                    }
                 })
                 .collect(),
         }

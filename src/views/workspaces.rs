@@ -30,6 +30,11 @@ pub struct WorkspaceResponse {
     /// How the app's forms split a new expense: `equal` or `none`.
     #[schema(schema_with = crate::models::schema::default_split)]
     pub default_split: String,
+    /// How balances are kept: `base_currency` (expenses in other
+    /// currencies count at their rate) or `each_currency` (a balance per
+    /// currency, nothing converted).
+    #[schema(schema_with = crate::models::schema::settle_up)]
+    pub settle_up: String,
     /// The caller's role in it.
     pub role: String,
 }
@@ -44,6 +49,7 @@ impl WorkspaceResponse {
             currency: workspace.currency.clone(),
             time_zone: workspace.time_zone.clone(),
             default_split: workspace.default_split.clone(),
+            settle_up: workspace.settle_up.clone(),
             role: role.as_str().to_string(),
         }
     }
@@ -213,6 +219,7 @@ pub struct SentWorkspace {
     pub currency: Option<String>,
     pub time_zone: Option<String>,
     pub default_split: Option<String>,
+    pub settle_up: Option<String>,
 }
 
 impl From<&workspaces::CreateParams> for SentWorkspace {
@@ -223,6 +230,7 @@ impl From<&workspaces::CreateParams> for SentWorkspace {
             currency: Some(p.currency.clone()),
             time_zone: p.time_zone.clone(),
             default_split: None,
+            settle_up: None,
         }
     }
 }
@@ -235,6 +243,7 @@ impl From<&workspaces::UpdateParams> for SentWorkspace {
             currency: p.currency.clone(),
             time_zone: p.time_zone.clone(),
             default_split: p.default_split.clone(),
+            settle_up: p.settle_up.clone(),
         }
     }
 }

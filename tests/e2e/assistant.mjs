@@ -24,7 +24,7 @@ for (const width of [360, 1280]) {
   await page.click("summary:has-text('Ask the assistant')");
   const total = await ask(page, "how much did we spend this month?");
   const text = await total.locator(".answer").innerText();
-  if (!text.includes("You spent 12.00 EUR")) problems.push(`${width}: the answer was "${text}"`);
+  if (!text.includes("You spent €12.00")) problems.push(`${width}: the answer was "${text}"`);
   await check(page, `assistant-answer-${width}`);
 
   const draft = await ask(page, "coffee 4.50 yesterday");

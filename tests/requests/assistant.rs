@@ -123,7 +123,7 @@ async fn answers_cite_the_figures_the_reports_and_lists_compute() {
     let (count, total) = report_row(&app, &ws, last_start, last_end, "category", "Groceries").await;
     assert_eq!((count, total.as_str()), (2, "52.50"));
     assert!(
-        answer["reply"].as_str().unwrap().contains("52.50 EUR"),
+        answer["reply"].as_str().unwrap().contains("€52.50"),
         "{answer}"
     );
     let link = answer["actions"][0]["href"].as_str().unwrap();
@@ -188,7 +188,7 @@ async fn answers_cite_the_figures_the_reports_and_lists_compute() {
     );
     assert_eq!(compared["data"]["difference_minor"], 2725 - 8250);
     assert!(
-        compared["reply"].as_str().unwrap().contains("55.25 EUR"),
+        compared["reply"].as_str().unwrap().contains("€55.25"),
         "{compared}"
     );
 
@@ -237,7 +237,7 @@ async fn answers_cite_the_figures_the_reports_and_lists_compute() {
     );
     assert!(
         left["reply"].as_str().unwrap().contains(&format!(
-            "{} EUR left of 100.00 EUR",
+            "€{} left of €100.00",
             budget["remaining"].as_str().unwrap()
         )),
         "{left}"
@@ -317,7 +317,7 @@ async fn a_quick_entry_is_a_draft_until_confirmed_and_splits_between_members() {
         .await;
     assert_eq!(created.status_code(), 201, "{}", created.text());
     let owes = ask(&app, &ann, &ws, "who owes whom?").await;
-    assert_eq!(owes["reply"], "You owe Sam Lee 600.00 EUR.");
+    assert_eq!(owes["reply"], "You owe Sam Lee €600.00.");
     let balances: Value = app
         .server
         .get(&format!("/api/v1/workspaces/{ws}/balances"))
@@ -431,7 +431,7 @@ async fn the_chat_panel_answers_with_htmx_and_without() {
     assert_eq!(partial.status_code(), 200);
     let html = partial.text();
     assert!(!html.contains("<html"), "a fragment: {html}");
-    assert!(html.contains("You spent 12.00 EUR"), "{html}");
+    assert!(html.contains("You spent €12.00"), "{html}");
     assert!(
         html.contains("hx-swap-oob=\"true\""),
         "the input is emptied: {html}"

@@ -249,7 +249,7 @@ async fn balances_and_quick_entries_in_each_language() {
         .await;
     assert_eq!(created.status_code(), 201, "{}", created.text());
     for (question, expected) in [
-        ("who owes whom?", "You owe Sam Lee 600.00 EUR."),
+        ("who owes whom?", "You owe Sam Lee €600.00."),
         ("Wer schuldet wem?", "Du schuldest Sam Lee 600,00\u{a0}€."),
         ("Qui doit à qui ?", "Vous devez 600,00\u{a0}€ à Sam Lee."),
         ("¿Quién debe a quién?", "Debes 600,00\u{a0}€ a Sam Lee."),

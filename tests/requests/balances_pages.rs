@@ -10,7 +10,7 @@ use crate::support::{household, TestApp};
 
 /// Ann's household with Bob (and Cat when `cat`): the page path, Ann's
 /// token, and the members' user ids in the order Ann, Bob, Cat.
-async fn flat(app: &TestApp, cat: bool) -> (String, String, Vec<String>) {
+pub(super) async fn flat(app: &TestApp, cat: bool) -> (String, String, Vec<String>) {
     let (ws, token) = household(app).await;
     let ws_id = ws.trim_start_matches("/w/").to_string();
     join_named(app, &token, &ws_id, "Bob", "bob@example.com", "member").await;
@@ -39,7 +39,7 @@ async fn flat(app: &TestApp, cat: bool) -> (String, String, Vec<String>) {
 }
 
 /// An expense `payer` paid, split equally between `between`.
-async fn shared(
+pub(super) async fn shared(
     app: &TestApp,
     token: &str,
     ws: &str,
@@ -61,7 +61,7 @@ async fn shared(
 }
 
 /// The option selected in the payment form's `select` with this id.
-fn selected(page: &str, select: &str) -> String {
+pub(super) fn selected(page: &str, select: &str) -> String {
     let start = page
         .find(&format!(r#"<select id="{select}""#))
         .unwrap_or_else(|| panic!("no {select}: {page}"));
@@ -91,13 +91,13 @@ fn unescaped(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-async fn balances_page(app: &TestApp, ws: &str) -> String {
+pub(super) async fn balances_page(app: &TestApp, ws: &str) -> String {
     let page = app.server.get(&format!("{ws}/balances")).await;
     page.assert_status_ok();
     page.text()
 }
 
-async fn settlements(app: &TestApp, token: &str, ws: &str) -> usize {
+pub(super) async fn settlements(app: &TestApp, token: &str, ws: &str) -> usize {
     app.server
         .get(&format!("{}/settlements", api(ws)))
         .authorization_bearer(token)

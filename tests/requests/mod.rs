@@ -7,6 +7,7 @@ mod assistant;
 mod assistant_languages;
 mod auth_api;
 mod balances_api;
+mod balances_currencies;
 mod balances_pages;
 mod billing;
 mod browser;

@@ -45,3 +45,5 @@ balance-payment-to = Zahlung an { $name }
 balance-payment-from = Zahlung von { $name }
 balance-more = Mehr (ältere Zeilen)
 balance-nothing-shared = Noch nichts mit { $name } geteilt.
+balance-fewest-each = Die wenigsten Zahlungen, mit denen alles ausgeglichen ist, jede Währung in sich selbst.
+balance-in-currencies = Salden in:

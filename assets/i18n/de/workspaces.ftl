@@ -74,3 +74,7 @@ audit-who = Wer
 audit-what = Was
 audit-from = Von
 audit-older = Ältere Einträge
+settings-settle-up = Ausgleichen
+settings-settle-base = In { $currency } (andere Währungen zu ihrem Kurs)
+settings-settle-each = In jeder Währung, ohne Umrechnung
+settings-settle-up-hint = Für Reisen: Mit „jede Währung“ werden geschuldete Dollar in Dollar und Euro in Euro zurückgezahlt.

@@ -45,3 +45,5 @@ balance-payment-to = Payment to { $name }
 balance-payment-from = Payment from { $name }
 balance-more = More (older lines)
 balance-nothing-shared = Nothing shared with { $name } yet.
+balance-fewest-each = The fewest payments that even everything out, each currency paid back in itself.
+balance-in-currencies = Balances in:

@@ -74,3 +74,7 @@ audit-who = Who
 audit-what = What
 audit-from = From
 audit-older = Older entries
+settings-settle-up = Settle up
+settings-settle-base = In { $currency } (other currencies at their rate)
+settings-settle-each = In each currency, without converting
+settings-settle-up-hint = For trips abroad: with "each currency", dollars owed are paid back in dollars and euros in euros.

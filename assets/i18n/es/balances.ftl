@@ -45,3 +45,5 @@ balance-payment-to = Pago a { $name }
 balance-payment-from = Pago de { $name }
 balance-more = Más (líneas anteriores)
 balance-nothing-shared = Todavía no hay nada compartido con { $name }.
+balance-fewest-each = El menor número de pagos para saldar todas las cuentas, cada moneda devuelta en sí misma.
+balance-in-currencies = Saldos en:

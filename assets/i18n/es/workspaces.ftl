@@ -74,3 +74,7 @@ audit-who = Quién
 audit-what = Qué
 audit-from = Desde
 audit-older = Entradas anteriores
+settings-settle-up = Saldar cuentas
+settings-settle-base = En { $currency } (las demás monedas a su tipo de cambio)
+settings-settle-each = En cada moneda, sin convertir
+settings-settle-up-hint = Para los viajes: con «cada moneda», los dólares debidos se devuelven en dólares y los euros en euros.

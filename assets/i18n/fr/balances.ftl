@@ -45,3 +45,5 @@ balance-payment-to = Paiement à { $name }
 balance-payment-from = Paiement de { $name }
 balance-more = Plus (lignes plus anciennes)
 balance-nothing-shared = Rien de partagé avec { $name } pour l'instant.
+balance-fewest-each = Le moins de paiements possible pour tout équilibrer, chaque devise remboursée dans la même.
+balance-in-currencies = Soldes en :

@@ -74,3 +74,7 @@ audit-who = Qui
 audit-what = Quoi
 audit-from = Depuis
 audit-older = Entrées plus anciennes
+settings-settle-up = Équilibrer
+settings-settle-base = En { $currency } (les autres devises à leur taux)
+settings-settle-each = Dans chaque devise, sans conversion
+settings-settle-up-hint = Pour les voyages : avec « chaque devise », les dollars dus se remboursent en dollars et les euros en euros.

@@ -14,7 +14,11 @@ use crate::{
     },
     models::{
         paging::{Page, PageQuery},
-        settlements::{self, statement, SettlementParams},
+        settlements::{
+            self,
+            statement::{self, StatementQuery},
+            SettlementParams,
+        },
     },
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
     views::balances::{
@@ -32,8 +36,11 @@ use crate::{
 )]
 #[debug_handler]
 async fn balances(State(_ctx): State<AppContext>, member: Member) -> Result<Response> {
-    let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
-    format::json(BalancesResponse::new(&balances, &member.workspace.currency))
+    let balances = settlements::Model::balances(&member.db, &member.workspace).await?;
+    format::json(BalancesResponse::new(
+        &balances,
+        &member.workspace.settle_up,
+    ))
 }
 
 /// One member's balance explained: each shared expense with what they
@@ -44,8 +51,8 @@ async fn balances(State(_ctx): State<AppContext>, member: Member) -> Result<Resp
     get,
     path = "/api/v1/workspaces/{workspace_id}/balances/{user_id}",
     tag = "balances",
-    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = Uuid, Path, description = "The member (a member's `user_id`, a balance's `member.id`)"), PageQuery),
-    responses((status = 200, body = BalanceStatementResponse), (status = 404, description = "No such thing in a workspace of yours")),
+    params(("workspace_id" = Uuid, Path, description = "The workspace"), ("user_id" = Uuid, Path, description = "The member (a member's `user_id`, a balance's `member.id`)"), StatementQuery, PageQuery),
+    responses((status = 200, body = BalanceStatementResponse), (status = 404, description = "No such thing in a workspace of yours"), (status = 422, description = "Invalid input; `errors` names each field")),
     security(("login_token" = []), ("access_token" = []))
 )]
 #[debug_handler]
@@ -53,13 +60,18 @@ async fn explained(
     State(_ctx): State<AppContext>,
     member: Member,
     Path((_, user_id)): Path<(String, String)>,
+    Query(asked): Query<StatementQuery>,
     Query(page): Query<PageQuery>,
 ) -> Result<Response> {
-    let found = statement::of(&member.db, member.workspace.id, &user_id, &page).await?;
-    format::json(BalanceStatementResponse::new(
-        &found,
-        &member.workspace.currency,
-    ))
+    let found = statement::of(
+        &member.db,
+        &member.workspace,
+        &user_id,
+        asked.currency.as_deref(),
+        &page,
+    )
+    .await?;
+    format::json(BalanceStatementResponse::new(&found))
 }
 
 #[utoipa::path(
@@ -81,7 +93,7 @@ async fn list(
     let page = Page::of(list, &page, "settlements", |s| {
         Reverse((s.row.settled_on, s.row.id))
     })?;
-    format::json(page.map(|s| SettlementResponse::new(s, &member.workspace.currency)))
+    format::json(page.map(SettlementResponse::new))
 }
 
 #[utoipa::path(
@@ -103,7 +115,7 @@ async fn create(
     let mut shown = settlements::Model::with_people(&member.db, vec![recorded]).await?;
     let response = shown
         .pop()
-        .map(|s| SettlementResponse::new(&s, &member.workspace.currency))
+        .map(|s| SettlementResponse::new(&s))
         .ok_or(Error::NotFound)?;
     member.commit_change(&ctx).await?;
     format::render().status(StatusCode::CREATED).json(response)

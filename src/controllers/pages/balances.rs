@@ -16,13 +16,17 @@ use crate::{
     models::{
         memberships, money,
         paging::{PageQuery, LIMIT_MAX},
-        settlements::{self, statement, SettlementParams},
+        settlements::{
+            self,
+            statement::{self, StatementQuery},
+            SettlementParams,
+        },
         validation::FieldErrors,
     },
     policies::{SETTLEMENTS_CREATE, SETTLEMENTS_DELETE, SETTLEMENTS_READ},
     views::{
         balances::{
-            BalanceStatementPage, BalanceStatementResponse, BalancesPage, BalancesResponse,
+            BalanceStatementPage, BalanceStatementResponse, BalancesPage, CurrencyBalancesResponse,
             NewSettlement, SentSettlement, SettlementResponse,
         },
         expenses::format as format_amount,
@@ -40,19 +44,20 @@ async fn balances_page(
     status: StatusCode,
     sent: Option<(SentSettlement, serde_json::Value)>,
 ) -> Result<Response> {
-    let currency = &member.workspace.currency;
-    let balances = settlements::Model::balances(&member.db, member.workspace.id).await?;
-    let history = settlements::Model::list(&member.db, member.workspace.id).await?;
-    let members = memberships::Model::list(&member.db, member.workspace.id).await?;
+    let workspace = &member.workspace;
+    let balances = settlements::Model::balances(&member.db, workspace).await?;
+    let history = settlements::Model::list(&member.db, workspace.id).await?;
+    let members = memberships::Model::list(&member.db, workspace.id).await?;
     let me = member.user();
     let (form, errors) = FormValues::sent_or(sent, || {
-        let date = member.workspace.today().to_string();
+        let date = workspace.today().to_string();
         match balances.suggested_payment(me.id) {
-            Some((from, to, amount)) => NewSettlement {
+            Some((from, to, amount, currency)) => NewSettlement {
                 date,
                 from: from.pid.to_string(),
                 to: to.pid.to_string(),
                 amount: format_amount(amount, currency),
+                currency: currency.to_string(),
             },
             // Nobody owes: from the member looking to someone else.
             None => NewSettlement {
@@ -64,6 +69,7 @@ async fn balances_page(
                     .map(|m| m.user.pid.to_string())
                     .unwrap_or_default(),
                 amount: String::new(),
+                currency: workspace.currency.clone(),
             },
         }
     });
@@ -72,11 +78,14 @@ async fn balances_page(
         page: BalancesPage {
             me: me.pid.to_string(),
             shared: balances.shared,
-            summary: BalancesResponse::new(&balances, currency),
-            history: history
+            sections: balances
+                .currencies
                 .iter()
-                .map(|s| SettlementResponse::new(s, currency))
+                .filter(|c| !c.people.is_empty())
+                .map(CurrencyBalancesResponse::new)
                 .collect(),
+            each_currency: workspace.settles_each_currency(),
+            history: history.iter().map(SettlementResponse::new).collect(),
             members: members.iter().map(MemberResponse::from).collect(),
             form,
             errors,
@@ -104,15 +113,23 @@ async fn explained(
     visitor: Visitor,
     member: Member,
     Path((_, user_id)): Path<(String, String)>,
+    Query(asked): Query<StatementQuery>,
     Query(mut page): Query<PageQuery>,
 ) -> Result<Response> {
     page.limit = Some(page.limit.unwrap_or(LIMIT_MAX));
-    let found = statement::of(&member.db, member.workspace.id, &user_id, &page).await?;
+    let found = statement::of(
+        &member.db,
+        &member.workspace,
+        &user_id,
+        asked.currency.as_deref(),
+        &page,
+    )
+    .await?;
     let context = InWorkspace {
         frame: frame(&ctx, &member).await?,
         page: BalanceStatementPage {
             me: member.user().pid.to_string(),
-            statement: BalanceStatementResponse::new(&found, &member.workspace.currency),
+            statement: BalanceStatementResponse::new(&found),
             settled: found.balance_minor == 0,
             older: page.cursor.as_deref().is_some_and(|c| !c.trim().is_empty()),
         },
@@ -158,6 +175,7 @@ async fn settle(
                 from: params.from,
                 to: params.to,
                 amount: params.amount,
+                currency: params.currency,
                 date: params.date,
                 note: params.note,
             };

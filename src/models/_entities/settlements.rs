@@ -17,6 +17,7 @@ pub struct Model {
     pub from_user_id: UserId,
     pub to_user_id: UserId,
     pub amount_minor: i64,
+    pub currency: String,
     pub settled_on: Date,
     pub note: Option<String>,
     pub created_by_id: Option<UserId>,

@@ -23,6 +23,7 @@ pub struct Model {
     pub suspended_at: Option<DateTimeWithTimeZone>,
     /// `equal` or `none`: how the forms split a new expense.
     pub default_split: String,
+    pub settle_up: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

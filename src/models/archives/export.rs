@@ -135,6 +135,7 @@ pub async fn export<C: ConnectionTrait>(db: &C, workspace: &workspaces::Model) -
             currency: workspace.currency.clone(),
             time_zone: workspace.time_zone.clone(),
             default_split: Some(workspace.default_split.clone()),
+            settle_up: Some(workspace.settle_up.clone()),
         },
         members: members
             .iter()
@@ -194,6 +195,7 @@ pub async fn export<C: ConnectionTrait>(db: &C, workspace: &workspaces::Model) -
                     from: email(s.from_user_id)?,
                     to: email(s.to_user_id)?,
                     amount_minor: s.amount_minor,
+                    currency: Some(s.currency.clone()),
                     date: s.settled_on,
                     note: s.note.clone(),
                 })

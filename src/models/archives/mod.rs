@@ -46,6 +46,10 @@ pub struct ArchivedWorkspace {
     /// made before it existed leave the restored workspace's own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_split: Option<String>,
+    /// How balances are kept (`base_currency` or `each_currency`); archives
+    /// made before it existed settle up in the base currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settle_up: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
@@ -99,6 +103,10 @@ pub struct ArchivedSettlement {
     pub from: String,
     pub to: String,
     pub amount_minor: i64,
+    /// ISO 4217; archives made before payments had one were in the
+    /// workspace's currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
     pub date: NaiveDate,
     pub note: Option<String>,
 }

@@ -100,6 +100,13 @@ async fn check_target(
             ));
         }
     }
+    if let Some(settle_up) = &archive.workspace.settle_up {
+        if !crate::models::workspaces::SETTLE_UPS.contains(&settle_up.as_str()) {
+            return fail(format!(
+                "names an unknown way to settle up `{settle_up}` (base_currency or each_currency)"
+            ));
+        }
+    }
     let id = workspace.id;
     let has_expenses = expenses::Entity::find()
         .in_tenant(id)
@@ -302,10 +309,19 @@ pub async fn restore(tenant: &Tenant<'_>, archive: &Archive) -> DomainResult<Res
         .default_split
         .clone()
         .unwrap_or_else(|| workspace.default_split.clone());
-    if workspace.currency != archive.workspace.currency || workspace.default_split != split {
+    let settle_up = archive
+        .workspace
+        .settle_up
+        .clone()
+        .unwrap_or_else(|| crate::models::workspaces::SETTLE_IN_BASE.to_string());
+    if workspace.currency != archive.workspace.currency
+        || workspace.default_split != split
+        || workspace.settle_up != settle_up
+    {
         let mut active = workspace.into_active_model();
         active.currency = Set(archive.workspace.currency.clone());
         active.default_split = Set(split);
+        active.settle_up = Set(settle_up);
         workspace = active.update(&txn).await?;
     }
     // Records keep the people the archive names; the member restoring is
@@ -404,17 +420,21 @@ pub async fn restore(tenant: &Tenant<'_>, archive: &Archive) -> DomainResult<Res
                 .map(|u| u.pid.to_string())
                 .unwrap_or_default()
         };
+        // The payment's own currency (an unknown one is refused by
+        // `record`, which names it).
+        let currency = s.currency.as_deref().map_or(Some(base), money::currency);
         let params = SettlementParams {
             from: pid(&s.from),
             to: pid(&s.to),
-            amount: if s.amount_minor > 0 {
-                money::format_minor(s.amount_minor, base)
-            } else {
-                s.amount_minor.to_string()
+            amount: match currency {
+                Some(currency) if s.amount_minor > 0 => {
+                    money::format_minor(s.amount_minor, currency)
+                }
+                _ => s.amount_minor.to_string(),
             },
             date: Some(s.date.to_string()),
             note: s.note.clone(),
-            currency: None,
+            currency: s.currency.clone(),
             notation: money::Notation::Plain,
         };
         let recorded = crate::models::settlements::Model::record(&restoring, &params).await;

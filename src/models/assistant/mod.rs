@@ -207,11 +207,16 @@ impl<C: ConnectionTrait> Answering<'_, C> {
     /// form they always had (`52.50 EUR`); the others write money as their
     /// language does (`52,50 €`).
     fn money(&self, minor: i64) -> String {
-        let code = &self.workspace.currency;
-        match (self.lang, money::currency(code)) {
-            (Lang::En, _) | (_, None) => money::format_with_code(minor, code),
-            (lang, Some(currency)) => lang.amount(minor, currency),
-        }
+        self.money_in(minor, &self.workspace.currency)
+    }
+
+    /// An amount in the currency with ISO code `code`, as the answer's
+    /// language writes money (`€52.50`, `52,50 €`).
+    fn money_in(&self, minor: i64, code: &str) -> String {
+        money::currency(code).map_or_else(
+            || money::format_with_code(minor, code),
+            |currency| self.lang.amount(minor, currency),
+        )
     }
 
     /// "1 expense", "3 Ausgaben".

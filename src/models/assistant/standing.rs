@@ -94,7 +94,7 @@ impl<C: ConnectionTrait> Answering<'_, C> {
         if !self.allowed.read_balances {
             return Ok(self.refused(intent, "assistant-refused-balances"));
         }
-        let balances = settlements::Model::balances(self.db, self.workspace.id).await?;
+        let balances = settlements::Model::balances(self.db, self.workspace).await?;
         let me = self.asker.pid.to_string();
         let name = |u: Option<&users::Model>| {
             u.map_or_else(
@@ -103,33 +103,48 @@ impl<C: ConnectionTrait> Answering<'_, C> {
             )
         };
         let is_me = |u: Option<&users::Model>| u.is_some_and(|u| u.pid.to_string() == me);
+        let open = || balances.currencies.iter().filter(|c| !c.people.is_empty());
         let text = if let Some(m) = member {
-            let balance = balances
-                .people
-                .iter()
-                .find(|(u, _)| u.as_ref().is_some_and(|u| u.pid.to_string() == m.id))
-                .map_or(0, |(_, b)| *b);
-            let who = arg(if m.id == me { "me" } else { "other" });
-            let (key, amount) = match balance {
-                0 => ("assistant-balance-settled", 0),
-                b if b > 0 => ("assistant-balance-owed", b),
-                b => ("assistant-balance-owes", -b),
+            // One sentence per currency the member has a balance in.
+            let owing: Vec<(&str, i64)> = open()
+                .filter_map(|c| {
+                    c.people
+                        .iter()
+                        .find(|(u, _)| u.as_ref().is_some_and(|u| u.pid.to_string() == m.id))
+                        .map(|(_, b)| (c.currency.as_str(), *b))
+                })
+                .collect();
+            let owing = if owing.is_empty() {
+                vec![(self.workspace.currency.as_str(), 0)]
+            } else {
+                owing
             };
-            self.t(
-                key,
-                &[
-                    ("who", who),
-                    ("name", arg(&m.name)),
-                    ("amount", arg(self.money(amount))),
-                ],
-            )
-        } else if balances.transfers.is_empty() {
+            let who = arg(if m.id == me { "me" } else { "other" });
+            owing
+                .into_iter()
+                .map(|(currency, balance)| {
+                    let (key, amount) = match balance {
+                        0 => ("assistant-balance-settled", 0),
+                        b if b > 0 => ("assistant-balance-owed", b),
+                        b => ("assistant-balance-owes", -b),
+                    };
+                    self.t(
+                        key,
+                        &[
+                            ("who", who.clone()),
+                            ("name", arg(&m.name)),
+                            ("amount", arg(self.money_in(amount, currency))),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else if open().next().is_none() {
             self.t("assistant-all-settled", &[])
         } else {
-            balances
-                .transfers
-                .iter()
-                .map(|(from, to, amount)| {
+            open()
+                .flat_map(|c| c.transfers.iter().map(move |t| (c.currency.as_str(), t)))
+                .map(|(currency, (from, to, amount))| {
                     let to = if is_me(to.as_ref()) {
                         self.t("assistant-you-object", &[])
                     } else {
@@ -144,20 +159,31 @@ impl<C: ConnectionTrait> Answering<'_, C> {
                             ),
                             ("from", arg(name(from.as_ref()))),
                             ("to", arg(to)),
-                            ("amount", arg(self.money(*amount))),
+                            ("amount", arg(self.money_in(*amount, currency))),
                         ],
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("\n")
         };
+        let base = balances.base();
         let data = json!({
-            "people": balances.people.iter().map(|(u, b)| json!({
+            "people": base.people.iter().map(|(u, b)| json!({
                 "name": u.as_ref().map(|u| &u.name), "id": u.as_ref().map(|u| u.pid),
                 "balance_minor": b,
             })).collect::<Vec<_>>(),
-            "transfers": balances.transfers.iter().map(|(f, t, a)| json!({
+            "transfers": base.transfers.iter().map(|(f, t, a)| json!({
                 "from": f.as_ref().map(|u| &u.name), "to": t.as_ref().map(|u| &u.name), "amount_minor": a,
+            })).collect::<Vec<_>>(),
+            "other_currencies": balances.others().iter().map(|c| json!({
+                "currency": c.currency,
+                "people": c.people.iter().map(|(u, b)| json!({
+                    "name": u.as_ref().map(|u| &u.name), "id": u.as_ref().map(|u| u.pid),
+                    "balance_minor": b,
+                })).collect::<Vec<_>>(),
+                "transfers": c.transfers.iter().map(|(f, t, a)| json!({
+                    "from": f.as_ref().map(|u| &u.name), "to": t.as_ref().map(|u| &u.name), "amount_minor": a,
+                })).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         });
         Ok(reply(

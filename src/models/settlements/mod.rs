@@ -25,6 +25,7 @@ use super::{
     memberships, money,
     tenancy::{self, Tenant},
     validation::FieldErrors,
+    workspaces,
 };
 
 /// Above this many people with a balance the exact plan (exponential in
@@ -32,6 +33,9 @@ use super::{
 /// per person.
 const EXACT_PLAN_MAX_PEOPLE: usize = 16;
 const NOTE_MAX_CHARS: usize = 200;
+
+/// A sum of minor units as the database answers it (`NULL` over no rows).
+type Sum = Option<i64>;
 
 impl ActiveModelBehavior for ActiveModel {}
 
@@ -52,12 +56,14 @@ pub struct SettlementParams {
     /// Public id of the member who received.
     #[schema(required = true, schema_with = crate::models::schema::id)]
     pub to: String,
-    /// In the workspace's base currency, e.g. "12.34".
+    /// In `currency`, e.g. "12.34".
     #[schema(required = true, schema_with = crate::models::schema::decimal_required)]
     pub amount: String,
-    /// ISO 4217; when given, it must be the workspace's base currency:
-    /// balances and payments are kept in it (an amount paid in another
-    /// currency is converted by whoever records it).
+    /// ISO 4217; the workspace's base currency when left out. A workspace
+    /// that settles up in its base currency (`settle_up: base_currency`)
+    /// takes payments in it only; one that settles each currency
+    /// (`each_currency`) takes any, and the payment counts in that
+    /// currency's balances.
     #[schema(schema_with = crate::models::schema::currency_optional)]
     pub currency: Option<String>,
     /// YYYY-MM-DD; today (in the workspace's time zone) when left out.
@@ -87,19 +93,59 @@ pub struct Settlement {
     pub to: Option<users::Model>,
 }
 
-/// Each person's balance (positive: others owe them) and the plan that
-/// settles them all.
+/// Each person's balance in one currency (positive: others owe them) and
+/// the plan that settles them.
 #[derive(Debug)]
-pub struct Balances {
+pub struct CurrencyBalances {
+    /// ISO 4217.
+    pub currency: String,
     /// `(user, balance)`, largest creditor first; `None`: a deleted account.
     pub people: Vec<(Option<users::Model>, i64)>,
     pub transfers: Vec<(Option<users::Model>, Option<users::Model>, i64)>,
-    /// Some live expense is shared: nobody in `people` then means everyone
+}
+
+/// Everyone's balances: in the base currency alone, or, in a workspace that
+/// settles each currency on its own, one set per currency.
+#[derive(Debug)]
+pub struct Balances {
+    /// The base currency's (there even when nobody owes anything in it),
+    /// then each other currency with an open balance, by code.
+    pub currencies: Vec<CurrencyBalances>,
+    /// Some live expense is shared: no open balance then means everyone
     /// settled up, not that there was never anything to settle.
     pub shared: bool,
 }
 
 impl Balances {
+    /// The base currency's balances.
+    #[must_use]
+    pub fn base(&self) -> &CurrencyBalances {
+        &self.currencies[0]
+    }
+
+    /// Other currencies with an open balance (none in a workspace that
+    /// settles up in its base currency).
+    #[must_use]
+    pub fn others(&self) -> &[CurrencyBalances] {
+        &self.currencies[1..]
+    }
+
+    /// The payment a "record a payment" form suggests to `me`, in the
+    /// first currency (base first) where somebody owes: see
+    /// [`CurrencyBalances::suggested_payment`].
+    #[must_use]
+    pub fn suggested_payment(
+        &self,
+        me: UserId,
+    ) -> Option<(&users::Model, &users::Model, i64, &str)> {
+        self.currencies.iter().find_map(|c| {
+            c.suggested_payment(me)
+                .map(|(from, to, amount)| (from, to, amount, c.currency.as_str()))
+        })
+    }
+}
+
+impl CurrencyBalances {
     /// The payment a "record a payment" form suggests to `me`: what `me`
     /// owes (the largest of their payments in the plan) when they owe,
     /// else the plan's payment from whoever owes most. `None` when nobody
@@ -243,35 +289,54 @@ fn split_live_expenses() -> Condition {
 }
 
 impl Model {
-    /// Everyone's balance in the workspace and the plan to settle them.
+    /// Everyone's balances in the workspace and the plans to settle them.
     ///
     /// # Errors
     /// On database errors.
     // Stays whole (over 80 lines): what each member paid, owes and settled
-    // is summed into one balance per person, then matched to people once.
+    // is summed into one balance per person and currency, then matched to
+    // people once.
     pub async fn balances<C: ConnectionTrait>(
         db: &C,
-        workspace_id: WorkspaceId,
+        workspace: &workspaces::Model,
     ) -> ModelResult<Balances> {
-        let mut net: BTreeMap<UserId, i64> = BTreeMap::new();
-        let paid: Vec<(Option<UserId>, Option<i64>)> = expenses::Entity::find()
-            .in_tenant(workspace_id)
+        let each = workspace.settles_each_currency();
+        let base = workspace.currency.as_str();
+        // `(currency, base amount, amount as entered)`: counted in the
+        // base currency, or in its own when each currency settles apart.
+        let counted = |currency: String, base_minor: Sum, entered: Sum| {
+            if each {
+                (currency, entered.unwrap_or_default())
+            } else {
+                (base.to_string(), base_minor.unwrap_or_default())
+            }
+        };
+        let mut net: BTreeMap<(String, UserId), i64> = BTreeMap::new();
+        let paid: Vec<(Option<UserId>, String, Sum, Sum)> = expenses::Entity::find()
+            .in_tenant(workspace.id)
             .filter(split_live_expenses())
             .select_only()
             .column(expenses::Column::PaidById)
+            .column(expenses::Column::Currency)
             .column_as(money::sum_minor(expenses::Column::AmountMinor), "total")
+            .column_as(
+                money::sum_minor(expenses::Column::OriginalAmountMinor),
+                "entered",
+            )
             .group_by(expenses::Column::PaidById)
+            .group_by(expenses::Column::Currency)
             .into_tuple()
             .all(db)
             .await?;
         let shared = !paid.is_empty();
-        for (user, total) in paid {
+        for (user, currency, total, entered) in paid {
             if let Some(user) = user {
-                *net.entry(user).or_default() += total.unwrap_or_default();
+                let (currency, amount) = counted(currency, total, entered);
+                *net.entry((currency, user)).or_default() += amount;
             }
         }
-        let owed: Vec<(UserId, Option<i64>)> = expense_shares::Entity::find()
-            .in_tenant(workspace_id)
+        let owed: Vec<(UserId, String, Sum, Sum)> = expense_shares::Entity::find()
+            .in_tenant(workspace.id)
             .join(
                 JoinType::InnerJoin,
                 expense_shares::Relation::Expenses.def(),
@@ -279,60 +344,109 @@ impl Model {
             .filter(split_live_expenses())
             .select_only()
             .column(expense_shares::Column::UserId)
+            .column(expenses::Column::Currency)
             .column_as(
                 money::sum_minor(expense_shares::Column::AmountMinor),
                 "total",
             )
+            .column_as(
+                money::sum_minor(expense_shares::Column::OriginalAmountMinor),
+                "entered",
+            )
             .group_by(expense_shares::Column::UserId)
+            .group_by(expenses::Column::Currency)
             .into_tuple()
             .all(db)
             .await?;
-        for (user, total) in owed {
-            *net.entry(user).or_default() -= total.unwrap_or_default();
+        for (user, currency, total, entered) in owed {
+            let (currency, amount) = counted(currency, total, entered);
+            *net.entry((currency, user)).or_default() -= amount;
         }
         for (column, sign) in [
             (settlements::Column::FromUserId, 1),
             (settlements::Column::ToUserId, -1),
         ] {
-            let moved: Vec<(UserId, Option<i64>)> = Entity::find()
-                .in_tenant(workspace_id)
+            let moved: Vec<(UserId, String, Option<i64>)> = Entity::find()
+                .in_tenant(workspace.id)
                 .select_only()
                 .column(column)
+                .column(settlements::Column::Currency)
                 .column_as(money::sum_minor(settlements::Column::AmountMinor), "total")
                 .group_by(column)
+                .group_by(settlements::Column::Currency)
                 .into_tuple()
                 .all(db)
                 .await?;
-            for (user, total) in moved {
-                *net.entry(user).or_default() += sign * total.unwrap_or_default();
+            for (user, currency, total) in moved {
+                // Payments are in the base currency unless each settles apart.
+                let (currency, amount) = counted(currency, total, total);
+                *net.entry((currency, user)).or_default() += sign * amount;
             }
         }
 
+        let ids: Vec<UserId> = net.keys().map(|(_, u)| *u).collect();
         let people: HashMap<UserId, users::Model> = users::Entity::find()
-            .filter(users::Column::Id.is_in(net.keys().copied().collect::<Vec<_>>()))
+            .filter(users::Column::Id.is_in(ids))
             .all(db)
             .await?
             .into_iter()
             .map(|u| (u.id, u))
             .collect();
         let person = |id: UserId| people.get(&id).cloned();
-        // The settle-up plan works on plain numbers.
-        let pairs: Vec<(i64, i64)> = net.iter().map(|(u, b)| (u.0, *b)).collect();
-        let transfers = fewest_transfers(&pairs)
+        let mut by_currency: BTreeMap<String, Vec<(UserId, i64)>> = BTreeMap::new();
+        for ((currency, user), balance) in net {
+            if balance != 0 {
+                by_currency
+                    .entry(currency)
+                    .or_default()
+                    .push((user, balance));
+            }
+        }
+        let mut currencies = vec![by_currency.remove(base).unwrap_or_default()];
+        let mut codes = vec![base.to_string()];
+        for (code, open) in by_currency {
+            codes.push(code);
+            currencies.push(open);
+        }
+        let currencies = codes
             .into_iter()
-            .map(|t| (person(UserId(t.from)), person(UserId(t.to)), t.amount_minor))
+            .zip(currencies)
+            .map(|(currency, open)| {
+                // The settle-up plan works on plain numbers.
+                let pairs: Vec<(i64, i64)> = open.iter().map(|(u, b)| (u.0, *b)).collect();
+                let transfers = fewest_transfers(&pairs)
+                    .into_iter()
+                    .map(|t| (person(UserId(t.from)), person(UserId(t.to)), t.amount_minor))
+                    .collect();
+                let mut listed: Vec<(Option<users::Model>, i64)> =
+                    open.into_iter().map(|(u, b)| (person(u), b)).collect();
+                listed.sort_by_key(|p| std::cmp::Reverse(p.1));
+                CurrencyBalances {
+                    currency,
+                    people: listed,
+                    transfers,
+                }
+            })
             .collect();
-        let mut listed: Vec<(Option<users::Model>, i64)> = net
-            .into_iter()
-            .filter(|(_, b)| *b != 0)
-            .map(|(u, b)| (person(u), b))
-            .collect();
-        listed.sort_by_key(|p| std::cmp::Reverse(p.1));
-        Ok(Balances {
-            people: listed,
-            transfers,
-            shared,
-        })
+        Ok(Balances { currencies, shared })
+    }
+
+    /// How many payments of the workspace are in another currency than
+    /// `base`: a workspace can go back to settling in its base currency
+    /// only without any.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn count_in_other_currencies<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+        base: &str,
+    ) -> ModelResult<u64> {
+        Ok(Entity::find()
+            .in_tenant(workspace_id)
+            .filter(settlements::Column::Currency.ne(base))
+            .count(db)
+            .await?)
     }
 
     /// Records that one member paid another.
@@ -366,25 +480,42 @@ impl Model {
                 );
             }
         }
-        let base = money::currency(&workspace.currency).ok_or_else(|| {
-            DomainError::Conflict("The workspace has an unknown base currency.".to_string())
-        })?;
-        // A payment in another currency would be recorded as if it were in
-        // the base currency: refused rather than misread.
-        if let Some(code) = params.currency.as_deref().map(str::trim) {
-            if !code.is_empty() && !code.eq_ignore_ascii_case(&workspace.currency) {
+        let code = match params.currency.as_deref().map(str::trim) {
+            None | Some("") => workspace.currency.clone(),
+            Some(code) => code.to_uppercase(),
+        };
+        let currency = if code == workspace.currency {
+            money::currency(&code)
+                .ok_or_else(|| {
+                    DomainError::Conflict("The workspace has an unknown base currency.".to_string())
+                })
+                .map(Some)?
+        } else if !workspace.settles_each_currency() {
+            // A payment in another currency would be recorded as if it were
+            // in the base currency: refused rather than misread.
+            errors.add(
+                "currency",
+                format!(
+                    "must be {}, the workspace's currency: balances and payments are kept in it, so convert the amount first (or let the workspace settle each currency on its own)",
+                    workspace.currency
+                ),
+            );
+            None
+        } else {
+            let found = money::currency(&code);
+            if found.is_none() {
                 errors.add(
                     "currency",
-                    format!(
-                        "must be {}, the workspace's currency: balances and payments are kept in it, so convert the amount first",
-                        workspace.currency
-                    ),
+                    "must be an ISO 4217 currency code, such as EUR or USD",
                 );
             }
-        }
-        let amount = money::parse_amount_as(&params.amount, base, params.notation)
-            .map_err(|message| errors.add("amount", message))
-            .ok();
+            found
+        };
+        let amount = currency.and_then(|currency| {
+            money::parse_amount_as(&params.amount, currency, params.notation)
+                .map_err(|message| errors.add("amount", message))
+                .ok()
+        });
         let settled_on = match params.date.as_deref().map(str::trim) {
             None | Some("") => Some(workspace.today()),
             Some(text) => errors.date("date", text),
@@ -397,7 +528,8 @@ impl Model {
             .map(str::to_string);
         let note = note.map(|n| errors.text("note", &n, NOTE_MAX_CHARS, false));
         errors.checked()?;
-        let (Some(from), Some(to), Some(amount), Some(settled_on)) = (from, to, amount, settled_on)
+        let (Some(from), Some(to), Some(amount), Some(settled_on), Some(currency)) =
+            (from, to, amount, settled_on, currency)
         else {
             return Err(DomainError::field("amount", "can't be blank"));
         };
@@ -407,6 +539,7 @@ impl Model {
             from_user_id: Set(from.user.id),
             to_user_id: Set(to.user.id),
             amount_minor: Set(amount),
+            currency: Set(code.clone()),
             settled_on: Set(settled_on),
             note: Set(note),
             created_by_id: Set(tenant.user().map(|u| u.id)),
@@ -414,17 +547,14 @@ impl Model {
         }
         .insert(db)
         .await?;
-        let shown = money::format_minor(amount, base);
+        let shown = money::format_minor(amount, currency);
         audit_events::Model::record(
             db,
             workspace.id,
             &tenant.actor,
             Event {
                 action: "settlement.recorded",
-                summary: format!(
-                    "{} paid {} {shown} {}",
-                    from.user.name, to.user.name, workspace.currency
-                ),
+                summary: format!("{} paid {} {shown} {code}", from.user.name, to.user.name),
                 before: None,
                 after: Some(settlement.audit_json()),
             },
@@ -439,6 +569,7 @@ impl Model {
             "from_user_id": self.from_user_id,
             "to_user_id": self.to_user_id,
             "amount_minor": self.amount_minor,
+            "currency": self.currency,
             "date": self.settled_on.to_string(),
             "note": self.note,
         })

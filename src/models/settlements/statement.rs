@@ -11,10 +11,11 @@ use sea_orm::{sea_query::Query, QuerySelect};
 use super::{settlements, split_live_expenses, Entity as Settlements};
 use crate::models::{
     _entities::{expense_shares, expenses, users},
-    ids::{UserId, WorkspaceId},
-    memberships,
+    errors::DomainError,
+    ids::UserId,
+    memberships, money,
     paging::{Page, PageQuery},
-    tenancy,
+    tenancy, workspaces,
 };
 
 /// What a line is about.
@@ -22,7 +23,8 @@ use crate::models::{
 pub enum Entry {
     /// A shared expense: `paid_minor` is what the member paid for it (its
     /// whole amount when they paid, else 0), `share_minor` their part, all
-    /// in the base currency; `currency` and `original_minor` as entered.
+    /// in the statement's currency; `currency` and `original_minor` as
+    /// entered.
     Expense {
         pid: Uuid,
         description: String,
@@ -57,37 +59,91 @@ pub struct Line {
     key: (Date, u8, i64),
 }
 
-/// A member's balance and one page of the lines that make it up.
+/// A member's balance in one currency and one page of the lines that make
+/// it up.
 #[derive(Debug)]
 pub struct Statement {
     pub person: users::Model,
+    /// The currency of the balance and of every amount in the lines.
+    pub currency: String,
     pub balance_minor: i64,
     pub lines: Page<Line>,
+    /// Every currency the member has a line in, base first (only the base
+    /// currency in a workspace that settles up in it).
+    pub currencies: Vec<String>,
+}
+
+/// Which of a member's balances to explain.
+#[derive(Debug, Default, Clone, serde::Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub struct StatementQuery {
+    /// ISO 4217; the workspace's base currency when left out. Other
+    /// currencies have balances of their own only in a workspace that
+    /// settles each currency on its own.
+    #[param(max_length = 3)]
+    pub currency: Option<String>,
 }
 
 /// The list's name in its cursors.
 const LIST: &str = "balance_statement";
 
-/// `person_pid`'s statement in the workspace, the page `query` asks for.
+/// `person_pid`'s statement in the workspace, the page `query` asks for,
+/// in `currency` (the base currency when `None`).
 ///
 /// # Errors
 /// `EntityNotFound` when the person is neither a member nor has anything
 /// in the workspace's balances (so other workspaces' people stay unseen);
-/// 422 for a bad `limit` or `cursor`.
+/// 422 for a bad `limit` or `cursor`, or a currency the workspace does not
+/// keep balances in.
 pub async fn of<C: ConnectionTrait>(
     db: &C,
-    workspace_id: WorkspaceId,
+    workspace: &workspaces::Model,
     person_pid: &str,
+    currency: Option<&str>,
     query: &PageQuery,
 ) -> Result<Statement> {
+    let workspace_id = workspace.id;
     let pid = Uuid::parse_str(person_pid.trim()).map_err(|_| Error::NotFound)?;
     let person = users::Entity::find()
         .filter(users::Column::Pid.eq(pid))
         .one(db)
         .await?
         .ok_or(Error::NotFound)?;
-    let mut lines = lines_of(db, workspace_id, person.id).await?;
-    if lines.is_empty() {
+    let currency = currency
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map_or_else(|| workspace.currency.clone(), str::to_uppercase);
+    let each = workspace.settles_each_currency();
+    if currency != workspace.currency && (!each || money::currency(&currency).is_none()) {
+        return Err(DomainError::field(
+            "currency",
+            if each {
+                "must be an ISO 4217 currency code, such as EUR or USD".to_string()
+            } else {
+                format!(
+                    "must be {}: the workspace keeps its balances in it",
+                    workspace.currency
+                )
+            },
+        )
+        .into());
+    }
+    let all = lines_of(db, workspace, person.id).await?;
+    let mut currencies = vec![workspace.currency.clone()];
+    for (code, _) in &all {
+        if !currencies.contains(code) {
+            currencies.push(code.clone());
+        }
+    }
+    currencies[1..].sort();
+    let found_any = !all.is_empty();
+    let mut lines: Vec<Line> = all
+        .into_iter()
+        .filter(|(code, _)| *code == currency)
+        .map(|(_, line)| line)
+        .collect();
+    if !found_any {
         // A former member with nothing here, or someone from elsewhere.
         match memberships::Model::find_member(db, workspace_id, person_pid.trim()).await {
             Ok(_) => {}
@@ -104,29 +160,36 @@ pub async fn of<C: ConnectionTrait>(
     let lines = Page::of(lines, query, LIST, |l| Reverse(l.key))?;
     Ok(Statement {
         person,
+        currency,
         balance_minor,
         lines,
+        currencies,
     })
 }
 
-/// Every line of `user`'s balance, in no order. Read whole: the running
-/// balance of the newest line needs every older one, and a member's lines
-/// are a few small columns each.
+/// Every line of `user`'s balance with the currency it counts in, in no
+/// order. Read whole: the running balance of the newest line needs every
+/// older one, and a member's lines are a few small columns each.
 async fn lines_of<C: ConnectionTrait>(
     db: &C,
-    workspace_id: WorkspaceId,
+    workspace: &workspaces::Model,
     user: UserId,
-) -> Result<Vec<Line>> {
-    let shares: HashMap<i64, i64> = expense_shares::Entity::find()
+) -> Result<Vec<(String, Line)>> {
+    let workspace_id = workspace.id;
+    let each = workspace.settles_each_currency();
+    // `expense → (share in the base currency, share as entered)`.
+    let shares: HashMap<i64, (i64, i64)> = expense_shares::Entity::find()
         .in_tenant(workspace_id)
         .filter(expense_shares::Column::UserId.eq(user))
         .select_only()
         .column(expense_shares::Column::ExpenseId)
         .column(expense_shares::Column::AmountMinor)
-        .into_tuple::<(i64, i64)>()
+        .column(expense_shares::Column::OriginalAmountMinor)
+        .into_tuple::<(i64, i64, i64)>()
         .all(db)
         .await?
         .into_iter()
+        .map(|(expense, base, entered)| (expense, (base, entered)))
         .collect();
     let spent = expenses::Entity::find()
         .in_tenant(workspace_id)
@@ -173,28 +236,40 @@ async fn lines_of<C: ConnectionTrait>(
 
     let mut lines = Vec::with_capacity(spent.len() + payments.len());
     for e in spent {
+        // Counted as entered when each currency settles apart, else in the
+        // base currency (as `balances` counts it).
+        let (counted_in, amount_minor, share_minor) = {
+            let (base, entered) = shares.get(&e.id).copied().unwrap_or_default();
+            if each {
+                (e.currency.clone(), e.original_amount_minor, entered)
+            } else {
+                (workspace.currency.clone(), e.amount_minor, base)
+            }
+        };
         let paid_minor = if e.paid_by_id == Some(user) {
-            e.amount_minor
+            amount_minor
         } else {
             0
         };
-        let share_minor = shares.get(&e.id).copied().unwrap_or_default();
-        lines.push(Line {
-            on: e.spent_on,
-            change_minor: paid_minor - share_minor,
-            balance_minor: 0,
-            key: (e.spent_on, 0, e.id),
-            entry: Entry::Expense {
-                pid: e.pid,
-                description: e.description,
-                paid_by: e.paid_by_id.and_then(|id| people.get(&id).cloned()),
-                amount_minor: e.amount_minor,
-                currency: e.currency,
-                original_minor: e.original_amount_minor,
-                paid_minor,
-                share_minor,
+        lines.push((
+            counted_in,
+            Line {
+                on: e.spent_on,
+                change_minor: paid_minor - share_minor,
+                balance_minor: 0,
+                key: (e.spent_on, 0, e.id),
+                entry: Entry::Expense {
+                    pid: e.pid,
+                    description: e.description,
+                    paid_by: e.paid_by_id.and_then(|id| people.get(&id).cloned()),
+                    amount_minor,
+                    currency: e.currency,
+                    original_minor: e.original_amount_minor,
+                    paid_minor,
+                    share_minor,
+                },
             },
-        });
+        ));
     }
     for p in payments {
         let outgoing = p.from_user_id == user;
@@ -203,24 +278,32 @@ async fn lines_of<C: ConnectionTrait>(
         } else {
             p.from_user_id
         };
-        lines.push(Line {
-            on: p.settled_on,
-            // Paying out raises what the others owe you, as in `balances`.
-            change_minor: if outgoing {
-                p.amount_minor
-            } else {
-                -p.amount_minor
+        let counted_in = if each {
+            p.currency.clone()
+        } else {
+            workspace.currency.clone()
+        };
+        lines.push((
+            counted_in,
+            Line {
+                on: p.settled_on,
+                // Paying out raises what the others owe you, as in `balances`.
+                change_minor: if outgoing {
+                    p.amount_minor
+                } else {
+                    -p.amount_minor
+                },
+                balance_minor: 0,
+                key: (p.settled_on, 1, p.id),
+                entry: Entry::Payment {
+                    pid: p.pid,
+                    outgoing,
+                    other: people.get(&other).cloned(),
+                    amount_minor: p.amount_minor,
+                    note: p.note,
+                },
             },
-            balance_minor: 0,
-            key: (p.settled_on, 1, p.id),
-            entry: Entry::Payment {
-                pid: p.pid,
-                outgoing,
-                other: people.get(&other).cloned(),
-                amount_minor: p.amount_minor,
-                note: p.note,
-            },
-        });
+        ));
     }
     Ok(lines)
 }
