@@ -38,8 +38,12 @@ fn role_of(url: &str) -> Result<String> {
     Ok(role)
 }
 
-/// Applies migrations as the tables' owner and lets the app's role use them.
-async fn migrate_as_owner(owner_url: &str, app_url: &str) -> Result<()> {
+/// Applies migrations as the tables' owner and lets the app's role use them
+/// (the tests also build their template database with it).
+///
+/// # Errors
+/// On database errors, or an app URL without a plain role name.
+pub async fn migrate_as_owner(owner_url: &str, app_url: &str) -> Result<()> {
     use migration::MigratorTrait;
     use sea_orm::ConnectionTrait;
 

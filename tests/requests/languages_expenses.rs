@@ -141,6 +141,34 @@ async fn the_add_page_speaks_german_and_takes_a_comma() {
     let refused = refused.text();
     assert!(refused.contains(r#"value="zwölf""#), "{refused}");
     assert!(refused.contains("<h1>Ausgabe hinzufügen</h1>"));
+    // The model's message, in German after the German label.
+    assert!(
+        refused.contains("Betrag muss eine Zahl wie 12,34 sein."),
+        "{refused}"
+    );
+
+    // `1.234` could be 1234 or 1,234: the message asks, in German.
+    let ambiguous = app
+        .server
+        .post(&format!("{ws}/expenses"))
+        .add_header("accept-language", GERMAN)
+        .form(&[
+            ("amount", "1.234"),
+            ("currency", "EUR"),
+            ("date", "2026-11-20"),
+            ("description", ""),
+            ("from", "new"),
+            ("_csrf", &token),
+        ])
+        .await
+        .text();
+    assert!(
+        ambiguous.contains(
+            "Betrag ist mehrdeutig: Gib 1234 für den ganzen Betrag ein oder höchstens 2 Nachkommastellen."
+        ),
+        "{ambiguous}"
+    );
+    assert!(ambiguous.contains("Beschreibung darf nicht leer sein."));
 }
 
 #[tokio::test]

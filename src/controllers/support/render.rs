@@ -21,6 +21,8 @@ pub fn page(
     template: &str,
     mut data: Value,
 ) -> Result<Response> {
+    // Field messages come from the models in English.
+    crate::i18n::field_messages::translate_errors(&mut data, visitor.lang);
     if let Value::Object(map) = &mut data {
         map.insert("page".to_string(), serde_json::to_value(visitor.page())?);
         // Templates read `form.x` and `errors.x`; both must exist.

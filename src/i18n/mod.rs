@@ -7,6 +7,8 @@
 //! (`settings.default_language`). Amounts and dates are written as that
 //! language writes them; the JSON API stays locale-free.
 
+pub mod field_messages;
+
 use std::{borrow::Cow, collections::HashMap};
 
 use chrono::{Datelike, NaiveDate};
