@@ -273,8 +273,9 @@ impl Lang {
     }
 }
 
-/// Puts every message under an `errors` key of a page's data (at any depth:
-/// `errors.amount`, `errors.delete.confirm`) into `lang`.
+/// Puts every message under an `errors` (or `…_errors`) key of a page's
+/// data (at any depth: `errors.amount`, `errors.delete.confirm`,
+/// `filter_errors.sort`) into `lang`.
 pub fn translate_errors(data: &mut Value, lang: Lang) {
     if lang == Lang::En {
         return;
@@ -282,7 +283,7 @@ pub fn translate_errors(data: &mut Value, lang: Lang) {
     match data {
         Value::Object(map) => {
             for (key, value) in map.iter_mut() {
-                if key == "errors" {
+                if key == "errors" || key.ends_with("_errors") {
                     translate_all(value, lang);
                 } else {
                     translate_errors(value, lang);

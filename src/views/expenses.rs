@@ -2,6 +2,8 @@ use axum::http::header;
 use loco_rs::{prelude::format, Error};
 use serde::Serialize;
 
+use super::csv::CsvFlavour;
+
 use crate::{
     models::{
         _entities::{users, workspaces},
@@ -260,13 +262,15 @@ pub fn spreadsheet_safe(text: &str) -> String {
 pub fn csv_download(
     found: &[Expense],
     workspace: &workspaces::Model,
+    flavour: CsvFlavour,
 ) -> loco_rs::Result<loco_rs::prelude::Response> {
     let currency = &workspace.currency;
     let rows: Vec<ExpenseResponse> = found
         .iter()
         .map(|e| ExpenseResponse::new(e, currency))
         .collect();
-    let body = to_csv(&rows).map_err(|err| Error::string(&format!("CSV export: {err}")))?;
+    let body =
+        to_csv(&rows, flavour).map_err(|err| Error::string(&format!("CSV export: {err}")))?;
     let file = format!(
         "attachment; filename=\"expenses-{}.csv\"",
         workspace.today()
@@ -283,30 +287,48 @@ pub fn csv_download(
 ///
 /// # Errors
 /// When writing fails (it does not, into memory).
-pub fn to_csv(expenses: &[ExpenseResponse]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
-        "date",
-        "description",
-        "payee",
-        "category",
-        "tags",
-        "paid_by",
-        "amount",
-        "base_currency",
-        "original_amount",
-        "currency",
-        "rate",
-        "split",
-        "notes",
-        "id",
-    ])?;
+pub fn to_csv(expenses: &[ExpenseResponse], flavour: CsvFlavour) -> Result<Vec<u8>, csv::Error> {
+    let mut out = flavour.writer();
+    out.write_record(flavour.header(
+        [
+            "date",
+            "description",
+            "payee",
+            "category",
+            "tags",
+            "paid_by",
+            "amount",
+            "base_currency",
+            "original_amount",
+            "currency",
+            "rate",
+            "split",
+            "notes",
+            "id",
+        ],
+        [
+            "expense-csv-date",
+            "expense-csv-description",
+            "expense-csv-payee",
+            "expense-csv-category",
+            "expense-csv-tags",
+            "expense-csv-paid-by",
+            "expense-csv-amount",
+            "expense-csv-base-currency",
+            "expense-csv-original-amount",
+            "expense-csv-currency",
+            "expense-csv-rate",
+            "expense-csv-split",
+            "expense-csv-notes",
+            "expense-csv-id",
+        ],
+    ))?;
     for e in expenses {
         let split = e.split.as_ref().map_or_else(String::new, |s| {
             let parts: Vec<String> = s
                 .parts
                 .iter()
-                .map(|p| format!("{} {}", p.member.name, p.amount))
+                .map(|p| format!("{} {}", p.member.name, flavour.amount(&p.amount)))
                 .collect();
             format!("{}: {}", s.method, parts.join("; "))
         });
@@ -317,11 +339,11 @@ pub fn to_csv(expenses: &[ExpenseResponse]) -> Result<Vec<u8>, csv::Error> {
             spreadsheet_safe(e.category.as_ref().map_or("", |c| c.name.as_str())),
             spreadsheet_safe(&e.tags.join(", ")),
             spreadsheet_safe(e.paid_by.as_ref().map_or("", |p| p.name.as_str())),
-            e.amount.clone(),
+            flavour.amount(&e.amount),
             e.base_currency.clone(),
-            e.original_amount.clone(),
+            flavour.amount(&e.original_amount),
             e.currency.clone(),
-            e.rate.clone(),
+            flavour.amount(&e.rate),
             spreadsheet_safe(&split),
             spreadsheet_safe(e.notes.as_deref().unwrap_or_default()),
             e.id.clone(),

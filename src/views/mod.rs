@@ -7,6 +7,7 @@ pub mod billing;
 pub mod budgets;
 pub mod categories;
 pub mod choices;
+pub mod csv;
 pub mod dashboard;
 pub mod expenses;
 pub mod imports;

@@ -392,4 +392,48 @@ async fn a_german_reader_gets_a_report_csv_for_spreadsheets_and_may_take_the_pla
     let api_text = String::from_utf8(api_bytes).unwrap();
     assert!(api_text.lines().next().unwrap().contains(','), "{api_text}");
     assert!(api_text.contains("1234.50"), "{api_text}");
+
+    // The expense list's download offers the same two, German by default.
+    let list = read(&app, &format!("{ws}/expenses"), "de-DE").await;
+    assert!(
+        list.contains("format=spreadsheet\" download>für Tabellenkalkulationen</a>"),
+        "{list}"
+    );
+    let sheet = app
+        .server
+        .get(&format!("{ws}/expenses.csv"))
+        .add_header("accept-language", "de-DE")
+        .await;
+    sheet.assert_status_ok();
+    let sheet_bytes = sheet.as_bytes().to_vec();
+    assert!(sheet_bytes.starts_with(b"\xEF\xBB\xBF"));
+    let sheet_text = String::from_utf8(sheet_bytes).unwrap();
+    let mut lines = sheet_text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("\u{feff}Datum;Beschreibung;Empfänger;Kategorie;"),
+        "{sheet_text}"
+    );
+    assert!(
+        lines.next().unwrap().contains(";Sofa;Möbelhaus;"),
+        "{sheet_text}"
+    );
+    assert!(
+        sheet_text.contains(";1234,50;EUR;1234,50;EUR;1;"),
+        "{sheet_text}"
+    );
+    let plain_list = app
+        .server
+        .get(&format!("{ws}/expenses.csv?format=plain"))
+        .add_header("accept-language", "de-DE")
+        .await
+        .text();
+    assert_eq!(plain_list, api_text, "the plain one is the API's");
+    let refused = app
+        .server
+        .get(&format!("{ws}/expenses.csv?format=ods"))
+        .await;
+    assert_eq!(refused.status_code(), 422);
 }

@@ -138,3 +138,17 @@ receipt-attached = { $count ->
    *[other] { $count } Belege angehängt.
     }
 receipt-removed = Beleg entfernt.
+expense-csv-date = Datum
+expense-csv-description = Beschreibung
+expense-csv-payee = Empfänger
+expense-csv-category = Kategorie
+expense-csv-tags = Schlagwörter
+expense-csv-paid-by = Bezahlt von
+expense-csv-amount = Betrag
+expense-csv-base-currency = Basiswährung
+expense-csv-original-amount = Betrag wie eingegeben
+expense-csv-currency = Währung
+expense-csv-rate = Kurs
+expense-csv-split = Aufteilung
+expense-csv-notes = Notizen
+expense-csv-id = ID

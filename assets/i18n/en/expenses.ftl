@@ -138,3 +138,17 @@ receipt-attached = { $count ->
    *[other] { $count } receipts attached.
     }
 receipt-removed = Receipt removed.
+expense-csv-date = Date
+expense-csv-description = Description
+expense-csv-payee = Payee
+expense-csv-category = Category
+expense-csv-tags = Tags
+expense-csv-paid-by = Paid by
+expense-csv-amount = Amount
+expense-csv-base-currency = Base currency
+expense-csv-original-amount = Amount as entered
+expense-csv-currency = Currency
+expense-csv-rate = Rate
+expense-csv-split = Split
+expense-csv-notes = Notes
+expense-csv-id = ID

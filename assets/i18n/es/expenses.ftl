@@ -138,3 +138,17 @@ receipt-attached = { $count ->
    *[other] { $count } recibos adjuntados.
     }
 receipt-removed = Recibo quitado.
+expense-csv-date = Fecha
+expense-csv-description = Descripción
+expense-csv-payee = Beneficiario
+expense-csv-category = Categoría
+expense-csv-tags = Etiquetas
+expense-csv-paid-by = Pagado por
+expense-csv-amount = Importe
+expense-csv-base-currency = Moneda base
+expense-csv-original-amount = Importe introducido
+expense-csv-currency = Moneda
+expense-csv-rate = Tipo de cambio
+expense-csv-split = Reparto
+expense-csv-notes = Notas
+expense-csv-id = ID

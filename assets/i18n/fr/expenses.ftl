@@ -138,3 +138,17 @@ receipt-attached = { $count ->
    *[other] { $count } justificatifs joints.
     }
 receipt-removed = Justificatif retiré.
+expense-csv-date = Date
+expense-csv-description = Description
+expense-csv-payee = Bénéficiaire
+expense-csv-category = Catégorie
+expense-csv-tags = Étiquettes
+expense-csv-paid-by = Payé par
+expense-csv-amount = Montant
+expense-csv-base-currency = Devise de base
+expense-csv-original-amount = Montant saisi
+expense-csv-currency = Devise
+expense-csv-rate = Taux
+expense-csv-split = Partage
+expense-csv-notes = Notes
+expense-csv-id = ID

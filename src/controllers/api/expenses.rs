@@ -22,6 +22,7 @@ use crate::{
         EXPENSES_DELETE_OWN, EXPENSES_READ, EXPENSES_UPDATE_ANY, EXPENSES_UPDATE_OWN,
         RECURRING_MANAGE, RECURRING_READ,
     },
+    views::csv::CsvFlavour,
     views::expenses::{
         csv_download, CategoryList, CategoryResponse, ExpenseListResponse, ExpenseResponse,
         RecurringList, RecurringResponse,
@@ -318,7 +319,7 @@ async fn export_csv(
     Query(filter): Query<ExpenseFilter>,
 ) -> Result<Response> {
     let found = expenses::Model::all_matching(&member.db, &member.workspace, &filter).await?;
-    csv_download(&found, &member.workspace)
+    csv_download(&found, &member.workspace, CsvFlavour::Plain)
 }
 
 #[utoipa::path(

@@ -18,7 +18,6 @@ use crate::{
         access::{requires, Member},
         web_session::Visitor,
     },
-    i18n::Lang,
     models::{
         budgets::Period,
         dashboard::{self, Grouping, ReportRow},
@@ -27,6 +26,7 @@ use crate::{
     },
     policies::EXPENSES_READ,
     views::{
+        csv::CsvFlavour,
         expenses::spreadsheet_safe,
         page::InWorkspace,
         reports::{ReportLine, ReportQueryEcho, ReportsPage},
@@ -45,65 +45,6 @@ pub struct ReportQuery {
     pub group: Option<String>,
     /// The CSV's flavour: `spreadsheet` or `plain`.
     pub format: Option<String>,
-}
-
-/// How a CSV report is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum CsvFlavour {
-    /// For a spreadsheet program set to this language: its separator
-    /// (`;` where the comma is the decimal mark), its decimal mark, headers
-    /// in its words, and a UTF-8 BOM so that the program reads accents right.
-    Spreadsheet(Lang),
-    /// For programs: comma, decimal point, English headers, no BOM.
-    Plain,
-}
-
-impl CsvFlavour {
-    /// The flavour asked for, or the reader's default.
-    fn asked(format: Option<&str>, lang: Lang) -> Result<Self> {
-        match format.map(str::trim).filter(|f| !f.is_empty()) {
-            Some("spreadsheet") => Ok(Self::Spreadsheet(lang)),
-            Some("plain") => Ok(Self::Plain),
-            Some(_) => {
-                let mut errors = FieldErrors::new();
-                errors.add("format", "must be spreadsheet or plain");
-                errors.into_result()?;
-                Ok(Self::Plain)
-            }
-            None if lang.csv_separator() == ',' => Ok(Self::Plain),
-            None => Ok(Self::Spreadsheet(lang)),
-        }
-    }
-
-    fn separator(self) -> u8 {
-        match self {
-            // Every separator a language has is ASCII.
-            Self::Spreadsheet(lang) => u8::try_from(lang.csv_separator()).unwrap_or(b','),
-            Self::Plain => b',',
-        }
-    }
-
-    /// A plain amount (`1234.50`) as the file writes it.
-    fn amount(self, plain: String) -> String {
-        match self {
-            // A semicolon separates where the comma is the decimal mark.
-            Self::Spreadsheet(lang) if lang.csv_separator() == ';' => plain.replacen('.', ",", 1),
-            _ => plain,
-        }
-    }
-
-    fn header(self) -> [String; 4] {
-        match self {
-            Self::Spreadsheet(lang) => [
-                "report-csv-group",
-                "report-csv-expenses",
-                "report-csv-total",
-                "report-csv-currency",
-            ]
-            .map(|key| lang.text(key)),
-            Self::Plain => ["group", "expenses", "total", "currency"].map(String::from),
-        }
-    }
 }
 
 /// The range and grouping asked for; this month by category when left out.
@@ -218,24 +159,22 @@ async fn index(
     render(&v, &visitor, StatusCode::OK, "reports/index.html", &context)
 }
 
-/// The UTF-8 byte order mark, which spreadsheet programs read as "this
-/// file is UTF-8".
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 fn to_csv(rows: &[ReportRow], currency: &str, flavour: CsvFlavour) -> Result<Vec<u8>, csv::Error> {
-    let start = match flavour {
-        CsvFlavour::Spreadsheet(_) => BOM.to_vec(),
-        CsvFlavour::Plain => Vec::new(),
-    };
-    let mut out = csv::WriterBuilder::new()
-        .delimiter(flavour.separator())
-        .from_writer(start);
-    out.write_record(flavour.header())?;
+    let mut out = flavour.writer();
+    out.write_record(flavour.header(
+        ["group", "expenses", "total", "currency"],
+        [
+            "report-csv-group",
+            "report-csv-expenses",
+            "report-csv-total",
+            "report-csv-currency",
+        ],
+    ))?;
     for row in rows {
         out.write_record([
             spreadsheet_safe(&row.label),
             row.count.to_string(),
-            flavour.amount(format(row.total_minor, currency)),
+            flavour.amount(&format(row.total_minor, currency)),
             currency.to_string(),
         ])?;
     }

@@ -2,6 +2,7 @@
 //! shows the list again with the form as sent), and its CSV download.
 
 use super::*;
+use crate::views::csv::{CsvFlavour, CsvQuery};
 
 pub(super) async fn list_page(
     screen: &Screen<'_>,
@@ -334,15 +335,19 @@ pub(super) async fn create(
     redirect_with(&to, kind, &message, &ctx, &[])
 }
 
-/// The filtered list as a CSV file, the same as the API's.
+/// The filtered list as a CSV file: the API's (`?format=plain`), or for a
+/// spreadsheet in the reader's language (`?format=spreadsheet`).
 #[debug_handler]
 pub(super) async fn export_csv(
     State(_ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
+    Query(asked): Query<CsvQuery>,
     Query(filter): Query<ExpenseFilter>,
 ) -> Result<Response> {
+    let flavour = CsvFlavour::asked(asked.format.as_deref(), visitor.lang)?;
     let found = expenses::Model::all_matching(&member.db, &member.workspace, &filter).await?;
-    csv_download(&found, &member.workspace)
+    csv_download(&found, &member.workspace, flavour)
 }
 
 /// What an `Idempotency-Key` on the add form found.
