@@ -210,6 +210,18 @@ async fn a_confirmation_link_is_sent_again_three_times_an_hour() {
             && flash.contains("minutes."),
         "{flash}"
     );
+    // A German member reads it in German.
+    let chosen = app
+        .post_form("/account/language", &[("language", "de")])
+        .await;
+    assert_eq!(chosen.status_code(), 303, "{}", chosen.text());
+    app.post_form("/account/verification", &[]).await;
+    let flash = account_flash(&app).await;
+    assert!(
+        flash.contains("Ein Bestätigungslink wurde zu oft gesendet; du kannst in ")
+            && flash.contains(" Minuten einen neuen anfordern."),
+        "{flash}"
+    );
     // The API spends from the same budget.
     let token = app.api_login("ann@example.com", PASSWORD).await;
     let api = app

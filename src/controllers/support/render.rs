@@ -65,7 +65,7 @@ pub fn throttled_page(
         visitor,
         status,
         template,
-        json!({ "form": form, "alert": throttled.message() }),
+        json!({ "form": form, "alert": throttled.message_in(visitor.lang) }),
     )?;
     if let Ok(value) = retry_after.parse() {
         response.headers_mut().insert(header::RETRY_AFTER, value);

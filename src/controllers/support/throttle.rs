@@ -14,10 +14,12 @@ use std::{
 };
 
 use axum::http::{header, StatusCode};
+use fluent_templates::fluent_bundle::FluentValue;
 use loco_rs::{controller::ErrorDetail, prelude::*};
 use sea_orm::ConnectionTrait;
 
 use crate::{
+    i18n::Lang,
     models::{
         invitations,
         rate_limits::{self, Budget, Exceeded, Spent},
@@ -55,6 +57,8 @@ pub enum Resend<'a> {
 pub struct PasswordAttempt(Spent);
 
 const ATTEMPTS: &str = "Too many attempts";
+const VERIFICATION_RESENT: &str = "A confirmation link was sent too often; you can ask for another";
+const INVITATION_RESENT: &str = "This invitation was sent too often; you can send it again";
 
 impl AuthThrottle {
     #[must_use]
@@ -146,11 +150,11 @@ impl AuthThrottle {
         let (key, message) = match what {
             Resend::Verification(user) => (
                 format!("resend:verification:{}", user.pid),
-                "A confirmation link was sent too often; you can ask for another",
+                VERIFICATION_RESENT,
             ),
             Resend::Invitation(invitation) => (
                 format!("resend:invitation:{}", invitation.pid),
-                "This invitation was sent too often; you can send it again",
+                INVITATION_RESENT,
             ),
         };
         Ok(rate_limits::spend(db, &key, budget)
@@ -228,7 +232,7 @@ impl Throttled {
         }
     }
 
-    /// The message for a page: what was done too often and when to come
+    /// The message for the API: what was done too often and when to come
     /// back.
     #[must_use]
     pub fn message(&self) -> String {
@@ -239,11 +243,34 @@ impl Throttled {
         }
     }
 
-    /// The error of a password field over its budget, as a form shows it
-    /// after the field's label ("Current password was tried too often…").
+    /// How long to wait, in `lang`.
+    fn wait_in(&self, lang: Lang) -> FluentValue<'static> {
+        let secs = self.retry_after_secs();
+        let text = if secs <= 120 {
+            lang.text_with("throttle-seconds", &[("count", secs.into())])
+        } else {
+            lang.text_with("throttle-minutes", &[("count", secs.div_ceil(60).into())])
+        };
+        text.into()
+    }
+
+    /// The message for a page in `lang`.
     #[must_use]
-    pub fn password_field_error(&self) -> String {
-        format!("was tried too often; try again in {}", self.wait())
+    pub fn message_in(&self, lang: Lang) -> String {
+        let key = match self.what {
+            ATTEMPTS => "throttle-attempts",
+            VERIFICATION_RESENT => "throttle-verification",
+            _ => "throttle-invitation",
+        };
+        lang.text_with(key, &[("wait", self.wait_in(lang))])
+    }
+
+    /// The error of a password field over its budget, as a form in `lang`
+    /// shows it after the field's label ("Current password was tried too
+    /// often…").
+    #[must_use]
+    pub fn password_field_error(&self, lang: Lang) -> String {
+        lang.text_with("throttle-password-field", &[("wait", self.wait_in(lang))])
     }
 
     /// Headers for a page answering 429.

@@ -128,7 +128,7 @@ async fn password_attempt(
         Err(throttled) => throttled,
     };
     let mut page = context(ctx, me).await?;
-    let errors = FieldErrors::one(field, throttled.password_field_error());
+    let errors = FieldErrors::one(field, throttled.password_field_error(visitor.lang));
     page.errors = Some([(form, errors.to_json())].into());
     let mut response = show_page(v, visitor, StatusCode::TOO_MANY_REQUESTS, &page)?;
     if let Ok(value) = throttled.status_and_header().1.parse() {
@@ -258,7 +258,8 @@ pub(super) async fn resend_verification(
     if let Err(throttled) =
         AuthThrottle::resend(&ctx, &ctx.db, Resend::Verification(&me.user)).await?
     {
-        return redirect_with(&urls::account(), "alert", &throttled.message(), &ctx, &[]);
+        let message = throttled.message_in(visitor.lang);
+        return redirect_with(&urls::account(), "alert", &message, &ctx, &[]);
     }
     let to = me.user.address_to_confirm().to_string();
     Mail::confirmation(&me.user).queue(&ctx).await?;
