@@ -240,6 +240,23 @@ async fn members_and_settings_read_in_german() {
     let expires = regex::Regex::new(r"<td>Leser</td><td>\d\d\.\d\d\.\d{4}</td>").unwrap();
     assert!(expires.is_match(&members), "{members}");
     assert!(members.contains(">Zurückziehen</button>"));
+    // A refusal the model words in English reads in German too.
+    let again = post_in(
+        &app,
+        &format!("{ws}/invitations"),
+        "de-DE",
+        &[("email", "bob@example.com"), ("role", "viewer")],
+    )
+    .await;
+    let again = if again.status_code() == 303 {
+        read(&app, &format!("{ws}/members"), "de-DE").await
+    } else {
+        again.text()
+    };
+    assert!(
+        again.contains("at schon eine offene Einladung; sende sie erneut oder ziehe sie zurück"),
+        "{again}"
+    );
 
     let settings = read(&app, &format!("{ws}/settings"), "de-DE").await;
     assert!(settings.contains("<h1>Einstellungen</h1>"), "{settings}");

@@ -140,7 +140,7 @@ impl FromRequestParts<AppContext> for Staff {
 fn answer(ctx: &AppContext, to: &str, outcome: Result<String>) -> Result<Response> {
     match outcome {
         Ok(done) => super::support::render::redirect_with(to, "notice", &done, ctx, &[]),
-        Err(err) => super::support::errors::back_with(ctx, to, err),
+        Err(err) => super::support::errors::back_with(ctx, crate::i18n::Lang::En, to, err),
     }
 }
 

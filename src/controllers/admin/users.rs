@@ -394,7 +394,7 @@ async fn delete(
             &ctx,
             &[],
         ),
-        Err(err) => back_with(&ctx, &user_path(&user), err),
+        Err(err) => back_with(&ctx, crate::i18n::Lang::En, &user_path(&user), err),
     }
 }
 

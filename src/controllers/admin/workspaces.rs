@@ -332,7 +332,12 @@ async fn delete(
             &ctx,
             &[],
         ),
-        Err(err) => back_with(&ctx, &workspace_path(&workspace), err),
+        Err(err) => back_with(
+            &ctx,
+            crate::i18n::Lang::En,
+            &workspace_path(&workspace),
+            err,
+        ),
     }
 }
 
@@ -351,6 +356,7 @@ async fn support_view(
     let Some(grant) = support_grants::Model::active(&txn, workspace.id).await? else {
         return back_with(
             &ctx,
+            crate::i18n::Lang::En,
             &workspace_path(&workspace),
             FieldErrors::one(
                 "support_access",

@@ -71,16 +71,22 @@ async fn show(
 }
 
 /// Where to send the owner, or back to the billing page with the reason.
-fn go_to(ctx: &AppContext, workspace_pid: &Uuid, opened: Result<String>) -> Result<Response> {
+fn go_to(
+    ctx: &AppContext,
+    visitor: &Visitor,
+    workspace_pid: &Uuid,
+    opened: Result<String>,
+) -> Result<Response> {
     match opened {
         Ok(url) => format::redirect(&url),
-        Err(err) => back_with(ctx, &urls::billing(workspace_pid), err),
+        Err(err) => back_with(ctx, visitor.lang, &urls::billing(workspace_pid), err),
     }
 }
 
 #[debug_handler]
 async fn checkout(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     member: Member,
     Form(form): Form<CheckoutForm>,
 ) -> Result<Response> {
@@ -93,14 +99,18 @@ async fn checkout(
         &form.interval,
     )
     .await;
-    go_to(&ctx, &workspace.pid, opened)
+    go_to(&ctx, &visitor, &workspace.pid, opened)
 }
 
 #[debug_handler]
-async fn portal(State(ctx): State<AppContext>, member: Member) -> Result<Response> {
+async fn portal(
+    State(ctx): State<AppContext>,
+    visitor: Visitor,
+    member: Member,
+) -> Result<Response> {
     let (_, workspace) = member.release().await?;
     let opened = billing::open_portal(&ctx, &workspace).await;
-    go_to(&ctx, &workspace.pid, opened)
+    go_to(&ctx, &visitor, &workspace.pid, opened)
 }
 
 pub fn routes() -> Routes {

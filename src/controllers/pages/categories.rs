@@ -160,7 +160,7 @@ async fn update(
             )
         }
         Err(err) => {
-            let message = refusal(&err).ok_or(err)?;
+            let message = refusal(&err, visitor.lang).ok_or(err)?;
             redirect_with(&to, "alert", &message, &ctx, &[])
         }
     }
@@ -201,7 +201,7 @@ async fn destroy(
             )
         }
         Err(err) => {
-            let message = refusal(&err).ok_or(err)?;
+            let message = refusal(&err, visitor.lang).ok_or(err)?;
             redirect_with(&to, "alert", &message, &ctx, &[])
         }
     }

@@ -292,7 +292,7 @@ async fn start(
         Err(err) => {
             let Some(errors) = FieldErrors::from_error(&err) else {
                 let to = urls::import(member.workspace.pid, import.pid);
-                return back_with(&ctx, &to, err);
+                return back_with(&ctx, visitor.lang, &to, err);
             };
             show_page(
                 &ctx,

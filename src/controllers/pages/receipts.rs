@@ -82,7 +82,7 @@ async fn upload(
                 .text_with("receipt-attached", &[("count", saved.len().into())]);
             redirect_with(&back, "notice", &message, &ctx, &[])
         }
-        Err(err) => back_with(&ctx, &back, err),
+        Err(err) => back_with(&ctx, visitor.lang, &back, err),
     }
 }
 
@@ -185,7 +185,7 @@ async fn destroy(
             let message = visitor.lang.text("receipt-removed");
             redirect_with(&back, "notice", &message, &ctx, &[])
         }
-        Err(err) => back_with(&ctx, &back, err),
+        Err(err) => back_with(&ctx, visitor.lang, &back, err),
     }
 }
 

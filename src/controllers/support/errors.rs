@@ -7,7 +7,7 @@ use loco_rs::prelude::*;
 use serde_json::Value;
 
 use super::render::redirect_with;
-use crate::models::validation::FieldErrors;
+use crate::{i18n::Lang, models::validation::FieldErrors};
 
 /// `text` as a sentence: capitalised, with a full stop.
 #[must_use]
@@ -24,13 +24,13 @@ pub fn sentence(text: &str) -> String {
 /// spent (429) or a service that failed (502, 503). `None` for any other
 /// error.
 #[must_use]
-pub fn refusal(err: &Error) -> Option<String> {
+pub fn refusal(err: &Error, lang: Lang) -> Option<String> {
     if let Some(Value::Object(fields)) = FieldErrors::from_error(err) {
         let message = fields
             .values()
             .filter_map(|messages| messages.get(0).and_then(Value::as_str))
             .next()?;
-        return Some(sentence(message));
+        return Some(sentence(&lang.field_message(message)));
     }
     match err {
         Error::CustomError(
@@ -52,8 +52,8 @@ pub fn refusal(err: &Error) -> Option<String> {
 ///
 /// # Errors
 /// `err` itself when it is not a refusal.
-pub fn back_with(ctx: &AppContext, to: &str, err: Error) -> Result<Response> {
-    let message = refusal(&err).ok_or(err)?;
+pub fn back_with(ctx: &AppContext, lang: Lang, to: &str, err: Error) -> Result<Response> {
+    let message = refusal(&err, lang).ok_or(err)?;
     redirect_with(to, "alert", &message, ctx, &[])
 }
 

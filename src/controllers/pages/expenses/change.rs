@@ -168,7 +168,7 @@ pub(super) async fn update(
             let Some(errors) = FieldErrors::from_error(&err) else {
                 return Ok(for_htmx(
                     &headers,
-                    back_with(&ctx, &list_path(&member), err)?,
+                    back_with(&ctx, visitor.lang, &list_path(&member), err)?,
                 ));
             };
             let screen = Screen {

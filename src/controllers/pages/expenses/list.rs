@@ -203,7 +203,12 @@ pub(super) async fn add_form_again(
     err: Error,
 ) -> Result<Response> {
     let Some(errors) = FieldErrors::from_error(&err) else {
-        return back_with(screen.ctx, &list_path(screen.member), err);
+        return back_with(
+            screen.ctx,
+            screen.visitor.lang,
+            &list_path(screen.member),
+            err,
+        );
     };
     if form.from == "new" {
         let sent = Some((form.echo(), errors));
@@ -317,7 +322,7 @@ pub(super) async fn create(
         Err(err) => {
             let why = match receipts::storage_refusal(&err) {
                 Some(why) => why.to_string(),
-                None => refusal(&err).ok_or(err)?,
+                None => refusal(&err, visitor.lang).ok_or(err)?,
             };
             let args = [
                 ("description", description.into()),

@@ -86,7 +86,7 @@ pub(super) async fn change_role(
                 &[],
             )
         }
-        Err(err) => back_with(&ctx, &to, err),
+        Err(err) => back_with(&ctx, visitor.lang, &to, err),
     }
 }
 
@@ -124,7 +124,7 @@ pub(super) async fn remove_member(
                 redirect_with(&to, "notice", &message, &ctx, &[])
             }
         }
-        Err(err) => back_with(&ctx, &to, err),
+        Err(err) => back_with(&ctx, visitor.lang, &to, err),
     }
 }
 
@@ -161,7 +161,12 @@ pub(super) async fn invite(
                 let status = StatusCode::UNPROCESSABLE_ENTITY;
                 members_page(&ctx, &v, &visitor, &member, status, sent).await
             }
-            None => back_with(&ctx, &urls::members(member.workspace.pid), err),
+            None => back_with(
+                &ctx,
+                visitor.lang,
+                &urls::members(member.workspace.pid),
+                err,
+            ),
         },
     }
 }
@@ -194,7 +199,7 @@ pub(super) async fn resend_invitation(
                 &[],
             )
         }
-        Err(err) => back_with(&ctx, &to, err),
+        Err(err) => back_with(&ctx, visitor.lang, &to, err),
     }
 }
 
@@ -218,7 +223,7 @@ pub(super) async fn revoke_invitation(
                 .text_with("members-revoked", &[("email", revoked.email.into())]);
             redirect_with(&to, "notice", &message, &ctx, &[])
         }
-        Err(err) => back_with(&ctx, &to, err),
+        Err(err) => back_with(&ctx, visitor.lang, &to, err),
     }
 }
 
@@ -300,6 +305,6 @@ pub(super) async fn accept(
                 &[],
             )
         }
-        Err(err) => back_with(&ctx, &urls::invitation(&token), err),
+        Err(err) => back_with(&ctx, visitor.lang, &urls::invitation(&token), err),
     }
 }

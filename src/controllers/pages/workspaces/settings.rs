@@ -157,7 +157,7 @@ pub(super) async fn grant_support(
                 &[],
             )
         }
-        Err(err) => back_with(&ctx, &to, err),
+        Err(err) => back_with(&ctx, visitor.lang, &to, err),
     }
 }
 
@@ -174,6 +174,6 @@ pub(super) async fn revoke_support(
             let message = visitor.lang.text("settings-support-ended");
             redirect_with(&to, "notice", &message, &ctx, &[])
         }
-        Err(err) => back_with(&ctx, &to, err),
+        Err(err) => back_with(&ctx, visitor.lang, &to, err),
     }
 }
