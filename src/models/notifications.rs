@@ -6,6 +6,9 @@ use crate::models::paging::{Page, PageQuery};
 use chrono::Utc;
 use loco_rs::prelude::*;
 use sea_orm::{sea_query::Expr, QuerySelect};
+use std::collections::HashMap;
+
+use super::_entities::{budget_alerts, budgets};
 
 pub use super::_entities::notifications::{self, ActiveModel, Entity, Model};
 
@@ -23,6 +26,45 @@ impl TenantEntity for Entity {
 }
 
 impl Model {
+    /// The budget alerts (with their budgets) that `notifications` come
+    /// from, by alert id: a page words them in its reader's language.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn alerts_of<C: ConnectionTrait>(
+        db: &C,
+        workspace_id: WorkspaceId,
+        notifications: &[Self],
+    ) -> ModelResult<HashMap<i64, (budget_alerts::Model, budgets::Model)>> {
+        let ids: Vec<i64> = notifications
+            .iter()
+            .filter_map(|n| n.budget_alert_id)
+            .collect();
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let alerts = budget_alerts::Entity::find()
+            .in_tenant(workspace_id)
+            .filter(budget_alerts::Column::Id.is_in(ids))
+            .all(db)
+            .await?;
+        let budgets: HashMap<i64, budgets::Model> = budgets::Entity::find()
+            .in_tenant(workspace_id)
+            .filter(budgets::Column::Id.is_in(alerts.iter().map(|a| a.budget_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|b| (b.id, b))
+            .collect();
+        Ok(alerts
+            .into_iter()
+            .filter_map(|alert| {
+                let budget = budgets.get(&alert.budget_id)?.clone();
+                Some((alert.id, (alert, budget)))
+            })
+            .collect())
+    }
+
     /// A member's newest notifications in a workspace.
     ///
     /// # Errors

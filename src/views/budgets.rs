@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use crate::{
+    i18n::Lang,
     models::{
+        _entities::{budget_alerts, budgets},
         budgets::{Progress, Standing},
         memberships::MailPreferences,
         money, notifications,
@@ -97,6 +99,50 @@ pub struct NotificationResponse {
     pub link: String,
     pub created_at: String,
     pub read: bool,
+}
+
+impl NotificationResponse {
+    /// The notification as a page in `lang` shows it: a budget alert's
+    /// worded from its figures (as its mail is), anything else as stored.
+    #[must_use]
+    pub fn in_language(
+        n: &notifications::Model,
+        alert: Option<&(budget_alerts::Model, budgets::Model)>,
+        lang: Lang,
+        currency: &str,
+    ) -> Self {
+        let mut shown = Self::from(n);
+        if let Some((alert, budget)) = alert {
+            let money = |minor: i64| {
+                money::currency(currency).map_or_else(
+                    || money::format_with_code(minor, currency),
+                    |c| lang.amount(minor, c),
+                )
+            };
+            let key = if alert.threshold >= 100 {
+                "mail-alert-title-over"
+            } else {
+                "mail-alert-title-reached"
+            };
+            shown.title = lang.text_with(
+                key,
+                &[
+                    ("budget", budget.name.clone().into()),
+                    ("percent", alert.threshold.into()),
+                ],
+            );
+            shown.body = lang.text_with(
+                "mail-alert-body",
+                &[
+                    ("spent", money(alert.spent_minor).into()),
+                    ("limit", money(alert.limit_minor).into()),
+                    ("period", budget.period.clone().into()),
+                    ("start", lang.date(alert.period_start).into()),
+                ],
+            );
+        }
+        shown
+    }
 }
 
 impl From<&notifications::Model> for NotificationResponse {

@@ -108,6 +108,18 @@ async fn the_dashboard_shows_this_month_and_is_never_stale_after_a_change() {
     // The bell's page, marking read, and the mail settings.
     let bell = app.server.get(&format!("{ws}/notifications")).await.text();
     assert!(bell.contains("Food has reached 80%"), "{bell}");
+    // Worded in the reader's language from the alert's figures.
+    let german = app
+        .server
+        .get(&format!("{ws}/notifications"))
+        .add_header("accept-language", "de-DE")
+        .await
+        .text();
+    assert!(german.contains("Food hat 80 % erreicht"), "{german}");
+    assert!(
+        german.contains(" von 100,00\u{a0}€ ausgegeben für den Monat ab "),
+        "{german}"
+    );
     let read = app
         .post_form(&format!("{ws}/notifications/read"), &[])
         .await;

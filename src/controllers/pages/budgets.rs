@@ -193,10 +193,18 @@ async fn notifications_page(
 ) -> Result<Response> {
     let items =
         notifications::Model::recent(&member.db, member.workspace.id, member.user().id).await?;
+    let alerts = notifications::Model::alerts_of(&member.db, member.workspace.id, &items).await?;
+    let currency = &member.workspace.currency;
     let context = InWorkspace {
         frame: super::workspaces::frame(&ctx, &member).await?,
         page: NotificationsPage {
-            notifications: items.iter().map(NotificationResponse::from).collect(),
+            notifications: items
+                .iter()
+                .map(|n| {
+                    let alert = n.budget_alert_id.and_then(|id| alerts.get(&id));
+                    NotificationResponse::in_language(n, alert, visitor.lang, currency)
+                })
+                .collect(),
             mail: member.membership.mail_preferences(),
         },
     };
