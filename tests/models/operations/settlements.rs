@@ -41,7 +41,7 @@ async fn a_settlement_is_between_two_members_for_an_amount_above_zero() {
                     ..paid(bob, ann, "5.00")
                 },
                 "currency",
-                "must be EUR, the workspace's currency: balances and payments are kept in it, so convert the amount first",
+                "must be EUR, the workspace's currency: balances and payments are kept in it, so convert the amount first (or let the workspace settle each currency on its own)",
             ),
             (paid(bob, ann, "0"), "amount", "must be greater than zero"),
             (paid(bob, ann, "-5"), "amount", "must be greater than zero"),
