@@ -144,6 +144,12 @@ async fn budgets_balances_and_a_members_statement_read_in_german_with_german_amo
     );
     assert!(balances.contains("Als bezahlt eintragen"));
     assert!(balances.contains("<h2>Eine Zahlung eintragen</h2>"));
+    // The suggested amount is written as a German types it.
+    let amount = regex::Regex::new(r#"<input id="s-amount"[^>]*value="([^"]*)""#)
+        .unwrap()
+        .captures(&balances)
+        .map(|c| c[1].to_string());
+    assert_eq!(amount.as_deref(), Some("1.234,50"), "{balances}");
 
     // Bob pays part of it back; the page says so in German.
     let paid = post_in(

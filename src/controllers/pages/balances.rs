@@ -56,7 +56,8 @@ async fn balances_page(
                 date,
                 from: from.pid.to_string(),
                 to: to.pid.to_string(),
-                amount: format_amount(amount, currency),
+                // As the reader types amounts (`23,80` in German).
+                amount: visitor.lang.number(&format_amount(amount, currency)),
                 currency: currency.to_string(),
             },
             // Nobody owes: from the member looking to someone else.
