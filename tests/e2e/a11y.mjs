@@ -6,13 +6,10 @@
 // pages. A serious or critical finding fails the run and names the rule, the
 // page and the elements; a screenshot of every page in every mode is saved
 // (a11y-<page>-<width>-<scheme>.png).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { start } from "./lib.mjs";
+import { axeFindings, start } from "./lib.mjs";
 
 const [base, password, email, ws] = process.argv.slice(2);
 const { problems, open, logIn, check, finish } = await start(base, password);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\/\d+(?=\/|$)/g;
 const kind = (path) => path.split("?")[0].replace(ID, (m) => (m.startsWith("/") ? "/:n" : ":id"));
@@ -23,15 +20,7 @@ const skip = (path) => /logout|\/download|\/export|\.csv|\.json|\/archive|\/rece
 
 async function audit(page, path, label) {
   await page.goto(`${base}${path}`);
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  });
-  for (const finding of result) problems.push(`${label} ${path}: ${finding}`);
+  for (const finding of await axeFindings(page)) problems.push(`${label} ${path}: ${finding}`);
   await check(page, `a11y-${slug(path)}-${label}`);
 }
 
@@ -53,13 +42,15 @@ while (queue.length && pages.size < 60) {
 }
 if (pages.size < 12) problems.push(`only ${pages.size} pages found: ${[...pages.values()].join(", ")}`);
 
+// One sign-in for every mode: five in a minute would spend the account's
+// login budget.
+const signedIn = await finder.context().storageState();
 for (const width of [360, 1280]) {
   for (const colorScheme of ["light", "dark"]) {
     const label = `${width}-${colorScheme}`;
     const visitor = await open(width, { colorScheme });
     for (const path of ["/login", "/signup", "/forgot-password"]) await audit(visitor, path, label);
-    const member = await open(width, { colorScheme });
-    await logIn(member, email);
+    const member = await open(width, { colorScheme, storageState: signedIn });
     for (const path of pages.values()) await audit(member, path, label);
   }
 }

@@ -10,13 +10,10 @@
 //     records that Ben paid part of what he owes.
 // Every page is German, has no console error and no serious axe-core
 // finding; each step saves a screenshot (first-day-de-*.png).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { start } from "./lib.mjs";
+import { axeFindings, start } from "./lib.mjs";
 
 const [base, password, part, extra] = process.argv.slice(2);
 const { problems, open, check, finish } = await start(base, password);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 async function submit(page, button) {
   await Promise.all([page.waitForNavigation(), page.click(button)]);
@@ -26,15 +23,7 @@ async function submit(page, button) {
 async function step(page, name) {
   const lang = await page.getAttribute("html", "lang");
   if (lang !== "de") problems.push(`${name}: the page is in "${lang}", not German`);
-  await page.evaluate(axeSource);
-  const findings = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  });
-  for (const f of findings) problems.push(`${name}: ${f}`);
+  for (const f of await axeFindings(page)) problems.push(`${name}: ${f}`);
   await check(page, `first-day-de-${name}`);
 }
 

@@ -1,8 +1,24 @@
 // What the browser scripts share: Debian's Chromium through playwright-core,
-// pages that record console errors, signing in, and a check for broken
-// layout that also saves a screenshot under target/e2e/.
-import { mkdirSync } from "node:fs";
+// pages that record console errors, signing in, a check for broken layout
+// that also saves a screenshot under target/e2e/, and axe-core's findings.
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+// axe-core's serious and critical findings on the page as it is now:
+// "impact rule (help): the first elements".
+export async function axeFindings(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+}
 
 export async function start(base, password) {
   const shots = process.env.E2E_SCREENSHOTS || "target/e2e";
