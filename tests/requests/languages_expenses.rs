@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::expense_pages::add_api;
+use super::expense_pages::{add_api, api};
 use crate::support::{csrf_in, household, TestApp};
 
 const GERMAN: &str = "de-DE,de;q=0.9,en;q=0.8";
@@ -64,6 +64,27 @@ async fn the_expense_list_speaks_german_with_german_amounts_and_dates() {
     assert!(html.contains("18.11.2026"));
     assert!(!html.contains("2026-11-20<"), "no ISO date shown: {html}");
     assert!(!html.contains("1234.50"), "no plain amount shown");
+
+    // The filter takes amounts as a German types them: 4,50 to 1.000,00.
+    let filtered = app
+        .server
+        .get(&format!("{ws}/expenses?min=4%2C50&max=1.000%2C00"))
+        .add_header("accept-language", GERMAN)
+        .await;
+    filtered.assert_status_ok();
+    let filtered = filtered.text();
+    assert!(
+        filtered.contains("<strong>1</strong> Ausgabe · Summe"),
+        "only the lamp: {filtered}"
+    );
+    assert!(filtered.contains("Lampe"));
+    // The API stays exact: a decimal comma is refused there.
+    let api_filter = app
+        .server
+        .get(&format!("{}/expenses?min=4%2C50", api(&ws)))
+        .authorization_bearer(&token)
+        .await;
+    assert_eq!(api_filter.status_code(), 422, "{}", api_filter.text());
 }
 
 #[tokio::test]

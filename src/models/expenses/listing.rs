@@ -61,6 +61,11 @@ pub struct ExpenseFilter {
     /// Items per page (`PageQuery`).
     #[param(ignore)]
     pub limit: Option<u64>,
+    /// How `min` and `max` are written: exactly by the API; as typed in
+    /// the pages' filter (`12,50`).
+    #[serde(skip)]
+    #[param(ignore)]
+    pub notation: money::Notation,
 }
 
 impl ExpenseFilter {
@@ -334,7 +339,7 @@ impl Model {
             .ok_or_else(|| Error::string("workspace has an invalid base currency"))?;
         for (field, value, at_least) in [("min", &filter.min, true), ("max", &filter.max, false)] {
             if let Some(text) = blank_to_none(value.as_ref()) {
-                match money::parse_amount(&text, base) {
+                match money::parse_amount_as(&text, base, filter.notation) {
                     Ok(minor) if at_least => {
                         condition = condition.add(expenses::Column::AmountMinor.gte(minor));
                     }

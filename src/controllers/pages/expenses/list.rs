@@ -108,9 +108,11 @@ pub(super) async fn index(
     ViewEngine(v): ViewEngine<TeraView>,
     visitor: Visitor,
     member: Member,
-    Query(filter): Query<ExpenseFilter>,
+    Query(mut filter): Query<ExpenseFilter>,
     Query(extras): Query<ListExtras>,
 ) -> Result<Response> {
+    // The filter's amounts as people type them (`12,50`).
+    filter.notation = money::Notation::Typed;
     let screen = Screen {
         ctx: &ctx,
         v: &v,
@@ -348,9 +350,10 @@ pub(super) async fn export_csv(
     visitor: Visitor,
     member: Member,
     Query(asked): Query<CsvQuery>,
-    Query(filter): Query<ExpenseFilter>,
+    Query(mut filter): Query<ExpenseFilter>,
 ) -> Result<Response> {
     let flavour = CsvFlavour::asked(asked.format.as_deref(), visitor.lang)?;
+    filter.notation = money::Notation::Typed;
     let found = expenses::Model::all_matching(&member.db, &member.workspace, &filter).await?;
     csv_download(&found, &member.workspace, flavour)
 }
