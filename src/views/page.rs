@@ -14,6 +14,8 @@ pub struct Flash {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct NavUser {
+    /// The user's public id (what the offline queue files expenses under).
+    pub id: String,
     pub name: String,
     pub email: String,
     pub email_verified: bool,
@@ -22,6 +24,7 @@ pub struct NavUser {
 impl From<&users::Model> for NavUser {
     fn from(user: &users::Model) -> Self {
         Self {
+            id: user.pid.to_string(),
             name: user.name.clone(),
             email: user.email.clone(),
             email_verified: user.email_verified_at.is_some(),

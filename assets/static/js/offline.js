@@ -7,7 +7,9 @@
 // session's CSRF token and its key: the server adds it once however often
 // it is sent (a lost answer is sent again safely). One the server refuses
 // as invalid (422) stays listed, to be added again with the form or
-// discarded. The texts come from the page (#offline-queue's data-*).
+// discarded. Each expense waits for the member who saved it: another
+// member signed in on the same device neither sees nor sends it. The texts
+// and the member come from the page (#offline-queue's data-*).
 (() => {
   "use strict";
 
@@ -46,13 +48,16 @@
     });
   }
 
-  // In the order they were saved.
+  const box = document.getElementById("offline-queue");
+  const member = box ? box.dataset.member || "" : "";
+
+  // The signed-in member's, in the order they were saved.
   const all = () => inStore("readonly", (s) => s.getAll())
-    .then((entries) => entries.sort((a, b) => a.saved_at.localeCompare(b.saved_at)));
+    .then((entries) => entries
+      .filter((e) => e.member === member)
+      .sort((a, b) => a.saved_at.localeCompare(b.saved_at)));
   const put = (entry) => inStore("readwrite", (s) => s.put(entry));
   const remove = (key) => inStore("readwrite", (s) => s.delete(key));
-
-  const box = document.getElementById("offline-queue");
 
   function say(message) {
     if (!box) return;
@@ -111,6 +116,7 @@
       amount: String(value("amount")),
       saved_at: new Date().toISOString(),
       state: "waiting",
+      member,
     });
     form.reset();
     say(box ? box.dataset.saved : "");
