@@ -42,7 +42,10 @@ struct Urls {
 }
 
 impl TestDatabase {
-    async fn create(base_url: &str) -> (Self, Urls) {
+    /// A database of its own on the server `base_url` names. Unless
+    /// `durable`, commits do not wait for the disk (a test that crashes the
+    /// server on purpose needs them to).
+    async fn create(base_url: &str, durable: bool) -> (Self, Urls) {
         let unique = uuid::Uuid::new_v4().simple().to_string();
         if base_url.starts_with("postgres") {
             let mut url = url::Url::parse(base_url).expect("DATABASE_URL");
@@ -60,12 +63,13 @@ impl TestDatabase {
                 .await;
             let template = postgres_template(&root, &url).await;
             clone_database(&root, &template, &name).await;
-            // A test needs no durability: commits need not wait for the disk.
-            root.execute_unprepared(&format!(
-                "ALTER DATABASE {name} SET synchronous_commit = off"
-            ))
-            .await
-            .expect("database setting");
+            if !durable {
+                root.execute_unprepared(&format!(
+                    "ALTER DATABASE {name} SET synchronous_commit = off"
+                ))
+                .await
+                .expect("database setting");
+            }
             root.close().await.ok();
             url.set_path(&format!("/{name}"));
             let owner = url.to_string();
@@ -345,8 +349,11 @@ impl TestApp {
         adjust: impl FnOnce(&mut Config),
     ) -> Self {
         let mut config = App::load_config(&Environment::Test).await.expect("config");
+        // A server a test names is one it stops and starts: its commits
+        // must survive that.
+        let durable = server_url.is_some();
         let server_url = server_url.map_or_else(|| config.database.uri.clone(), str::to_string);
-        let (db, urls) = TestDatabase::create(&server_url).await;
+        let (db, urls) = TestDatabase::create(&server_url, durable).await;
         config.database.uri = urls.app.clone();
         if let Some(owner) = &urls.owner {
             config.settings.as_mut().expect("settings")["owner_database_url"] =
