@@ -6,7 +6,9 @@
 // before shows the offline page, the add page reloads from the device, and
 // two expenses added wait on the device. Back online they are sent (the
 // script waits until the page says so); the caller then checks through the
-// API that each was added exactly once. Console errors fail the run.
+// API that each was added exactly once, and that an expense another member
+// left waiting on the device was not sent as Ann's. Console errors fail the
+// run.
 import { start } from "./lib.mjs";
 
 const [base, password] = process.argv.slice(2);
@@ -80,6 +82,40 @@ const left = await page.evaluate(() => new Promise((resolve) => {
   open.onerror = () => resolve(-1);
 }));
 expect(left === 0, `${left} expenses left on the device`);
+
+// An expense another member left waiting on this device (the same form,
+// filed under someone else) is neither shown to Ann nor sent as hers.
+await page.goto(`${base}${ws}/expenses/new`);
+await page.evaluate(() => new Promise((resolve, reject) => {
+  const form = document.querySelector("form.add-expense");
+  const fields = [...new FormData(form).entries()]
+    .filter(([name, value]) => name !== "_csrf" && !(value instanceof File))
+    .map(([name, value]) => [name, name === "description" ? "Someone else's" : name === "amount" ? "99.00" : value]);
+  const open = indexedDB.open("smartexpense-offline", 1);
+  open.onsuccess = () => {
+    const tx = open.result.transaction("expenses", "readwrite");
+    tx.objectStore("expenses").put({
+      key: crypto.randomUUID(), action: new URL(form.action, location.href).pathname, fields,
+      description: "Someone else's", amount: "99.00", saved_at: new Date().toISOString(),
+      state: "waiting", member: "another-member",
+    });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  };
+  open.onerror = () => reject(open.error);
+}));
+await page.reload();
+await page.waitForLoadState("networkidle");
+expect(await page.isHidden("#offline-queue .offline-waiting"), "another member's expense is shown to Ann");
+const kept = await page.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open("smartexpense-offline", 1);
+  open.onsuccess = () => {
+    const all = open.result.transaction("expenses").objectStore("expenses").getAll();
+    all.onsuccess = () => resolve(all.result.map((e) => `${e.member}:${e.state}`).join(","));
+  };
+  open.onerror = () => resolve("unreadable");
+}));
+expect(kept === "another-member:waiting", `another member's expense was not left waiting: ${kept}`);
 console.log(ws);
 
 await finish();
