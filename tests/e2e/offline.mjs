@@ -7,7 +7,9 @@
 // two expenses added wait on the device. Back online they are sent (the
 // script waits until the page says so); the caller then checks through the
 // API that each was added exactly once, and that an expense another member
-// left waiting on the device was not sent as Ann's. Console errors fail the
+// left waiting on the device was not sent as Ann's. Last, on "lie-fi" (the
+// device online but no answer coming back) an expense added waits on the
+// device too, and is sent once answers come again. Console errors fail the
 // run.
 import { start } from "./lib.mjs";
 
@@ -116,6 +118,27 @@ const kept = await page.evaluate(() => new Promise((resolve) => {
   open.onerror = () => resolve("unreadable");
 }));
 expect(kept === "another-member:waiting", `another member's expense was not left waiting: ${kept}`);
+
+// Lie-fi: the phone says it is online, but nothing comes back. The add
+// form waits for a small request, then keeps the expense on the device;
+// once requests get through again it is sent. (A context without the
+// service worker, so that the test's routing sees every request.)
+const lieFi = await open(390, { storageState: await context.storageState(), serviceWorkers: "block" });
+await lieFi.goto(`${base}${ws}/expenses/new`);
+await lieFi.waitForSelector("h1:has-text('Add an expense')");
+const stalled = [];
+await lieFi.route("**/*", (route) => { stalled.push(route); });
+await lieFi.fill("#new-amount", "2.80");
+await lieFi.fill("#new-date", today);
+await lieFi.fill("#new-description", "Coffee, lie-fi");
+await lieFi.click("form.add-expense button[type=submit]");
+await lieFi.waitForSelector("#offline-queue:has-text('Saved on this device; it will be sent when you are back online.')", { timeout: 15000 });
+expect(stalled.every((r) => r.request().method() === "GET"), "the form was posted through the stalled connection");
+await lieFi.unroute("**/*");
+for (const route of stalled) await route.abort().catch(() => {});
+await lieFi.reload();
+await lieFi.waitForSelector("#offline-queue:has-text('The expenses saved on this device were sent.')", { timeout: 15000 });
+await check(lieFi, "offline-lie-fi-sent-390");
 console.log(ws);
 
 await finish();

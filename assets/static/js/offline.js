@@ -2,6 +2,9 @@
 // added without a connection. A form marked data-offline="expense" that is
 // submitted while the device is offline is kept on the device (IndexedDB)
 // with a fresh Idempotency-Key, and the page says so, with how many wait.
+// A device can say it is online while nothing gets through (a captive
+// Wi-Fi, one bar of signal): before such a form is posted, a small request
+// (/_ping) must come back within PROBE_MS, else the expense waits too.
 // When the connection returns (the "online" event, and every page load),
 // each waiting expense is sent once to the form's own address, with the
 // session's CSRF token and its key: the server adds it once however often
@@ -123,13 +126,50 @@
     await show();
   }
 
+  const PROBE_MS = 4000;
+
+  // Whether a request gets through now, within PROBE_MS.
+  async function reachable() {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), PROBE_MS);
+    try {
+      const response = await fetch("/_ping", { cache: "no-store", signal: controller.signal });
+      return response.ok;
+    } catch (unreachable) {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // Forms let through after a probe (their second submit goes on as
+  // usual), and forms being probed (a second tap meanwhile adds nothing).
+  const probed = new WeakSet();
+  const probing = new WeakSet();
+
   document.addEventListener("submit", (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || form.dataset.offline !== "expense") return;
-    if (navigator.onLine) return;
+    if (probed.delete(form)) return;
     event.preventDefault();
     event.stopPropagation();
-    keep(form).catch(() => form.submit());
+    const keepIt = () => keep(form).catch(() => form.submit());
+    if (!navigator.onLine) {
+      keepIt();
+      return;
+    }
+    if (probing.has(form)) return;
+    probing.add(form);
+    const button = event.submitter;
+    if (button) button.setAttribute("aria-busy", "true");
+    reachable().then((up) => {
+      probing.delete(form);
+      if (button) button.removeAttribute("aria-busy");
+      if (!up) return keepIt();
+      probed.add(form);
+      form.requestSubmit(button && button.form === form ? button : undefined);
+      return undefined;
+    });
   }, true);
 
   // One expense sent: true when added (now or before), "refused" when the
