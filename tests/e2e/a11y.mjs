@@ -1,9 +1,10 @@
-// Accessibility: axe-core on every kind of page, at 360 and 1280 px, light
-// and dark, signed out and signed in. Run by tests/requests/browser.rs:
+// Accessibility: axe-core on every kind of page, at 360, 390 and 1280 px,
+// light and dark, signed out, signed in and in the operators' console (the
+// member is a superadmin). Run by tests/requests/browser.rs:
 //   node a11y.mjs <base> <password> <email> <workspace path>
-// Pages are found by following the links of the workspace's pages (one page
-// of each kind: ids are replaced by a placeholder), plus the signed-out
-// pages. A serious or critical finding fails the run and names the rule, the
+// Pages are found by following the links of the workspace's and the
+// console's pages (one page of each kind: ids are replaced by a
+// placeholder), plus the signed-out pages. A serious or critical finding fails the run and names the rule, the
 // page and the elements; a screenshot of every page in every mode is saved
 // (a11y-<page>-<width>-<scheme>.png).
 import { axeFindings, start } from "./lib.mjs";
@@ -28,24 +29,28 @@ async function audit(page, path, label) {
 const finder = await open(1280);
 await logIn(finder, email);
 const pages = new Map();
-const queue = [ws, "/account", "/w"];
-while (queue.length && pages.size < 60) {
+const queue = [ws, "/account", "/w", "/admin"];
+const followed = (path) => path.startsWith(ws) || path.startsWith("/admin");
+while (queue.length && pages.size < 80) {
   const path = queue.shift();
   if (pages.has(kind(path)) || skip(path)) continue;
   // A link that downloads a file is no page.
   const response = await finder.goto(`${base}${path}`).catch(() => null);
   if (!response || !response.ok() || !(response.headers()["content-type"] || "").startsWith("text/html")) continue;
   pages.set(kind(path), path);
-  if (!path.startsWith(ws)) continue;
+  if (!followed(path)) continue;
   const links = await finder.$$eval("a[href^='/']", (as) => as.map((a) => a.getAttribute("href")));
-  for (const href of links) if (href.startsWith(ws) && !href.includes("#")) queue.push(href);
+  for (const href of links) if (followed(href) && !href.includes("#")) queue.push(href);
 }
+if (![...pages.keys()].some((k) => k.startsWith("/admin/users/"))) problems.push("the console's user page was not found");
 if (pages.size < 12) problems.push(`only ${pages.size} pages found: ${[...pages.values()].join(", ")}`);
 
 // One sign-in for every mode: five in a minute would spend the account's
 // login budget.
 const signedIn = await finder.context().storageState();
-for (const width of [360, 1280]) {
+// 390 px is the phone the first-day walk uses; its screenshots and the
+// 1280 px ones are the design's record.
+for (const width of [360, 390, 1280]) {
   for (const colorScheme of ["light", "dark"]) {
     const label = `${width}-${colorScheme}`;
     const visitor = await open(width, { colorScheme });
@@ -54,5 +59,5 @@ for (const width of [360, 1280]) {
     for (const path of pages.values()) await audit(member, path, label);
   }
 }
-console.log(`checked ${pages.size + 3} pages in 4 modes`);
+console.log(`checked ${pages.size + 3} pages in 6 modes`);
 await finish();

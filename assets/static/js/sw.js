@@ -7,7 +7,7 @@
 // - Nothing else is kept: no API answer, no htmx fragment, no POST; and the
 //   kept pages go when the member logs out.
 // A new deploy bumps VERSION: the new worker replaces the old caches.
-const VERSION = "v1";
+const VERSION = "v2";
 const SHELL = `smartexpense-shell-${VERSION}`;
 const PAGES = `smartexpense-pages-${VERSION}`;
 const PAGES_KEPT = 40;
