@@ -280,6 +280,18 @@ async fn the_balances_pages_fit_a_phone_and_a_desktop_and_settle_up() {
 async fn every_page_passes_axe_at_phone_and_desktop_widths_in_light_and_dark() {
     let app = TestApp::start().await;
     let (ann, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    // Ann runs the instance too, so the console's pages are audited.
+    let ann_user = users::Model::find_by_email(&app.ctx.db, "ann@example.com")
+        .await
+        .unwrap();
+    platform::grant_role(
+        &app.ctx.db,
+        &Actor::system("test setup"),
+        &ann_user,
+        platform::PlatformRole::Superadmin,
+    )
+    .await
+    .unwrap();
     let bob =
         super::workspaces_api::join_named(&app, &ann, &ws, "Bob", "bob@example.com", "member")
             .await;
@@ -370,7 +382,11 @@ async fn expenses_added_offline_wait_on_the_phone_and_are_sent_once() {
         .collect();
     assert_eq!(
         rows,
-        [("Bread, offline", "12.50"), ("Milk, offline", "3.20")],
+        [
+            ("Bread, offline", "12.50"),
+            ("Milk, offline", "3.20"),
+            ("Coffee, lie-fi", "2.80")
+        ],
         "each sent once"
     );
 }
