@@ -26,6 +26,19 @@ fn folder(ctx: &AppContext) -> Result<PathBuf> {
         .ok_or(Error::NotFound)
 }
 
+/// A mail's `Date` header as the console writes moments
+/// (`2026-11-29 06:57 UTC`, the same in every language); as it is when it
+/// does not parse.
+fn readable_date(header: &str) -> String {
+    mailparse::dateparse(header)
+        .ok()
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map_or_else(
+            || header.to_string(),
+            |at| at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        )
+}
+
 fn parse(path: &FsPath) -> Option<(MailSummary, String)> {
     let raw = std::fs::read(path).ok()?;
     let mail = mailparse::parse_mail(&raw).ok()?;
@@ -47,7 +60,7 @@ fn parse(path: &FsPath) -> Option<(MailSummary, String)> {
             id,
             to: header("To"),
             subject: header("Subject"),
-            date: header("Date"),
+            date: readable_date(&header("Date")),
         },
         text,
     ))

@@ -1,8 +1,9 @@
-//! Field messages in the reader's language. Models word their messages in
-//! English, and the API answers them as they are (it stays locale-free);
-//! pages show them in the page's language through this table of the
-//! English wordings, each with its Fluent message (`assets/i18n/*/fields.ftl`)
-//! and the parts it carries. A wording the table lacks stays English.
+//! Field messages and refusals in the reader's language. Models word their
+//! messages in English, and the API answers them as they are (it stays
+//! locale-free); pages show them in the page's language through this table
+//! of the English wordings, each with its Fluent message
+//! (`assets/i18n/*/fields.ftl`, `refusals.ftl`) and the parts it carries. A
+//! wording the table lacks stays English.
 
 use std::{borrow::Cow, collections::HashMap, sync::LazyLock};
 
@@ -234,10 +235,205 @@ const WORDINGS: &[(&str, &str)] = &[
         r"must be one of the offered encodings",
         "field-offered-encoding",
     ),
+    // Field messages with parts from the request or the settings.
+    (
+        r"is not a SmartExpense archive \((?P<detail>.+)\)",
+        "field-not-archive",
+    ),
+    (
+        r"could not be received: (?P<detail>.+)",
+        "field-not-received",
+    ),
+    (
+        r#"you own "(?P<workspace>.+)" together with others; make one of them its owner first"#,
+        "field-owned-together",
+    ),
+    (
+        r"must be a whole number from 1 to (?P<max>\d+)",
+        "field-whole-from-one",
+    ),
+    (
+        r"has (?P<count>\d+) records that cannot be restored; the first (?P<shown>\d+) are named",
+        "field-archive-refused",
+    ),
+    (r#""(?P<file>[^"]*)" is empty"#, "field-file-empty"),
+    (
+        r#""(?P<file>[^"]*)" is larger than (?P<mb>\d+) MB"#,
+        "field-file-larger",
+    ),
+    (
+        r#""(?P<file>[^"]*)" is not a JPEG, PNG, WebP, HEIC or PDF file \(judged by its content, not its name\)"#,
+        "field-file-kind",
+    ),
+    (
+        r#""(?P<file>[^"]*)" is (?P<width>\d+) x (?P<height>\d+) pixels \((?P<megapixels>\d+) megapixels\); images of at most (?P<max>\d+) megapixels are accepted"#,
+        "field-file-pixels",
+    ),
+    (
+        r"does not fit: this workspace keeps up to (?P<max>\d+) MB of receipts and (?P<used>\d+) MB are used; remove some first",
+        "field-receipt-quota",
+    ),
+    (
+        r"must be a number of days from 1 to (?P<max>\d+), or never",
+        "field-expiry-days",
+    ),
+    (
+        r"must be at most (?P<max>\d+) characters",
+        "field-max-chars",
+    ),
+    (
+        r"cannot be read as CSV at line (?P<line>\d+): (?P<detail>.+)",
+        "field-csv-line",
+    ),
+    (r"cannot be read as CSV: (?P<detail>.+)", "field-csv"),
+    (r"must be between 1 and (?P<max>\d+)", "field-between-one"),
+    (r"can be at most (?P<max>\d+) characters", "field-max-chars"),
+    (
+        r"can have at most (?P<max>\d+) thresholds",
+        "field-thresholds-max",
+    ),
+    (
+        r#""(?P<column>[^"]*)" is not a column of the file"#,
+        "field-not-column",
+    ),
+    (
+        r"(?P<email>\S+@\S+) is (?P<role>\S+) already",
+        "field-role-held",
+    ),
+    (
+        r"(?P<email>\S+@\S+) is not (?P<role>\S+)",
+        "field-role-not-held",
+    ),
+    // Refusals that name no field (403, 402, 429, 503, 507): shown as a
+    // notice above the page.
+    (
+        r"As (?P<role>owner|admin|member|viewer) in this workspace you cannot do that\.",
+        "refusal-role",
+    ),
+    (
+        r"Your role cannot manage members\.",
+        "refusal-manage-members",
+    ),
+    (
+        r"Only the owner can transfer ownership\.",
+        "refusal-transfer",
+    ),
+    (
+        r"This workspace is suspended by the operators of this site: it can be read but not changed until they lift the suspension\.",
+        "refusal-suspended",
+    ),
+    (
+        r"This account is locked\. Contact the operators of this site to have it unlocked\.",
+        "refusal-locked",
+    ),
+    (
+        r"The (?P<plan>.+) plan keeps (?P<months>\d+) months of history: expenses before (?P<date>\S+) can be read but not added or changed\. The workspace owner can upgrade on the Billing page\.",
+        "refusal-plan-history",
+    ),
+    (
+        r"The (?P<plan>.+) plan allows (?P<allowed>\d+) new expenses a month, and this month's are used\. The workspace owner can upgrade on the Billing page\.",
+        "refusal-plan-expenses-used",
+    ),
+    (
+        r"The (?P<plan>.+) plan allows (?P<allowed>\d+) new expenses a month: (?P<left>\d+) are left this month, and this adds (?P<count>\d+)\. The workspace owner can upgrade on the Billing page\.",
+        "refusal-plan-expenses-left",
+    ),
+    (
+        r"The (?P<plan>.+) plan keeps (?P<allowed>\d+) MB of receipts, (?P<used>\d+) MB are used and this file does not fit\. The workspace owner can upgrade on the Billing page\.",
+        "refusal-plan-receipts",
+    ),
+    (
+        r"The (?P<plan>.+) plan allows (?P<allowed>\d+) people in a workspace \(pending invitations count\)\. The workspace owner can upgrade on the Billing page\.",
+        "refusal-plan-members",
+    ),
+    (
+        r"Receipt storage could not be reached, so the receipt was not saved\. The expense itself is unchanged; attach the receipt again later\.",
+        "refusal-storage-unavailable",
+    ),
+    (
+        r"Receipt storage is full, so the receipt was not saved\. The expense itself is unchanged; attach the receipt again once the instance's operator has freed space\.",
+        "refusal-storage-full",
+    ),
+    (
+        r"Stripe, our payment provider, could not be reached, so nothing changed\. Please try again in a few minutes\.",
+        "refusal-stripe-unreachable",
+    ),
+    (
+        r"Stripe, our payment provider, refused the request, so nothing changed\. Please try again later or contact the operators of this site\.",
+        "refusal-stripe-refused",
+    ),
+    (
+        r"Billing is off on this instance: every workspace has every feature\.",
+        "refusal-billing-off",
+    ),
+    (
+        r"The form has more than (?P<max>\d+) fields\.",
+        "refusal-form-fields",
+    ),
+    (
+        r"The (?P<what>form|upload|file|archive) is too large: at most (?P<size>\d+) (?P<unit>MB|KB) can be sent here\.",
+        "refusal-too-large",
+    ),
+    (
+        r"The request was not sent in time; nothing was changed\. Please try again\.",
+        "refusal-too-slow",
+    ),
+    (
+        r"Too many attempts; try again in (?P<count>\d+) (?P<unit>seconds|minutes)\.",
+        "throttle-attempts",
+    ),
+    (
+        r"A confirmation link was sent too often; you can ask for another in (?P<count>\d+) (?P<unit>seconds|minutes)\.",
+        "throttle-verification",
+    ),
+    (
+        r"This invitation was sent too often; you can send it again in (?P<count>\d+) (?P<unit>seconds|minutes)\.",
+        "throttle-invitation",
+    ),
+    // The operators' console.
+    (r"is confirmed already", "field-console-confirmed-already"),
+    (r"is locked already", "field-console-locked-already"),
+    (
+        r"is needed to create a new account \(password:\.\.\.\)",
+        "field-console-password-needed",
+    ),
+    (r"is not locked", "field-console-not-locked"),
+    (
+        r"is the last superadmin who can sign in; make someone else superadmin first",
+        "field-console-last-superadmin-sign-in",
+    ),
+    (
+        r"is the last superadmin; make someone else superadmin first",
+        "field-console-last-superadmin",
+    ),
+    (
+        r"must be superadmin, support or billing",
+        "field-console-platform-role",
+    ),
+    (
+        r"the last superadmin cannot be demoted; make someone else superadmin first",
+        "field-console-last-superadmin-demoted",
+    ),
+    (
+        r"you cannot lock your own account",
+        "field-console-lock-yourself",
+    ),
+    (
+        r"you cannot delete your own account from the console",
+        "field-console-delete-yourself",
+    ),
+    (
+        r"the owner has not granted support access \(they can, in the workspace settings\)",
+        "field-console-support-not-granted",
+    ),
 ];
 
-static COMPILED: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
-    WORDINGS
+static COMPILED: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| compile(WORDINGS));
+
+/// A table of wordings as regular expressions of whole messages (a wording
+/// that does not compile is left out, which the tests rule out).
+pub(super) fn compile(wordings: &[(&str, &'static str)]) -> Vec<(Regex, &'static str)> {
+    wordings
         .iter()
         .filter_map(|(wording, key)| {
             Regex::new(&format!("^(?:{wording})$"))
@@ -245,31 +441,50 @@ static COMPILED: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
                 .map(|re| (re, *key))
         })
         .collect()
-});
+}
+
+/// A part of a message as a Fluent argument: a count is a number, so that
+/// plurals can choose.
+pub(super) fn number_or_text(part: &str) -> FluentValue<'static> {
+    part.parse::<i64>()
+        .map_or_else(|_| FluentValue::from(part.to_string()), FluentValue::from)
+}
+
+/// `english` in `lang` through the first wording of `table` it matches,
+/// its named parts made arguments by `value(name, part)`; a wording the
+/// table lacks, or any message in English, as it is.
+pub(super) fn translate(
+    table: &[(Regex, &'static str)],
+    lang: Lang,
+    english: &str,
+    value: impl Fn(&str, &str) -> FluentValue<'static>,
+) -> String {
+    if lang == Lang::En {
+        return english.to_string();
+    }
+    table
+        .iter()
+        .find_map(|(re, key)| {
+            let found = re.captures(english)?;
+            let args: HashMap<Cow<'static, str>, FluentValue> = re
+                .capture_names()
+                .flatten()
+                .filter_map(|name| {
+                    let part = found.name(name)?.as_str();
+                    Some((Cow::Owned(name.to_string()), value(name, part)))
+                })
+                .collect();
+            lang.try_text(key, &args)
+        })
+        .unwrap_or_else(|| english.to_string())
+}
 
 impl Lang {
     /// A model's English field message in this language; a wording the
     /// table lacks, or any message in English, as it is.
     #[must_use]
     pub fn field_message(self, english: &str) -> String {
-        if self == Self::En {
-            return english.to_string();
-        }
-        COMPILED
-            .iter()
-            .find_map(|(re, key)| {
-                let found = re.captures(english)?;
-                let args: HashMap<Cow<'static, str>, FluentValue> = re
-                    .capture_names()
-                    .flatten()
-                    .filter_map(|name| {
-                        let value = found.name(name)?.as_str().to_string();
-                        Some((Cow::Owned(name.to_string()), FluentValue::from(value)))
-                    })
-                    .collect();
-                self.try_text(key, &args)
-            })
-            .unwrap_or_else(|| english.to_string())
+        translate(&COMPILED, self, english, |_, part| number_or_text(part))
     }
 }
 
@@ -348,6 +563,36 @@ mod tests {
     }
 
     #[test]
+    fn refusals_read_in_each_language_with_their_parts() {
+        assert_eq!(
+            Lang::De.field_message("Too many attempts; try again in 42 seconds."),
+            "Zu viele Versuche; versuche es in 42 Sekunden noch einmal."
+        );
+        assert_eq!(
+            Lang::Fr.field_message(
+                "This invitation was sent too often; you can send it again in 37 minutes."
+            ),
+            "Cette invitation a été envoyée trop souvent ; vous pourrez la renvoyer dans 37 minutes."
+        );
+        assert_eq!(
+            Lang::De.field_message(
+                "The Free plan allows 3 new expenses a month: 1 are left this month, and this adds 2. \
+                 The workspace owner can upgrade on the Billing page."
+            ),
+            "Der Tarif Free erlaubt 3 neue Ausgaben im Monat: 1 sind in diesem Monat übrig, und dies \
+             fügt 2 hinzu. Der Eigentümer des Bereichs kann auf der Seite „Abrechnung“ upgraden."
+        );
+        assert_eq!(
+            Lang::Fr.field_message("The upload is too large: at most 25 MB can be sent here."),
+            "L'envoi est trop volumineux : au plus 25 Mo peuvent être envoyés ici."
+        );
+        assert_eq!(
+            Lang::Es.field_message("As admin in this workspace you cannot do that."),
+            "Como administrador de este espacio no puedes hacer eso."
+        );
+    }
+
+    #[test]
     fn only_messages_under_errors_are_translated() {
         let mut data = serde_json::json!({
             "form": { "amount": "can't be blank" },
@@ -369,20 +614,6 @@ mod tests {
 mod coverage {
     use super::*;
 
-    /// Wordings only operators, the billing pages or the API meet, which
-    /// stay English for now.
-    const ENGLISH_ONLY: &[&str] = &[
-        "is confirmed already",
-        "is locked already",
-        "is needed to create a new account (password:...)",
-        "is not locked",
-        "is the last superadmin who can sign in; make someone else superadmin first",
-        "is the last superadmin; make someone else superadmin first",
-        "must be superadmin, support or billing",
-        "the last superadmin cannot be demoted; make someone else superadmin first",
-        "you cannot lock your own account",
-    ];
-
     #[test]
     fn every_plain_wording_of_the_models_reads_in_german() {
         let call = Regex::new(
@@ -390,26 +621,113 @@ mod coverage {
         )
         .unwrap();
         let mut missing = Vec::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/models");
-        let mut folders = vec![root];
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(folder).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let source = std::fs::read_to_string(&path).unwrap();
-                    for found in call.captures_iter(&source) {
-                        let wording = &found[1];
-                        if Lang::De.field_message(wording) == wording
-                            && !ENGLISH_ONLY.contains(&wording)
-                        {
-                            missing.push(format!("{}: {wording}", path.display()));
-                        }
+        for (path, source) in crate::i18n::source_scan::sources() {
+            if !path.contains("/src/models/") {
+                continue;
+            }
+            for found in call.captures_iter(&source) {
+                let wording = &found[1];
+                if Lang::De.field_message(wording) == wording {
+                    missing.push(format!("{path}: {wording}"));
+                }
+            }
+        }
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "no German for:\n{}", missing.join("\n"));
+    }
+}
+
+/// The wordings the plain-literal scan above cannot see: messages built
+/// with `format!` and refusals that name no field.
+#[cfg(test)]
+mod built_wordings {
+    use super::*;
+    use crate::i18n::source_scan::{sources, translates};
+
+    /// Texts the scan finds that no page shows: refusals only API clients
+    /// and background jobs meet (the add form answers a key conflict with
+    /// its status alone, for the offline queue), and texts that are parts
+    /// of messages rather than messages.
+    const NOT_ON_PAGES: &[&str] = &[
+        "Not allowed.",
+        "The workspace has an unknown base currency.",
+        "Confirm your email address first; we sent you a link.",
+        "Your platform role does not allow that.",
+        "The body must be JSON, sent with Content-Type: application/json",
+        "Some fields are invalid; see `errors`.",
+        "This {HEADER} was used within the last 24 hours for another request; use a new key for a new request.",
+        "Another request with this {HEADER} was handled at the same time; send it again to get its answer.",
+        // Parts: the kinds of receipt files, and a file's name before its
+        // problem.
+        "JPEG, PNG, WebP, HEIC or PDF",
+        r#"\"{}\" {problem}"#,
+    ];
+
+    /// Whether `wording` (a format string: `{…}` are its parts) reads in
+    /// German with some sample for its parts.
+    fn reads_in_german(wording: &str) -> bool {
+        let samples = [
+            "7",
+            "EUR",
+            "owner",
+            "ann@example.com",
+            "x",
+            crate::models::receipts::files::ACCEPTED,
+        ];
+        translates(wording, &samples, |english| Lang::De.field_message(english))
+    }
+
+    #[test]
+    fn every_built_message_and_refusal_reads_in_german() {
+        const STRING: &str = r#""((?:[^"\\]|\\.)+)""#;
+        let shapes = [
+            // A field message built with format!.
+            format!(
+                r"(?:errors\.add|DomainError::field|FieldErrors::one)\(\s*[^,()]+,\s*&?format!\(\s*{STRING}"
+            ),
+            // A refusal with a literal or built message.
+            format!(r"DomainError::(?:Forbidden|Conflict)\(\s*(?:format!\()?\s*{STRING}"),
+            format!(r"ErrorDetail::new\(\s*{STRING},\s*{STRING}"),
+            format!(r"description: Some\(\s*{STRING}"),
+            format!(r"pub const [A-Z_]+: &str =\s*{STRING}"),
+            // What a refused upload names after the file's name.
+            format!(r"named\(&format!\(\s*{STRING}"),
+            // What a plan allows, in its refusal (`Limits::refuse`).
+            r#"format!\(\s*"((?:allows|keeps) (?:[^"\\]|\\.)+)""#.to_string(),
+        ];
+        let shapes: Vec<Regex> = shapes.iter().map(|s| Regex::new(s).unwrap()).collect();
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        for (path, source) in sources() {
+            if path.contains("/i18n/") {
+                continue;
+            }
+            for shape in &shapes {
+                for found in shape.captures_iter(&source) {
+                    let wording = found.get(found.len() - 1).unwrap().as_str();
+                    // Codes (`forbidden`) and texts of constants that are no
+                    // messages (a header name, a path) are skipped.
+                    if !wording.contains(' ') || NOT_ON_PAGES.contains(&wording) {
+                        continue;
+                    }
+                    let wording = if shape.as_str().starts_with("named") {
+                        format!("\"x\" {wording}")
+                    } else if shape.as_str().contains("allows|keeps") {
+                        format!(
+                            "The Free plan {wording}. The workspace owner can upgrade on the Billing page."
+                        )
+                    } else {
+                        wording.to_string()
+                    };
+                    seen += 1;
+                    if !reads_in_german(&wording) {
+                        missing.push(format!("{path}: {wording}"));
                     }
                 }
             }
         }
+        assert!(seen > 30, "only {seen} wordings found: the scan is broken");
         missing.sort();
         missing.dedup();
         assert!(missing.is_empty(), "no German for:\n{}", missing.join("\n"));

@@ -7,7 +7,12 @@
 //! (`settings.default_language`). Amounts and dates are written as that
 //! language writes them; the JSON API stays locale-free.
 
+pub mod audit_summaries;
 pub mod field_messages;
+#[cfg(test)]
+mod source_scan;
+#[cfg(test)]
+mod template_text;
 
 use std::{borrow::Cow, collections::HashMap};
 

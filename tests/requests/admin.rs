@@ -863,3 +863,73 @@ async fn the_consoles_password_prompts_spend_the_operators_login_budget() {
         .unwrap()
         .is_empty());
 }
+
+#[tokio::test]
+async fn the_console_speaks_the_operators_language() {
+    let app = TestApp::start().await;
+    let admin = staff(&app, "ops@example.com", PlatformRole::Superadmin).await;
+    let saved = post_form_as(&admin, "/account/language", &[("language", "de")]).await;
+    assert_eq!(saved.status_code(), 303);
+
+    let overview = admin.get("/admin").await.text();
+    assert!(overview.contains(r#"<html lang="de">"#), "{overview}");
+    assert!(overview.contains("<h1>Übersicht</h1>"), "{overview}");
+    assert!(overview.contains("Registrierungen pro Tag"), "{overview}");
+    assert!(overview.contains("Fehlgeschlagene Jobs"), "{overview}");
+    assert!(
+        overview.contains(r#"<nav aria-label="Konsole">"#),
+        "{overview}"
+    );
+    assert!(!overview.contains("Signups per day"), "{overview}");
+
+    app.api_user("Dan", "dan@example.com", PASSWORD).await;
+    browser_of(&app, "dan@example.com").await;
+    let dan_page = format!("/admin/users/{}", user_pid(&app, "dan@example.com").await);
+    let page = admin.get(&dan_page).await.text();
+    assert!(page.contains(r#"<html lang="de">"#));
+    assert!(page.contains("Adresse nicht bestätigt"), "{page}");
+    assert!(page.contains("Konto sperren"), "{page}");
+    assert!(page.contains("Alle Sitzungen beenden"), "{page}");
+    assert!(
+        page.contains("<th scope=\"col\">Zuletzt aktiv</th>"),
+        "{page}"
+    );
+    assert!(page.contains("Plattformrollen: keine"), "{page}");
+
+    // What an action did, and why one was refused, in German too.
+    post_form_as(&admin, &format!("{dan_page}/lock"), &[]).await;
+    let notice = flash(&admin, &dan_page).await;
+    assert!(
+        notice.contains("dan@example.com ist gesperrt; die Sitzungen sind beendet."),
+        "{notice}"
+    );
+    post_form_as(&admin, &format!("{dan_page}/lock"), &[]).await;
+    let refused = flash(&admin, &dan_page).await;
+    assert!(refused.contains("Ist bereits gesperrt."), "{refused}");
+    post_form_as(
+        &admin,
+        &format!("{dan_page}/delete"),
+        &[("password", "wrong")],
+    )
+    .await;
+    let refused = flash(&admin, &dan_page).await;
+    assert!(
+        refused.contains("Ist nicht dein Passwort; gib es zur Bestätigung ein."),
+        "{refused}"
+    );
+    let users = admin.get("/admin/users?only=locked").await.text();
+    assert!(users.contains("<mark>gesperrt</mark>"), "{users}");
+    assert!(
+        users.contains(r#"placeholder="Name oder E-Mail""#),
+        "{users}"
+    );
+
+    let (_, ws) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let page = admin.get(&format!("/admin/workspaces/{ws}")).await.text();
+    assert!(
+        page.contains("Nutzung: 1 Person, 0 Ausgaben in diesem Monat hinzugefügt."),
+        "{page}"
+    );
+    assert!(page.contains("Diesen Bereich löschen"), "{page}");
+    assert!(page.contains("<td>Eigentümer</td>"), "{page}");
+}

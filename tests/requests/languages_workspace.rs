@@ -460,3 +460,103 @@ async fn a_german_reader_gets_a_report_csv_for_spreadsheets_and_may_take_the_pla
         .await;
     assert_eq!(refused.status_code(), 422);
 }
+
+#[tokio::test]
+async fn a_refusal_that_names_no_field_reads_in_the_readers_language_and_the_api_stays_english() {
+    let app = TestApp::start().await;
+    let (ws, owner) = household(&app).await;
+    let id = ws.trim_start_matches("/w/").to_string();
+    let vera = join_named(&app, &owner, &id, "Vera", "vera@example.com", "viewer").await;
+
+    let browser = app.another_browser();
+    let login_page = browser.get("/login").await.text();
+    let logged_in = browser
+        .post("/login")
+        .form(&[
+            ("email", "vera@example.com"),
+            ("password", crate::support::PASSWORD),
+            ("_csrf", &csrf_in(&login_page)),
+        ])
+        .await;
+    assert_eq!(logged_in.status_code(), 303);
+    let token = csrf_in(&browser.get(&ws).await.text());
+    let expense = [
+        ("amount", "4,20"),
+        ("date", "2026-11-01"),
+        ("description", "Soap"),
+        ("_csrf", &token),
+    ];
+    let refused = browser
+        .post(&format!("{ws}/expenses"))
+        .add_header("accept-language", "de-DE")
+        .form(&expense)
+        .await;
+    assert_eq!(refused.status_code(), 403);
+    let page = refused.text();
+    assert!(page.contains(r#"<html lang="de">"#), "{page}");
+    assert!(
+        page.contains("Als Leser in diesem Bereich kannst du das nicht."),
+        "{page}"
+    );
+    assert!(!page.contains("you cannot do that"), "{page}");
+
+    let refused = browser
+        .post(&format!("{ws}/expenses"))
+        .add_header("accept-language", "es")
+        .form(&expense)
+        .await;
+    assert!(
+        refused
+            .text()
+            .contains("Como lector de este espacio no puedes hacer eso."),
+        "{}",
+        refused.text()
+    );
+
+    // The API answers the same refusal in English, whatever the client asks.
+    let api_refused = app
+        .server
+        .post(&format!("{}/expenses", api(&ws)))
+        .authorization_bearer(&vera)
+        .add_header("accept-language", "de-DE")
+        .json(&json!({ "amount": "4.20", "date": "2026-11-01", "description": "Soap" }))
+        .await;
+    assert_eq!(api_refused.status_code(), 403);
+    assert_eq!(
+        api_refused.json::<Value>()["description"],
+        "As viewer in this workspace you cannot do that."
+    );
+}
+
+#[tokio::test]
+async fn the_audit_log_reads_in_the_readers_language_and_the_api_keeps_the_english_record() {
+    let app = TestApp::start().await;
+    let (ws, owner) = household(&app).await;
+    add_api(
+        &app,
+        &owner,
+        &ws,
+        json!({ "amount": "2.50", "date": "2026-11-01", "description": "Brot" }),
+    )
+    .await;
+
+    let page = read(&app, &format!("{ws}/audit"), "de-DE").await;
+    assert!(page.contains("„Brot“ hinzugefügt"), "{page}");
+    assert!(page.contains("Haushalt „Flat“ angelegt"), "{page}");
+    assert!(!page.contains("added &quot;Brot&quot;"), "{page}");
+
+    let page = read(&app, &format!("{ws}/audit"), "fr").await;
+    assert!(page.contains("dépense « Brot » ajoutée"), "{page}");
+
+    // The stored record, as the API answers it, stays English.
+    let audit: Value = app
+        .server
+        .get(&format!("{}/audit", api(&ws)))
+        .authorization_bearer(&owner)
+        .add_header("accept-language", "de-DE")
+        .await
+        .json::<Value>()["items"]
+        .clone();
+    assert_eq!(audit[0]["summary"], r#"added "Brot""#);
+    assert_eq!(audit[1]["summary"], r#"created household "Flat""#);
+}

@@ -118,9 +118,18 @@ invitation-used = Diese Einladung wurde schon angenommen.
 invitation-revoked = Diese Einladung wurde zurückgezogen.
 invitation-expired = Diese Einladung ist abgelaufen; bitte um eine neue.
 invitation-joined = Du bist { $workspace } beigetreten.
-throttle-attempts = Zu viele Versuche; versuche es in { $wait } noch einmal.
-throttle-verification = Ein Bestätigungslink wurde zu oft gesendet; du kannst in { $wait } einen neuen anfordern.
-throttle-invitation = Diese Einladung wurde zu oft gesendet; du kannst sie in { $wait } erneut senden.
+throttle-attempts = Zu viele Versuche; versuche es in { $unit ->
+        [seconds] { $count } Sekunden
+       *[minutes] { $count } Minuten
+    } noch einmal.
+throttle-verification = Ein Bestätigungslink wurde zu oft gesendet; du kannst in { $unit ->
+        [seconds] { $count } Sekunden
+       *[minutes] { $count } Minuten
+    } einen neuen anfordern.
+throttle-invitation = Diese Einladung wurde zu oft gesendet; du kannst sie in { $unit ->
+        [seconds] { $count } Sekunden
+       *[minutes] { $count } Minuten
+    } erneut senden.
 throttle-password-field = wurde zu oft versucht; versuche es in { $wait } noch einmal
 throttle-seconds = { $count } Sekunden
 throttle-minutes = { $count } Minuten

@@ -85,3 +85,23 @@ field-settle-up = muss base_currency oder each_currency sein
 field-default-split = muss equal oder none sein
 field-kind = muss Haushalt oder Team sein
 field-offered-encoding = muss eine der angebotenen Kodierungen sein
+
+# Feldmeldungen mit Teilen aus der Anfrage oder den Einstellungen.
+field-not-archive = ist kein SmartExpense-Archiv ({ $detail })
+field-not-received = konnte nicht empfangen werden: { $detail }
+field-owned-together = du besitzt „{ $workspace }“ zusammen mit anderen; mache zuerst eine dieser Personen zum Eigentümer
+field-whole-from-one = muss eine ganze Zahl von 1 bis { $max } sein
+field-archive-refused = hat { $count } Einträge, die sich nicht wiederherstellen lassen; die ersten { $shown } sind genannt
+field-file-empty = „{ $file }“ ist leer
+field-file-larger = „{ $file }“ ist größer als { $mb } MB
+field-file-kind = „{ $file }“ ist keine JPEG-, PNG-, WebP-, HEIC- oder PDF-Datei (nach ihrem Inhalt beurteilt, nicht nach ihrem Namen)
+field-file-pixels = „{ $file }“ hat { $width } x { $height } Pixel ({ $megapixels } Megapixel); Bilder mit höchstens { $max } Megapixeln werden angenommen
+field-receipt-quota = passt nicht: Dieser Bereich speichert bis zu { $max } MB Belege, und { $used } MB sind belegt; entferne zuerst einige
+field-expiry-days = muss eine Zahl von Tagen von 1 bis { $max } sein, oder nie
+field-csv-line = kann in Zeile { $line } nicht als CSV gelesen werden: { $detail }
+field-csv = kann nicht als CSV gelesen werden: { $detail }
+field-between-one = muss zwischen 1 und { $max } liegen
+field-thresholds-max = kann höchstens { $max } Schwellen haben
+field-not-column = „{ $column }“ ist keine Spalte der Datei
+field-role-held = { $email } ist bereits { $role }
+field-role-not-held = { $email } ist nicht { $role }

@@ -118,9 +118,18 @@ invitation-used = This invitation was already used.
 invitation-revoked = This invitation was revoked.
 invitation-expired = This invitation has expired; ask for a new one.
 invitation-joined = You joined { $workspace }.
-throttle-attempts = Too many attempts; try again in { $wait }.
-throttle-verification = A confirmation link was sent too often; you can ask for another in { $wait }.
-throttle-invitation = This invitation was sent too often; you can send it again in { $wait }.
+throttle-attempts = Too many attempts; try again in { $unit ->
+        [seconds] { $count } seconds
+       *[minutes] { $count } minutes
+    }.
+throttle-verification = A confirmation link was sent too often; you can ask for another in { $unit ->
+        [seconds] { $count } seconds
+       *[minutes] { $count } minutes
+    }.
+throttle-invitation = This invitation was sent too often; you can send it again in { $unit ->
+        [seconds] { $count } seconds
+       *[minutes] { $count } minutes
+    }.
 throttle-password-field = was tried too often; try again in { $wait }
 throttle-seconds = { $count } seconds
 throttle-minutes = { $count } minutes

@@ -86,3 +86,23 @@ field-settle-up = must be base_currency or each_currency
 field-default-split = must be equal or none
 field-kind = must be household or team
 field-offered-encoding = must be one of the offered encodings
+
+# Field messages with parts from the request or the settings.
+field-not-archive = is not a SmartExpense archive ({ $detail })
+field-not-received = could not be received: { $detail }
+field-owned-together = you own "{ $workspace }" together with others; make one of them its owner first
+field-whole-from-one = must be a whole number from 1 to { $max }
+field-archive-refused = has { $count } records that cannot be restored; the first { $shown } are named
+field-file-empty = "{ $file }" is empty
+field-file-larger = "{ $file }" is larger than { $mb } MB
+field-file-kind = "{ $file }" is not a JPEG, PNG, WebP, HEIC or PDF file (judged by its content, not its name)
+field-file-pixels = "{ $file }" is { $width } x { $height } pixels ({ $megapixels } megapixels); images of at most { $max } megapixels are accepted
+field-receipt-quota = does not fit: this workspace keeps up to { $max } MB of receipts and { $used } MB are used; remove some first
+field-expiry-days = must be a number of days from 1 to { $max }, or never
+field-csv-line = cannot be read as CSV at line { $line }: { $detail }
+field-csv = cannot be read as CSV: { $detail }
+field-between-one = must be between 1 and { $max }
+field-thresholds-max = can have at most { $max } thresholds
+field-not-column = "{ $column }" is not a column of the file
+field-role-held = { $email } is { $role } already
+field-role-not-held = { $email } is not { $role }

@@ -118,9 +118,18 @@ invitation-used = Esta invitación ya se usó.
 invitation-revoked = Esta invitación fue revocada.
 invitation-expired = Esta invitación ha caducado; pide una nueva.
 invitation-joined = Te has unido a { $workspace }.
-throttle-attempts = Demasiados intentos; vuelve a intentarlo dentro de { $wait }.
-throttle-verification = Se ha enviado un enlace de confirmación demasiadas veces; podrás pedir otro dentro de { $wait }.
-throttle-invitation = Esta invitación se ha enviado demasiadas veces; podrás reenviarla dentro de { $wait }.
+throttle-attempts = Demasiados intentos; vuelve a intentarlo dentro de { $unit ->
+        [seconds] { $count } segundos
+       *[minutes] { $count } minutos
+    }.
+throttle-verification = Se ha enviado un enlace de confirmación demasiadas veces; podrás pedir otro dentro de { $unit ->
+        [seconds] { $count } segundos
+       *[minutes] { $count } minutos
+    }.
+throttle-invitation = Esta invitación se ha enviado demasiadas veces; podrás reenviarla dentro de { $unit ->
+        [seconds] { $count } segundos
+       *[minutes] { $count } minutos
+    }.
 throttle-password-field = se ha probado demasiadas veces; vuelve a intentarlo dentro de { $wait }
 throttle-seconds = { $count } segundos
 throttle-minutes = { $count } minutos

@@ -85,3 +85,23 @@ field-settle-up = debe ser base_currency o each_currency
 field-default-split = debe ser equal o none
 field-kind = debe ser hogar o equipo
 field-offered-encoding = debe ser una de las codificaciones ofrecidas
+
+# Mensajes de los campos con partes de la petición o de los ajustes.
+field-not-archive = no es un archivo de SmartExpense ({ $detail })
+field-not-received = no se pudo recibir: { $detail }
+field-owned-together = eres propietario de «{ $workspace }» junto con otras personas; haz primero propietaria a una de ellas
+field-whole-from-one = debe ser un número entero del 1 al { $max }
+field-archive-refused = tiene { $count } registros que no se pueden restaurar; se nombran los primeros { $shown }
+field-file-empty = «{ $file }» está vacío
+field-file-larger = «{ $file }» supera los { $mb } MB
+field-file-kind = «{ $file }» no es un archivo JPEG, PNG, WebP, HEIC o PDF (según su contenido, no su nombre)
+field-file-pixels = «{ $file }» tiene { $width } x { $height } píxeles ({ $megapixels } megapíxeles); se aceptan imágenes de como mucho { $max } megapíxeles
+field-receipt-quota = no cabe: este espacio guarda hasta { $max } MB de recibos y hay { $used } MB usados; elimina algunos primero
+field-expiry-days = debe ser un número de días del 1 al { $max }, o nunca
+field-csv-line = no se puede leer como CSV en la línea { $line }: { $detail }
+field-csv = no se puede leer como CSV: { $detail }
+field-between-one = debe estar entre 1 y { $max }
+field-thresholds-max = puede tener como mucho { $max } umbrales
+field-not-column = «{ $column }» no es una columna del archivo
+field-role-held = { $email } ya es { $role }
+field-role-not-held = { $email } no es { $role }

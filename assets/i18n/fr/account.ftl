@@ -118,9 +118,18 @@ invitation-used = Cette invitation a déjà été utilisée.
 invitation-revoked = Cette invitation a été révoquée.
 invitation-expired = Cette invitation a expiré ; demandez-en une nouvelle.
 invitation-joined = Vous avez rejoint { $workspace }.
-throttle-attempts = Trop de tentatives ; réessayez dans { $wait }.
-throttle-verification = Un lien de confirmation a été envoyé trop souvent ; vous pourrez en demander un autre dans { $wait }.
-throttle-invitation = Cette invitation a été envoyée trop souvent ; vous pourrez la renvoyer dans { $wait }.
+throttle-attempts = Trop de tentatives ; réessayez dans { $unit ->
+        [seconds] { $count } secondes
+       *[minutes] { $count } minutes
+    }.
+throttle-verification = Un lien de confirmation a été envoyé trop souvent ; vous pourrez en demander un autre dans { $unit ->
+        [seconds] { $count } secondes
+       *[minutes] { $count } minutes
+    }.
+throttle-invitation = Cette invitation a été envoyée trop souvent ; vous pourrez la renvoyer dans { $unit ->
+        [seconds] { $count } secondes
+       *[minutes] { $count } minutes
+    }.
 throttle-password-field = a été essayé trop souvent ; réessayez dans { $wait }
 throttle-seconds = { $count } secondes
 throttle-minutes = { $count } minutes

@@ -85,3 +85,23 @@ field-settle-up = doit être base_currency ou each_currency
 field-default-split = doit être equal ou none
 field-kind = doit être foyer ou équipe
 field-offered-encoding = doit être un des encodages proposés
+
+# Messages des champs avec des parties de la requête ou des réglages.
+field-not-archive = n'est pas une archive SmartExpense ({ $detail })
+field-not-received = n'a pas pu être reçu : { $detail }
+field-owned-together = vous possédez « { $workspace } » avec d'autres personnes ; faites d'abord de l'une d'elles sa propriétaire
+field-whole-from-one = doit être un nombre entier de 1 à { $max }
+field-archive-refused = contient { $count } éléments qui ne peuvent pas être restaurés ; les { $shown } premiers sont nommés
+field-file-empty = « { $file } » est vide
+field-file-larger = « { $file } » dépasse { $mb } Mo
+field-file-kind = « { $file } » n'est pas un fichier JPEG, PNG, WebP, HEIC ou PDF (d'après son contenu, pas son nom)
+field-file-pixels = « { $file } » fait { $width } x { $height } pixels ({ $megapixels } mégapixels) ; les images d'au plus { $max } mégapixels sont acceptées
+field-receipt-quota = ne tient pas : cet espace garde jusqu'à { $max } Mo de justificatifs et { $used } Mo sont utilisés ; supprimez-en d'abord
+field-expiry-days = doit être un nombre de jours de 1 à { $max }, ou jamais
+field-csv-line = ne peut pas être lu comme CSV à la ligne { $line } : { $detail }
+field-csv = ne peut pas être lu comme CSV : { $detail }
+field-between-one = doit être entre 1 et { $max }
+field-thresholds-max = peut avoir au plus { $max } seuils
+field-not-column = « { $column } » n'est pas une colonne du fichier
+field-role-held = { $email } est déjà { $role }
+field-role-not-held = { $email } n'est pas { $role }

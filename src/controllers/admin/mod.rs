@@ -22,6 +22,7 @@ use serde::Deserialize;
 pub use super::support::access::requires;
 use super::support::{access::Caller, render::page, throttle::AuthThrottle, web_session::Visitor};
 use crate::{
+    i18n::Lang,
     models::{
         audit_events::Actor,
         platform::{self, PlatformRole},
@@ -60,7 +61,8 @@ impl Staff {
     ///
     /// # Errors
     /// 422 naming `password` when it does not match; 429 when the budget
-    /// is spent; database errors.
+    /// is spent (a refusal, shown in the operator's language); database
+    /// errors.
     pub async fn reauthenticate(&self, ctx: &AppContext, password: &str) -> Result<()> {
         let attempt = AuthThrottle::password_attempt(ctx, &self.caller.user.email).await??;
         if self.caller.user.verify_password(password) {
@@ -136,11 +138,11 @@ impl FromRequestParts<AppContext> for Staff {
 }
 
 /// Back to the console page `to` with what was done, or with the reason
-/// the action was refused.
-fn answer(ctx: &AppContext, to: &str, outcome: Result<String>) -> Result<Response> {
+/// the action was refused, in the operator's language `lang`.
+fn answer(ctx: &AppContext, lang: Lang, to: &str, outcome: Result<String>) -> Result<Response> {
     match outcome {
         Ok(done) => super::support::render::redirect_with(to, "notice", &done, ctx, &[]),
-        Err(err) => super::support::errors::back_with(ctx, crate::i18n::Lang::En, to, err),
+        Err(err) => super::support::errors::back_with(ctx, lang, to, err),
     }
 }
 

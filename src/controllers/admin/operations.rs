@@ -11,6 +11,7 @@ use super::{console_page, requires, when, ListQuery, Staff};
 use crate::views::urls;
 use crate::{
     controllers::support::{render::redirect_with, web_session::Visitor},
+    i18n::Lang,
     models::billing::{PAID, PAYMENT_FAILED},
     models::{
         _entities::{billing_accounts, users, workspaces as workspace_rows},
@@ -25,7 +26,7 @@ use crate::{
             AuditPage, AuditRow, BillingPage, BillingRow, DeadJob, JobCount, JobsPage,
             OverviewPage, SignupDay, WorkspaceLink,
         },
-        billing::long_date,
+        billing::iso_day,
     },
     workers::{queue, Job},
 };
@@ -130,8 +131,8 @@ async fn billing(
                 .status
                 .as_deref()
                 .is_some_and(|s| PAYMENT_FAILED.contains(&s)),
-            period_end: a.current_period_end.as_ref().map(long_date),
-            grace_until: a.grace_until.as_ref().map(long_date),
+            period_end: a.current_period_end.as_ref().map(iso_day),
+            grace_until: a.grace_until.as_ref().map(iso_day),
             synced_at: a.synced_at.as_ref().map(when),
         })
         .collect();
@@ -152,12 +153,17 @@ async fn billing(
 
 /// Queues a reconciliation with Stripe now.
 #[debug_handler]
-async fn reconcile(State(ctx): State<AppContext>, staff: Staff) -> Result<Response> {
+async fn reconcile(
+    State(ctx): State<AppContext>,
+    visitor: Visitor,
+    staff: Staff,
+) -> Result<Response> {
+    let lang = visitor.lang;
     if !crate::settings::Settings::get(&ctx)?.billing.enabled() {
         return redirect_with(
             &urls::admin_billing(),
             "alert",
-            "Billing is off on this instance.",
+            &lang.text("console-ws-billing-off"),
             &ctx,
             &[],
         );
@@ -174,7 +180,7 @@ async fn reconcile(State(ctx): State<AppContext>, staff: Staff) -> Result<Respon
     redirect_with(
         &urls::admin_billing(),
         "notice",
-        "Reconciliation with Stripe is queued; fixes appear here and in each workspace's audit log.",
+        &lang.text("console-done-reconcile-queued"),
         &ctx,
         &[],
     )
@@ -212,7 +218,13 @@ async fn jobs(
     )
 }
 
-async fn job_action(ctx: &AppContext, staff: &Staff, id: &str, retry: bool) -> Result<Response> {
+async fn job_action(
+    ctx: &AppContext,
+    lang: Lang,
+    staff: &Staff,
+    id: &str,
+    retry: bool,
+) -> Result<Response> {
     let done = if retry {
         queue::retry(ctx, id).await?
     } else {
@@ -222,15 +234,15 @@ async fn job_action(ctx: &AppContext, staff: &Staff, id: &str, retry: bool) -> R
         return redirect_with(
             &urls::admin_jobs(),
             "alert",
-            "No failed job has that id (it may have been retried or discarded already).",
+            &lang.text("console-job-not-found"),
             ctx,
             &[],
         );
     }
-    let (action, verb) = if retry {
-        ("job.retried", "retried")
+    let (action, verb, notice) = if retry {
+        ("job.retried", "retried", "console-done-job-retried")
     } else {
-        ("job.discarded", "discarded")
+        ("job.discarded", "discarded", "console-done-job-discarded")
     };
     platform::note(
         &ctx.db,
@@ -243,7 +255,7 @@ async fn job_action(ctx: &AppContext, staff: &Staff, id: &str, retry: bool) -> R
     redirect_with(
         &urls::admin_jobs(),
         "notice",
-        &format!("Job {id} {verb}."),
+        &lang.text_with(notice, &[("id", id.to_string().into())]),
         ctx,
         &[],
     )
@@ -252,19 +264,21 @@ async fn job_action(ctx: &AppContext, staff: &Staff, id: &str, retry: bool) -> R
 #[debug_handler]
 async fn retry(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(job_id): Path<String>,
 ) -> Result<Response> {
-    job_action(&ctx, &staff, &job_id, true).await
+    job_action(&ctx, visitor.lang, &staff, &job_id, true).await
 }
 
 #[debug_handler]
 async fn discard(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(job_id): Path<String>,
 ) -> Result<Response> {
-    job_action(&ctx, &staff, &job_id, false).await
+    job_action(&ctx, visitor.lang, &staff, &job_id, false).await
 }
 
 #[debug_handler]
@@ -298,7 +312,7 @@ async fn audit(
                 ip: e.ip.clone(),
                 action: e.action.clone(),
                 target: e.target.clone(),
-                summary: e.summary.clone(),
+                summary: visitor.lang.audit_summary(&e.summary),
                 before: detail("before"),
                 after: detail("after"),
             }

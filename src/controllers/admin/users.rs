@@ -2,6 +2,7 @@
 //! `/admin/users/{user_id}` (details, workspaces, sessions) with the actions
 //! on an account.
 
+use fluent_templates::fluent_bundle::FluentValue;
 use loco_rs::prelude::*;
 use sea_orm::QueryOrder;
 
@@ -19,6 +20,7 @@ use crate::{
         throttle::{AuthThrottle, Resend},
         web_session::Visitor,
     },
+    i18n::Lang,
     mailers::Mail,
     models::{
         _entities::{memberships, sessions, workspaces},
@@ -150,7 +152,7 @@ async fn show(
             .map(|e| AuditLine {
                 at: when(&e.created_at),
                 actor: e.actor_name.clone(),
-                summary: e.summary.clone(),
+                summary: visitor.lang.audit_summary(&e.summary),
             })
             .collect(),
         can: UserRights {
@@ -171,59 +173,73 @@ async fn show(
 #[debug_handler]
 async fn lock(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(user_id): Path<String>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let user = target(&ctx, &user_id).await?;
     let outcome = platform::lock(&ctx.db, &staff.actor(), &user)
         .await
-        .map(|u| format!("{} is locked; their sessions ended.", u.email));
-    answer(&ctx, &user_path(&user), outcome)
+        .map(|u| lang.text_with("console-done-locked", &[("email", u.email.into())]));
+    answer(&ctx, lang, &user_path(&user), outcome)
 }
 
 #[debug_handler]
 async fn unlock(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(user_id): Path<String>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let user = target(&ctx, &user_id).await?;
     let outcome = platform::unlock(&ctx.db, &staff.actor(), &user)
         .await
-        .map(|u| format!("{} is unlocked.", u.email));
-    answer(&ctx, &user_path(&user), outcome)
+        .map(|u| lang.text_with("console-done-unlocked", &[("email", u.email.into())]));
+    answer(&ctx, lang, &user_path(&user), outcome)
 }
 
 #[debug_handler]
 async fn end_session(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path((user_id, session_id)): Path<(String, i64)>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let user = target(&ctx, &user_id).await?;
     let outcome = platform::end_sessions(&ctx.db, &staff.actor(), &user, Some(session_id))
         .await
-        .map(|_| "The session ended.".to_string());
-    answer(&ctx, &user_path(&user), outcome)
+        .map(|_| lang.text("console-done-session-ended"));
+    answer(&ctx, lang, &user_path(&user), outcome)
 }
 
 #[debug_handler]
 async fn end_all_sessions(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(user_id): Path<String>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let user = target(&ctx, &user_id).await?;
     let outcome = platform::end_sessions(&ctx.db, &staff.actor(), &user, None)
         .await
-        .map(|n| format!("{n} session(s) ended."));
-    answer(&ctx, &user_path(&user), outcome)
+        .map(|n| {
+            lang.text_with(
+                "console-done-sessions-ended",
+                &[("count", FluentValue::from(n))],
+            )
+        });
+    answer(&ctx, lang, &user_path(&user), outcome)
 }
 
 /// Ends their sessions and mails them a link to choose a new password.
 #[debug_handler]
 async fn force_password_reset(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(user_id): Path<String>,
 ) -> Result<Response> {
@@ -248,10 +264,11 @@ async fn force_password_reset(
     .await?;
     answer(
         &ctx,
+        visitor.lang,
         &user_path(&user),
-        Ok(format!(
-            "A password reset link was mailed to {}.",
-            user.email
+        Ok(visitor.lang.text_with(
+            "console-done-reset-sent",
+            &[("email", user.email.clone().into())],
         )),
     )
 }
@@ -259,26 +276,31 @@ async fn force_password_reset(
 #[debug_handler]
 async fn verify_email(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(user_id): Path<String>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let user = target(&ctx, &user_id).await?;
     let outcome = platform::verify_email(&ctx.db, &staff.actor(), &user)
         .await
-        .map(|u| format!("{} is confirmed.", u.email));
-    answer(&ctx, &user_path(&user), outcome)
+        .map(|u| lang.text_with("console-done-confirmed", &[("email", u.email.into())]));
+    answer(&ctx, lang, &user_path(&user), outcome)
 }
 
 #[debug_handler]
 async fn resend_verification(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(user_id): Path<String>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let user = target(&ctx, &user_id).await?;
     if !user.awaits_confirmation() {
         return answer(
             &ctx,
+            lang,
             &user_path(&user),
             Err(
                 crate::models::validation::FieldErrors::one("email", "is confirmed already").into(),
@@ -288,7 +310,13 @@ async fn resend_verification(
     // The account's budget of resends, whoever asks.
     if let Err(throttled) = AuthThrottle::resend(&ctx, &ctx.db, Resend::Verification(&user)).await?
     {
-        return answer(&ctx, &user_path(&user), Err(throttled.into()));
+        return redirect_with(
+            &user_path(&user),
+            "alert",
+            &throttled.message_in(lang),
+            &ctx,
+            &[],
+        );
     }
     Mail::confirmation(&user).queue(&ctx).await?;
     platform::note(
@@ -304,10 +332,11 @@ async fn resend_verification(
     .await?;
     answer(
         &ctx,
+        lang,
         &user_path(&user),
-        Ok(format!(
-            "A new confirmation link was mailed to {}.",
-            user.address_to_confirm()
+        Ok(lang.text_with(
+            "console-done-confirmation-sent",
+            &[("email", user.address_to_confirm().to_string().into())],
         )),
     )
 }
@@ -315,37 +344,52 @@ async fn resend_verification(
 #[debug_handler]
 async fn grant_role(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(user_id): Path<String>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let user = target(&ctx, &user_id).await?;
     let outcome = async {
         staff.reauthenticate(&ctx, &form.password).await?;
         let role = PlatformRole::parse(&form.role)?;
         platform::grant_role(&ctx.db, &staff.actor(), &user, role).await?;
-        Ok(format!("{} is now {role}.", user.email))
+        Ok(role_notice(lang, "console-done-role-granted", &user, role))
     }
     .await;
-    answer(&ctx, &user_path(&user), outcome)
+    answer(&ctx, lang, &user_path(&user), outcome)
 }
 
 #[debug_handler]
 async fn revoke_role(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(user_id): Path<String>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let user = target(&ctx, &user_id).await?;
     let outcome = async {
         staff.reauthenticate(&ctx, &form.password).await?;
         let role = PlatformRole::parse(&form.role)?;
         platform::revoke_role(&ctx.db, &staff.actor(), &user, role).await?;
-        Ok(format!("{} is no longer {role}.", user.email))
+        Ok(role_notice(lang, "console-done-role-revoked", &user, role))
     }
     .await;
-    answer(&ctx, &user_path(&user), outcome)
+    answer(&ctx, lang, &user_path(&user), outcome)
+}
+
+/// "ann@example.com is now support": platform roles are named as stored.
+fn role_notice(lang: Lang, key: &str, user: &users::Model, role: PlatformRole) -> String {
+    lang.text_with(
+        key,
+        &[
+            ("email", user.email.clone().into()),
+            ("role", role.as_str().into()),
+        ],
+    )
 }
 
 /// Deletes the account (not your own), as its owner could: a workspace
@@ -353,10 +397,12 @@ async fn revoke_role(
 #[debug_handler]
 async fn delete(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(user_id): Path<String>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let user = target(&ctx, &user_id).await?;
     let outcome = async {
         staff.reauthenticate(&ctx, &form.password).await?;
@@ -390,11 +436,14 @@ async fn delete(
         Ok(()) => redirect_with(
             &urls::admin_users(),
             "notice",
-            &format!("The account {} is deleted.", user.email),
+            &lang.text_with(
+                "console-done-account-deleted",
+                &[("email", user.email.clone().into())],
+            ),
             &ctx,
             &[],
         ),
-        Err(err) => back_with(&ctx, crate::i18n::Lang::En, &user_path(&user), err),
+        Err(err) => back_with(&ctx, lang, &user_path(&user), err),
     }
 }
 

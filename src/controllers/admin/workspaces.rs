@@ -8,6 +8,7 @@
 //! written both to the workspace's audit log, as the operator, and to the
 //! platform audit log.
 
+use fluent_templates::fluent_bundle::FluentValue;
 use loco_rs::prelude::*;
 use serde::Deserialize;
 use serde_json::json;
@@ -16,6 +17,7 @@ use super::{answer, console_page, requires, when, ActionForm, ListQuery, Staff};
 use crate::views::urls;
 use crate::{
     controllers::support::{errors::back_with, render::redirect_with, web_session::Visitor},
+    i18n::Lang,
     models::{
         _entities::workspaces as workspace_rows,
         audit_events::{self, Event},
@@ -35,7 +37,7 @@ use crate::{
             WorkspaceBilling, WorkspaceDetails, WorkspacePage, WorkspaceRights, WorkspaceRow,
             WorkspacesPage,
         },
-        billing::long_date,
+        billing::iso_day,
     },
 };
 
@@ -167,12 +169,12 @@ async fn show(
                 .account
                 .as_ref()
                 .and_then(|a| a.current_period_end.as_ref())
-                .map(long_date),
+                .map(iso_day),
             limits: s.plan.limits.members.map(|members| MemberLimit { members }),
             plan: s.plan.name,
             state: s.state,
         }),
-        support_until: grant.map(|g| long_date(&g.expires_at)),
+        support_until: grant.map(|g| iso_day(&g.expires_at)),
         can: WorkspaceRights {
             manage: staff.may(&ctx, WORKSPACES_MANAGE).await?,
             view: staff.may(&ctx, SUPPORT_VIEW).await?,
@@ -190,27 +192,31 @@ async fn show(
 #[debug_handler]
 async fn suspend(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(workspace_id): Path<String>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let workspace = target(&ctx, &workspace_id).await?;
     let outcome = platform::set_suspended(&ctx.db, &staff.actor(), &workspace, true)
         .await
-        .map(|w| format!("\"{}\" is suspended: read-only for its members.", w.name));
-    answer(&ctx, &workspace_path(&workspace), outcome)
+        .map(|w| lang.text_with("console-done-suspended", &[("name", w.name.into())]));
+    answer(&ctx, lang, &workspace_path(&workspace), outcome)
 }
 
 #[debug_handler]
 async fn unsuspend(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(workspace_id): Path<String>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let workspace = target(&ctx, &workspace_id).await?;
     let outcome = platform::set_suspended(&ctx.db, &staff.actor(), &workspace, false)
         .await
-        .map(|w| format!("\"{}\" is no longer suspended.", w.name));
-    answer(&ctx, &workspace_path(&workspace), outcome)
+        .map(|w| lang.text_with("console-done-unsuspended", &[("name", w.name.into())]));
+    answer(&ctx, lang, &workspace_path(&workspace), outcome)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -221,9 +227,11 @@ pub struct MemberForm {
 }
 
 /// Changes a member's role (`owner` transfers ownership), or with
-/// `remove` removes them, with the owner's authority.
+/// `remove` removes them, with the owner's authority; what was done, in
+/// `lang` (the audit logs keep it in English).
 async fn change_member(
     ctx: &AppContext,
+    lang: Lang,
     staff: &Staff,
     workspace: &workspaces::Model,
     user_id: &str,
@@ -237,14 +245,27 @@ async fn change_member(
         .ok_or(Error::NotFound)?;
     let actor = staff.actor();
     let tenant = as_owner(ctx, &txn, workspace, &members, staff).await?;
-    let done = match role {
+    let email = || FluentValue::from(target.user.email.clone());
+    let (done, notice) = match role {
         Some(role) => {
             memberships::Model::change_role(&tenant, target, role).await?;
-            format!("{} is now {role}.", target.user.email)
+            (
+                format!("{} is now {role}.", target.user.email),
+                lang.text_with(
+                    "console-done-member-role",
+                    &[
+                        ("email", email()),
+                        ("role", lang.text(&format!("role-{role}")).into()),
+                    ],
+                ),
+            )
         }
         None => {
             memberships::Model::remove(&tenant, target).await?;
-            format!("{} was removed.", target.user.email)
+            (
+                format!("{} was removed.", target.user.email),
+                lang.text_with("console-done-member-removed", &[("email", email())]),
+            )
         }
     };
     let done_effects = tenant.take_effects();
@@ -265,46 +286,53 @@ async fn change_member(
     )
     .await?;
     effects::commit(ctx, txn, workspace, done_effects).await?;
-    Ok(done)
+    Ok(notice)
 }
 
 #[debug_handler]
 async fn member_role(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path((workspace_id, user_id)): Path<(String, String)>,
     Form(form): Form<MemberForm>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let workspace = target(&ctx, &workspace_id).await?;
     let outcome = async {
         if form.role.trim() == Role::Owner.as_str() {
             staff.reauthenticate(&ctx, &form.password).await?;
         }
-        change_member(&ctx, &staff, &workspace, &user_id, Some(form.role.trim())).await
+        let role = Some(form.role.trim());
+        change_member(&ctx, lang, &staff, &workspace, &user_id, role).await
     }
     .await;
-    answer(&ctx, &workspace_path(&workspace), outcome)
+    answer(&ctx, lang, &workspace_path(&workspace), outcome)
 }
 
 #[debug_handler]
 async fn member_remove(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path((workspace_id, user_id)): Path<(String, String)>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let workspace = target(&ctx, &workspace_id).await?;
-    let outcome = change_member(&ctx, &staff, &workspace, &user_id, None).await;
-    answer(&ctx, &workspace_path(&workspace), outcome)
+    let outcome = change_member(&ctx, lang, &staff, &workspace, &user_id, None).await;
+    answer(&ctx, lang, &workspace_path(&workspace), outcome)
 }
 
 /// Deletes the workspace: its name typed and the operator's password.
 #[debug_handler]
 async fn delete(
     State(ctx): State<AppContext>,
+    visitor: Visitor,
     staff: Staff,
     Path(workspace_id): Path<String>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response> {
+    let lang = visitor.lang;
     let workspace = target(&ctx, &workspace_id).await?;
     let outcome = async {
         staff.reauthenticate(&ctx, &form.password).await?;
@@ -328,16 +356,14 @@ async fn delete(
         Ok(()) => redirect_with(
             &urls::admin_workspaces(),
             "notice",
-            &format!("\"{}\" is being deleted.", workspace.name),
+            &lang.text_with(
+                "console-done-workspace-deleting",
+                &[("name", workspace.name.clone().into())],
+            ),
             &ctx,
             &[],
         ),
-        Err(err) => back_with(
-            &ctx,
-            crate::i18n::Lang::En,
-            &workspace_path(&workspace),
-            err,
-        ),
+        Err(err) => back_with(&ctx, lang, &workspace_path(&workspace), err),
     }
 }
 
@@ -356,7 +382,7 @@ async fn support_view(
     let Some(grant) = support_grants::Model::active(&txn, workspace.id).await? else {
         return back_with(
             &ctx,
-            crate::i18n::Lang::En,
+            visitor.lang,
             &workspace_path(&workspace),
             FieldErrors::one(
                 "support_access",
@@ -381,7 +407,7 @@ async fn support_view(
     let members = memberships::Model::list(&txn, workspace.id).await?;
     txn.commit().await?;
     let data = SupportViewPage {
-        until: long_date(&grant.expires_at),
+        until: iso_day(&grant.expires_at),
         members: members
             .iter()
             .map(|m| ViewedMember {

@@ -21,8 +21,8 @@ pub fn sentence(text: &str) -> String {
 
 /// The reason a refused action gives a person: the message of a validation
 /// error, a 403, a plan limit (402), an upload too large (413), a budget
-/// spent (429) or a service that failed (502, 503). `None` for any other
-/// error.
+/// spent (429) or a service that failed (502, 503), in `lang`. `None` for
+/// any other error.
 #[must_use]
 pub fn refusal(err: &Error, lang: Lang) -> Option<String> {
     if let Some(Value::Object(fields)) = FieldErrors::from_error(err) {
@@ -42,7 +42,10 @@ pub fn refusal(err: &Error, lang: Lang) -> Option<String> {
             | StatusCode::SERVICE_UNAVAILABLE
             | StatusCode::INSUFFICIENT_STORAGE,
             detail,
-        ) => detail.description.clone(),
+        ) => detail
+            .description
+            .as_deref()
+            .map(|english| lang.field_message(english)),
         _ => None,
     }
 }

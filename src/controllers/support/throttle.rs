@@ -257,12 +257,7 @@ impl Throttled {
     /// The message for a page in `lang`.
     #[must_use]
     pub fn message_in(&self, lang: Lang) -> String {
-        let key = match self.what {
-            ATTEMPTS => "throttle-attempts",
-            VERIFICATION_RESENT => "throttle-verification",
-            _ => "throttle-invitation",
-        };
-        lang.text_with(key, &[("wait", self.wait_in(lang))])
+        lang.field_message(&self.message())
     }
 
     /// The error of a password field over its budget, as a form in `lang`

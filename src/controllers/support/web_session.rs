@@ -412,8 +412,12 @@ async fn error_page(ctx: &AppContext, header: Option<Page>, response: Response) 
         | StatusCode::TOO_MANY_REQUESTS
         | StatusCode::PAYLOAD_TOO_LARGE
         | StatusCode::REQUEST_TIMEOUT => {
-            // These carry a message written for people.
-            body_message(body).await
+            // These carry a message written for people (in English, as
+            // the API answers it).
+            body_message(body).await.map_or_else(
+                || lang.text("error-unhandled"),
+                |english| lang.field_message(&english),
+            )
         }
         StatusCode::UNAUTHORIZED => lang.text("error-log-in"),
         s if s.is_server_error() => lang.text("error-ours"),
@@ -430,26 +434,18 @@ async fn error_page(ctx: &AppContext, header: Option<Page>, response: Response) 
 }
 
 /// The message of an error body written for people: plain text as is, or
-/// the `description` of a JSON error.
-async fn body_message(body: Body) -> String {
-    let fallback = "That request could not be handled.".to_string();
-    let Ok(bytes) = to_bytes(body, FORM_BODY_LIMIT).await else {
-        return fallback;
-    };
+/// the `description` of a JSON error; `None` for an empty or unreadable one.
+async fn body_message(body: Body) -> Option<String> {
+    let bytes = to_bytes(body, FORM_BODY_LIMIT).await.ok()?;
     let text = String::from_utf8_lossy(&bytes).to_string();
     if text.starts_with('{') {
         serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|v| {
-                v.get("description")
-                    .and_then(|d| d.as_str())
-                    .map(String::from)
-            })
-            .unwrap_or(fallback)
-    } else if text.is_empty() {
-        fallback
+            .ok()?
+            .get("description")?
+            .as_str()
+            .map(String::from)
     } else {
-        text
+        Some(text).filter(|t| !t.is_empty())
     }
 }
 

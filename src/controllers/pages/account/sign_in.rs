@@ -225,7 +225,7 @@ pub(super) async fn login(
         );
     };
     if user.is_locked() {
-        return refused(StatusCode::FORBIDDEN, LOCKED.to_string());
+        return refused(StatusCode::FORBIDDEN, visitor.lang.field_message(LOCKED));
     }
     if Settings::get(&ctx)?.require_verified_email && !user.is_verified() {
         return refused(

@@ -259,7 +259,14 @@ async fn audit(
     let context = InWorkspace {
         frame: frame(&ctx, &member).await?,
         page: AuditPage {
-            events: events.items.iter().map(AuditEventResponse::from).collect(),
+            events: events
+                .items
+                .iter()
+                .map(|e| AuditEventResponse {
+                    summary: visitor.lang.audit_summary(&e.summary),
+                    ..AuditEventResponse::from(e)
+                })
+                .collect(),
             older: events.next_cursor,
         },
     };
