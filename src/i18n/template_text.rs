@@ -158,3 +158,34 @@ fn the_guard_sees_words_in_text_and_read_attributes_only() {
     assert!(untranslated("<footer>SmartExpense</footer>").is_empty());
     assert_eq!(untranslated("<p>Ça va</p>"), ["Ça va"]);
 }
+
+/// Labels people hear are translated, so a style or script that selects an
+/// element by its label (`nav[aria-label=Console]`) works in English only.
+#[test]
+fn styles_and_scripts_do_not_select_by_a_translated_label() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/static");
+    let by_label = Regex::new(r#"\[(?:aria-label|title|alt|placeholder)\s*[~|^$*]?="#).unwrap();
+    let mut found = Vec::new();
+    for folder in ["css", "js"] {
+        for entry in std::fs::read_dir(root.join(folder)).unwrap().flatten() {
+            let path = entry.path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            // Vendored files (Pico, htmx) carry a version in their name.
+            let vendored = name.chars().any(|c| c.is_ascii_digit());
+            if vendored || !(name.ends_with(".css") || name.ends_with(".js")) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                if by_label.is_match(line) {
+                    found.push(format!("{name}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "selected by a label:\n{}",
+        found.join("\n")
+    );
+}
