@@ -41,8 +41,17 @@ pub struct AuthThrottle {
 #[derive(Debug)]
 pub struct Throttled {
     pub retry_after: Duration,
-    /// What was done too often, as the message starts.
-    what: &'static str,
+    /// What was done too often.
+    what: Overdone,
+}
+
+/// What a [`Throttled`] request did too often.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Overdone {
+    /// Signing in, signing up, or giving a password.
+    Attempts,
+    VerificationResent,
+    InvitationResent,
 }
 
 /// A mail that is sent again.
@@ -55,10 +64,6 @@ pub enum Resend<'a> {
 /// A password asked for again, counted against the account's budget until
 /// it proves right.
 pub struct PasswordAttempt(Spent);
-
-const ATTEMPTS: &str = "Too many attempts";
-const VERIFICATION_RESENT: &str = "A confirmation link was sent too often; you can ask for another";
-const INVITATION_RESENT: &str = "This invitation was sent too often; you can send it again";
 
 impl AuthThrottle {
     #[must_use]
@@ -101,14 +106,14 @@ impl AuthThrottle {
         if let RemoteIP::Forwarded(ip) | RemoteIP::Socket(ip) = ip {
             let per_ip = Budget::per_minute(this.limits.per_ip_per_minute);
             if let Err(over) = rate_limits::spend(&ctx.db, &format!("ip:{ip}"), per_ip).await? {
-                return Ok(Err(Throttled::new(over, ATTEMPTS)));
+                return Ok(Err(Throttled::new(over, Overdone::Attempts)));
             }
         }
         let per_account = Budget::per_minute(this.limits.per_account_per_minute);
         if let Err(over) =
             rate_limits::spend(&ctx.db, &format!("account:{account}"), per_account).await?
         {
-            return Ok(Err(Throttled::new(over, ATTEMPTS)));
+            return Ok(Err(Throttled::new(over, Overdone::Attempts)));
         }
         this.prune_now_and_then(&ctx.db).await?;
         Ok(Ok(()))
@@ -132,7 +137,7 @@ impl AuthThrottle {
         Ok(rate_limits::spend(&ctx.db, &key, per_account)
             .await?
             .map(PasswordAttempt)
-            .map_err(|over| Throttled::new(over, ATTEMPTS)))
+            .map_err(|over| Throttled::new(over, Overdone::Attempts)))
     }
 
     /// Spends one of the resends `what` has per hour. `db` is the
@@ -150,11 +155,11 @@ impl AuthThrottle {
         let (key, message) = match what {
             Resend::Verification(user) => (
                 format!("resend:verification:{}", user.pid),
-                VERIFICATION_RESENT,
+                Overdone::VerificationResent,
             ),
             Resend::Invitation(invitation) => (
                 format!("resend:invitation:{}", invitation.pid),
-                INVITATION_RESENT,
+                Overdone::InvitationResent,
             ),
         };
         Ok(rate_limits::spend(db, &key, budget)
@@ -195,7 +200,7 @@ impl PasswordAttempt {
 }
 
 impl Throttled {
-    fn new(over: Exceeded, what: &'static str) -> Self {
+    fn new(over: Exceeded, what: Overdone) -> Self {
         Self {
             retry_after: over.retry_after,
             what,
@@ -236,10 +241,15 @@ impl Throttled {
     /// back.
     #[must_use]
     pub fn message(&self) -> String {
-        if self.what == ATTEMPTS {
-            format!("{ATTEMPTS}; try again in {}.", self.wait())
-        } else {
-            format!("{} in {}.", self.what, self.wait())
+        let wait = self.wait();
+        match self.what {
+            Overdone::Attempts => format!("Too many attempts; try again in {wait}."),
+            Overdone::VerificationResent => format!(
+                "A confirmation link was sent too often; you can ask for another in {wait}."
+            ),
+            Overdone::InvitationResent => {
+                format!("This invitation was sent too often; you can send it again in {wait}.")
+            }
         }
     }
 
