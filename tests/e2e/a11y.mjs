@@ -1,6 +1,6 @@
 // Accessibility: axe-core on every kind of page, at 360, 390 and 1280 px,
-// light and dark, signed out, signed in and in the operators' console (the
-// member is a superadmin). Run by tests/requests/browser.rs:
+// light and dark (and in German at 390 px), signed out, signed in and in
+// the operators' console (the member is a superadmin). Run by tests/requests/browser.rs:
 //   node a11y.mjs <base> <password> <email> <workspace path>
 // Pages are found by following the links of the workspace's and the
 // console's pages (one page of each kind: ids are replaced by a
@@ -50,14 +50,17 @@ if (pages.size < 12) problems.push(`only ${pages.size} pages found: ${[...pages.
 const signedIn = await finder.context().storageState();
 // 390 px is the phone the first-day walk uses; its screenshots and the
 // 1280 px ones are the design's record.
-for (const width of [360, 390, 1280]) {
-  for (const colorScheme of ["light", "dark"]) {
-    const label = `${width}-${colorScheme}`;
-    const visitor = await open(width, { colorScheme });
-    for (const path of ["/login", "/signup", "/forgot-password"]) await audit(visitor, path, label);
-    const member = await open(width, { colorScheme, storageState: signedIn });
-    for (const path of pages.values()) await audit(member, path, label);
-  }
+// German, whose words run longest, once more at 390 px: a label or a
+// button that no longer fits shows there.
+const modes = [360, 390, 1280].flatMap((width) => ["light", "dark"].map((colorScheme) => ({ width, colorScheme })));
+modes.push({ width: 390, colorScheme: "light", language: "de-DE" });
+for (const { width, colorScheme, language } of modes) {
+  const label = `${width}-${colorScheme}${language ? `-${language.slice(0, 2)}` : ""}`;
+  const headers = language ? { extraHTTPHeaders: { "accept-language": language }, locale: language } : {};
+  const visitor = await open(width, { colorScheme, ...headers });
+  for (const path of ["/login", "/signup", "/forgot-password"]) await audit(visitor, path, label);
+  const member = await open(width, { colorScheme, storageState: signedIn, ...headers });
+  for (const path of pages.values()) await audit(member, path, label);
 }
-console.log(`checked ${pages.size + 3} pages in 6 modes`);
+console.log(`checked ${pages.size + 3} pages in ${modes.length} modes`);
 await finish();
