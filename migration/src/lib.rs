@@ -23,6 +23,7 @@ mod m20261207_000002_default_split;
 mod m20261207_000003_idempotency_keys;
 mod m20261207_000004_user_language;
 mod m20261208_000001_settle_each_currency;
+mod m20261209_000001_idempotency_sweep;
 pub mod tenant;
 
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000003_idempotency_keys::Migration),
             Box::new(m20261207_000004_user_language::Migration),
             Box::new(m20261208_000001_settle_each_currency::Migration),
+            Box::new(m20261209_000001_idempotency_sweep::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -166,3 +166,28 @@ impl Key {
         }
     }
 }
+
+/// Deletes every workspace's answers older than a day: the daily sweep
+/// (a workspace's next keyed create sweeps its own, but one that never
+/// creates again would keep them). Runs in the scheduler's scope, which
+/// on Postgres may delete expired keys and nothing else.
+///
+/// # Errors
+/// On database errors.
+pub async fn sweep_expired(db: &DatabaseConnection) -> ModelResult<u64> {
+    let txn = tenancy::begin(
+        db,
+        tenancy::Scope {
+            scheduler: true,
+            ..Default::default()
+        },
+    )
+    .await?;
+    let removed = Entity::delete_many()
+        .filter(idempotency_keys::Column::CreatedAt.lte(Utc::now() - KEEP))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    txn.commit().await?;
+    Ok(removed)
+}

@@ -13,7 +13,7 @@ use crate::{
     mailers::budgets::{message_host, BudgetMailer},
     models::{
         _entities::{categories, expenses, memberships, users},
-        budget_alerts, budgets, money, recurring_expenses,
+        budget_alerts, budgets, idempotency_keys, money, recurring_expenses,
         tenancy::{self, Scope},
         workspaces,
     },
@@ -72,7 +72,23 @@ pub const ALL: &[Schedule] = &[
         cron: "0 23 3 * * *",
         run: job_prune,
     },
+    Schedule {
+        name: "idempotency_sweep",
+        cron: "0 47 3 * * *",
+        run: idempotency_sweep,
+    },
 ];
+
+/// Removes the `Idempotency-Key` answers older than a day, once a day.
+fn idempotency_sweep(
+    ctx: AppContext,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send>> {
+    Box::pin(async move {
+        let removed = idempotency_keys::sweep_expired(&ctx.db).await?;
+        tracing::info!(removed, "expired idempotency keys swept");
+        Ok(())
+    })
+}
 
 /// Removes old finished and dead jobs once a day (`settings.jobs.keep_*`);
 /// several processes doing it at once delete the same rows once.

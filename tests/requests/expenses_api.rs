@@ -455,3 +455,62 @@ async fn a_create_sent_again_with_its_idempotency_key_answers_the_first_expense(
     assert_eq!(bens.status_code(), 201, "{}", bens.text());
     assert_ne!(bens.json::<Value>()["id"], first.json::<Value>()["id"]);
 }
+
+#[tokio::test]
+async fn the_daily_sweep_removes_expired_keys_of_every_workspace_and_keeps_fresh_ones() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    use smartexpense::models::_entities::idempotency_keys;
+
+    let app = TestApp::start().await;
+    let (ann, home) = workspace_of(&app, "Ann", "ann@example.com").await;
+    let (cat, club) = workspace_of(&app, "Cat", "cat@example.com").await;
+    let send = |token: String, ws: String, key: &'static str| {
+        let app = &app;
+        async move {
+            let sent = app
+                .server
+                .post(&format!("/api/v1/workspaces/{ws}/expenses"))
+                .authorization_bearer(&token)
+                .add_header("Idempotency-Key", key)
+                .json(&json!({"amount": "4.00", "description": key, "date": "2026-11-21"}))
+                .await;
+            assert_eq!(sent.status_code(), 201, "{}", sent.text());
+            sent.json::<Value>()["id"].clone()
+        }
+    };
+    send(ann.clone(), home.clone(), "old-home").await;
+    send(cat.clone(), club.clone(), "old-club").await;
+    let fresh = send(ann.clone(), home.clone(), "fresh-home").await;
+
+    // Two of them two days old, in two workspaces that add nothing since.
+    idempotency_keys::Entity::update_many()
+        .col_expr(
+            idempotency_keys::Column::CreatedAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::days(2)),
+        )
+        .filter(idempotency_keys::Column::Key.is_in(["old-home", "old-club"]))
+        .exec(&app.owner_db)
+        .await
+        .unwrap();
+
+    let sweep = smartexpense::workers::schedules::ALL
+        .iter()
+        .find(|s| s.name == "idempotency_sweep")
+        .unwrap();
+    (sweep.run)(app.ctx.clone()).await.unwrap();
+
+    let left: Vec<String> = idempotency_keys::Entity::find()
+        .select_only()
+        .column(idempotency_keys::Column::Key)
+        .order_by_asc(idempotency_keys::Column::Key)
+        .into_tuple()
+        .all(&app.owner_db)
+        .await
+        .unwrap();
+    assert_eq!(left, ["fresh-home"], "only the fresh key is kept");
+    assert_eq!(
+        send(ann, home, "fresh-home").await,
+        fresh,
+        "and it still answers"
+    );
+}
