@@ -288,6 +288,11 @@ const WORDINGS: &[(&str, &str)] = &[
     (r"cannot be read as CSV: (?P<detail>.+)", "field-csv"),
     (r"must be between 1 and (?P<max>\d+)", "field-between-one"),
     (r"can be at most (?P<max>\d+) characters", "field-max-chars"),
+    (r"is too long", "field-too-long"),
+    (
+        r"can be at most (?P<max>\d+) files at once",
+        "field-files-at-once",
+    ),
     (
         r"can have at most (?P<max>\d+) thresholds",
         "field-thresholds-max",
@@ -371,6 +376,10 @@ const WORDINGS: &[(&str, &str)] = &[
         "refusal-form-fields",
     ),
     (
+        r"Your platform role does not allow that\.",
+        "refusal-platform-role",
+    ),
+    (
         r"The (?P<what>form|upload|file|archive) is too large: at most (?P<size>\d+) (?P<unit>MB|KB) can be sent here\.",
         "refusal-too-large",
     ),
@@ -444,10 +453,13 @@ pub(super) fn compile(wordings: &[(&str, &'static str)]) -> Vec<(Regex, &'static
 }
 
 /// A part of a message as a Fluent argument: a count is a number, so that
-/// plurals can choose.
+/// plurals can choose; anything else (a name such as "0815" or "+5")
+/// stays the text it was.
 pub(super) fn number_or_text(part: &str) -> FluentValue<'static> {
-    part.parse::<i64>()
-        .map_or_else(|_| FluentValue::from(part.to_string()), FluentValue::from)
+    match part.parse::<i64>() {
+        Ok(n) if n.to_string() == part => FluentValue::from(n),
+        _ => FluentValue::from(part.to_string()),
+    }
 }
 
 /// `english` in `lang` through the first wording of `table` it matches,
@@ -563,6 +575,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_looks_like_a_number_is_kept_as_written() {
+        assert_eq!(
+            Lang::De.field_message(r#""0815" is empty"#),
+            "„0815“ ist leer"
+        );
+        assert_eq!(Lang::De.field_message(r#""+5" is empty"#), "„+5“ ist leer");
+    }
+
+    #[test]
     fn refusals_read_in_each_language_with_their_parts() {
         assert_eq!(
             Lang::De.field_message("Too many attempts; try again in 42 seconds."),
@@ -585,6 +606,10 @@ mod tests {
         assert_eq!(
             Lang::Fr.field_message("The upload is too large: at most 25 MB can be sent here."),
             "L'envoi est trop volumineux : au plus 25 Mo peuvent être envoyés ici."
+        );
+        assert_eq!(
+            Lang::Fr.field_message("As admin in this workspace you cannot do that."),
+            "En tant qu'administrateur de cet espace, vous ne pouvez pas faire cela."
         );
         assert_eq!(
             Lang::Es.field_message("As admin in this workspace you cannot do that."),
@@ -653,7 +678,6 @@ mod built_wordings {
         "Not allowed.",
         "The workspace has an unknown base currency.",
         "Confirm your email address first; we sent you a link.",
-        "Your platform role does not allow that.",
         "The body must be JSON, sent with Content-Type: application/json",
         "Some fields are invalid; see `errors`.",
         "This {HEADER} was used within the last 24 hours for another request; use a new key for a new request.",
@@ -691,6 +715,8 @@ mod built_wordings {
             format!(r"ErrorDetail::new\(\s*{STRING},\s*{STRING}"),
             format!(r"description: Some\(\s*{STRING}"),
             format!(r"pub const [A-Z_]+: &str =\s*{STRING}"),
+            // A field message of an upload's own `refused` closure.
+            format!(r#"refused\(\s*&?[a-z"]+,\s*(?:format!\()?\s*{STRING}"#),
             // What a refused upload names after the file's name.
             format!(r"named\(&format!\(\s*{STRING}"),
             // What a plan allows, in its refusal (`Limits::refuse`).

@@ -877,7 +877,7 @@ async fn the_console_speaks_the_operators_language() {
     assert!(overview.contains("Registrierungen pro Tag"), "{overview}");
     assert!(overview.contains("Fehlgeschlagene Jobs"), "{overview}");
     assert!(
-        overview.contains(r#"<nav aria-label="Konsole">"#),
+        overview.contains(r#"<nav aria-label="Konsole""#),
         "{overview}"
     );
     assert!(!overview.contains("Signups per day"), "{overview}");

@@ -105,3 +105,5 @@ field-thresholds-max = kann höchstens { $max } Schwellen haben
 field-not-column = „{ $column }“ ist keine Spalte der Datei
 field-role-held = { $email } ist bereits { $role }
 field-role-not-held = { $email } ist nicht { $role }
+field-too-long = ist zu lang
+field-files-at-once = dürfen höchstens { $max } Dateien auf einmal sein

@@ -27,3 +27,4 @@ refusal-too-large = { $what ->
        *[archive] Das Archiv ist
     } zu groß: Hier können höchstens { $size } { $unit } gesendet werden.
 refusal-too-slow = Die Anfrage kam nicht rechtzeitig an; nichts wurde geändert. Bitte versuche es noch einmal.
+refusal-platform-role = Deine Plattformrolle erlaubt das nicht.

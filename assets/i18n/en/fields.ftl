@@ -106,3 +106,5 @@ field-thresholds-max = can have at most { $max } thresholds
 field-not-column = "{ $column }" is not a column of the file
 field-role-held = { $email } is { $role } already
 field-role-not-held = { $email } is not { $role }
+field-too-long = is too long
+field-files-at-once = can be at most { $max } files at once

@@ -27,3 +27,4 @@ refusal-too-large = The { $what ->
        *[archive] archive is
     } too large: at most { $size } { $unit } can be sent here.
 refusal-too-slow = The request was not sent in time; nothing was changed. Please try again.
+refusal-platform-role = Your platform role does not allow that.

@@ -105,3 +105,5 @@ field-thresholds-max = puede tener como mucho { $max } umbrales
 field-not-column = «{ $column }» no es una columna del archivo
 field-role-held = { $email } ya es { $role }
 field-role-not-held = { $email } no es { $role }
+field-too-long = es demasiado largo
+field-files-at-once = puede tener como mucho { $max } archivos a la vez

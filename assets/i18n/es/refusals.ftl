@@ -27,3 +27,4 @@ refusal-too-large = { $what ->
        *[archive] El archivo comprimido es demasiado grande
     }: aquí se pueden enviar como mucho { $size } { $unit }.
 refusal-too-slow = La petición no se envió a tiempo; no se ha cambiado nada. Inténtalo de nuevo.
+refusal-platform-role = Tu rol en la plataforma no lo permite.

@@ -89,7 +89,7 @@ field-offered-encoding = doit être un des encodages proposés
 # Messages des champs avec des parties de la requête ou des réglages.
 field-not-archive = n'est pas une archive SmartExpense ({ $detail })
 field-not-received = n'a pas pu être reçu : { $detail }
-field-owned-together = vous possédez « { $workspace } » avec d'autres personnes ; faites d'abord de l'une d'elles sa propriétaire
+field-owned-together = vous possédez « { $workspace } » avec d'autres personnes ; faites d'abord de l'une d'elles le propriétaire
 field-whole-from-one = doit être un nombre entier de 1 à { $max }
 field-archive-refused = contient { $count } éléments qui ne peuvent pas être restaurés ; les { $shown } premiers sont nommés
 field-file-empty = « { $file } » est vide
@@ -105,3 +105,5 @@ field-thresholds-max = peut avoir au plus { $max } seuils
 field-not-column = « { $column } » n'est pas une colonne du fichier
 field-role-held = { $email } est déjà { $role }
 field-role-not-held = { $email } n'est pas { $role }
+field-too-long = est trop long
+field-files-at-once = peut contenir au plus { $max } fichiers à la fois

@@ -1,9 +1,9 @@
 # Refus qui ne nomment aucun champ, affichés en avis au-dessus de la page.
-refusal-role = En tant que { $role ->
-        [owner] propriétaire
-        [admin] administrateur
-        [member] membre
-       *[viewer] lecteur
+refusal-role = En tant { $role ->
+        [owner] que propriétaire
+        [admin] qu'administrateur
+        [member] que membre
+       *[viewer] que lecteur
     } de cet espace, vous ne pouvez pas faire cela.
 refusal-manage-members = Votre rôle ne permet pas de gérer les membres.
 refusal-transfer = Seul le propriétaire peut transférer la propriété.
@@ -30,3 +30,4 @@ refusal-too-large = { $what ->
        *[KB] Ko
     } peuvent être envoyés ici.
 refusal-too-slow = La requête n'a pas été envoyée à temps ; rien n'a été modifié. Veuillez réessayer.
+refusal-platform-role = Votre rôle sur la plateforme ne le permet pas.

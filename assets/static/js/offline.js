@@ -143,31 +143,45 @@
   }
 
   // Forms let through after a probe (their second submit goes on as
-  // usual), and forms being probed (a second tap meanwhile adds nothing).
+  // usual), forms being probed, and forms posted: until the page moves
+  // on, another tap adds nothing (a slow answer is no reason to post the
+  // expense twice).
   const probed = new WeakSet();
   const probing = new WeakSet();
+  let posted = new WeakSet();
+  // A page restored from the back-forward cache starts afresh.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) posted = new WeakSet();
+  });
 
   document.addEventListener("submit", (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || form.dataset.offline !== "expense") return;
-    if (probed.delete(form)) return;
+    if (probed.delete(form)) {
+      posted.add(form);
+      return;
+    }
     event.preventDefault();
     event.stopPropagation();
-    const keepIt = () => keep(form).catch(() => form.submit());
+    if (posted.has(form) || probing.has(form)) return;
+    probing.add(form);
+    const keepIt = () => keep(form)
+      .catch(() => form.submit())
+      .finally(() => probing.delete(form));
     if (!navigator.onLine) {
       keepIt();
       return;
     }
-    if (probing.has(form)) return;
-    probing.add(form);
     const button = event.submitter;
     if (button) button.setAttribute("aria-busy", "true");
     reachable().then((up) => {
-      probing.delete(form);
       if (button) button.removeAttribute("aria-busy");
       if (!up) return keepIt();
+      probing.delete(form);
       probed.add(form);
       form.requestSubmit(button && button.form === form ? button : undefined);
+      // Refused by the browser's own checks: no submit event came.
+      probed.delete(form);
       return undefined;
     });
   }, true);
@@ -237,6 +251,8 @@
   if (!navigator.onLine) freshDates();
 
   window.addEventListener("online", sendNow);
+  // On lie-fi no "online" event comes: try again now and then.
+  setInterval(sendNow, 30000);
   const ready = () => show().then(sendNow).catch(() => {});
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);

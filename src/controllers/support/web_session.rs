@@ -409,6 +409,7 @@ async fn error_page(ctx: &AppContext, header: Option<Page>, response: Response) 
     let message = match status {
         StatusCode::NOT_FOUND => lang.text("error-not-found"),
         StatusCode::FORBIDDEN
+        | StatusCode::PAYMENT_REQUIRED
         | StatusCode::TOO_MANY_REQUESTS
         | StatusCode::PAYLOAD_TOO_LARGE
         | StatusCode::REQUEST_TIMEOUT => {
