@@ -12,7 +12,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use regex::Regex;
 
 use super::{
-    field_messages::{compile, number_or_text, translate},
+    wordings::{compile, number_or_text, translate},
     Lang,
 };
 
@@ -220,23 +220,11 @@ impl Lang {
 
 #[cfg(test)]
 mod tests {
-    use std::{borrow::Cow, collections::HashMap};
-
     use super::*;
 
     #[test]
     fn every_wording_compiles_and_names_a_message_of_every_language() {
-        assert_eq!(COMPILED.len(), WORDINGS.len(), "a wording does not compile");
-        for (re, key) in COMPILED.iter() {
-            let args: HashMap<Cow<'static, str>, FluentValue> = re
-                .capture_names()
-                .flatten()
-                .map(|name| (Cow::Owned(name.to_string()), FluentValue::from("1")))
-                .collect();
-            for lang in Lang::ALL {
-                assert!(lang.try_text(key, &args).is_some(), "{key} in {lang:?}");
-            }
-        }
+        super::super::wordings::assert_complete(WORDINGS, &COMPILED);
     }
 
     #[test]

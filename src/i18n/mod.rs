@@ -13,6 +13,9 @@ pub mod field_messages;
 mod source_scan;
 #[cfg(test)]
 mod template_text;
+#[cfg(test)]
+mod wording_coverage;
+mod wordings;
 
 use std::{borrow::Cow, collections::HashMap};
 
