@@ -377,13 +377,8 @@ impl<'a> Tenant<'a> {
     /// When the policies cannot be asked.
     pub async fn may(&self, permission: Permission) -> DomainResult<bool> {
         match &self.acting {
-            Acting::Member {
-                user,
-                role,
-                policies,
-            } => policies
-                .allows(&user.pid, &self.workspace.pid, *role, permission)
-                .await
+            Acting::Member { role, policies, .. } => policies
+                .allows(*role, permission)
                 .map_err(|err| DomainError::Unavailable(err.to_string())),
             Acting::Job { .. } => Ok(true),
         }

@@ -3,18 +3,17 @@
 //! What each role may do is a set of Casbin `p` rules in the `casbin_rules`
 //! table (seeded by a migration, read through [`adapter::SeaOrmAdapter`]).
 //! Which role a user holds in a workspace is the `memberships` row: the
-//! access extractor loads it on every request anyway, and hands it to
-//! [`Policies::allows`], which links user and role in that workspace's
-//! domain before asking the enforcer. So the database stays the one record
-//! of membership and several processes never disagree about a role.
+//! access extractor loads it on every request anyway, and hands the role to
+//! [`Policies::allows`]. So the database stays the one record of membership
+//! and several processes never disagree about a role. The enforcer decides
+//! once at boot what each role may do (see [`Policies`]).
 
 pub mod adapter;
 
-use std::{collections::HashMap, sync::Arc};
+use std::{collections::HashSet, sync::Arc};
 
 use casbin::{CoreApi, DefaultModel, Enforcer, MgmtApi};
 use loco_rs::prelude::*;
-use tokio::sync::RwLock;
 
 use crate::models::{memberships::Role, platform::PlatformRole};
 
@@ -91,46 +90,89 @@ pub const PLATFORM_AUDIT_READ: Permission = Permission::new("platform_audit", "r
 /// Read a workspace whose owner granted support access.
 pub const SUPPORT_VIEW: Permission = Permission::new("support_view", "read");
 
-struct State {
-    enforcer: Enforcer,
-    /// The role currently linked for each (subject, domain).
-    links: HashMap<(String, String), Role>,
-}
-
+/// What each role may do, as Casbin decided it once at boot.
+///
+/// Every answer depends only on the role and the permission: a user holds
+/// exactly one role per workspace (their `memberships` row) and the `p`
+/// rules name roles, not users or workspaces. So the enforcer is asked once
+/// per role and rule when the policies load, and a request's checks (a
+/// workspace page makes a dozen for its navigation) are set lookups, not
+/// matcher evaluations under a lock that every new user-workspace pair took
+/// for writing.
 pub struct Policies {
-    state: RwLock<State>,
-}
-
-fn subject(user_pid: &Uuid) -> String {
-    format!("user:{user_pid}")
-}
-
-fn domain(workspace_pid: &Uuid) -> String {
-    format!("workspace:{workspace_pid}")
+    /// `(subject, object, action)` Casbin allows: a workspace role's grants,
+    /// and the platform roles' in the console's domain.
+    allowed: HashSet<(String, String, String)>,
 }
 
 fn casbin_error(err: casbin::Error) -> Error {
     Error::string(&format!("authorization: {err}"))
 }
 
+/// The subjects the rules may name: the workspace roles, then the platform
+/// roles.
+fn subjects() -> impl Iterator<Item = (&'static str, &'static str)> {
+    Role::ALL
+        .iter()
+        .map(|role| (role.as_str(), WORKSPACE_DOMAIN))
+        .chain(
+            PlatformRole::ALL
+                .iter()
+                .map(|role| (role.as_str(), PLATFORM)),
+        )
+}
+
+/// A domain that stands for any workspace when asking the enforcer.
+const WORKSPACE_DOMAIN: &str = "workspace:any";
+
 impl Policies {
-    /// Loads the model and the rules from the database.
+    /// Loads the model and the rules from the database, and asks the
+    /// enforcer what each role may do.
     ///
     /// # Errors
     /// When the model is invalid or the rules cannot be read.
     pub async fn load(db: &DatabaseConnection) -> Result<Self> {
+        let mut enforcer = Self::enforcer(db).await?;
+        let mut allowed = HashSet::new();
+        // Every (object, action) any rule names, asked for every subject: a
+        // user linked to the role in a workspace (the request the app made
+        // before), or the platform role itself in the console's domain.
+        let rules: HashSet<(String, String)> = enforcer
+            .get_policy()
+            .into_iter()
+            .filter_map(|rule| Some((rule.get(1)?.clone(), rule.get(2)?.clone())))
+            .collect();
+        for (role, domain) in subjects() {
+            let sub = if domain == PLATFORM {
+                role.to_string()
+            } else {
+                let user = format!("user:any-{role}");
+                enforcer
+                    .add_grouping_policy(vec![user.clone(), role.into(), domain.into()])
+                    .await
+                    .map_err(casbin_error)?;
+                user
+            };
+            for (object, action) in &rules {
+                if enforcer
+                    .enforce((sub.as_str(), domain, object.as_str(), action.as_str()))
+                    .map_err(casbin_error)?
+                {
+                    allowed.insert((role.to_string(), object.clone(), action.clone()));
+                }
+            }
+        }
+        Ok(Self { allowed })
+    }
+
+    async fn enforcer(db: &DatabaseConnection) -> Result<Enforcer> {
         let model = DefaultModel::from_str(MODEL).await.map_err(casbin_error)?;
         let mut enforcer = Enforcer::new(model, adapter::SeaOrmAdapter::new(db.clone()))
             .await
             .map_err(casbin_error)?;
         // Role links come from `memberships`; keep them in memory only.
         enforcer.enable_auto_save(false);
-        Ok(Self {
-            state: RwLock::new(State {
-                enforcer,
-                links: HashMap::new(),
-            }),
-        })
+        Ok(enforcer)
     }
 
     /// The policies loaded at boot.
@@ -143,45 +185,22 @@ impl Policies {
             .ok_or_else(|| Error::string("policies are not loaded"))
     }
 
-    /// May the user, holding `role` in the workspace, do `permission` there?
+    /// May someone holding `role` in a workspace do `permission` there?
     ///
     /// # Errors
-    /// When the enforcer fails.
-    pub async fn allows(
-        &self,
-        user_pid: &Uuid,
-        workspace_pid: &Uuid,
-        role: Role,
-        permission: Permission,
-    ) -> Result<bool> {
-        let key = (subject(user_pid), domain(workspace_pid));
-        let request = (
-            key.0.clone(),
-            key.1.clone(),
-            permission.object,
-            permission.action,
-        );
-        {
-            let state = self.state.read().await;
-            if state.links.get(&key) == Some(&role) {
-                return state.enforcer.enforce(request).map_err(casbin_error);
-            }
-        }
-        let mut state = self.state.write().await;
-        if let Some(old) = state.links.get(&key).copied() {
-            state
-                .enforcer
-                .remove_grouping_policy(vec![key.0.clone(), old.as_str().into(), key.1.clone()])
-                .await
-                .map_err(casbin_error)?;
-        }
-        state
-            .enforcer
-            .add_grouping_policy(vec![key.0.clone(), role.as_str().into(), key.1.clone()])
-            .await
-            .map_err(casbin_error)?;
-        state.links.insert(key, role);
-        state.enforcer.enforce(request).map_err(casbin_error)
+    /// Never since the rules are read at boot; kept fallible for callers.
+    pub fn allows(&self, role: Role, permission: Permission) -> Result<bool> {
+        Ok(self.grants(role.as_str(), permission))
+    }
+
+    fn grants(&self, subject: &str, permission: Permission) -> bool {
+        // Borrowed lookups would need a key type of their own; the strings
+        // are a few bytes each.
+        self.allowed.contains(&(
+            subject.to_string(),
+            permission.object.to_string(),
+            permission.action.to_string(),
+        ))
     }
 
     /// May someone holding these platform roles do `permission` in the
@@ -189,35 +208,23 @@ impl Policies {
     /// itself; no workspace role is ever one of them.
     ///
     /// # Errors
-    /// When the enforcer fails.
-    pub async fn allows_platform(
-        &self,
-        roles: &[PlatformRole],
-        permission: Permission,
-    ) -> Result<bool> {
-        let state = self.state.read().await;
-        for role in roles {
-            let request = (
-                role.as_str(),
-                PLATFORM,
-                permission.object,
-                permission.action,
-            );
-            if state.enforcer.enforce(request).map_err(casbin_error)? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+    /// Never since the rules are read at boot; kept fallible for callers.
+    pub fn allows_platform(&self, roles: &[PlatformRole], permission: Permission) -> Result<bool> {
+        Ok(roles
+            .iter()
+            .any(|role| self.grants(role.as_str(), permission)))
     }
 
     /// Every permission a role has, for showing what the UI may offer.
-    pub async fn permissions_of(&self, role: Role) -> Vec<(String, String)> {
-        let state = self.state.read().await;
-        state
-            .enforcer
-            .get_filtered_policy(0, vec![role.as_str().to_string()])
-            .into_iter()
-            .filter_map(|rule| Some((rule.get(1)?.clone(), rule.get(2)?.clone())))
-            .collect()
+    #[must_use]
+    pub fn permissions_of(&self, role: Role) -> Vec<(String, String)> {
+        let mut granted: Vec<(String, String)> = self
+            .allowed
+            .iter()
+            .filter(|(subject, ..)| subject == role.as_str())
+            .map(|(_, object, action)| (object.clone(), action.clone()))
+            .collect();
+        granted.sort();
+        granted
     }
 }

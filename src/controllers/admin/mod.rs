@@ -50,9 +50,7 @@ impl Staff {
     /// # Errors
     /// When the policy check fails.
     pub async fn may(&self, ctx: &AppContext, permission: Permission) -> Result<bool> {
-        Policies::get(ctx)?
-            .allows_platform(&self.roles, permission)
-            .await
+        Policies::get(ctx)?.allows_platform(&self.roles, permission)
     }
 
     /// The operator's password again, for actions that destroy or grant.

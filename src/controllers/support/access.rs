@@ -369,14 +369,7 @@ impl Member {
     /// # Errors
     /// When the policy check fails.
     pub async fn may(&self, ctx: &AppContext, permission: Permission) -> Result<bool> {
-        Policies::get(ctx)?
-            .allows(
-                &self.user().pid,
-                &self.workspace.pid,
-                self.role(),
-                permission,
-            )
-            .await
+        Policies::get(ctx)?.allows(self.role(), permission)
     }
 
     /// Whether this member may change what `created_by_id` created: with
