@@ -109,6 +109,7 @@ impl Hooks for App {
         ctx.shared_store.insert(Arc::new(settings));
         ctx.shared_store.insert(Arc::new(ImportControl::default()));
         crate::live::start(&ctx)?;
+        crate::models::figures::configure(&ctx.config);
         // With an owner, its migrations set the queue up (see
         // `migrate_as_owner`); otherwise the app's own connection does.
         JobStore::open(&ctx, settings_owner.is_none()).await?;

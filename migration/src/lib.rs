@@ -24,6 +24,7 @@ mod m20261207_000003_idempotency_keys;
 mod m20261207_000004_user_language;
 mod m20261208_000001_settle_each_currency;
 mod m20261209_000001_idempotency_sweep;
+pub mod m20261210_000001_search_index;
 pub mod tenant;
 
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000004_user_language::Migration),
             Box::new(m20261208_000001_settle_each_currency::Migration),
             Box::new(m20261209_000001_idempotency_sweep::Migration),
+            Box::new(m20261210_000001_search_index::Migration),
             // inject-above (do not remove this comment)
         ]
     }

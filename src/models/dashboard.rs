@@ -2,9 +2,9 @@
 //! category, the last twelve months, top payees, recent expenses, budgets
 //! and balances.
 //!
-//! A dashboard is cached per workspace under the workspace's
-//! `data_version`, which every committed change bumps (see `crate::live`),
-//! so a cached dashboard is never shown after a change.
+//! A dashboard is kept per workspace under the workspace's `data_version`,
+//! which every committed change bumps (see `super::figures`), so a kept
+//! dashboard is never shown after a change.
 
 use crate::models::ids::WorkspaceId;
 use std::collections::{BTreeMap, HashMap};
@@ -303,25 +303,20 @@ impl Dashboard {
         })
     }
 
-    /// The dashboard from the cache when nothing changed since it was
-    /// computed (same `data_version`, same day), else computed and cached.
+    /// The dashboard from this process's figures when nothing changed since
+    /// it was computed (same `data_version`, same day), else computed once
+    /// (see [`super::figures`]).
     ///
     /// # Errors
     /// On database errors.
     pub async fn cached<C: ConnectionTrait>(
-        ctx: &AppContext,
         db: &C,
         workspace: &workspaces::Model,
-    ) -> Result<Self> {
-        let key = format!(
-            "dashboard:{}:{}:{}",
-            workspace.id,
-            workspace.data_version.unwrap_or_default(),
-            workspace.today()
-        );
-        ctx.cache
-            .get_or_insert(&key, async { Ok(Self::build(db, workspace).await?) })
-            .await
+    ) -> Result<std::sync::Arc<Self>> {
+        super::figures::dashboard(workspace, workspace.today(), async {
+            Ok(Self::build(db, workspace).await?)
+        })
+        .await
     }
 }
 

@@ -15,6 +15,7 @@ pub mod errors;
 pub mod expense_shares;
 pub mod expense_tags;
 pub mod expenses;
+pub mod figures;
 pub mod idempotency_keys;
 pub mod ids;
 pub mod imports;

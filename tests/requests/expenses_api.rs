@@ -514,3 +514,86 @@ async fn the_daily_sweep_removes_expired_keys_of_every_workspace_and_keeps_fresh
         "and it still answers"
     );
 }
+
+/// The list's totals are kept while the workspace is unchanged (so paging
+/// and reading again count nothing); every change, by any member and
+/// through any door, shows in the very next read.
+#[tokio::test]
+async fn the_lists_totals_follow_every_change_at_once() {
+    let app = TestApp::start().await;
+    let (page_ws, token) = household(&app).await;
+    let ws = page_ws.trim_start_matches("/w/").to_string();
+    let bob = join_as(&app, &token, &ws, "bob@example.com", "member").await;
+    let dining = category_id(&app, &token, &ws, "Dining out").await;
+    let totals = |query: String| {
+        let (app, token, ws) = (&app, token.clone(), ws.clone());
+        async move {
+            let list = app
+                .server
+                .get(&format!("/api/v1/workspaces/{ws}/expenses?{query}"))
+                .authorization_bearer(&token)
+                .await
+                .json::<Value>();
+            (
+                list["count"].as_u64().unwrap(),
+                list["total"].as_str().unwrap().to_string(),
+            )
+        }
+    };
+    let in_dining = format!("category={dining}");
+    let lunch: Value = add(&app, &token, &ws, json!({ "amount": "10.00", "date": "2026-10-01", "description": "Lunch", "category_id": dining })).await.json();
+    assert_eq!(totals(in_dining.clone()).await, (1, "10.00".into()));
+    assert_eq!(
+        totals(in_dining.clone()).await,
+        (1, "10.00".into()),
+        "read again"
+    );
+
+    // Another member's create.
+    let created = add(&app, &bob, &ws, json!({ "amount": "5.50", "date": "2026-10-02", "description": "Tea", "category_id": dining })).await;
+    assert_eq!(created.status_code(), 201, "{}", created.text());
+    assert_eq!(totals(in_dining.clone()).await, (2, "15.50".into()));
+    assert_eq!(totals("q=tea".into()).await, (1, "5.50".into()));
+
+    // A change of amount through the API, then of category through the
+    // page's form.
+    let id = lunch["id"].as_str().unwrap();
+    let patched = app
+        .server
+        .patch(&format!("/api/v1/workspaces/{ws}/expenses/{id}"))
+        .authorization_bearer(&token)
+        .json(&json!({ "amount": "12.00" }))
+        .await;
+    assert_eq!(patched.status_code(), 200, "{}", patched.text());
+    assert_eq!(totals(in_dining.clone()).await, (2, "17.50".into()));
+    let moved = app
+        .post_form(
+            &format!("{page_ws}/expenses/{id}"),
+            &[
+                ("amount", "12.00"),
+                ("date", "2026-10-01"),
+                ("description", "Lunch"),
+                ("category_id", ""),
+            ],
+        )
+        .await;
+    assert!(moved.status_code().is_redirection(), "{}", moved.text());
+    assert_eq!(totals(in_dining.clone()).await, (1, "5.50".into()));
+    assert_eq!(totals(String::new()).await, (2, "17.50".into()));
+
+    // Deleted through the page, then restored.
+    let deleted = app
+        .post_form(&format!("{page_ws}/expenses/{id}/delete"), &[])
+        .await;
+    assert!(deleted.status_code().is_redirection(), "{}", deleted.text());
+    assert_eq!(totals(String::new()).await, (1, "5.50".into()));
+    let restored = app
+        .post_form(&format!("{page_ws}/expenses/{id}/restore"), &[])
+        .await;
+    assert!(
+        restored.status_code().is_redirection(),
+        "{}",
+        restored.text()
+    );
+    assert_eq!(totals(String::new()).await, (2, "17.50".into()));
+}

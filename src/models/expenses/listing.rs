@@ -3,6 +3,7 @@
 
 use crate::models::ids::WorkspaceId;
 use loco_rs::prelude::*;
+use migration::m20261210_000001_search_index::{SEARCH_TEXT_POSTGRES, SEARCH_TEXT_SQLITE};
 use sea_orm::{
     sea_query::{ExprTrait, Func, Query},
     Condition,
@@ -15,7 +16,7 @@ use super::{
 };
 use crate::models::{
     _entities::{expense_tags, workspaces},
-    categories, memberships, money, paging, tenancy,
+    categories, figures, memberships, money, paging, tenancy,
     validation::FieldErrors,
 };
 
@@ -233,7 +234,8 @@ impl Model {
         filter: &ExpenseFilter,
     ) -> Result<Listing> {
         let condition = Self::condition(db, workspace, filter).await?;
-        let (total_minor, count) = Self::sum_and_count(db, workspace.id, condition.clone()).await?;
+        let (total_minor, count) =
+            Self::kept_sum_and_count(db, workspace, filter, condition.clone()).await?;
         let (rows, next_cursor) = Self::page(db, workspace.id, filter, condition).await?;
         Ok(Listing {
             items: Self::with_details(db, workspace.id, rows).await?,
@@ -254,7 +256,36 @@ impl Model {
         filter: &ExpenseFilter,
     ) -> Result<(i64, u64)> {
         let condition = Self::condition(db, workspace, filter).await?;
-        Self::sum_and_count(db, workspace.id, condition).await
+        Self::kept_sum_and_count(db, workspace, filter, condition).await
+    }
+
+    /// The total and count from this process's figures while the workspace
+    /// is unchanged (see [`crate::models::figures`]): with no change in
+    /// between, reading the next page or the same filter again counts
+    /// nothing.
+    async fn kept_sum_and_count<C: ConnectionTrait>(
+        db: &C,
+        workspace: &workspaces::Model,
+        filter: &ExpenseFilter,
+        condition: Condition,
+    ) -> Result<(i64, u64)> {
+        // Everything that narrows the list, and nothing that only orders
+        // or pages it.
+        let key = format!(
+            "{:?}&{}",
+            filter.notation,
+            ExpenseFilter {
+                sort: None,
+                ..filter.clone()
+            }
+            .query_string()
+        );
+        figures::totals(
+            workspace,
+            key,
+            Self::sum_and_count(db, workspace.id, condition),
+        )
+        .await
     }
 
     async fn sum_and_count<C: ConnectionTrait>(
@@ -397,15 +428,14 @@ impl Model {
                     .replace('%', "\\%")
                     .replace('_', "\\_")
             );
-            let like = |column: expenses::Column| {
-                Expr::expr(Func::lower(Expr::col(column)))
-                    .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+            // One expression over description, payee and notes, the one
+            // Postgres's trigram index is built on.
+            let text = match db.get_database_backend() {
+                sea_orm::DatabaseBackend::Postgres => SEARCH_TEXT_POSTGRES,
+                _ => SEARCH_TEXT_SQLITE,
             };
             condition = condition.add(
-                Condition::any()
-                    .add(like(expenses::Column::Description))
-                    .add(like(expenses::Column::Payee))
-                    .add(like(expenses::Column::Notes)),
+                Expr::cust(text).like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\')),
             );
         }
         errors.into_result()?;

@@ -228,7 +228,7 @@ async fn show(
     visitor: Visitor,
     member: Member,
 ) -> Result<Response> {
-    let dashboard = Dashboard::cached(&ctx, &member.db, &member.workspace).await?;
+    let dashboard = Dashboard::cached(&member.db, &member.workspace).await?;
     let context = InWorkspace {
         frame: frame(&ctx, &member).await?,
         page: OverviewPage {
