@@ -100,6 +100,13 @@ where
         version: workspace.data_version.unwrap_or_default(),
         what,
     };
+    get_or_compute_key(key, compute).await
+}
+
+async fn get_or_compute_key<F>(key: Key, compute: F) -> Result<Figure>
+where
+    F: Future<Output = Result<Figure>>,
+{
     figures()
         .try_get_with(key, compute)
         .await
@@ -151,5 +158,55 @@ where
     match figure {
         Figure::Dashboard(dashboard) => Ok(dashboard),
         Figure::Totals(..) => Err(Error::string("figures: totals under a dashboard key")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    fn key(version: i64) -> Key {
+        Key {
+            workspace: Uuid::new_v4(),
+            version,
+            what: "totals?".to_string(),
+        }
+    }
+
+    /// Many requests missing the same figure at once compute it once; the
+    /// others wait for that answer.
+    #[tokio::test]
+    async fn a_missing_figure_is_computed_once_however_many_ask_at_once() {
+        let computed = Arc::new(AtomicUsize::new(0));
+        let key = key(7);
+        let asks = (0..16).map(|_| {
+            let computed = computed.clone();
+            let key = key.clone();
+            tokio::spawn(async move {
+                get_or_compute_key(key, async move {
+                    computed.fetch_add(1, Ordering::SeqCst);
+                    // Long enough that every other ask arrives meanwhile.
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    Ok(Figure::Totals(1234, 5))
+                })
+                .await
+            })
+        });
+        for answer in futures_util::future::join_all(asks).await {
+            assert!(matches!(answer, Ok(Ok(Figure::Totals(1234, 5)))));
+        }
+        assert_eq!(computed.load(Ordering::SeqCst), 1);
+    }
+
+    /// A failed computation is not kept: the next ask computes again.
+    #[tokio::test]
+    async fn a_failed_figure_is_computed_again() {
+        let key = key(1);
+        let failed = get_or_compute_key(key.clone(), async { Err(Error::string("down")) }).await;
+        assert!(failed.is_err());
+        let again = get_or_compute_key(key, async { Ok(Figure::Totals(1, 1)) }).await;
+        assert!(matches!(again, Ok(Figure::Totals(1, 1))));
     }
 }

@@ -229,13 +229,19 @@ async fn show(
     member: Member,
 ) -> Result<Response> {
     let dashboard = Dashboard::cached(&member.db, &member.workspace).await?;
+    let frame = frame(&ctx, &member).await?;
+    // The quick-add sheet read the members already, for those who may add.
+    let member_count = match &frame.quick_add {
+        Some(quick_add) => quick_add.members.len(),
+        None => memberships::Model::list(&member.db, member.workspace.id)
+            .await?
+            .len(),
+    };
     let context = InWorkspace {
-        frame: frame(&ctx, &member).await?,
+        frame,
         page: OverviewPage {
             dashboard: DashboardView::new(&dashboard, &member.workspace.currency),
-            member_count: memberships::Model::list(&member.db, member.workspace.id)
-                .await?
-                .len(),
+            member_count,
         },
     };
     render(
