@@ -440,15 +440,27 @@ impl Default for RateLimitSettings {
 }
 
 impl Settings {
+    /// Replaces the raw `settings:` block with the same as one JSON string,
+    /// which [`Self::from_config`] reads too: the context (and its config)
+    /// is cloned for every request, and one string copies in one step
+    /// where a tree of values copies node by node.
+    pub fn pack(config: &mut loco_rs::config::Config) {
+        if let Some(raw @ serde_json::Value::Object(_)) = &config.settings {
+            config.settings = Some(serde_json::Value::String(raw.to_string()));
+        }
+    }
+
     /// Parses and checks the `settings:` block.
     ///
     /// # Errors
     /// When the block is missing or a value is invalid.
     pub fn from_config(config: &loco_rs::config::Config) -> Result<Self> {
-        let raw = config
-            .settings
-            .clone()
-            .ok_or_else(|| Error::string("config: the `settings:` block is missing"))?;
+        let raw = match &config.settings {
+            Some(serde_json::Value::String(packed)) => serde_json::from_str(packed)
+                .map_err(|err| Error::string(&format!("config: packed settings: {err}")))?,
+            Some(raw) => raw.clone(),
+            None => return Err(Error::string("config: the `settings:` block is missing")),
+        };
         let mut settings: Self = serde_json::from_value(raw)
             .map_err(|err| Error::string(&format!("config: invalid `settings:` block: {err}")))?;
         // An environment variable left empty means "not set".
