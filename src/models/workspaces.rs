@@ -232,6 +232,48 @@ impl Model {
         Ok(list)
     }
 
+    /// The first `limit` workspaces of a user by name, and the one named
+    /// `current` wherever it falls: the header's switcher, which links to
+    /// the whole list. A member of a thousand workspaces (a bookkeeper)
+    /// would otherwise load and render all of them on every page.
+    ///
+    /// # Errors
+    /// On database errors.
+    pub async fn first_for_user<C: ConnectionTrait>(
+        db: &C,
+        user_id: UserId,
+        current: Option<Uuid>,
+        limit: u64,
+    ) -> ModelResult<Vec<Self>> {
+        use sea_orm::{sea_query::Func, QueryOrder, QuerySelect};
+        let mine = || {
+            Entity::find()
+                .inner_join(memberships::Entity)
+                .filter(memberships::memberships::Column::UserId.eq(user_id))
+                .filter(workspaces::Column::DeletingAt.is_null())
+        };
+        let mut first = mine()
+            .order_by(
+                Func::lower(Expr::col((Entity, workspaces::Column::Name))),
+                sea_orm::Order::Asc,
+            )
+            .order_by_asc(workspaces::Column::Id)
+            .limit(limit)
+            .all(db)
+            .await?;
+        if let Some(current) = current.filter(|pid| !first.iter().any(|w| w.pid == *pid)) {
+            if let Some(workspace) = mine()
+                .filter(workspaces::Column::Pid.eq(current))
+                .one(db)
+                .await?
+            {
+                first.push(workspace);
+                first.sort_by_key(|w| w.name.to_lowercase());
+            }
+        }
+        Ok(first)
+    }
+
     /// The settings as the audit log records them.
     #[must_use]
     pub fn settings_json(&self) -> serde_json::Value {

@@ -265,3 +265,61 @@ async fn deleting_an_account_never_leaves_a_shared_workspace_without_its_owner()
     assert_eq!(names, ["Shared"]);
     assert!(bob.get(&shared).await.text().contains("Shared"));
 }
+
+/// A member of many workspaces (a bookkeeper) gets the first twelve by name
+/// in the header's switcher, plus the current one wherever it falls, and a
+/// link to all of them: the header does not grow with every workspace.
+#[tokio::test]
+async fn the_switcher_lists_twelve_workspaces_the_current_one_and_a_link_to_all() {
+    let app = TestApp::start().await;
+    app.sign_up("Ann", "ann@example.com", PASSWORD).await;
+    let mut paths = Vec::new();
+    for n in (1..=14).rev() {
+        let created = app
+            .post_form(
+                "/w",
+                &[
+                    ("name", &format!("Books {n:02}")),
+                    ("kind", "team"),
+                    ("currency", "EUR"),
+                    ("time_zone", "UTC"),
+                ],
+            )
+            .await;
+        assert_eq!(created.status_code(), 303, "{}", created.text());
+        paths.push(workspace_path(created.header("location").to_str().unwrap()));
+    }
+    paths.reverse();
+    let link = |n: usize| format!(r#"<a href="{}""#, paths[n - 1]);
+
+    let first = app.server.get(&paths[0]).await.text();
+    for n in 1..=12 {
+        assert!(first.contains(&link(n)), "Books {n:02} in the switcher");
+    }
+    assert!(
+        !first.contains(&link(13)) && !first.contains(&link(14)),
+        "only twelve"
+    );
+    assert!(
+        first.contains(r#"href="/w">All workspaces / new…</a>"#),
+        "{first}"
+    );
+
+    let last = app.server.get(&paths[13]).await.text();
+    assert!(
+        last.contains(&format!(
+            r#"<a href="{}" aria-current="page">Books 14</a>"#,
+            paths[13]
+        )),
+        "the current one: {last}"
+    );
+    assert!(!last.contains(&link(13)));
+
+    let all = app.server.get("/w").await.text();
+    for n in 1..=14 {
+        assert!(
+            all.contains(&format!("Books {n:02}")),
+            "the list has every workspace"
+        );
+    }
+}

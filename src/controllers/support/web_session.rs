@@ -264,12 +264,16 @@ async fn handle(ctx: &AppContext, mut req: Request, next: Next) -> Result<Respon
     Ok(error_page(ctx, Some(header), response).await)
 }
 
+/// How many workspaces the header's switcher lists (besides the current
+/// one); "All workspaces" links to the rest.
+const SWITCHER_MAX: u64 = 12;
+
 /// The header's workspace list; the one the page at `path` is in is current.
 async fn switcher(ctx: &AppContext, user: &users::Model, path: &str) -> Result<Vec<NavWorkspace>> {
     let current = path
         .strip_prefix("/w/")
         .and_then(|rest| rest.split('/').next())
-        .unwrap_or_default();
+        .and_then(|id| Uuid::parse_str(id).ok());
     let db = tenancy::begin_read(
         &ctx.db,
         Scope {
@@ -278,18 +282,17 @@ async fn switcher(ctx: &AppContext, user: &users::Model, path: &str) -> Result<V
         },
     )
     .await?;
-    Ok(workspaces::Model::list_for_user(&db, user.id)
-        .await?
-        .into_iter()
-        .map(|w| {
-            let id = w.workspace.pid.to_string();
-            NavWorkspace {
-                current: id == current,
-                id,
-                name: w.workspace.name,
-            }
-        })
-        .collect())
+    Ok(
+        workspaces::Model::first_for_user(&db, user.id, current, SWITCHER_MAX)
+            .await?
+            .into_iter()
+            .map(|w| NavWorkspace {
+                current: Some(w.pid) == current,
+                id: w.pid.to_string(),
+                name: w.name,
+            })
+            .collect(),
+    )
 }
 
 /// Reads the CSRF token from the header or the form body; returns the
