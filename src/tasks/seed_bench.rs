@@ -1,12 +1,17 @@
 //! `seed_bench`: benchmark data. One verified account owns `workspaces`
-//! households with `expenses` expenses each, and one more, the measured
-//! workspace, with `big` expenses. Amounts are skewed like real spending
+//! households with `expenses` expenses each (the instance's other tenants);
+//! the measured account owns the measured workspace, with `big` expenses,
+//! and the sized ones below. Amounts are skewed like real spending
 //! (many small, a few large), dates spread over two years, merchants come
 //! with their usual category, one expense in five has a tag. A fixed seed
 //! makes every run the same.
 //!
-//! `cargo loco task seed_bench workspaces:1000 expenses:100 big:100000`
-//! prints `measured_workspace=<id> category=<id> email=<email>` last.
+//! `sizes` adds one workspace per size (default `1000,10000`), so the
+//! benchmark can show how a request's cost grows with the workspace.
+//!
+//! `cargo loco task seed_bench workspaces:1000 expenses:100 big:100000 sizes:1000,10000`
+//! prints `sized_workspace=<size> <id> <category id>` per size, then
+//! `measured_workspace=<id> category=<id> email=<email>` last.
 
 use chrono::Duration;
 use loco_rs::prelude::*;
@@ -23,6 +28,9 @@ use crate::models::{
 };
 
 const EMAIL: &str = "bench@example.com";
+/// Owns the `workspaces` households: other tenants of the instance, so the
+/// measured member's header lists their own few workspaces, as it would.
+const OTHERS_EMAIL: &str = "bench-others@example.com";
 pub const PASSWORD: &str = "bench-password-not-secret";
 const BATCH_ROWS: usize = 1000;
 
@@ -86,15 +94,15 @@ impl Rng {
 
 pub struct SeedBench;
 
-async fn owner(ctx: &AppContext) -> Result<users::Model> {
-    if let Ok(user) = users::Model::find_by_email(&ctx.db, EMAIL).await {
+async fn owner(ctx: &AppContext, email: &str) -> Result<users::Model> {
+    if let Ok(user) = users::Model::find_by_email(&ctx.db, email).await {
         return Ok(user);
     }
     let user = users::Model::register(
         &ctx.db,
         &RegisterParams {
             name: "Bench".to_string(),
-            email: EMAIL.to_string(),
+            email: email.to_string(),
             password: PASSWORD.to_string(),
         },
     )
@@ -225,18 +233,33 @@ impl Task for SeedBench {
             number("expenses", 100),
             number("big", 100_000),
         );
-        let user = owner(ctx).await?;
+        let sizes: Vec<usize> = vars
+            .cli_arg("sizes")
+            .unwrap_or("1000,10000")
+            .split(',')
+            .filter_map(|size| size.trim().parse().ok())
+            .collect();
+        let user = owner(ctx, EMAIL).await?;
+        let others = owner(ctx, OTHERS_EMAIL).await?;
         let mut rng = Rng(0x5EED_BE4C_u64);
         for n in 0..count {
-            household(ctx, &user, &format!("Household {n}"), each, &mut rng).await?;
+            household(ctx, &others, &format!("Household {n}"), each, &mut rng).await?;
+        }
+        let groceries = |cats: &[categories::Model]| {
+            cats.iter()
+                .find(|c| c.name == "Groceries")
+                .map(|c| c.pid.to_string())
+                .unwrap_or_default()
+        };
+        for size in sizes {
+            let (sized, cats) =
+                household(ctx, &user, &format!("Size {size}"), size, &mut rng).await?;
+            budgets_for(ctx, &user, &sized, &cats).await?;
+            println!("sized_workspace={size} {} {}", sized.pid, groceries(&cats));
         }
         let (measured, cats) = household(ctx, &user, "Measured", big, &mut rng).await?;
         budgets_for(ctx, &user, &measured, &cats).await?;
-        let groceries = cats
-            .iter()
-            .find(|c| c.name == "Groceries")
-            .map(|c| c.pid.to_string())
-            .unwrap_or_default();
+        let groceries = groceries(&cats);
         println!(
             "measured_workspace={} category={groceries} email={EMAIL}",
             measured.pid
