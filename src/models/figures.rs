@@ -4,10 +4,12 @@
 //!
 //! Every committed change bumps `data_version` after its commit
 //! (`crate::live::changed`), and a request reads the version with its
-//! membership, so a figure is never served after a change the reader could
-//! see: a member's own change is always in the next figure they read. A
-//! figure computed from a newer state than its key says is harmless (the
-//! next reader of that version sees no older data than it could).
+//! membership, so every change that finished before the request began (a
+//! member's own last change included) is in the figures it reads. A change
+//! that commits while a request runs may show in that request's rows before
+//! its figures (each Postgres statement reads afresh); the next request has
+//! both. A figure computed from a newer state than its key says is harmless
+//! (no reader of that version sees older data than it could).
 //!
 //! The key is the workspace's public id (random, so unique across the
 //! databases of one process: the tests boot many apps side by side), its
