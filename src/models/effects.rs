@@ -77,15 +77,21 @@ pub async fn run(
 ) -> Result<()> {
     let mut changed = false;
     let mut newest_alert = None;
+    let mut jobs = Vec::new();
     for effect in effects {
         match effect {
             Effect::Changed => changed = true,
             Effect::BudgetAlert(id) => newest_alert = newest_alert.max(Some(id)),
-            Effect::Job(job) => queue::enqueue(ctx, job).await?,
+            Effect::Job(job) => jobs.push(job),
         }
     }
+    // The version first: kept figures must not outlive the change because
+    // a job could not be queued.
     if changed {
         crate::live::changed(ctx, workspace.id).await?;
+    }
+    for job in jobs {
+        queue::enqueue(ctx, job).await?;
     }
     if let Some(alert) = newest_alert {
         let workspace_id = workspace.id;
